@@ -1,0 +1,68 @@
+package dev.rapport.people;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.model.User;
+import dev.rapport.slack.SlackCallException;
+import dev.rapport.slack.SlackGateway;
+import dev.rapport.store.Keys;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Slack profiles, read with {@code users.info} and cached in Redis so replicas share them and Slack's
+ * rate limits are spared.
+ * <pre>
+ * rapport:{team}:people:profile:{user}   STRING  Profile as JSON, expires after the profile cache TTL
+ * </pre>
+ */
+@Component
+public class Profiles {
+
+  private final SlackGateway slack;
+  private final UnifiedJedis redis;
+  private final PeopleSettings settings;
+  private final ObjectMapper json;
+
+  Profiles(SlackGateway slack, UnifiedJedis redis, PeopleSettings settings, ObjectMapper json) {
+    this.slack = slack;
+    this.redis = redis;
+    this.settings = settings;
+    this.json = json;
+  }
+
+  public Profile get(String team, String user) throws SlackCallException {
+    String key = Keys.team(team, "people", "profile", user);
+    String cached = redis.get(key);
+    if (cached != null) {
+      try {
+        return json.readValue(cached, Profile.class);
+      } catch (JsonProcessingException stale) {
+        redis.del(key);
+      }
+    }
+    User u = slack.call(team, "users.info", c -> c.usersInfo(r -> r.user(user))).getUser();
+    Profile profile = of(u);
+    try {
+      redis.set(key, json.writeValueAsString(profile),
+          SetParams.setParams().ex(settings.profileCacheTtl().toSeconds()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return profile;
+  }
+
+  /** Forgets a cached profile (after forget-me, or when Slack says it changed). */
+  public void evict(String team, String user) {
+    redis.del(Keys.team(team, "people", "profile", user));
+  }
+
+  static Profile of(User u) {
+    String title = u.getProfile() == null ? null : u.getProfile().getTitle();
+    String name = u.getRealName() != null && !u.getRealName().isBlank() ? u.getRealName() : u.getName();
+    return new Profile(u.getId(), name, u.getTz(), u.getTzOffset() == null ? 0 : u.getTzOffset(),
+        u.isAdmin(), u.isOwner() || u.isPrimaryOwner(), u.isBot() || u.isAppUser(), u.isDeleted(),
+        u.isRestricted() || u.isUltraRestricted(), title);
+  }
+}

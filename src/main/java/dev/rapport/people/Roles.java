@@ -1,0 +1,36 @@
+package dev.rapport.people;
+
+import dev.rapport.slack.AccessPolicy;
+import dev.rapport.slack.SlackCallException;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rapport admins: Slack workspace admins and owners (from {@code users.info}, cached at most 10 minutes)
+ * and the user IDs in {@code RAPPORT_ADMINS}.
+ */
+@Component
+public class Roles implements AccessPolicy {
+
+  private final Set<String> configuredAdmins;
+  private final Profiles profiles;
+
+  Roles(PeopleSettings settings, Profiles profiles) {
+    this.configuredAdmins = Set.copyOf(settings.admins());
+    this.profiles = profiles;
+  }
+
+  @Override
+  public boolean isAdmin(String team, String user) {
+    if (configuredAdmins.contains(user)) {
+      return true;
+    }
+    try {
+      Profile profile = profiles.get(team, user);
+      return profile.admin() || profile.owner();
+    } catch (SlackCallException e) {
+      // If Slack can't tell us, refuse: admin actions can wait, a wrong "yes" can't be undone.
+      return false;
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package dev.rapport.slack;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.response.Response;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Dispatches {@code /coffee}, {@code /empathy} and {@code /pulse} to the subcommands features contribute.
+ * {@code help} (and empty text, unless the feature has a default action) answers with the usage; an
+ * unknown word answers with that word and the usage; admin subcommands are refused politely to others.
+ * Every answer is the ack itself, so Slack gets it well within 3 seconds.
+ */
+final class CommandRouter {
+
+  /** The three commands and the one-line summary that heads their usage. */
+  static final Map<String, String> COMMANDS = Map.of(
+      "/coffee", "Coffee pairing: meet a colleague for a chat every round, someone new each time.",
+      "/empathy", "Empathy prompts: questions that practise listening, empathy, vulnerability and "
+          + "quality time.",
+      "/pulse", "Anonymous pulse: four questions on how connected the team feels, answered anonymously.");
+
+  private final Map<String, Map<String, Subcommand>> subcommands = new LinkedHashMap<>();
+  private final AccessPolicy access;
+  private final MeterRegistry metrics;
+
+  CommandRouter(List<Subcommand> all, AccessPolicy access, MeterRegistry metrics) {
+    this.access = access;
+    this.metrics = metrics;
+    for (String command : List.of("/coffee", "/empathy", "/pulse")) {
+      subcommands.put(command, new LinkedHashMap<>());
+    }
+    for (Subcommand sub : all) {
+      Map<String, Subcommand> forCommand = subcommands.get(sub.command());
+      if (forCommand == null) {
+        throw new IllegalStateException("no such command: " + sub.command());
+      }
+      if (forCommand.putIfAbsent(sub.name().toLowerCase(Locale.ROOT), sub) != null) {
+        throw new IllegalStateException("two handlers for " + sub.command() + " " + sub.name());
+      }
+    }
+  }
+
+  void register(App app) {
+    for (String command : subcommands.keySet()) {
+      app.command(command, (req, ctx) -> ack(ctx, route(req.getPayload())));
+    }
+  }
+
+  Set<String> commands() {
+    return subcommands.keySet();
+  }
+
+  Reply route(SlashCommandPayload payload) {
+    String command = payload.getCommand();
+    String text = payload.getText() == null ? "" : payload.getText().trim();
+    String[] parts = text.split("\\s+", 2);
+    String word = parts[0].toLowerCase(Locale.ROOT);
+    String rest = parts.length > 1 ? parts[1] : "";
+    Map<String, Subcommand> known = subcommands.getOrDefault(command, Map.of());
+
+    if (word.equals("help") || (word.isEmpty() && !known.containsKey(""))) {
+      count(command, "help");
+      return usage(command, null);
+    }
+    Subcommand sub = known.get(word);
+    if (sub == null) {
+      count(command, "unknown");
+      return usage(command, parts[0]);
+    }
+    count(command, word.isEmpty() ? "default" : word);
+    String what = (command + " " + word).trim();
+    try {
+      if (sub.access() == Access.ADMIN && !access.isAdmin(payload.getTeamId(), payload.getUserId())) {
+        return Reply.text(":lock: Only Rapport admins (workspace admins and owners, or people listed in "
+            + "RAPPORT_ADMINS) can use `" + what + "`. Nothing was changed.");
+      }
+      return sub.handler().handle(CommandCall.of(payload, word, rest));
+    } catch (Exception e) {
+      return Reply.text(Failures.describe(what, e));
+    }
+  }
+
+  /** The usage of {@code command}; when {@code unknownWord} is given, it leads with that word. */
+  Reply usage(String command, String unknownWord) {
+    StringBuilder text = new StringBuilder();
+    if (unknownWord != null) {
+      text.append(":thinking_face: I don't know `").append(command).append(' ').append(abbreviate(unknownWord))
+          .append("`. Here is what `").append(command).append("` can do:\n\n");
+    }
+    text.append('*').append(command).append("* — ").append(COMMANDS.get(command)).append('\n');
+    for (Subcommand sub : subcommands.getOrDefault(command, Map.of()).values()) {
+      text.append("• ").append(sub.usageLine()).append('\n');
+    }
+    text.append("• `").append(command).append(" help` — show this help");
+    return Reply.text(text.toString());
+  }
+
+  Optional<Subcommand> find(String command, String name) {
+    return Optional.ofNullable(subcommands.getOrDefault(command, Map.of()).get(name));
+  }
+
+  private void count(String command, String subcommand) {
+    metrics.counter("rapport.slack.commands", "command", command, "subcommand", subcommand).increment();
+  }
+
+  private static String abbreviate(String word) {
+    String clean = word.replace("`", "'");
+    return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
+  }
+
+  static Response ack(SlashCommandContext ctx, Reply reply) {
+    if (reply.isNone()) {
+      return ctx.ack();
+    }
+    SlashCommandResponse.SlashCommandResponseBuilder body = SlashCommandResponse.builder()
+        .responseType(reply.inChannel() ? "in_channel" : "ephemeral")
+        .text(reply.text());
+    if (!reply.blocks().isEmpty()) {
+      body.blocks(reply.blocks());
+    }
+    return ctx.ack(body.build());
+  }
+}

@@ -1,0 +1,73 @@
+package dev.rapport.slack;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Slack credentials and endpoint, bound from the conventional variables ({@code SLACK_BOT_TOKEN},
+ * {@code SLACK_SIGNING_SECRET}, {@code SLACK_APP_TOKEN}, {@code SLACK_CLIENT_ID}, {@code SLACK_CLIENT_SECRET},
+ * {@code SLACK_API_URL}) through application.yml.
+ */
+@ConfigurationProperties("rapport.slack")
+public record SlackSettings(
+    String botToken,
+    String signingSecret,
+    String appToken,
+    String clientId,
+    String clientSecret,
+    @DefaultValue("https://slack.com/api/") String apiUrl,
+    String installPath,
+    String redirectPath) {
+
+  /** How this deployment reaches Slack. */
+  public enum Mode { NOT_CONNECTED, HTTP, SOCKET_MODE, OAUTH }
+
+  public SlackSettings {
+    botToken = blankToNull(botToken);
+    signingSecret = blankToNull(signingSecret);
+    appToken = blankToNull(appToken);
+    clientId = blankToNull(clientId);
+    clientSecret = blankToNull(clientSecret);
+    apiUrl = apiUrl == null || apiUrl.isBlank() ? "https://slack.com/api/" : withSlash(apiUrl.trim());
+    installPath = installPath == null || installPath.isBlank() ? "/slack/install" : installPath;
+    redirectPath = redirectPath == null || redirectPath.isBlank() ? "/slack/oauth_redirect" : redirectPath;
+  }
+
+  public Mode mode() {
+    if (clientId != null && clientSecret != null && signingSecret != null) {
+      return Mode.OAUTH;
+    }
+    if (botToken != null && appToken != null) {
+      return Mode.SOCKET_MODE;
+    }
+    if (botToken != null && signingSecret != null) {
+      return Mode.HTTP;
+    }
+    return Mode.NOT_CONNECTED;
+  }
+
+  /** Whether HTTP requests on /slack/events can be verified (a signing secret is known). */
+  public boolean acceptsHttp() {
+    return signingSecret != null && mode() != Mode.NOT_CONNECTED;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static String withSlash(String url) {
+    return url.endsWith("/") ? url : url + "/";
+  }
+
+  @Override
+  public String toString() {
+    // Secrets never reach a log line.
+    return "SlackSettings[mode=" + mode() + ", apiUrl=" + apiUrl + ", botToken=" + mask(botToken)
+        + ", signingSecret=" + mask(signingSecret) + ", appToken=" + mask(appToken)
+        + ", clientId=" + (clientId == null ? "-" : clientId) + ", clientSecret=" + mask(clientSecret) + "]";
+  }
+
+  private static String mask(String secret) {
+    return secret == null ? "-" : "***";
+  }
+}

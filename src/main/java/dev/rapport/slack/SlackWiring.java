@@ -1,0 +1,114 @@
+package dev.rapport.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
+import com.slack.api.bolt.middleware.builtin.SSLCheck;
+import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * One Bolt {@link App} for the whole deployment, served over HTTP at {@code /slack/events} and, when an
+ * app token is set, over Socket Mode too. Features plug in through {@link SlackFeature}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SlackWiring {
+
+  static final String EVENTS_PATH = "/slack/events";
+
+  @Bean
+  Slack slack(SlackSettings settings) {
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+    config.setStatsEnabled(false);
+    config.setPrettyResponseLoggingEnabled(false);
+    config.setHttpClientReadTimeoutMillis(10_000);
+    config.setHttpClientCallTimeoutMillis(15_000);
+    return Slack.getInstance(config);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(TokenSource.class)
+  TokenSource singleWorkspaceTokens(SlackSettings settings) {
+    return team -> {
+      if (settings.botToken() == null) {
+        throw new TokenSource.NotInstalledException(team);
+      }
+      return settings.botToken();
+    };
+  }
+
+  @Bean
+  CommandRouter commandRouter(List<SlackFeature> features, AccessPolicy access, MeterRegistry metrics) {
+    List<Subcommand> subcommands = new ArrayList<>();
+    features.forEach(f -> subcommands.addAll(f.subcommands()));
+    return new CommandRouter(subcommands, access, metrics);
+  }
+
+  @Bean
+  App app(SlackSettings settings, Slack slack, List<SlackFeature> features, CommandRouter router,
+          HomeTab home, UnifiedJedis redis, MeterRegistry metrics) {
+    AppConfig config = AppConfig.builder()
+        .slack(slack)
+        .singleTeamBotToken(settings.mode() == SlackSettings.Mode.OAUTH ? null : settings.botToken())
+        .signingSecret(settings.signingSecret())
+        // The request policy filter verifies signatures over the raw bytes; Bolt's check would use the
+        // platform charset and a body re-joined line by line.
+        .requestVerificationEnabled(false)
+        .authTestCacheEnabled(true)
+        .build();
+
+    List<Middleware> middleware = new ArrayList<>();
+    middleware.add(new SSLCheck(null));
+    // auth.test once, then cached for AppConfig#authTestCacheExpirationMillis (10 minutes).
+    middleware.add(new SingleTeamAuthorization(config, null));
+    middleware.add(new EventDedupe(redis, metrics));
+    middleware.add(new IgnoringSelfEvents(slack.getConfig(), false));
+
+    App app = new App(config, slack, middleware);
+    router.register(app);
+    home.register(app);
+    features.forEach(f -> f.register(app));
+    return app;
+  }
+
+  @Bean
+  ServletRegistrationBean<?> slackEvents(App app, SlackSettings settings) {
+    List<String> paths = new ArrayList<>(List.of(EVENTS_PATH));
+    jakarta.servlet.http.HttpServlet servlet = settings.acceptsHttp()
+        ? new SlackEventsServlet(app)
+        : new NotConnectedServlet();
+    ServletRegistrationBean<?> bean = new ServletRegistrationBean<>(servlet, paths.toArray(String[]::new));
+    bean.setName("slack");
+    return bean;
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestPolicyFilter> requestPolicy(SlackSettings settings, Clock clock) {
+    String secret = settings.signingSecret() == null ? "" : settings.signingSecret();
+    FilterRegistrationBean<RequestPolicyFilter> bean =
+        new FilterRegistrationBean<>(new RequestPolicyFilter(secret, clock), new ServletRegistrationBean<?>[0]);
+    bean.addUrlPatterns(EVENTS_PATH);
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    bean.setEnabled(settings.acceptsHttp());
+    return bean;
+  }
+
+  @Bean
+  SocketModeRunner socketMode(App app, SlackSettings settings) {
+    return new SocketModeRunner(app, settings);
+  }
+}
