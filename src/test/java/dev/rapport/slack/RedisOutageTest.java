@@ -1,0 +1,75 @@
+package dev.rapport.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rapport.store.Keys;
+import dev.rapport.testkit.AppTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import redis.clients.jedis.UnifiedJedis;
+
+class RedisOutageTest extends AppTest {
+
+  /** A subcommand that needs Redis, standing in for any feature's. */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class CountingFeature {
+    @Bean
+    SlackFeature counter(UnifiedJedis redis) {
+      return new SlackFeature() {
+        @Override
+        public List<Subcommand> subcommands() {
+          return List.of(Subcommand.everyone("/pulse", "count", "", "count a visit", call -> Reply.text(
+              "visit " + redis.incr(Keys.team(call.caller().team(), "test", "visits")))));
+        }
+      };
+    }
+  }
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @AfterEach
+  void redisIsBack() {
+    if (readiness() != 200) {
+      redis.start();
+    }
+  }
+
+  @Test
+  void whileRedisIsAwayHealthIsDownAndCommandsSayTryAgainShortly() {
+    assertThat(requests.command(TEAM, "U001", "C001", "/pulse", "count").text()).isEqualTo("visit 1");
+    assertThat(readiness()).isEqualTo(200);
+
+    redis.stop();
+
+    assertThat(readiness()).isEqualTo(503);
+    var answer = requests.command(TEAM, "U001", "C001", "/pulse", "count");
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.text()).contains("try again shortly");
+    assertThat(requests.command(TEAM, "U001", "C001", "/pulse", "help").text()).contains("*/pulse*");
+
+    redis.start();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> readiness() == 200);
+    assertThat(requests.command(TEAM, "U001", "C001", "/pulse", "count").text()).isEqualTo("visit 1");
+  }
+
+  private int readiness() {
+    try {
+      HttpResponse<String> response = http.send(
+          HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return response.statusCode();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

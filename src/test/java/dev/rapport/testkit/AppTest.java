@@ -1,0 +1,87 @@
+package dev.rapport.testkit;
+
+import java.time.Clock;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * Base of end-to-end tests: the whole app on a random port, a real Redis, the fake Slack Web API, and a
+ * clock tests can move. Requests go through {@code /slack/events}, signed as Slack signs them. Every test
+ * starts from an empty Redis and a fresh fake Slack.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(AppTest.TestBeans.class)
+public abstract class AppTest {
+
+  public static final String TEAM = "T0TEST";
+  public static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+
+  protected static final FakeSlack slack = Shared.SLACK;
+  protected static final TestRedis redis = TestRedis.shared();
+
+  @LocalServerPort
+  protected int port;
+  @Autowired
+  protected MutableClock clock;
+
+  protected SlackRequests requests;
+  protected JedisPooled jedis;
+
+  @DynamicPropertySource
+  static void slackAndRedis(DynamicPropertyRegistry registry) {
+    registry.add("rapport.slack.api-url", slack::apiUrl);
+    registry.add("rapport.slack.bot-token", () -> FakeSlack.tokenFor(TEAM));
+    registry.add("rapport.slack.signing-secret", () -> SECRET);
+    registry.add("rapport.slack.app-token", () -> "");
+    registry.add("rapport.redis.url", redis::url);
+  }
+
+  @BeforeEach
+  void cleanSlate() {
+    jedis = Shared.jedis(redis);
+    jedis.flushAll();
+    slack.reset();
+    clock.reset();
+    requests = new SlackRequests(baseUrl(), SECRET, slack);
+  }
+
+  protected String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  @TestConfiguration(proxyBeanMethods = false)
+  public static class TestBeans {
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+      return new MutableClock();
+    }
+  }
+
+  /** One fake Slack and one Redis client per test JVM. */
+  static final class Shared {
+    static final FakeSlack SLACK = FakeSlack.start();
+    private static JedisPooled jedis;
+
+    static synchronized JedisPooled jedis(TestRedis redis) {
+      if (jedis == null) {
+        jedis = redis.client();
+      }
+      return jedis;
+    }
+  }
+
+  /** Satisfies "the Clock" for beans that ask for a plain {@link Clock}. */
+  protected Clock appClock() {
+    return clock;
+  }
+}

@@ -1,0 +1,284 @@
+package dev.rapport.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * An in-process Slack Web API over real HTTP. It answers from the shapes in {@code slack-samples/api},
+ * keeps the state the app needs to see (users, channels, posted messages, opened views, uploaded files),
+ * records every call, and can be told to answer 429 (with {@code Retry-After}) or 500 for a method.
+ * It also serves {@code response_url}s, so replies sent with {@code respond} are recorded too.
+ */
+public final class FakeSlack implements AutoCloseable {
+
+  /** One recorded Web API call: form parameters as sent, and the token from the Authorization header. */
+  public record Call(String method, String token, Map<String, String> params, Instant at) {
+    public String param(String name) {
+      return params.get(name);
+    }
+
+    public JsonNode json(String name) {
+      try {
+        String value = params.get(name);
+        return value == null ? null : SlackSamples.JSON.readTree(value);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** A message the app posted to a {@code response_url}. */
+  public record Responded(String id, JsonNode body) {
+    public String text() {
+      return body.path("text").asText();
+    }
+  }
+
+  /** What to answer instead of the normal response. */
+  public record Fault(int status, int retryAfterSeconds, boolean acceptFirst) {}
+
+  private final HttpServer server;
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final List<Responded> responded = new CopyOnWriteArrayList<>();
+  private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
+  private final Map<String, Function<Call, ObjectNode>> overrides = new ConcurrentHashMap<>();
+  private final FakeApi api;
+  private volatile Chaos chaos;
+
+  private record Chaos(double share, Instant until, Random random) {}
+
+  private FakeSlack(HttpServer server) {
+    this.server = server;
+    this.api = new FakeApi(this);
+  }
+
+  public static FakeSlack start() {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
+      server.setExecutor(Executors.newFixedThreadPool(16, r -> {
+        Thread t = new Thread(r, "fake-slack");
+        t.setDaemon(true);
+        return t;
+      }));
+      FakeSlack slack = new FakeSlack(server);
+      server.createContext("/", slack::handle);
+      server.start();
+      return slack;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  public String apiUrl() {
+    return baseUrl() + "/api/";
+  }
+
+  /** A response_url for one command or action; what the app posts there shows in {@link #responded()}. */
+  public String responseUrl(String id) {
+    return baseUrl() + "/respond/" + id;
+  }
+
+  /** The bot token the fake accepts for {@code team}. */
+  public static String tokenFor(String team) {
+    return "xoxb-" + team + "-fake";
+  }
+
+  public FakeWorkspace workspace(String team) {
+    return api.workspace(team);
+  }
+
+  public FakeApi api() {
+    return api;
+  }
+
+  /** Forgets calls, faults, overrides, workspaces and messages. */
+  public void reset() {
+    calls.clear();
+    responded.clear();
+    faults.clear();
+    overrides.clear();
+    chaos = null;
+    api.reset();
+  }
+
+  public List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  public List<Call> calls(String method) {
+    return calls.stream().filter(c -> c.method().equals(method)).toList();
+  }
+
+  public List<Responded> responded() {
+    return List.copyOf(responded);
+  }
+
+  /** Answers {@code method} with {@code responder} instead of the built-in behaviour. */
+  public void on(String method, Function<Call, ObjectNode> responder) {
+    overrides.put(method, responder);
+  }
+
+  /** The next {@code times} calls to {@code method} get 429 with {@code Retry-After: seconds}. */
+  public void rateLimitNext(String method, int seconds, int times) {
+    addFaults(method, new Fault(429, seconds, false), times);
+  }
+
+  /** The next {@code times} calls to {@code method} get HTTP {@code status}. */
+  public void failNext(String method, int status, int times) {
+    addFaults(method, new Fault(status, 0, false), times);
+  }
+
+  /**
+   * The next call to {@code method} is carried out (Slack accepted it) but answered with 500, as when a
+   * response is lost on the way back.
+   */
+  public void acceptThenFailNext(String method) {
+    addFaults(method, new Fault(500, 0, true), 1);
+  }
+
+  /** Until {@code until}, a share of calls get 500 or 429 at random (seeded). */
+  public void chaos(double share, Instant until, long seed) {
+    chaos = new Chaos(share, until, new Random(seed));
+  }
+
+  private void addFaults(String method, Fault fault, int times) {
+    Deque<Fault> queue = faults.computeIfAbsent(method, m -> new ArrayDeque<>());
+    synchronized (queue) {
+      for (int i = 0; i < times; i++) {
+        queue.add(fault);
+      }
+    }
+  }
+
+  private Fault nextFault(String method) {
+    Deque<Fault> queue = faults.get(method);
+    if (queue != null) {
+      synchronized (queue) {
+        Fault fault = queue.poll();
+        if (fault != null) {
+          return fault;
+        }
+      }
+    }
+    Chaos c = chaos;
+    if (c != null && Instant.now().isBefore(c.until())) {
+      synchronized (c.random()) {
+        double roll = c.random().nextDouble();
+        if (roll < c.share() / 2) {
+          return new Fault(500, 0, false);
+        }
+        if (roll < c.share()) {
+          return new Fault(429, 1, false);
+        }
+      }
+    }
+    return null;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      if (path.startsWith("/respond/")) {
+        String id = path.substring("/respond/".length());
+        responded.add(new Responded(id, SlackSamples.JSON.readTree(body)));
+        send(exchange, 200, "ok", "text/plain");
+        return;
+      }
+      if (path.startsWith("/upload/")) {
+        api.uploaded(path.substring("/upload/".length()), body);
+        send(exchange, 200, "OK - " + body.length, "text/plain");
+        return;
+      }
+      if (!path.startsWith("/api/")) {
+        send(exchange, 404, "not found", "text/plain");
+        return;
+      }
+      String method = path.substring("/api/".length());
+      Map<String, String> params = parseForm(new String(body, StandardCharsets.UTF_8));
+      if (exchange.getRequestURI().getRawQuery() != null) {
+        params.putAll(parseForm(exchange.getRequestURI().getRawQuery()));
+      }
+      String auth = exchange.getRequestHeaders().getFirst("Authorization");
+      String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
+      Call call = new Call(method, token, Map.copyOf(params), Instant.now());
+      calls.add(call);
+
+      Fault fault = nextFault(method);
+      if (fault != null && !fault.acceptFirst()) {
+        if (fault.status() == 429) {
+          exchange.getResponseHeaders().add("Retry-After", String.valueOf(fault.retryAfterSeconds()));
+          send(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}", "application/json");
+        } else {
+          send(exchange, fault.status(), "{\"ok\":false,\"error\":\"fatal_error\"}", "application/json");
+        }
+        return;
+      }
+      Function<Call, ObjectNode> override = overrides.get(method);
+      ObjectNode answer = override != null ? override.apply(call) : api.answer(call);
+      if (fault != null) {
+        send(exchange, 500, "{\"ok\":false,\"error\":\"fatal_error\"}", "application/json");
+        return;
+      }
+      send(exchange, 200, answer.toString(), "application/json; charset=utf-8");
+    } catch (RuntimeException e) {
+      e.printStackTrace();
+      throw e;
+    }
+  }
+
+  private static void send(HttpExchange exchange, int status, String body, String type) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  static Map<String, String> parseForm(String form) {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (form == null || form.isBlank() || form.trim().startsWith("{")) {
+      return params;
+    }
+    for (String pair : form.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      params.put(key, value);
+    }
+    return params;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  List<Call> rawCalls() {
+    return new ArrayList<>(calls);
+  }
+}

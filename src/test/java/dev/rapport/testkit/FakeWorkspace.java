@@ -1,0 +1,107 @@
+package dev.rapport.testkit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The users, channels and user groups of one fake workspace. */
+public final class FakeWorkspace {
+
+  /** A Slack user as the fake knows it. Mutable so tests can deactivate someone or change a zone. */
+  public static final class User {
+    public final String id;
+    public String name;
+    public String tz = "Europe/London";
+    public int tzOffset = 0;
+    public boolean admin;
+    public boolean owner;
+    public boolean bot;
+    public boolean deleted;
+    public boolean guest;
+    public String title = "";
+    public final Map<String, String> fields = new LinkedHashMap<>();
+
+    User(String id) {
+      this.id = id;
+      this.name = "user-" + id.toLowerCase();
+    }
+
+    public User tz(String zone, int offsetSeconds) {
+      this.tz = zone;
+      this.tzOffset = offsetSeconds;
+      return this;
+    }
+
+    public User admin() {
+      this.admin = true;
+      return this;
+    }
+
+    public User bot() {
+      this.bot = true;
+      return this;
+    }
+
+    public User guest() {
+      this.guest = true;
+      return this;
+    }
+
+    public User deleted() {
+      this.deleted = true;
+      return this;
+    }
+
+    public User title(String title) {
+      this.title = title;
+      return this;
+    }
+  }
+
+  public final String team;
+  final Map<String, User> users = new LinkedHashMap<>();
+  final Map<String, Set<String>> channels = new LinkedHashMap<>();
+  final Map<String, List<String>> userGroups = new LinkedHashMap<>();
+
+  FakeWorkspace(String team) {
+    this.team = team;
+  }
+
+  public synchronized User user(String id) {
+    return users.computeIfAbsent(id, User::new);
+  }
+
+  /** Adds users {@code prefix1..prefixN} (e.g. U001..U009) to {@code channel}; returns their ids. */
+  public synchronized List<String> channel(String channel, String prefix, int count) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      String id = String.format("%s%03d", prefix, i);
+      user(id);
+      ids.add(id);
+    }
+    channels.computeIfAbsent(channel, c -> new LinkedHashSet<>()).addAll(ids);
+    return ids;
+  }
+
+  public synchronized void join(String channel, String... userIds) {
+    for (String id : userIds) {
+      user(id);
+    }
+    channels.computeIfAbsent(channel, c -> new LinkedHashSet<>()).addAll(List.of(userIds));
+  }
+
+  public synchronized void leave(String channel, String userId) {
+    channels.getOrDefault(channel, new LinkedHashSet<>()).remove(userId);
+  }
+
+  public synchronized List<String> members(String channel) {
+    return new ArrayList<>(channels.getOrDefault(channel, Set.of()));
+  }
+
+  public synchronized void userGroup(String id, String... members) {
+    userGroups.put(id, List.of(members));
+  }
+}

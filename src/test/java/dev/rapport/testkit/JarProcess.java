@@ -1,0 +1,91 @@
+package dev.rapport.testkit;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * {@code target/rapport.jar} started as its own process, as an operator would run it. Used by the
+ * {@code *IT} tests that need a real process boundary (the jar as shipped, SIGKILL drills).
+ */
+public final class JarProcess implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private JarProcess(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /** Starts the jar with {@code env} on a free port and waits until it reports ready. */
+  public static JarProcess start(Map<String, String> env) throws IOException, InterruptedException {
+    String jar = System.getProperty("rapport.jar", "target/rapport.jar");
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Path log = Files.createTempFile("rapport-jar", ".log");
+    ProcessBuilder builder = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar)
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("PORT", String.valueOf(port));
+    builder.environment().putAll(env);
+    JarProcess app = new JarProcess(builder.start(), port, log);
+    app.awaitReady(Duration.ofSeconds(60));
+    return app;
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public String log() throws IOException {
+    return Files.readString(log);
+  }
+
+  /** SIGKILL: no shutdown hooks, no graceful anything. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+      kill();
+    }
+  }
+
+  private void awaitReady(Duration timeout) throws InterruptedException, IOException {
+    HttpClient http = HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the app exited early:\n" + log());
+      }
+      try {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+            URI.create(baseUrl() + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("the app did not become ready in " + timeout + ":\n" + log());
+  }
+}

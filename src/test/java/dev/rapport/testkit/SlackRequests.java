@@ -1,0 +1,222 @@
+package dev.rapport.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Sends slash commands, events and interactive payloads to the running app's {@code /slack/events},
+ * built from Slack's sample shapes and signed exactly as Slack signs them (v0 HMAC-SHA256 over
+ * {@code v0:timestamp:body}).
+ */
+public final class SlackRequests {
+
+  /** The app's answer. */
+  public record Answer(int status, String body) {
+    public JsonNode json() {
+      try {
+        return SlackSamples.JSON.readTree(body);
+      } catch (IOException e) {
+        throw new IllegalStateException("not JSON: " + body, e);
+      }
+    }
+
+    /** The text of a slash-command or action answer (empty when the ack had no body). */
+    public String text() {
+      return body == null || body.isBlank() ? "" : json().path("text").asText();
+    }
+  }
+
+  private static final AtomicLong IDS = new AtomicLong();
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String url;
+  private final String secret;
+  private final FakeSlack slack;
+
+  public SlackRequests(String appBaseUrl, String secret, FakeSlack slack) {
+    this.url = appBaseUrl + "/slack/events";
+    this.secret = secret;
+    this.slack = slack;
+  }
+
+  /** A slash command, e.g. {@code command("T1", "U1", "C1", "/coffee", "help")}. */
+  public Answer command(String team, String user, String channel, String command, String text) {
+    ObjectNode payload = SlackSamples.appBackend("slash-commands/SlashCommandPayload.json");
+    payload.put("token", "legacy-unused").put("api_app_id", "ARAPPORT").put("team_id", team)
+        .put("team_domain", team.toLowerCase()).put("channel_id", channel).put("channel_name", "general")
+        .put("user_id", user).put("user_name", "user-" + user.toLowerCase()).put("command", command)
+        .put("text", text).put("response_url", slack.responseUrl("cmd-" + IDS.incrementAndGet()))
+        .put("trigger_id", "trigger-" + IDS.incrementAndGet()).put("is_enterprise_install", false);
+    payload.remove("enterprise_id");
+    payload.remove("enterprise_name");
+    return post("application/x-www-form-urlencoded", form(payload), now());
+  }
+
+  /**
+   * An Events API delivery built from the sample {@code samplePayload} (e.g. "MessagePayload") with
+   * {@code event} fields laid over the sample's event.
+   */
+  public Answer event(String team, String eventId, String samplePayload, Map<String, ?> event) {
+    ObjectNode envelope = SlackSamples.event(samplePayload);
+    envelope.put("token", "legacy-unused").put("team_id", team).put("api_app_id", "ARAPPORT")
+        .put("type", "event_callback").put("event_id", eventId)
+        .put("event_time", Instant.now().getEpochSecond());
+    envelope.remove("enterprise_id");
+    envelope.remove("authed_users");
+    envelope.remove("authed_teams");
+    envelope.remove("event_context");
+    ArrayNode auths = envelope.putArray("authorizations");
+    auths.addObject().put("team_id", team).put("user_id", "UBOT" + team).put("is_bot", true)
+        .put("is_enterprise_install", false);
+    ObjectNode body = (ObjectNode) envelope.get("event");
+    ObjectNode overlay = SlackSamples.JSON.valueToTree(event);
+    strip(body, overlay);
+    body.setAll(overlay);
+    return post("application/json", envelope.toString(), now());
+  }
+
+  /** A button click ({@code block_actions}) by {@code user} in {@code channel}. */
+  public Answer blockAction(String team, String user, String channel, String actionId, String value) {
+    ObjectNode payload = SlackSamples.appBackend("interactive-components/BlockActionPayload.json");
+    for (String unused : new String[] {"enterprise", "view", "state", "app_unfurl", "function_data",
+        "interactivity", "bot_access_token", "message"}) {
+      payload.remove(unused);
+    }
+    payload.put("type", "block_actions").put("api_app_id", "ARAPPORT").put("token", "legacy-unused")
+        .put("trigger_id", "trigger-" + IDS.incrementAndGet())
+        .put("response_url", slack.responseUrl("action-" + IDS.incrementAndGet()))
+        .put("is_enterprise_install", false);
+    payload.putObject("team").put("id", team).put("domain", team.toLowerCase());
+    payload.putObject("user").put("id", user).put("username", "user-" + user.toLowerCase())
+        .put("name", "user-" + user.toLowerCase()).put("team_id", team);
+    payload.putObject("channel").put("id", channel).put("name", "c");
+    payload.putObject("container").put("type", "message").put("message_ts", "1700000000.000001")
+        .put("channel_id", channel).put("is_ephemeral", false);
+    payload.putObject("message").put("type", "message").put("ts", "1700000000.000001").put("text", "");
+    ObjectNode action = payload.putArray("actions").addObject();
+    action.put("action_id", actionId).put("block_id", "b-" + actionId).put("value", value)
+        .put("type", "button").put("action_ts", String.valueOf(Instant.now().getEpochSecond()));
+    action.putObject("text").put("type", "plain_text").put("text", actionId);
+    return post("application/x-www-form-urlencoded", "payload=" + enc(payload.toString()), now());
+  }
+
+  /**
+   * A modal submission: {@code values} is the view state, {@code block_id -> action_id -> value
+   * object} (e.g. {@code {"type":"static_select","selected_option":{"value":"4"}}}).
+   */
+  public Answer viewSubmission(String team, String user, String callbackId, String privateMetadata,
+                               ObjectNode values) {
+    ObjectNode payload = SlackSamples.appBackend("views/ViewSubmissionPayload.json");
+    for (String unused : new String[] {"enterprise", "function_data", "interactivity",
+        "bot_access_token"}) {
+      payload.remove(unused);
+    }
+    payload.put("type", "view_submission").put("api_app_id", "ARAPPORT").put("token", "legacy-unused")
+        .put("trigger_id", "trigger-" + IDS.incrementAndGet()).put("is_enterprise_install", false);
+    payload.putObject("team").put("id", team).put("domain", team.toLowerCase());
+    payload.putObject("user").put("id", user).put("username", "user-" + user.toLowerCase())
+        .put("name", "user-" + user.toLowerCase()).put("team_id", team);
+    ObjectNode view = payload.putObject("view");
+    view.put("id", "V" + IDS.incrementAndGet()).put("team_id", team).put("type", "modal")
+        .put("callback_id", callbackId).put("private_metadata", privateMetadata == null ? "" : privateMetadata)
+        .put("hash", "h").put("app_id", "ARAPPORT").put("bot_id", "B" + team)
+        .put("app_installed_team_id", team);
+    view.putObject("title").put("type", "plain_text").put("text", "Rapport");
+    view.putArray("blocks");
+    view.putObject("state").set("values", values);
+    return post("application/x-www-form-urlencoded", "payload=" + enc(payload.toString()), now());
+  }
+
+  /** Posts a raw body, signed for {@code timestamp}. */
+  public Answer post(String contentType, String body, long timestamp) {
+    return postRaw(contentType, body, String.valueOf(timestamp), sign(String.valueOf(timestamp), body));
+  }
+
+  /** Posts a raw body with exactly these signature headers (null leaves a header out). */
+  public Answer postRaw(String contentType, String body, String timestamp, String signature) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (timestamp != null) {
+      request.header("X-Slack-Request-Timestamp", timestamp);
+    }
+    if (signature != null) {
+      request.header("X-Slack-Signature", signature);
+    }
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String sign(String timestamp, String body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
+      return "v0=" + HexFormat.of().formatHex(digest);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static long now() {
+    return Instant.now().getEpochSecond();
+  }
+
+  public static String newEventId() {
+    return "Ev" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+  }
+
+  /** Slash-command form body from the sample's fields. */
+  static String form(ObjectNode payload) {
+    StringJoiner form = new StringJoiner("&");
+    Iterator<Map.Entry<String, JsonNode>> fields = payload.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      form.add(enc(field.getKey()) + "=" + enc(field.getValue().asText()));
+    }
+    return form.toString();
+  }
+
+  static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /** Drops the sample's masked sub-objects that the overlay does not set, so they don't mislead. */
+  private static void strip(ObjectNode sampleEvent, ObjectNode overlay) {
+    Iterator<Map.Entry<String, JsonNode>> fields = sampleEvent.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (!overlay.has(field.getKey()) && !field.getKey().equals("type")
+          && (field.getValue().isContainerNode() || field.getValue().asText().isEmpty())) {
+        fields.remove();
+      }
+    }
+  }
+}
