@@ -93,6 +93,27 @@ class FoundationTest extends AppTest {
   }
 
   @Test
+  void prometheusCountsCommandsEventsAndSlackErrorsByMethod() throws Exception {
+    slack.on("views.publish", call -> dev.rapport.testkit.FakeApi.error("not_enabled"));
+    requests.command(TEAM, "U001", "C001", "/coffee", "help");
+    requests.event(TEAM, SlackRequests.newEventId(), "AppHomeOpenedPayload",
+        Map.of("type", "app_home_opened", "user", "U003", "tab", "home", "channel", "D003",
+            "event_ts", "1700000000.000300"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> !slack.calls("views.publish").isEmpty());
+
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(prometheus())
+        .contains("rapport_slack_commands_total{application=\"rapport\",command=\"/coffee\",subcommand=\"help\"}")
+        .contains("rapport_slack_events_total{application=\"rapport\",outcome=\"handled\",type=\"app_home_opened\"}")
+        .contains("rapport_slack_api_errors_total{application=\"rapport\",error=\"not_enabled\",method=\"views.publish\"}"));
+  }
+
+  private String prometheus() throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/actuator/prometheus"))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  @Test
   void malformedBodiesGet400NotAServerError() {
     long now = SlackRequests.now();
 

@@ -3,6 +3,7 @@ package dev.rapport.testkit;
 import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,6 +20,7 @@ import redis.clients.jedis.JedisPooled;
  * starts from an empty Redis and a fresh fake Slack.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 @Import(AppTest.TestBeans.class)
 public abstract class AppTest {
 
@@ -41,7 +43,6 @@ public abstract class AppTest {
     registry.add("rapport.slack.api-url", slack::apiUrl);
     registry.add("rapport.slack.bot-token", () -> FakeSlack.tokenFor(TEAM));
     registry.add("rapport.slack.signing-secret", () -> SECRET);
-    registry.add("rapport.slack.app-token", () -> "");
     registry.add("rapport.redis.url", redis::url);
   }
 

@@ -99,7 +99,7 @@ public final class FakeApi {
 
   ObjectNode answer(FakeSlack.Call call) {
     String team = teamOf(call.token());
-    if (team == null && !call.method().startsWith("oauth.")) {
+    if (team == null && !call.method().startsWith("oauth.") && !call.method().startsWith("apps.")) {
       return error("invalid_auth");
     }
     return switch (call.method()) {
@@ -126,7 +126,7 @@ public final class FakeApi {
     return token.substring("xoxb-".length(), token.length() - "-fake".length());
   }
 
-  static ObjectNode error(String code) {
+  public static ObjectNode error(String code) {
     ObjectNode node = SlackSamples.JSON.createObjectNode();
     node.put("ok", false);
     node.put("error", code);
