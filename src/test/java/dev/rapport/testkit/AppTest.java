@@ -44,6 +44,8 @@ public abstract class AppTest {
     registry.add("rapport.slack.bot-token", () -> FakeSlack.tokenFor(TEAM));
     registry.add("rapport.slack.signing-secret", () -> SECRET);
     registry.add("rapport.redis.url", redis::url);
+    registry.add("rapport.schedule.poll-interval", () -> "100ms");
+    registry.add("rapport.outbox.poll-interval", () -> "50ms");
   }
 
   @BeforeEach
@@ -65,6 +67,11 @@ public abstract class AppTest {
     @Primary
     MutableClock mutableClock() {
       return new MutableClock();
+    }
+
+    @Bean
+    RecordingJob recordingJob(redis.clients.jedis.UnifiedJedis redis) {
+      return new RecordingJob(redis);
     }
   }
 

@@ -1,0 +1,148 @@
+package dev.rapport.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.store.Keys;
+import dev.rapport.store.LuaScript;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The delivery queue. All its keys share the {@code {outbox}} slot so each step is one script; items name
+ * their workspace. An item leaves the queue only when Slack accepted it ({@link #ack}) or it was given
+ * up on ({@link #retry} to the dead-letter list).
+ * <pre>
+ * rapport:{outbox}:items      HASH  id -> delivery JSON, while queued or in flight
+ * rapport:{outbox}:ready      ZSET  id -> epoch ms from which it may be sent
+ * rapport:{outbox}:inflight   ZSET  id -> epoch ms when the sending worker's lease runs out
+ * rapport:{outbox}:uncertain  SET   ids Slack may already have accepted (lease ran out, 5xx, timeout)
+ * rapport:{outbox}:done       ZSET  id -> epoch ms delivered; kept for rememberDelivered, so a re-enqueue
+ *                                   of the same key is a no-op
+ * rapport:{outbox}:pending    HASH  team -> deliveries queued or in flight
+ * rapport:{outbox}:dead       LIST  dead letters as JSON, newest first, capped
+ * rapport:{outbox}:deadcount  HASH  team -> deliveries given up on
+ * </pre>
+ */
+@Component
+class OutboxStore {
+
+  static final String ITEMS = Keys.shared("outbox", "items");
+  static final String READY = Keys.shared("outbox", "ready");
+  static final String INFLIGHT = Keys.shared("outbox", "inflight");
+  static final String UNCERTAIN = Keys.shared("outbox", "uncertain");
+  static final String DONE = Keys.shared("outbox", "done");
+  static final String PENDING = Keys.shared("outbox", "pending");
+  static final String DEAD = Keys.shared("outbox", "dead");
+  static final String DEAD_COUNT = Keys.shared("outbox", "deadcount");
+
+  private final UnifiedJedis redis;
+  private final ObjectMapper json;
+  private final OutboxSettings settings;
+  private final LuaScript enqueue = LuaScript.load("outbox-enqueue");
+  private final LuaScript claim = LuaScript.load("outbox-claim");
+  private final LuaScript ack = LuaScript.load("outbox-ack");
+  private final LuaScript retry = LuaScript.load("outbox-retry");
+
+  OutboxStore(UnifiedJedis redis, ObjectMapper json, OutboxSettings settings) {
+    this.redis = redis;
+    this.json = json;
+    this.settings = settings;
+  }
+
+  /** A delivery handed to a worker; {@code uncertain} when Slack may already have it. */
+  record Claimed(Delivery delivery, boolean uncertain) {}
+
+  int enqueue(List<Delivery> deliveries, Instant notBefore) {
+    int queued = 0;
+    for (int from = 0; from < deliveries.size(); from += 200) {
+      List<String> args = new ArrayList<>();
+      args.add(String.valueOf(notBefore.toEpochMilli()));
+      for (Delivery d : deliveries.subList(from, Math.min(deliveries.size(), from + 200))) {
+        args.add(d.id());
+        args.add(d.team());
+        args.add(write(d));
+      }
+      queued += ((Long) enqueue.run(redis, List.of(ITEMS, READY, DONE, PENDING), args)).intValue();
+    }
+    return queued;
+  }
+
+  List<Claimed> claim(Instant now, int max) {
+    List<?> flat = (List<?>) claim.run(redis, List.of(READY, INFLIGHT, ITEMS, UNCERTAIN), List.of(
+        String.valueOf(now.toEpochMilli()), String.valueOf(settings.lease().toMillis()), String.valueOf(max)));
+    List<Claimed> claimed = new ArrayList<>();
+    for (int i = 0; i + 2 < flat.size(); i += 3) {
+      claimed.add(new Claimed(read((String) flat.get(i + 1)), "1".equals(flat.get(i + 2))));
+    }
+    return claimed;
+  }
+
+  void ack(Delivery d, Instant now) {
+    ack.run(redis, List.of(INFLIGHT, ITEMS, UNCERTAIN, DONE, PENDING), List.of(d.id(), d.team(),
+        String.valueOf(now.toEpochMilli()), String.valueOf(settings.rememberDelivered().toMillis())));
+  }
+
+  /** Back to the queue at {@code notBefore} with the item as updated; {@code maybeSent} marks it uncertain. */
+  void retry(Delivery updated, Instant notBefore, boolean maybeSent) {
+    retry.run(redis, List.of(INFLIGHT, ITEMS, READY, UNCERTAIN, DEAD, DEAD_COUNT, PENDING), List.of(
+        updated.id(), updated.team(), write(updated), String.valueOf(notBefore.toEpochMilli()),
+        maybeSent ? "1" : "0", "", String.valueOf(settings.deadLetterCap())));
+  }
+
+  void deadLetter(Delivery updated, String error, Instant now) {
+    DeadLetter letter = new DeadLetter(updated.id(), updated.team(), updated.kind().name(), updated.tag(),
+        error, updated.attempts(), now);
+    retry.run(redis, List.of(INFLIGHT, ITEMS, READY, UNCERTAIN, DEAD, DEAD_COUNT, PENDING), List.of(
+        updated.id(), updated.team(), write(updated), "", "0", write(letter),
+        String.valueOf(settings.deadLetterCap())));
+  }
+
+  boolean delivered(String id) {
+    return redis.zscore(DONE, id) != null;
+  }
+
+  long depth() {
+    return redis.zcard(READY) + redis.zcard(INFLIGHT);
+  }
+
+  OutboxStats stats(String team) {
+    String pending = redis.hget(PENDING, team);
+    String dead = redis.hget(DEAD_COUNT, team);
+    List<DeadLetter> recent = new ArrayList<>();
+    for (String raw : redis.lrange(DEAD, 0, 499)) {
+      DeadLetter letter = readDead(raw);
+      if (letter.team().equals(team) && recent.size() < 5) {
+        recent.add(letter);
+      }
+    }
+    return new OutboxStats(pending == null ? 0 : Long.parseLong(pending),
+        dead == null ? 0 : Long.parseLong(dead), recent);
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Delivery read(String raw) {
+    try {
+      return json.readValue(raw, Delivery.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable delivery", e);
+    }
+  }
+
+  private DeadLetter readDead(String raw) {
+    try {
+      return json.readValue(raw, DeadLetter.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable dead letter", e);
+    }
+  }
+}

@@ -1,0 +1,304 @@
+package dev.rapport.outbox;
+
+import com.slack.api.model.Message;
+import dev.rapport.slack.Failures;
+import dev.rapport.slack.SlackCallException;
+import dev.rapport.slack.SlackGateway;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers queued items. Each worker claims a few, takes Slack budget for each call (or puts the item
+ * back until there is budget), sends, tells the tag's listener, and acks. A 429 pauses that budget for
+ * {@code Retry-After}; 5xx and network failures are retried with backoff and jitter; errors retrying
+ * can't fix, and items out of attempts, go to the dead-letter list. An item Slack may already have
+ * accepted (its worker died, or the answer was lost) is first looked up in the channel's history by the
+ * idempotency key in its metadata, so it is never posted twice.
+ */
+@Component
+class OutboxWorker implements SmartLifecycle {
+
+  static final String METADATA_TYPE = "rapport_delivery";
+  static final String METADATA_KEY = "rapport_id";
+  private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+
+  private final OutboxStore store;
+  private final RateLimiter limits;
+  private final SlackGateway slack;
+  private final Map<String, DeliveryListener> listeners;
+  private final OutboxSettings settings;
+  private final Clock clock;
+  private final MeterRegistry metrics;
+  private final Random jitter = new Random();
+  private volatile ExecutorService workers;
+  private volatile boolean running;
+
+  OutboxWorker(OutboxStore store, RateLimiter limits, SlackGateway slack, List<DeliveryListener> listeners,
+               OutboxSettings settings, Clock clock, MeterRegistry metrics) {
+    this.store = store;
+    this.limits = limits;
+    this.slack = slack;
+    this.listeners = listeners.stream().collect(Collectors.toMap(DeliveryListener::tag, Function.identity()));
+    this.settings = settings;
+    this.clock = clock;
+    this.metrics = metrics;
+    metrics.gauge("rapport.outbox.depth", this, w -> w.depthOrNaN());
+  }
+
+  /** Claims one batch and delivers it; returns how many items were handled. */
+  int runOnce() {
+    List<OutboxStore.Claimed> batch = store.claim(clock.instant(), settings.batch());
+    batch.forEach(this::process);
+    return batch.size();
+  }
+
+  /** The item could not be attempted yet (no budget): back to the queue, no attempt spent. */
+  private static final class Deferred extends Exception {
+    final Delivery delivery;
+    final Duration wait;
+
+    Deferred(Delivery delivery, Duration wait) {
+      super(null, null, false, false);
+      this.delivery = delivery;
+      this.wait = wait;
+    }
+  }
+
+  void process(OutboxStore.Claimed claimed) {
+    Delivery d = claimed.delivery();
+    try {
+      if (claimed.uncertain() && d.kind() != Delivery.Kind.UPLOAD) {
+        Posted found = findPosted(d);
+        if (found != null) {
+          finish(d, found, "recovered");
+          return;
+        }
+      }
+      switch (d.kind()) {
+        case POST -> finish(d, post(d, d.channel()), "sent");
+        case DM -> {
+          Delivery opened = d.openedChannel() != null ? d : d.opened(open(d));
+          finish(opened, post(opened, opened.openedChannel()), "sent");
+        }
+        case UPLOAD -> finish(d, upload(d), "sent");
+      }
+    } catch (Deferred deferred) {
+      count("deferred", d);
+      store.retry(deferred.delivery, clock.instant().plus(deferred.wait), false);
+    } catch (SlackCallException e) {
+      failed(d, e);
+    } catch (RuntimeException e) {
+      if (Failures.isStorageDown(e)) {
+        // Redis is away: the lease runs out and the item comes back, marked uncertain.
+        log.warn("Outbox: Redis unavailable while delivering {}", d.id());
+        return;
+      }
+      log.warn("Outbox: delivering {} failed ({})", d.id(), e.getClass().getSimpleName());
+      retryLater(d.failed(e.getClass().getSimpleName()), true);
+    } catch (Exception e) {
+      log.warn("Outbox: a listener for {} failed ({})", d.id(), e.getClass().getSimpleName());
+      retryLater(d.failed(e.getClass().getSimpleName()), true);
+    }
+  }
+
+  private record Posted(String channel, String ts) {}
+
+  private Posted post(Delivery d, String channel) throws SlackCallException, Deferred {
+    take(d, limits.method(d.team(), "chat.postMessage"), limits.channel(d.team(), channel));
+    Message.Metadata metadata = Message.Metadata.builder().eventType(METADATA_TYPE)
+        .eventPayload(Map.of(METADATA_KEY, d.id())).build();
+    var response = slack.call(d.team(), "chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel)
+        .text(d.text()).blocksAsString(d.blocks()).threadTs(d.threadTs()).metadata(metadata)
+        .unfurlLinks(false)));
+    return new Posted(response.getChannel(), response.getTs());
+  }
+
+  private String open(Delivery d) throws SlackCallException, Deferred {
+    take(d, limits.method(d.team(), "conversations.open"));
+    return slack.call(d.team(), "conversations.open",
+        c -> c.conversationsOpen(r -> r.users(d.users()))).getChannel().getId();
+  }
+
+  private Posted upload(Delivery d) throws SlackCallException, Deferred {
+    String channel = open(d);
+    take(d.opened(channel), limits.method(d.team(), "files.upload"));
+    var response = slack.call(d.team(), "files.uploadV2", c -> c.filesUploadV2(r -> r.channel(channel)
+        .filename(d.filename()).title(d.title()).fileData(d.bytes()).initialComment(d.text())
+        .requestFileInfo(false)));
+    return new Posted(channel, response.getFile() == null ? null : response.getFile().getId());
+  }
+
+  /** Looks for the item in its channel (or thread) by the idempotency key in the message metadata. */
+  private Posted findPosted(Delivery d) throws SlackCallException, Deferred {
+    String channel = d.kind() == Delivery.Kind.DM ? (d.openedChannel() != null ? d.openedChannel() : open(d))
+        : d.channel();
+    if (channel.startsWith("U") || channel.startsWith("W")) {
+      channel = open(new Delivery(d.id(), d.team(), Delivery.Kind.DM, null, List.of(channel), null, null,
+          null, null, null, null, null, null, 0, null, null));
+    }
+    take(d, limits.method(d.team(), "conversations.history"));
+    String where = channel;
+    List<Message> messages = d.threadTs() == null
+        ? slack.call(d.team(), "conversations.history", c -> c.conversationsHistory(r -> r.channel(where)
+            .limit(200).includeAllMetadata(true))).getMessages()
+        : slack.call(d.team(), "conversations.replies", c -> c.conversationsReplies(r -> r.channel(where)
+            .ts(d.threadTs()).limit(200).includeAllMetadata(true))).getMessages();
+    for (Message m : messages == null ? List.<Message>of() : messages) {
+      if (m.getMetadata() != null && m.getMetadata().getEventPayload() != null
+          && d.id().equals(String.valueOf(m.getMetadata().getEventPayload().get(METADATA_KEY)))) {
+        return new Posted(where, m.getTs());
+      }
+    }
+    return null;
+  }
+
+  private void take(Delivery d, RateLimiter.Budget... budgets) throws Deferred {
+    Duration wait = limits.acquire(clock.instant(), budgets);
+    if (!wait.isZero()) {
+      throw new Deferred(d, wait);
+    }
+  }
+
+  private void finish(Delivery d, Posted posted, String outcome) throws Exception {
+    if (d.tag() != null) {
+      DeliveryListener listener = listeners.get(d.tag());
+      if (listener != null) {
+        listener.delivered(d, posted.channel(), posted.ts());
+      }
+    }
+    store.ack(d, clock.instant());
+    count(outcome, d);
+  }
+
+  private void failed(Delivery d, SlackCallException e) {
+    if (e.kind() == SlackCallException.Kind.RATE_LIMITED) {
+      count("rate_limited", d);
+      RateLimiter.Budget budget = e.method().equals("chat.postMessage") && d.kind() == Delivery.Kind.POST
+          ? limits.channel(d.team(), d.channel()) : limits.method(d.team(), budgetName(e.method()));
+      limits.backOff(budget, clock.instant(), e.retryAfter());
+      store.retry(d, clock.instant().plus(e.retryAfter()), false);
+      return;
+    }
+    Delivery failed = d.failed(e.method() + ": " + e.error());
+    if (!e.retryable()) {
+      deadLetter(failed, e.method() + ": " + e.error());
+      return;
+    }
+    boolean maybeSent = e.method().equals("chat.postMessage");
+    retryLater(failed, maybeSent);
+  }
+
+  private void retryLater(Delivery failed, boolean maybeSent) {
+    if (failed.attempts() >= settings.maxAttempts()) {
+      deadLetter(failed, failed.lastError());
+      return;
+    }
+    count("retried", failed);
+    store.retry(failed, clock.instant().plus(backoff(failed.attempts())), maybeSent);
+  }
+
+  private void deadLetter(Delivery failed, String error) {
+    count("dead", failed);
+    log.warn("Outbox: gave up on {} for workspace {} after {} attempt(s): {}", failed.id(), failed.team(),
+        failed.attempts(), error);
+    store.deadLetter(failed, error, clock.instant());
+  }
+
+  /** Exponential, capped, with jitter so a burst of failures doesn't come back all at once. */
+  Duration backoff(int attempts) {
+    long base = settings.baseBackoff().toMillis() << Math.min(20, Math.max(0, attempts - 1));
+    long capped = Math.min(base, settings.maxBackoff().toMillis());
+    return Duration.ofMillis(capped / 2 + (long) (jitter.nextDouble() * capped / 2));
+  }
+
+  private static String budgetName(String method) {
+    return method.startsWith("files.") ? "files.upload" : method;
+  }
+
+  private void count(String outcome, Delivery d) {
+    String method = switch (d.kind()) {
+      case POST, DM -> "chat.postMessage";
+      case UPLOAD -> "files.upload";
+    };
+    metrics.counter("rapport.outbox.deliveries", "method", method, "outcome", outcome).increment();
+  }
+
+  private double depthOrNaN() {
+    try {
+      return store.depth();
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        if (runOnce() == 0) {
+          Thread.sleep(settings.pollInterval().toMillis());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.warn("Outbox worker: {}; retrying shortly", e.getClass().getSimpleName());
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException stop) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  @Override
+  public void start() {
+    if (!settings.enabled() || settings.workers() <= 0) {
+      return;
+    }
+    running = true;
+    workers = Executors.newFixedThreadPool(settings.workers(), r -> {
+      Thread t = new Thread(r, "rapport-outbox");
+      t.setDaemon(true);
+      return t;
+    });
+    for (int i = 0; i < settings.workers(); i++) {
+      workers.execute(this::loop);
+    }
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    ExecutorService w = workers;
+    workers = null;
+    if (w != null) {
+      w.shutdownNow();
+      try {
+        w.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+}

@@ -1,0 +1,174 @@
+package dev.rapport.schedule;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.store.Keys;
+import dev.rapport.store.LuaScript;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * Schedules in Redis. Definitions live with their workspace; one shared index says what is due when, so
+ * any instance can claim due work with one script.
+ * <pre>
+ * rapport:{team}:schedule:defs              HASH    kind|target -> schedule as JSON
+ * rapport:{team}:schedule:done:{occurrence} STRING  "1" once an occurrence finished; expires after 30 days
+ * rapport:{schedule}:due                    ZSET    team|kind|target -> due epoch ms (lease expiry while claimed)
+ * rapport:{schedule}:claims                 HASH    team|kind|target -> due epoch ms of the occurrence running
+ * </pre>
+ */
+@Component
+class ScheduleStore {
+
+  static final String DUE = Keys.shared("schedule", "due");
+  static final String CLAIMS = Keys.shared("schedule", "claims");
+  private static final Duration REMEMBER_DONE = Duration.ofDays(30);
+
+  private final UnifiedJedis redis;
+  private final ObjectMapper json;
+  private final LuaScript claim = LuaScript.load("schedule-claim");
+  private final LuaScript finish = LuaScript.load("schedule-finish");
+  private final LuaScript index = LuaScript.load("schedule-index");
+
+  ScheduleStore(UnifiedJedis redis, ObjectMapper json) {
+    this.redis = redis;
+    this.json = json;
+  }
+
+  /** A claimed occurrence: the schedule's id, its due time and the lease this instance holds. */
+  record Claim(String id, Instant due, long lease) {}
+
+  void save(Schedule schedule, Instant due) {
+    redis.hset(defs(schedule.team()), field(schedule.kind(), schedule.target()), write(schedule));
+    index.run(redis, List.of(DUE, CLAIMS), List.of(schedule.id(), String.valueOf(due.toEpochMilli())));
+  }
+
+  void delete(String team, String kind, String target) {
+    index.run(redis, List.of(DUE, CLAIMS), List.of(Schedule.id(team, kind, target), ""));
+    redis.hdel(defs(team), field(kind, target));
+  }
+
+  Optional<Schedule> find(String team, String kind, String target) {
+    return Optional.ofNullable(redis.hget(defs(team), field(kind, target))).map(this::read);
+  }
+
+  Optional<Schedule> find(String id) {
+    String[] parts = id.split("\\|", 3);
+    return parts.length == 3 ? find(parts[0], parts[1], parts[2]) : Optional.empty();
+  }
+
+  List<Schedule> all(String team) {
+    List<Schedule> all = new ArrayList<>();
+    redis.hgetAll(defs(team)).values().forEach(v -> all.add(read(v)));
+    return all;
+  }
+
+  /** When the schedule runs next: its due time, or the due time of the occurrence running now. */
+  Optional<Instant> due(String team, String kind, String target) {
+    String id = Schedule.id(team, kind, target);
+    String claimed = redis.hget(CLAIMS, id);
+    if (claimed != null) {
+      return Optional.of(Instant.ofEpochMilli((long) Double.parseDouble(claimed)));
+    }
+    Double score = redis.zscore(DUE, id);
+    return score == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(score.longValue()));
+  }
+
+  List<Claim> claimDue(Instant now, Duration lease, int max) {
+    List<?> flat = (List<?>) claim.run(redis, List.of(DUE, CLAIMS),
+        List.of(String.valueOf(now.toEpochMilli()), String.valueOf(lease.toMillis()), String.valueOf(max)));
+    List<Claim> claims = new ArrayList<>();
+    for (int i = 0; i + 2 < flat.size(); i += 3) {
+      claims.add(new Claim((String) flat.get(i),
+          Instant.ofEpochMilli((long) Double.parseDouble((String) flat.get(i + 1))),
+          Long.parseLong((String) flat.get(i + 2))));
+    }
+    return claims;
+  }
+
+  /** Ends a claim: next due time (null removes the schedule from the index); keepClaim retries it. */
+  boolean finish(Claim claim, Instant next, boolean keepClaim) {
+    Object done = finish.run(redis, List.of(DUE, CLAIMS), List.of(claim.id(), String.valueOf(claim.lease()),
+        next == null ? "" : String.valueOf(next.toEpochMilli()), keepClaim ? "1" : "0"));
+    return Long.valueOf(1L).equals(done);
+  }
+
+  boolean isDone(Occurrence occurrence) {
+    return redis.exists(doneKey(occurrence));
+  }
+
+  void markDone(Occurrence occurrence) {
+    redis.set(doneKey(occurrence), "1", SetParams.setParams().ex(REMEMBER_DONE.toSeconds()));
+  }
+
+  /** Removes every schedule of a workspace from the shared index (its own keys go with the workspace). */
+  void deleteWorkspace(String team) {
+    for (Schedule schedule : all(team)) {
+      delete(team, schedule.kind(), schedule.target());
+    }
+    String cursor = ScanParams.SCAN_POINTER_START;
+    ScanParams match = new ScanParams().match(team + "|*").count(500);
+    do {
+      ScanResult<redis.clients.jedis.resps.Tuple> page = redis.zscan(DUE, cursor, match);
+      page.getResult().forEach(t -> index.run(redis, List.of(DUE, CLAIMS), List.of(t.getElement(), "")));
+      cursor = page.getCursor();
+    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+  }
+
+  private String doneKey(Occurrence occurrence) {
+    Schedule s = occurrence.schedule();
+    return Keys.team(s.team(), "schedule", "done", s.kind() + "|" + s.target() + "@"
+        + occurrence.dueAt().toEpochMilli());
+  }
+
+  private static String defs(String team) {
+    return Keys.team(team, "schedule", "defs");
+  }
+
+  private static String field(String kind, String target) {
+    return kind + "|" + target;
+  }
+
+  /** The stored form of a schedule. */
+  record Stored(String team, String kind, String target, List<DayOfWeek> days, Integer everyWeeks,
+                String time, String zone, String anchor, Long at, Map<String, String> data) {}
+
+  private String write(Schedule s) {
+    Cadence c = s.cadence();
+    Stored stored = c == null
+        ? new Stored(s.team(), s.kind(), s.target(), null, null, null, null, null, s.at().toEpochMilli(), s.data())
+        : new Stored(s.team(), s.kind(), s.target(), c.days().stream().sorted().toList(), c.everyWeeks(),
+            c.time().toString(), c.zone().getId(), c.anchor().toString(), null, s.data());
+    try {
+      return json.writeValueAsString(stored);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Schedule read(String value) {
+    try {
+      Stored s = json.readValue(value, Stored.class);
+      Cadence cadence = s.days() == null ? null : new Cadence(EnumSet.copyOf(s.days()), s.everyWeeks(),
+          LocalTime.parse(s.time()), ZoneId.of(s.zone()), LocalDate.parse(s.anchor()));
+      return new Schedule(s.team(), s.kind(), s.target(), cadence,
+          s.at() == null ? null : Instant.ofEpochMilli(s.at()), s.data());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable schedule", e);
+    }
+  }
+}
