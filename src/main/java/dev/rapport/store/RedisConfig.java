@@ -40,6 +40,11 @@ class RedisConfig {
     pool.setMaxIdle(settings.poolSize());
     pool.setMaxWait(settings.timeout());
     pool.setJmxEnabled(false);
+    // After a Redis restart, idle connections are dead: test them in the background so they are
+    // replaced within seconds rather than each failing one user request.
+    pool.setTestWhileIdle(true);
+    pool.setTimeBetweenEvictionRuns(java.time.Duration.ofSeconds(2));
+    pool.setNumTestsPerEvictionRun(-1);
     if (!settings.clusterNodes().isEmpty()) {
       Set<HostAndPort> nodes = new LinkedHashSet<>();
       settings.clusterNodes().forEach(node -> nodes.add(HostAndPort.from(node)));

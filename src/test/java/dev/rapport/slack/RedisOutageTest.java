@@ -13,10 +13,12 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import redis.clients.jedis.UnifiedJedis;
 
+@DirtiesContext
 class RedisOutageTest extends AppTest {
 
   /** A subcommand that needs Redis, standing in for any feature's. */

@@ -7,10 +7,12 @@ import dev.rapport.testkit.AppTest;
 import dev.rapport.testkit.FakeSocketMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** With SLACK_APP_TOKEN set, the same app answers over Socket Mode (no public URL needed). */
+@DirtiesContext
 class SocketModeTest extends AppTest {
 
   private static FakeSocketMode socketMode;

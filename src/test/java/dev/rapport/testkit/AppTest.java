@@ -18,6 +18,10 @@ import redis.clients.jedis.JedisPooled;
  * Base of end-to-end tests: the whole app on a random port, a real Redis, the fake Slack Web API, and a
  * clock tests can move. Requests go through {@code /slack/events}, signed as Slack signs them. Every test
  * starts from an empty Redis and a fresh fake Slack.
+ *
+ * <p>All subclasses share one Spring context (test-only beans live in {@link TestBeans}), because every
+ * cached context runs its own scheduler and outbox workers against the one Redis. A subclass that needs
+ * other settings must close its context after it with {@code @DirtiesContext}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
@@ -46,6 +50,10 @@ public abstract class AppTest {
     registry.add("rapport.redis.url", redis::url);
     registry.add("rapport.schedule.poll-interval", () -> "100ms");
     registry.add("rapport.outbox.poll-interval", () -> "50ms");
+    registry.add("rapport.outbox.base-backoff", () -> "50ms");
+    registry.add("rapport.outbox.max-attempts", () -> "4");
+    // Recovery checks are rare in production; tests make many, so give them more budget.
+    registry.add("rapport.outbox.per-minute.conversations.history", () -> "600");
   }
 
   @BeforeEach
@@ -72,6 +80,11 @@ public abstract class AppTest {
     @Bean
     RecordingJob recordingJob(redis.clients.jedis.UnifiedJedis redis) {
       return new RecordingJob(redis);
+    }
+
+    @Bean
+    HeardDeliveries heardDeliveries() {
+      return new HeardDeliveries();
     }
   }
 

@@ -108,7 +108,7 @@ public final class FakeApi {
       case "users.list" -> usersList(team, call);
       case "conversations.members" -> members(team, call);
       case "conversations.open" -> open(call);
-      case "conversations.history" -> history(call);
+      case "conversations.history", "conversations.replies" -> history(call);
       case "chat.postMessage" -> post(call);
       case "chat.update" -> update(call);
       case "views.open", "views.push", "views.update", "views.publish" -> view(team, call);
@@ -255,11 +255,14 @@ public final class FakeApi {
 
   private ObjectNode history(FakeSlack.Call call) {
     String channel = call.param("channel");
-    boolean withMetadata = "true".equals(call.param("include_all_metadata"));
+    boolean withMetadata = "1".equals(call.param("include_all_metadata"))
+        || "true".equals(call.param("include_all_metadata"));
+    String thread = call.method().equals("conversations.replies") ? call.param("ts") : null;
     ObjectNode node = SlackSamples.JSON.createObjectNode();
     node.put("ok", true).put("has_more", false);
     ArrayNode list = node.putArray("messages");
-    List<Message> posted = new ArrayList<>(messages(channel));
+    List<Message> posted = new ArrayList<>(messages(channel).stream()
+        .filter(m -> thread == null ? m.threadTs() == null : thread.equals(m.threadTs())).toList());
     for (int i = posted.size() - 1; i >= 0; i--) {
       Message m = posted.get(i);
       ObjectNode item = list.addObject().put("type", "message").put("ts", m.ts())

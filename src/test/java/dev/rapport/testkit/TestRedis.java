@@ -80,7 +80,10 @@ public final class TestRedis {
 
   /** A plain client for tests to look into Redis directly. */
   public JedisPooled client() {
-    return new JedisPooled("127.0.0.1", port);
+    org.apache.commons.pool2.impl.GenericObjectPoolConfig<redis.clients.jedis.Connection> pool =
+        new org.apache.commons.pool2.impl.GenericObjectPoolConfig<>();
+    pool.setTestOnBorrow(true);
+    return new JedisPooled(pool, "127.0.0.1", port);
   }
 
   static int freePort() throws IOException {

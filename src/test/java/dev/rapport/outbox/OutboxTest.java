@@ -1,0 +1,177 @@
+package dev.rapport.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.slack.api.model.Message;
+import dev.rapport.testkit.AppTest;
+import dev.rapport.testkit.FakeApi;
+import dev.rapport.testkit.FakeSlack;
+import dev.rapport.testkit.HeardDeliveries;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class OutboxTest extends AppTest {
+
+  @Autowired
+  Outbox outbox;
+  @Autowired
+  OutboxStore store;
+  @Autowired
+  OutboxSettings settings;
+
+  @Autowired
+  HeardDeliveries heard;
+
+  @BeforeEach
+  void quiet() {
+    heard.clear();
+  }
+
+  @Test
+  void deliversEachItemOnceWithItsKeyInTheMetadata() {
+    outbox.sendAll(List.of(post("k1", "C1"), post("k2", "C2"), post("k3", "C1")));
+
+    awaitDelivered("k1", "k2", "k3");
+    assertThat(slack.api().messages()).extracting(m -> m.payload().path("rapport_id").asText())
+        .containsExactlyInAnyOrder("k1", "k2", "k3");
+    assertThat(slack.api().messages()).allMatch(m -> "rapport_delivery".equals(m.eventType()));
+  }
+
+  @Test
+  void theSameKeyIsNeverQueuedTwice() {
+    assertThat(outbox.send(post("same", "C1"))).isTrue();
+    assertThat(outbox.send(post("same", "C1"))).isFalse();
+    awaitDelivered("same");
+
+    assertThat(outbox.send(post("same", "C1"))).as("already delivered").isFalse();
+    assertThat(slack.api().messages()).hasSize(1);
+  }
+
+  @Test
+  void aGroupDmIsOpenedForItsMembersAndTheListenerHearsWhereItLanded() {
+    outbox.send(Delivery.dm(TEAM, List.of("U1", "U2", "U3"), "intro-1", "Hello all", null)
+        .withTag(HeardDeliveries.TAG, Map.of()));
+
+    awaitDelivered("intro-1");
+    String channel = slack.api().groupDmOf(List.of("U1", "U2", "U3"));
+    assertThat(slack.calls("conversations.open")).extracting(c -> c.param("users")).containsExactly("U1,U2,U3");
+    assertThat(slack.api().messages(channel)).hasSize(1);
+    assertThat(heard.heard()).singleElement().asString().startsWith("intro-1@" + channel + "/");
+  }
+
+  @Test
+  void a429WithRetryAfterDelaysAndThenDelivers() {
+    slack.rateLimitNext("chat.postMessage", 2, 1);
+
+    outbox.send(post("limited", "C1"));
+
+    awaitDelivered("limited");
+    List<FakeSlack.Call> calls = slack.calls("chat.postMessage");
+    assertThat(calls).hasSize(2);
+    assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    assertThat(slack.api().messages()).hasSize(1);
+  }
+
+  @Test
+  void serverErrorsAreRetriedUntilSlackAcceptsIt() {
+    slack.failNext("chat.postMessage", 503, 2);
+
+    outbox.send(post("flaky", "C1"));
+
+    awaitDelivered("flaky");
+    assertThat(slack.api().messages()).hasSize(1);
+  }
+
+  @Test
+  void aMessageSlackAcceptedWhoseAnswerWasLostIsNotPostedAgain() {
+    slack.acceptThenFailNext("chat.postMessage");
+
+    outbox.send(post("lost-answer", "C1"));
+
+    awaitDelivered("lost-answer");
+    assertThat(slack.calls("conversations.history")).isNotEmpty();
+    assertThat(slack.api().messages()).hasSize(1);
+  }
+
+  @Test
+  void aWorkerKilledMidBatchLosesNothingAndSendsNothingTwice() {
+    List<Delivery> all = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      all.add(post("batch-" + i, "C" + i));
+    }
+    // A worker that claimed ten items and died: five after Slack accepted them, five before sending.
+    store.enqueue(all.subList(0, 10), clock.instant());
+    List<OutboxStore.Claimed> claimed = claimAll(10);
+    for (OutboxStore.Claimed c : claimed.subList(0, 5)) {
+      postAsTheDeadWorkerDid(c.delivery());
+    }
+    outbox.sendAll(all.subList(10, 30));
+
+    clock.advance(settings.lease().plusSeconds(1));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> all.stream().allMatch(d -> outbox.delivered(d.id())));
+    List<String> posted = slack.api().messages().stream().map(m -> m.payload().path("rapport_id").asText()).toList();
+    assertThat(posted).hasSize(30).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void errorsRetryingCannotFixGoStraightToTheDeadLetters() {
+    slack.on("chat.postMessage", call -> FakeApi.error("channel_not_found"));
+
+    outbox.send(post("nowhere", "CGONE"));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> outbox.stats(TEAM).deadLettered() == 1);
+    OutboxStats stats = outbox.stats(TEAM);
+    assertThat(stats.pending()).isZero();
+    assertThat(stats.recentDeadLetters()).singleElement().satisfies(letter -> {
+      assertThat(letter.id()).isEqualTo("nowhere");
+      assertThat(letter.error()).isEqualTo("chat.postMessage: channel_not_found");
+    });
+  }
+
+  @Test
+  void afterTheLastFailedAttemptAnItemIsDeadLetteredWithTheSlackError() {
+    slack.failNext("chat.postMessage", 500, settings.maxAttempts());
+
+    outbox.send(post("doomed", "C1"));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> outbox.stats(TEAM).deadLettered() == 1);
+    assertThat(outbox.stats(TEAM).recentDeadLetters().get(0).error()).isEqualTo("chat.postMessage: http_500");
+    assertThat(outbox.stats(TEAM).recentDeadLetters().get(0).attempts()).isEqualTo(settings.maxAttempts());
+    assertThat(slack.api().messages()).isEmpty();
+  }
+
+  private List<OutboxStore.Claimed> claimAll(int count) {
+    List<OutboxStore.Claimed> claimed = new ArrayList<>();
+    while (claimed.size() < count) {
+      claimed.addAll(store.claim(clock.instant(), count - claimed.size()));
+    }
+    return claimed;
+  }
+
+  private void postAsTheDeadWorkerDid(Delivery d) {
+    try {
+      var config = new com.slack.api.SlackConfig();
+      config.setMethodsEndpointUrlPrefix(slack.apiUrl());
+      com.slack.api.Slack.getInstance(config).methods(FakeSlack.tokenFor(TEAM)).chatPostMessage(r -> r
+          .channel(d.channel()).text(d.text()).metadata(Message.Metadata.builder().eventType("rapport_delivery")
+              .eventPayload(Map.of("rapport_id", d.id())).build()));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void awaitDelivered(String... ids) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> List.of(ids).stream().allMatch(outbox::delivered));
+  }
+
+  private static Delivery post(String id, String channel) {
+    return Delivery.post(TEAM, channel, id, "message " + id, null);
+  }
+}

@@ -1,0 +1,73 @@
+package dev.rapport.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.testkit.AppTest;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class RateLimiterTest extends AppTest {
+
+  @Autowired
+  RateLimiter limits;
+
+  private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+
+  @Test
+  void aBudgetAllowsItsBurstThenOneCallPerInterval() {
+    RateLimiter.Budget open = limits.method(TEAM, "conversations.open");
+    assertThat(open.perMinute()).isEqualTo(50);
+
+    for (int i = 0; i < open.burst(); i++) {
+      assertThat(limits.acquire(T0, open)).as("call %d of the burst", i + 1).isZero();
+    }
+    Duration wait = limits.acquire(T0, open);
+    assertThat(wait).isEqualTo(Duration.ofMillis(open.intervalMillis()));
+    assertThat(limits.acquire(T0.plus(wait), open)).isZero();
+    assertThat(limits.acquire(T0.plus(wait), open)).isPositive();
+  }
+
+  @Test
+  void overAMinuteNoMoreThanTheBudgetPlusTheBurstGetsThrough() {
+    RateLimiter.Budget open = limits.method(TEAM, "conversations.open");
+    int granted = 0;
+    for (long ms = 0; ms < 60_000; ms += 100) {
+      while (limits.acquire(T0.plusMillis(ms), open).isZero()) {
+        granted++;
+      }
+    }
+    assertThat(granted).isBetween(50, 50 + open.burst());
+  }
+
+  @Test
+  void aCallTakesFromEveryBudgetOrFromNone() {
+    RateLimiter.Budget workspace = limits.method(TEAM, "chat.postMessage");
+    RateLimiter.Budget channel = limits.channel(TEAM, "C1");
+
+    assertThat(limits.acquire(T0, workspace, channel)).isZero();
+    assertThat(limits.acquire(T0, workspace, channel)).as("the channel allows 1/s").isEqualTo(Duration.ofSeconds(1));
+    assertThat(limits.acquire(T0, workspace, limits.channel(TEAM, "C2"))).as("another channel").isZero();
+  }
+
+  @Test
+  void slacksRetryAfterHoldsTheBudgetBack() {
+    RateLimiter.Budget open = limits.method(TEAM, "conversations.open");
+
+    limits.backOff(open, T0, Duration.ofSeconds(30));
+
+    assertThat(limits.acquire(T0.plusSeconds(29), open)).isPositive();
+    assertThat(limits.acquire(T0.plusSeconds(30), open)).isZero();
+  }
+
+  @Test
+  void workspacesHaveSeparateBudgets() {
+    RateLimiter.Budget mine = limits.method(TEAM, "conversations.open");
+    for (int i = 0; i < mine.burst(); i++) {
+      limits.acquire(T0, mine);
+    }
+    assertThat(limits.acquire(T0, mine)).isPositive();
+    assertThat(limits.acquire(T0, limits.method("T0OTHER", "conversations.open"))).isZero();
+  }
+}
