@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -25,6 +26,13 @@ import redis.clients.jedis.JedisPooled;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
+@TestPropertySource(properties = {
+    "rapport.schedule.poll-interval=100ms",
+    "rapport.outbox.poll-interval=50ms",
+    "rapport.outbox.base-backoff=50ms",
+    "rapport.outbox.max-attempts=4",
+    // Recovery checks are rare in production; tests make many, so give them more budget.
+    "rapport.outbox.per-minute.conversations.history=600"})
 @Import(AppTest.TestBeans.class)
 public abstract class AppTest {
 
@@ -48,12 +56,6 @@ public abstract class AppTest {
     registry.add("rapport.slack.bot-token", () -> FakeSlack.tokenFor(TEAM));
     registry.add("rapport.slack.signing-secret", () -> SECRET);
     registry.add("rapport.redis.url", redis::url);
-    registry.add("rapport.schedule.poll-interval", () -> "100ms");
-    registry.add("rapport.outbox.poll-interval", () -> "50ms");
-    registry.add("rapport.outbox.base-backoff", () -> "50ms");
-    registry.add("rapport.outbox.max-attempts", () -> "4");
-    // Recovery checks are rare in production; tests make many, so give them more budget.
-    registry.add("rapport.outbox.per-minute.conversations.history", () -> "600");
   }
 
   @BeforeEach
