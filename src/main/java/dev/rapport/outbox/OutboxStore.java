@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
 
 /**
  * The delivery queue. All its keys share the {@code {outbox}} slot so each step is one script; items name
@@ -45,6 +46,7 @@ class OutboxStore {
   private final LuaScript claim = LuaScript.load("outbox-claim");
   private final LuaScript ack = LuaScript.load("outbox-ack");
   private final LuaScript retry = LuaScript.load("outbox-retry");
+  private final LuaScript drop = LuaScript.load("outbox-drop");
 
   OutboxStore(UnifiedJedis redis, ObjectMapper json, OutboxSettings settings) {
     this.redis = redis;
@@ -98,6 +100,25 @@ class OutboxStore {
     retry.run(redis, List.of(INFLIGHT, ITEMS, READY, UNCERTAIN, DEAD, DEAD_COUNT, PENDING), List.of(
         updated.id(), updated.team(), write(updated), "", "0", write(letter),
         String.valueOf(settings.deadLetterCap())));
+  }
+
+  /** Drops the workspace's queued deliveries that name {@code user}; returns how many. */
+  int dropNaming(String team, String user) {
+    int dropped = 0;
+    String cursor = ScanParams.SCAN_POINTER_START;
+    do {
+      var page = redis.hscan(ITEMS, cursor, new ScanParams().count(500));
+      for (var entry : page.getResult()) {
+        Delivery d = read(entry.getValue());
+        if (d.team().equals(team) && (d.users().contains(user) || user.equals(d.channel())
+            || (d.text() != null && d.text().contains(user)) || (d.blocks() != null && d.blocks().contains(user)))) {
+          dropped += ((Long) drop.run(redis, List.of(ITEMS, READY, INFLIGHT, UNCERTAIN, PENDING),
+              List.of(d.id(), team))).intValue();
+        }
+      }
+      cursor = page.getCursor();
+    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    return dropped;
   }
 
   boolean delivered(String id) {

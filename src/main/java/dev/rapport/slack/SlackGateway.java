@@ -73,6 +73,26 @@ public class SlackGateway {
     }
   }
 
+  /**
+   * Posts a follow-up answer to a command's or action's {@code response_url} (valid 30 minutes), e.g.
+   * when work started by the command finishes in the background. Ephemeral unless {@code inChannel}.
+   */
+  public void respond(String responseUrl, Reply reply) throws SlackCallException {
+    var body = com.slack.api.app_backend.interactive_components.response.ActionResponse.builder()
+        .responseType(reply.inChannel() ? "in_channel" : "ephemeral").replaceOriginal(false)
+        .text(reply.text()).blocks(reply.blocks().isEmpty() ? null : reply.blocks()).build();
+    try {
+      var response = slack.send(responseUrl, com.slack.api.util.json.GsonFactory.createSnakeCase().toJson(body));
+      if (response.getCode() >= 400) {
+        throw count(new SlackCallException("response_url", SlackCallException.Kind.SERVER_ERROR,
+            "http_" + response.getCode(), null, null));
+      }
+    } catch (IOException e) {
+      throw count(new SlackCallException("response_url", SlackCallException.Kind.NETWORK,
+          e.getClass().getSimpleName(), null, e));
+    }
+  }
+
   /** The underlying SDK entry point, for helpers that need more than one call (files upload v2). */
   public MethodsClient methods(String team) {
     return slack.methods(tokens.botToken(team));

@@ -1,0 +1,20 @@
+package dev.rapport.outbox;
+
+import dev.rapport.people.PersonalData;
+import org.springframework.stereotype.Component;
+
+/** Forget-me for the outbox: deliveries still queued for (or naming) the person are not sent. */
+@Component
+class OutboxPersonalData implements PersonalData {
+
+  private final OutboxStore store;
+
+  OutboxPersonalData(OutboxStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public void forget(String team, String user) {
+    store.dropNaming(team, user);
+  }
+}

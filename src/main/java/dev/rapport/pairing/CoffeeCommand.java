@@ -1,0 +1,212 @@
+package dev.rapport.pairing;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.block.composition.ConfirmationDialogObject;
+import dev.rapport.people.PersonalData;
+import dev.rapport.slack.AccessPolicy;
+import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.Failures;
+import dev.rapport.slack.HomeTab;
+import dev.rapport.slack.Reply;
+import dev.rapport.slack.SlackFeature;
+import dev.rapport.slack.SlackGateway;
+import dev.rapport.slack.Subcommand;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** {@code /coffee}: the subcommands, the buttons on intros and the settings modal. */
+@Component
+class CoffeeCommand implements SlackFeature {
+
+  static final String FORGET = "pairing_forget";
+  static final String HOME_PAUSE = "pairing_home_pause";
+  static final String HOME_RESUME = "pairing_home_resume";
+
+  private final MemberChoices choices;
+  private final MyCoffee mine;
+  private final ProgramAdmin admin;
+  private final PairingStats stats;
+  private final Outcomes outcomes;
+  private final ProgramStore programs;
+  private final ObjectProvider<PersonalData> personalData;
+  private final AccessPolicy access;
+  private final SlackGateway slack;
+  private final BackgroundWork work;
+  private final ObjectProvider<HomeTab> home;
+  private final Clock clock;
+
+  CoffeeCommand(MemberChoices choices, MyCoffee mine, ProgramAdmin admin, PairingStats stats, Outcomes outcomes,
+                ProgramStore programs, ObjectProvider<PersonalData> personalData, AccessPolicy access,
+                SlackGateway slack, BackgroundWork work, ObjectProvider<HomeTab> home, Clock clock) {
+    this.choices = choices;
+    this.mine = mine;
+    this.admin = admin;
+    this.stats = stats;
+    this.outcomes = outcomes;
+    this.programs = programs;
+    this.personalData = personalData;
+    this.access = access;
+    this.slack = slack;
+    this.work = work;
+    this.home = home;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<Subcommand> subcommands() {
+    String c = "/coffee";
+    return List.of(
+        Subcommand.everyone(c, "status", "", "your programs, next round, current group", mine::status),
+        Subcommand.everyone(c, "join", "", "opt back in to this channel's pairings", choices::join),
+        Subcommand.everyone(c, "leave", "", "opt out of this channel's pairings", choices::leave),
+        Subcommand.everyone(c, "pause", "2w | until 2027-01-15", "skip rounds for 1-12 weeks or until a date",
+            choices::pause),
+        Subcommand.everyone(c, "resume", "", "end a pause early", choices::resume),
+        Subcommand.everyone(c, "avoid", "@someone", "never be paired with someone (private)", choices::avoid),
+        Subcommand.everyone(c, "unavoid", "@someone", "take someone off your do-not-pair list", choices::unavoid),
+        Subcommand.everyone(c, "history", "", "your last 10 groups and whether you met", mine::history),
+        Subcommand.everyone(c, "forget-me", "", "delete your pairing history and preferences everywhere",
+            call -> forgetPrompt()),
+        Subcommand.admin(c, "start", "<cadence> [size 2|3|4]",
+            "start or change pairing here, e.g. `every week on mon at 10:00 tz Europe/Berlin`", admin::start),
+        Subcommand.admin(c, "settings", "", "change this channel's program in a form", this::openSettings),
+        Subcommand.admin(c, "stop", "", "stop pairing in this channel", admin::stop),
+        Subcommand.admin(c, "now", "", "run a round right away", admin::now),
+        Subcommand.admin(c, "stats", "", "rounds, meeting rate, first meetings, cross-team, deliveries",
+            call -> stats.render(call.caller().team(), admin.existing(call))));
+  }
+
+  @Override
+  public void register(App app) {
+    app.blockAction(Intros.MET, (req, ctx) -> answer(req, ctx, true));
+    app.blockAction(Intros.NOT_MET, (req, ctx) -> answer(req, ctx, false));
+    app.blockAction(Intros.BACK_IN, (req, ctx) -> inBackground(req, ctx, "count me back in", () -> {
+      String channel = value(req);
+      programs.resume(team(req), channel, user(req));
+      return Reply.text(":arrow_forward: Welcome back! You'll be in <#" + channel + ">'s next round.");
+    }));
+    app.blockAction(FORGET, (req, ctx) -> inBackground(req, ctx, "/coffee forget-me", () -> {
+      for (PersonalData data : personalData.orderedStream().toList()) {
+        data.forget(team(req), user(req));
+      }
+      return Reply.text(":wastebasket: Done. Your pairing history, preferences and do-not-pair list are deleted, "
+          + "and past groups no longer name you. You're still a member of your channels: `/coffee leave` in a "
+          + "channel keeps you out of its future rounds.");
+    }));
+    app.blockAction(HOME_PAUSE, (req, ctx) -> homeChange(req, ctx, true));
+    app.blockAction(HOME_RESUME, (req, ctx) -> homeChange(req, ctx, false));
+    app.viewSubmission(SettingsModal.CALLBACK, (req, ctx) -> {
+      var payload = req.getPayload();
+      String team = payload.getTeam().getId();
+      String user = payload.getUser().getId();
+      String channel = payload.getView().getPrivateMetadata();
+      try {
+        if (!access.isAdmin(team, user)) {
+          return ctx.ack(r -> r.responseAction("errors").errors(java.util.Map.of("frequency",
+              "Only Rapport admins can change coffee pairing.")));
+        }
+        SettingsModal.Parsed parsed = SettingsModal.parse(channel, payload.getView().getState(), LocalDate.now(clock));
+        if (!parsed.errors().isEmpty()) {
+          return ctx.ack(r -> r.responseAction("errors").errors(parsed.errors()));
+        }
+        boolean existed = programs.find(team, channel).isPresent();
+        String saved = admin.saved(team, parsed.program(), existed);
+        work.submit("confirm coffee settings", () -> slack.call(team, "chat.postEphemeral",
+            cl -> cl.chatPostEphemeral(r -> r.channel(channel).user(user).text(saved))));
+        return ctx.ack();
+      } catch (Exception e) {
+        String why = Failures.describe("coffee settings", e);
+        return ctx.ack(r -> r.responseAction("errors").errors(java.util.Map.of("frequency", why)));
+      }
+    });
+  }
+
+  private Reply openSettings(dev.rapport.slack.CommandCall call) throws Exception {
+    String channel = ProgramAdmin.channel(call);
+    Program current = programs.find(call.caller().team(), channel).orElseGet(() -> new Program(channel,
+        ProgramAdmin.defaultCadence(admin.zoneOf(call.caller().team(), call.caller().user()), LocalDate.now(clock)),
+        2, false, Program.Departments.NONE));
+    var view = SettingsModal.build(channel, current);
+    slack.call(call.caller().team(), "views.open", c -> c.viewsOpen(r -> r.triggerId(call.triggerId()).view(view)));
+    return Reply.none();
+  }
+
+  private static Reply forgetPrompt() {
+    ConfirmationDialogObject confirm = ConfirmationDialogObject.builder()
+        .title(plainText("Forget me?")).text(plainText("This deletes your coffee history and preferences "
+            + "for good. It can't be undone.")).confirm(plainText("Delete")).deny(plainText("Keep them")).build();
+    return Reply.blocks("Delete your coffee pairing data?", List.of(
+        section(s -> s.text(markdownText(":wastebasket: This deletes your coffee history, your preferences "
+            + "(pauses, programs you left) and your do-not-pair list in every channel, and takes your name out "
+            + "of past groups. It can't be undone."))),
+        actions(a -> a.elements(List.of(button(b -> b.actionId(FORGET).value("forget").style("danger")
+            .text(plainText("Delete my data")).confirm(confirm)))))));
+  }
+
+  private Response answer(BlockActionRequest req, ActionContext ctx, boolean met) {
+    return inBackground(req, ctx, met ? "we met" : "not this time",
+        () -> outcomes.record(team(req), user(req), value(req), met));
+  }
+
+  private Response homeChange(BlockActionRequest req, ActionContext ctx, boolean pause) {
+    String team = team(req);
+    String user = user(req);
+    work.submit("coffee pause from Home", () -> {
+      if (pause) {
+        programs.pause(team, value(req), user, clock.instant().plus(Duration.ofDays(14)));
+      } else {
+        programs.resume(team, value(req), user);
+      }
+      home.getObject().refresh(team, user);
+    });
+    return ctx.ack();
+  }
+
+  /** Acks at once; the work and its answer (ephemeral, to the clicker) happen in the background. */
+  private Response inBackground(BlockActionRequest req, ActionContext ctx, String what, Action action) {
+    String responseUrl = req.getPayload().getResponseUrl();
+    work.submit(what, () -> {
+      Reply reply;
+      try {
+        reply = action.run();
+      } catch (Exception e) {
+        reply = Reply.text(Failures.describe(what, e));
+      }
+      if (responseUrl != null) {
+        slack.respond(responseUrl, reply);
+      }
+    });
+    return ctx.ack();
+  }
+
+  @FunctionalInterface
+  private interface Action {
+    Reply run() throws Exception;
+  }
+
+  private static String team(BlockActionRequest req) {
+    var p = req.getPayload();
+    return p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
+  }
+
+  private static String user(BlockActionRequest req) {
+    return req.getPayload().getUser().getId();
+  }
+
+  private static String value(BlockActionRequest req) {
+    return req.getPayload().getActions().get(0).getValue();
+  }
+}

@@ -1,0 +1,118 @@
+package dev.rapport.pairing;
+
+import dev.rapport.slack.CommandCall;
+import dev.rapport.slack.Reply;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** A member's own view: the programs they are in, their current group, and whom they have met. */
+@Component
+class MyCoffee {
+
+  /** One program as one member sees it. */
+  record Membership(Program program, Optional<Instant> nextRound, Optional<Instant> pausedUntil, boolean left,
+                    Optional<Past> currentGroup) {}
+
+  /** A group the member was in. */
+  record Past(String channel, Instant at, List<String> others, String outcome) {}
+
+  private final ProgramStore programs;
+  private final RoundStore rounds;
+  private final Clock clock;
+
+  MyCoffee(ProgramStore programs, RoundStore rounds, Clock clock) {
+    this.programs = programs;
+    this.rounds = rounds;
+    this.clock = clock;
+  }
+
+  List<Membership> memberships(String team, String user) {
+    List<Past> history = history(team, user, 50);
+    List<Membership> mine = new ArrayList<>();
+    for (String channel : programs.channels(team).stream().sorted().toList()) {
+      Optional<Past> current = history.stream().filter(p -> p.channel().equals(channel)).findFirst();
+      if (!programs.isMember(team, channel, user) && current.isEmpty()) {
+        continue;
+      }
+      programs.find(team, channel).ifPresent(program -> mine.add(new Membership(program,
+          programs.nextRound(team, channel),
+          Optional.ofNullable(programs.paused(team, channel, clock.instant()).get(user)),
+          programs.hasLeft(team, channel, user), current)));
+    }
+    return mine;
+  }
+
+  /** The member's last groups, newest first. */
+  List<Past> history(String team, String user, int count) {
+    List<Past> past = new ArrayList<>();
+    for (String entry : rounds.history(team, user, count)) {
+      String[] parts = entry.split("\\|");
+      int group = Integer.parseInt(parts[2]);
+      rounds.find(team, parts[0], parts[1]).filter(r -> group < r.groups().size()).ifPresent(round -> {
+        Map<String, String> outcomes = rounds.outcomes(team, parts[0], parts[1]);
+        List<String> others = round.groups().get(group).stream().filter(u -> !u.equals(user)).toList();
+        past.add(new Past(parts[0], round.at(), others, outcomes.get(String.valueOf(group))));
+      });
+    }
+    return past;
+  }
+
+  Reply status(CommandCall call) {
+    List<Membership> mine = memberships(call.caller().team(), call.caller().user());
+    if (mine.isEmpty()) {
+      return Reply.text(":coffee: You're not in any coffee pairing yet. Programs run in channels: join a channel "
+          + "that has one (or ask HR to `/coffee start` one) and you'll be in its next round.");
+    }
+    StringBuilder text = new StringBuilder(":coffee: *Your coffee pairing*\n");
+    for (Membership m : mine) {
+      text.append("\n*<#").append(m.program().channel()).append(">* — ").append(m.program().describe()).append('\n');
+      m.nextRound().ifPresent(next -> text.append("• Next round: ").append(Intros.when(next)).append('\n'));
+      m.currentGroup().ifPresent(g -> text.append("• Your current group: ").append(Intros.mentions(g.others()))
+          .append(" (since ").append(Intros.when(g.at())).append(")\n"));
+      text.append("• ").append(state(m)).append('\n');
+    }
+    return Reply.text(text.toString());
+  }
+
+  Reply history(CommandCall call) {
+    List<Past> past = history(call.caller().team(), call.caller().user(), 10);
+    if (past.isEmpty()) {
+      return Reply.text("No coffee groups yet. Your first one comes with your program's next round "
+          + "(`/coffee status` says when).");
+    }
+    StringBuilder text = new StringBuilder(":coffee: *Your last " + past.size() + " coffee groups*\n");
+    for (Past p : past) {
+      text.append("• ").append(Intros.when(p.at())).append(" in <#").append(p.channel()).append("> with ")
+          .append(Intros.mentions(p.others())).append(" — ").append(outcome(p.outcome())).append('\n');
+    }
+    return Reply.text(text.toString());
+  }
+
+  static String state(Membership m) {
+    if (m.left()) {
+      return "You left this program. `/coffee join` in <#" + m.program().channel() + "> brings you back.";
+    }
+    if (m.pausedUntil().isPresent()) {
+      Instant until = m.pausedUntil().get();
+      return ProgramStore.isGhostPause(until)
+          ? "Paused after a few unanswered intros. `/coffee resume` in <#" + m.program().channel() + "> brings you back."
+          : "Paused until " + Intros.when(until) + ".";
+    }
+    return "You're taking part.";
+  }
+
+  private static String outcome(String outcome) {
+    if ("met".equals(outcome)) {
+      return ":white_check_mark: met";
+    }
+    if ("not".equals(outcome)) {
+      return "didn't meet";
+    }
+    return "no answer";
+  }
+}

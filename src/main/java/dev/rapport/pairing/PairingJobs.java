@@ -1,0 +1,93 @@
+package dev.rapport.pairing;
+
+import dev.rapport.outbox.Delivery;
+import dev.rapport.outbox.DeliveryListener;
+import dev.rapport.outbox.Outbox;
+import dev.rapport.schedule.Occurrence;
+import dev.rapport.schedule.ScheduledJob;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The scheduled side of coffee pairing: a program's rounds, the mid-cycle follow-up to groups that
+ * haven't answered, and where each intro landed (so follow-ups go to the same group DM and stats count
+ * intros that arrived).
+ */
+@Configuration(proxyBeanMethods = false)
+class PairingJobs {
+
+  /** Round ids come from the occurrence: the same occurrence run twice is the same round. */
+  static String roundId(Occurrence occurrence) {
+    return "r" + occurrence.dueAt().toEpochMilli();
+  }
+
+  @Bean
+  ScheduledJob pairingRounds(RoundRunner runner) {
+    return new ScheduledJob() {
+      @Override
+      public String kind() {
+        return ProgramStore.KIND;
+      }
+
+      @Override
+      public void run(Occurrence occurrence) throws Exception {
+        runner.run(occurrence.schedule().team(), occurrence.schedule().target(), roundId(occurrence),
+            occurrence.dueAt());
+      }
+    };
+  }
+
+  @Bean
+  ScheduledJob pairingFollowUps(RoundStore rounds, Outbox outbox) {
+    return new ScheduledJob() {
+      @Override
+      public String kind() {
+        return RoundRunner.FOLLOW_UP;
+      }
+
+      @Override
+      public void run(Occurrence occurrence) {
+        String team = occurrence.schedule().team();
+        String[] target = occurrence.schedule().target().split(":", 2);
+        String channel = target[0];
+        rounds.find(team, channel, target[1]).ifPresent(round -> followUp(team, round, rounds, outbox));
+      }
+    };
+  }
+
+  private static void followUp(String team, Round round, RoundStore rounds, Outbox outbox) {
+    Map<String, String> outcomes = rounds.outcomes(team, round.channel(), round.id());
+    Map<String, String> dms = rounds.dms(team, round.channel(), round.id());
+    List<Delivery> followUps = new ArrayList<>();
+    for (int g = 0; g < round.groups().size(); g++) {
+      String dm = dms.get(String.valueOf(g));
+      List<String> group = round.groups().get(g).stream().filter(u -> !Round.FORGOTTEN.equals(u)).toList();
+      if (outcomes.containsKey(String.valueOf(g)) || dm == null || group.size() < 2) {
+        continue;
+      }
+      followUps.add(Delivery.post(team, dm, "pairing:" + round.channel() + ":" + round.id() + ":" + g + ":followup",
+          Intros.followUpText(group), Intros.followUp(round.channel(), round.id(), g, group)));
+    }
+    outbox.sendAll(followUps);
+  }
+
+  @Bean
+  DeliveryListener introLanded(RoundStore rounds) {
+    return new DeliveryListener() {
+      @Override
+      public String tag() {
+        return RoundRunner.INTRO_TAG;
+      }
+
+      @Override
+      public void delivered(Delivery delivery, String channel, String ts) {
+        Map<String, String> c = delivery.context();
+        rounds.introLanded(delivery.team(), c.get("channel"), c.get("round"), Integer.parseInt(c.get("group")),
+            channel);
+      }
+    };
+  }
+}

@@ -1,0 +1,64 @@
+package dev.rapport.pairing;
+
+import dev.rapport.people.PersonalData;
+import dev.rapport.store.Keys;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
+
+/**
+ * Forget-me for coffee pairing: every pairing key of the workspace is read, and the person is taken out
+ * of it — their own lists deleted, their id removed from sets and hashes, and rounds rewritten so past
+ * partners' history no longer names them.
+ */
+@Component
+class PairingPersonalData implements PersonalData {
+
+  private final UnifiedJedis redis;
+  private final RoundStore rounds;
+
+  PairingPersonalData(UnifiedJedis redis, RoundStore rounds) {
+    this.redis = redis;
+    this.rounds = rounds;
+  }
+
+  @Override
+  public void forget(String team, String user) {
+    String prefix = Keys.team(team, "pairing") + ":";
+    redis.del(Keys.team(team, "pairing", "avoid", user), Keys.team(team, "pairing", "history", user));
+    for (String key : keys(prefix + "*")) {
+      String rest = key.substring(prefix.length());
+      String[] parts = rest.split(":");
+      if (parts.length == 3 && parts[1].equals("round")) {
+        rounds.find(team, parts[0], parts[2]).ifPresent(round -> {
+          if (round.groupOf(user) >= 0 || round.leftOut().contains(user)) {
+            rounds.rewrite(team, parts[0], parts[2], round.groups().stream()
+                .map(g -> g.stream().map(u -> u.equals(user) ? Round.FORGOTTEN : u).toList()).toList(),
+                round.leftOut().stream().map(u -> u.equals(user) ? Round.FORGOTTEN : u).toList());
+          }
+        });
+        continue;
+      }
+      switch (redis.type(key)) {
+        case "set" -> redis.srem(key, user);
+        case "hash" -> redis.hdel(key, user);
+        case "zset" -> redis.zrem(key, user);
+        default -> { }
+      }
+    }
+  }
+
+  private List<String> keys(String pattern) {
+    List<String> keys = new ArrayList<>();
+    String cursor = ScanParams.SCAN_POINTER_START;
+    ScanParams match = new ScanParams().match(pattern).count(1000);
+    do {
+      var page = redis.scan(cursor, match);
+      keys.addAll(page.getResult());
+      cursor = page.getCursor();
+    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    return keys;
+  }
+}

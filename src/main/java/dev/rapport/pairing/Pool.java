@@ -1,0 +1,86 @@
+package dev.rapport.pairing;
+
+import dev.rapport.people.Directory;
+import dev.rapport.people.Profile;
+import dev.rapport.slack.SlackCallException;
+import dev.rapport.slack.SlackGateway;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who takes part in a round: the channel's human members (no bots, no deactivated accounts, no guests
+ * unless the program allows them), minus those who left the program or are paused (ghosts included).
+ */
+@Component
+class Pool {
+
+  /** The people of one round, with what the matcher needs to know of them. */
+  record Members(List<String> all, List<String> eligible, Map<String, Profile> profiles,
+                 Map<String, String> departments) {}
+
+  private final Directory directory;
+  private final ProgramStore programs;
+  private final SlackGateway slack;
+
+  Pool(Directory directory, ProgramStore programs, SlackGateway slack) {
+    this.directory = directory;
+    this.programs = programs;
+    this.slack = slack;
+  }
+
+  Members read(String team, Program program, Instant now) throws SlackCallException {
+    List<String> members = directory.members(team, program.channel());
+    programs.rememberMembers(team, program.channel(), members);
+    Map<String, Profile> profiles = directory.profiles(team, members);
+    Set<String> left = programs.left(team, program.channel());
+    Set<String> paused = programs.paused(team, program.channel(), now).keySet();
+    List<String> eligible = new ArrayList<>();
+    for (String member : members) {
+      Profile profile = profiles.get(member);
+      if (profile != null && profile.isHuman() && (program.guests() || !profile.guest())
+          && !left.contains(member) && !paused.contains(member)) {
+        eligible.add(member);
+      }
+    }
+    return new Members(members, eligible, profiles, departments(team, program, eligible, profiles));
+  }
+
+  /** UTC offsets (seconds) of some members, from the cached directory. */
+  Map<String, Integer> offsets(String team, List<String> users) throws SlackCallException {
+    Map<String, Integer> offsets = new HashMap<>();
+    directory.profiles(team, users).forEach((user, profile) -> offsets.put(user, profile.utcOffsetSeconds()));
+    return offsets;
+  }
+
+  private Map<String, String> departments(String team, Program program, List<String> eligible,
+                                          Map<String, Profile> profiles) throws SlackCallException {
+    Map<String, String> departments = new HashMap<>();
+    switch (program.departments()) {
+      case NONE -> { }
+      case TITLE -> eligible.forEach(user -> {
+        String title = profiles.get(user).title();
+        if (title != null && !title.isBlank()) {
+          departments.put(user, title.trim().toLowerCase());
+        }
+      });
+      case USERGROUPS -> {
+        var groups = slack.call(team, "usergroups.list",
+            c -> c.usergroupsList(r -> r.includeUsers(true).includeDisabled(false))).getUsergroups();
+        Set<String> wanted = Set.copyOf(eligible);
+        for (var group : groups == null ? List.<com.slack.api.model.Usergroup>of() : groups) {
+          for (String user : group.getUsers() == null ? List.<String>of() : group.getUsers()) {
+            if (wanted.contains(user)) {
+              departments.putIfAbsent(user, group.getHandle());
+            }
+          }
+        }
+      }
+    }
+    return departments;
+  }
+}

@@ -1,0 +1,155 @@
+package dev.rapport.pairing;
+
+import dev.rapport.people.Profiles;
+import dev.rapport.schedule.Cadence;
+import dev.rapport.schedule.CadenceParser;
+import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.CommandCall;
+import dev.rapport.slack.Failures;
+import dev.rapport.slack.Reply;
+import dev.rapport.slack.SlackCallException;
+import dev.rapport.slack.SlackGateway;
+import dev.rapport.slack.UserError;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** What HR does with programs: start or change one, open its settings, stop it, run a round now. */
+@Component
+class ProgramAdmin {
+
+  static final String START_USAGE = "/coffee start every week on mon at 10:00 tz Europe/Berlin size 2";
+
+  private final ProgramStore programs;
+  private final RoundRunner rounds;
+  private final Profiles profiles;
+  private final SlackGateway slack;
+  private final BackgroundWork work;
+  private final Clock clock;
+
+  ProgramAdmin(ProgramStore programs, RoundRunner rounds, Profiles profiles, SlackGateway slack,
+               BackgroundWork work, Clock clock) {
+    this.programs = programs;
+    this.rounds = rounds;
+    this.profiles = profiles;
+    this.slack = slack;
+    this.work = work;
+    this.clock = clock;
+  }
+
+  Reply start(CommandCall call) throws SlackCallException {
+    String team = call.caller().team();
+    String channel = channel(call);
+    if (call.args().isBlank()) {
+      throw new UserError("When should rounds happen? e.g. `" + START_USAGE + "` — or `/coffee settings` "
+          + "for a form.");
+    }
+    CadenceParser.Parsed parsed = CadenceParser.parseLeading(call.args(), zoneOf(team, call.caller().user()),
+        LocalDate.now(clock));
+    Program current = programs.find(team, channel).orElse(null);
+    int size = size(parsed.rest(), current == null ? 2 : current.size());
+    Program program = new Program(channel, parsed.cadence(), size, current != null && current.guests(),
+        current == null ? Program.Departments.NONE : current.departments());
+    return Reply.text(saved(team, program, current != null));
+  }
+
+  /** Saves a program after checking Rapport can read the channel; returns the confirmation. */
+  String saved(String team, Program program, boolean updated) throws SlackCallException {
+    checkAccess(team, program.channel());
+    Instant first = programs.save(team, program);
+    return ":white_check_mark: Coffee pairing is " + (updated ? "updated" : "on") + " in <#" + program.channel()
+        + ">: " + program.describe() + ".\nFirst round: " + Intros.when(first) + ". Members can "
+        + "`/coffee pause`, `/coffee leave` or `/coffee avoid @someone` any time; `/coffee settings` changes it.";
+  }
+
+  Reply stop(CommandCall call) {
+    Program program = existing(call);
+    programs.stop(call.caller().team(), program.channel());
+    return Reply.text("Coffee pairing is off in <#" + program.channel() + ">. History and members' choices are "
+        + "kept; `/coffee start` turns it back on.");
+  }
+
+  Reply now(CommandCall call) {
+    Program program = existing(call);
+    String team = call.caller().team();
+    Instant at = clock.instant();
+    String roundId = "n" + at.toEpochMilli();
+    work.submit("/coffee now", () -> {
+      Reply done;
+      try {
+        Round round = rounds.run(team, program.channel(), roundId, at);
+        done = Reply.text(summary(round));
+      } catch (Exception e) {
+        done = Reply.text(Failures.describe("/coffee now", e));
+      }
+      slack.respond(call.responseUrl(), done);
+    });
+    return Reply.text(":hourglass_flowing_sand: Starting a round in <#" + program.channel() + "> now. "
+        + "I'll tell you here when the groups are made; intros follow in group DMs.");
+  }
+
+  static String summary(Round round) {
+    int people = round.groups().stream().mapToInt(List::size).sum();
+    if (round.groups().isEmpty()) {
+      return round.pool() == 1 ? "Only one person was available this round, so nobody was paired; they got a kind note."
+          : "Nobody was available to pair this round (everyone left, paused, or the channel is empty).";
+    }
+    return ":coffee: Round made: " + people + " people in " + round.groups().size() + " groups. Intros are on "
+        + "their way" + (round.leftOut().isEmpty() ? "." : "; " + round.leftOut().size()
+        + " couldn't be placed and got a note.");
+  }
+
+  Program existing(CommandCall call) {
+    String channel = channel(call);
+    return programs.find(call.caller().team(), channel).orElseThrow(() -> new UserError(
+        "<#" + channel + "> has no coffee pairing yet. Start one with `" + START_USAGE + "`."));
+  }
+
+  static String channel(CommandCall call) {
+    String channel = call.caller().channel();
+    if (call.caller().inDirectMessage()) {
+      throw new UserError("Run `/coffee " + call.subcommand() + "` in the channel whose members should be paired.");
+    }
+    return channel;
+  }
+
+  ZoneId zoneOf(String team, String user) {
+    try {
+      String tz = profiles.get(team, user).timeZone();
+      return tz == null || tz.isBlank() ? ZoneOffset.UTC : ZoneId.of(tz);
+    } catch (SlackCallException | RuntimeException e) {
+      return ZoneOffset.UTC;
+    }
+  }
+
+  private static int size(List<String> rest, int fallback) {
+    if (rest.isEmpty()) {
+      return fallback;
+    }
+    if (rest.size() == 2 && rest.get(0).equalsIgnoreCase("size") && rest.get(1).matches("[234]")) {
+      return Integer.parseInt(rest.get(1));
+    }
+    throw new UserError("After the cadence I only understand `size 2`, `size 3` or `size 4`, not `"
+        + String.join(" ", rest) + "`. Example: `" + START_USAGE + "`");
+  }
+
+  private void checkAccess(String team, String channel) throws SlackCallException {
+    try {
+      slack.call(team, "conversations.members", c -> c.conversationsMembers(r -> r.channel(channel).limit(1)));
+    } catch (SlackCallException e) {
+      if (e.kind() == SlackCallException.Kind.API_ERROR) {
+        throw new UserError("I can't see who is in <#" + channel + "> (`" + e.error() + "`). Invite me first with "
+            + "`/invite @Rapport`, then try again.");
+      }
+      throw e;
+    }
+  }
+
+  static Cadence defaultCadence(ZoneId zone, LocalDate today) {
+    return CadenceParser.parse("every week on mon at 10:00", zone, today);
+  }
+}

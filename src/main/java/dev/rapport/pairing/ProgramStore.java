@@ -1,0 +1,186 @@
+package dev.rapport.pairing;
+
+import dev.rapport.schedule.Cadence;
+import dev.rapport.schedule.Schedule;
+import dev.rapport.schedule.Schedules;
+import dev.rapport.store.Keys;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Programs and what members chose about them. The cadence lives in the program's schedule (kind
+ * {@value #KIND}, target the channel); the rest is here.
+ * <pre>
+ * rapport:{team}:pairing:programs              SET   channels that have a program
+ * rapport:{team}:pairing:{channel}:program     HASH  size, guests, departments
+ * rapport:{team}:pairing:{channel}:members     SET   the channel's members when last read (for /coffee status)
+ * rapport:{team}:pairing:{channel}:left        SET   members who left this program (/coffee leave)
+ * rapport:{team}:pairing:{channel}:paused      HASH  member -> epoch ms their pause ends (ghosts: far future)
+ * rapport:{team}:pairing:{channel}:ghosts      HASH  member -> intros ignored in a row
+ * rapport:{team}:pairing:avoid:{user}          SET   people {user} is never paired with; nobody else sees it
+ * </pre>
+ */
+@Component
+class ProgramStore {
+
+  static final String KIND = "pairing";
+  static final long GHOST_PAUSE = Long.MAX_VALUE / 2;
+
+  private final UnifiedJedis redis;
+  private final Schedules schedules;
+
+  ProgramStore(UnifiedJedis redis, Schedules schedules) {
+    this.redis = redis;
+    this.schedules = schedules;
+  }
+
+  /** Creates or updates the program; returns its first round. */
+  Instant save(String team, Program program) {
+    redis.hset(key(team, program.channel(), "program"), Map.of(
+        "size", String.valueOf(program.size()),
+        "guests", String.valueOf(program.guests()),
+        "departments", program.departments().name()));
+    redis.sadd(Keys.team(team, "pairing", "programs"), program.channel());
+    return schedules.put(team, KIND, program.channel(), program.cadence(), Map.of());
+  }
+
+  void stop(String team, String channel) {
+    schedules.remove(team, KIND, channel);
+    redis.del(key(team, channel, "program"));
+    redis.srem(Keys.team(team, "pairing", "programs"), channel);
+  }
+
+  Optional<Program> find(String team, String channel) {
+    Map<String, String> fields = redis.hgetAll(key(team, channel, "program"));
+    Optional<Schedule> schedule = schedules.get(team, KIND, channel);
+    if (fields.isEmpty() || schedule.isEmpty()) {
+      return Optional.empty();
+    }
+    Cadence cadence = schedule.get().cadence();
+    return Optional.of(new Program(channel, cadence, Integer.parseInt(fields.getOrDefault("size", "2")),
+        Boolean.parseBoolean(fields.get("guests")),
+        Program.Departments.valueOf(fields.getOrDefault("departments", "NONE"))));
+  }
+
+  Set<String> channels(String team) {
+    return redis.smembers(Keys.team(team, "pairing", "programs"));
+  }
+
+  Optional<Instant> nextRound(String team, String channel) {
+    return schedules.nextDue(team, KIND, channel);
+  }
+
+  void rememberMembers(String team, String channel, List<String> members) {
+    String target = key(team, channel, "members");
+    String temp = target + ":next";
+    redis.del(temp);
+    for (int from = 0; from < members.size(); from += 1000) {
+      redis.sadd(temp, members.subList(from, Math.min(members.size(), from + 1000)).toArray(String[]::new));
+    }
+    if (members.isEmpty()) {
+      redis.del(target);
+    } else {
+      redis.rename(temp, target);
+    }
+  }
+
+  boolean isMember(String team, String channel, String user) {
+    return redis.sismember(key(team, channel, "members"), user);
+  }
+
+  void leave(String team, String channel, String user) {
+    redis.sadd(key(team, channel, "left"), user);
+  }
+
+  /** Back in: no longer left, paused or counted as a ghost. */
+  void join(String team, String channel, String user) {
+    redis.srem(key(team, channel, "left"), user);
+    resume(team, channel, user);
+  }
+
+  boolean hasLeft(String team, String channel, String user) {
+    return redis.sismember(key(team, channel, "left"), user);
+  }
+
+  Set<String> left(String team, String channel) {
+    return redis.smembers(key(team, channel, "left"));
+  }
+
+  void pause(String team, String channel, String user, Instant until) {
+    redis.hset(key(team, channel, "paused"), user, String.valueOf(until.toEpochMilli()));
+  }
+
+  void resume(String team, String channel, String user) {
+    redis.hdel(key(team, channel, "paused"), user);
+    redis.hdel(key(team, channel, "ghosts"), user);
+  }
+
+  /** Paused members and when their pause ends (pauses that ended are left out). */
+  Map<String, Instant> paused(String team, String channel, Instant now) {
+    Map<String, Instant> paused = new HashMap<>();
+    redis.hgetAll(key(team, channel, "paused")).forEach((user, until) -> {
+      Instant end = Instant.ofEpochMilli(Long.parseLong(until));
+      if (end.isAfter(now)) {
+        paused.put(user, end);
+      }
+    });
+    return paused;
+  }
+
+  static boolean isGhostPause(Instant until) {
+    return until.toEpochMilli() >= GHOST_PAUSE;
+  }
+
+  /** One more intro ignored; returns how many in a row now. */
+  long ignored(String team, String channel, String user) {
+    return redis.hincrBy(key(team, channel, "ghosts"), user, 1);
+  }
+
+  void answered(String team, String channel, List<String> users) {
+    if (!users.isEmpty()) {
+      redis.hdel(key(team, channel, "ghosts"), users.toArray(String[]::new));
+    }
+  }
+
+  void avoid(String team, String user, String other) {
+    redis.sadd(Keys.team(team, "pairing", "avoid", user), other);
+  }
+
+  boolean unavoid(String team, String user, String other) {
+    return redis.srem(Keys.team(team, "pairing", "avoid", user), other) == 1;
+  }
+
+  Set<String> avoided(String team, String user) {
+    return redis.smembers(Keys.team(team, "pairing", "avoid", user));
+  }
+
+  /** Avoid lists of many members at once (one round trip per 1,000). */
+  Map<String, Set<String>> avoided(String team, List<String> users) {
+    Map<String, Set<String>> all = new HashMap<>();
+    for (int from = 0; from < users.size(); from += 1000) {
+      List<String> chunk = users.subList(from, Math.min(users.size(), from + 1000));
+      try (var pipeline = redis.pipelined()) {
+        List<redis.clients.jedis.Response<Set<String>>> answers = chunk.stream()
+            .map(u -> pipeline.smembers(Keys.team(team, "pairing", "avoid", u))).toList();
+        pipeline.sync();
+        for (int i = 0; i < chunk.size(); i++) {
+          Set<String> avoided = answers.get(i).get();
+          if (!avoided.isEmpty()) {
+            all.put(chunk.get(i), avoided);
+          }
+        }
+      }
+    }
+    return all;
+  }
+
+  private static String key(String team, String channel, String what) {
+    return Keys.team(team, "pairing", channel, what);
+  }
+}

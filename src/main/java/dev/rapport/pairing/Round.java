@@ -1,0 +1,33 @@
+package dev.rapport.pairing;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One round of a program: its groups (member ids; a forgotten member shows as {@link #FORGOTTEN}), who
+ * was left out (alone in the pool, or impossible to place with everyone's do-not-pair choices), and what
+ * was true when it was formed.
+ *
+ * @param firstMeetings groups in which nobody had met before
+ * @param crossTeam groups spanning departments, of {@code crossTeamKnown} with two or more known
+ */
+record Round(String channel, String id, Instant at, int pool, List<List<String>> groups, List<String> leftOut,
+             int firstMeetings, int crossTeam, int crossTeamKnown) {
+
+  static final String FORGOTTEN = "-";
+
+  Round {
+    groups = groups.stream().map(List::copyOf).toList();
+    leftOut = List.copyOf(leftOut);
+  }
+
+  /** The index of {@code user}'s group, or -1. */
+  int groupOf(String user) {
+    for (int i = 0; i < groups.size(); i++) {
+      if (groups.get(i).contains(user)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,209 @@
+package dev.rapport.pairing;
+
+import dev.rapport.outbox.Delivery;
+import dev.rapport.outbox.Outbox;
+import dev.rapport.pairing.matching.Group;
+import dev.rapport.pairing.matching.MatchRequest;
+import dev.rapport.pairing.matching.Matcher;
+import dev.rapport.pairing.matching.Member;
+import dev.rapport.pairing.matching.PastGroup;
+import dev.rapport.pairing.matching.UnmatchablePoolException;
+import dev.rapport.people.Profile;
+import dev.rapport.schedule.Schedules;
+import dev.rapport.slack.SlackCallException;
+import dev.rapport.slack.UserError;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one round of a program: counts the previous round's unanswered intros (ghosts), reads the pool,
+ * matches it, records the round, and hands intros (and the kind notes to anyone left out) to the outbox,
+ * then books the mid-cycle follow-up. Running the same round id again does not match again: it re-sends
+ * whatever the outbox has not delivered yet, so a crash mid-round loses and duplicates nothing.
+ */
+@Component
+class RoundRunner {
+
+  static final String FOLLOW_UP = "pairing-followup";
+  static final String INTRO_TAG = "pairing:intro";
+
+  private final ProgramStore programs;
+  private final RoundStore rounds;
+  private final Pool pool;
+  private final Matcher matcher;
+  private final Outbox outbox;
+  private final Schedules schedules;
+  private final IcebreakerSource icebreakers;
+  private final PairingSettings settings;
+
+  RoundRunner(ProgramStore programs, RoundStore rounds, Pool pool, Matcher matcher, Outbox outbox,
+              Schedules schedules, IcebreakerSource icebreakers, PairingSettings settings) {
+    this.programs = programs;
+    this.rounds = rounds;
+    this.pool = pool;
+    this.matcher = matcher;
+    this.outbox = outbox;
+    this.schedules = schedules;
+    this.icebreakers = icebreakers;
+    this.settings = settings;
+  }
+
+  Round run(String team, String channel, String roundId, Instant at) throws SlackCallException {
+    Program program = programs.find(team, channel).orElseThrow(() -> new UserError(
+        "<#" + channel + "> has no coffee pairing program. An admin can start one with `/coffee start`."));
+    Round round = rounds.find(team, channel, roundId).orElse(null);
+    if (round == null) {
+      tallyPrevious(team, channel);
+      round = rounds.create(team, form(team, program, roundId, at, pool.read(team, program, at)));
+    }
+    deliver(team, program, round);
+    if (!round.groups().isEmpty()) {
+      Instant followUp = at.plus(Duration.ofDays(Math.max(1, program.cadence().cycleDays())).dividedBy(2));
+      schedules.once(team, FOLLOW_UP, channel + ":" + round.id(), followUp, Map.of());
+    }
+    return round;
+  }
+
+  private Round form(String team, Program program, String roundId, Instant at, Pool.Members members) {
+    List<Round> past = rounds.recent(team, program.channel(), settings.historyRounds());
+    List<PastGroup> history = new ArrayList<>();
+    past.forEach(r -> r.groups().forEach(g -> history.add(new PastGroup(
+        g.stream().filter(u -> !Round.FORGOTTEN.equals(u)).toList(), r.at()))));
+    List<String> eligible = new ArrayList<>(members.eligible());
+    List<String> unplaced = new ArrayList<>();
+    List<List<String>> groups = List.of();
+    if (eligible.size() >= 2) {
+      Map<String, Set<String>> avoid = programs.avoided(team, eligible);
+      for (int attempt = 0; attempt < 3 && eligible.size() >= 2; attempt++) {
+        try {
+          groups = matcher.match(new MatchRequest(toMembers(eligible, members), history, program.size(), avoid,
+              seed(team, program.channel()))).stream().map(Group::members).toList();
+          break;
+        } catch (UnmatchablePoolException e) {
+          unplaced.addAll(e.unplaceable());
+          eligible.removeAll(e.unplaceable());
+        }
+      }
+    }
+    if (eligible.size() == 1 && groups.isEmpty()) {
+      unplaced.addAll(eligible);
+    }
+    return new Round(program.channel(), roundId, at, members.eligible().size(), groups, unplaced,
+        firstMeetings(groups, history), crossTeam(groups, members.departments(), true),
+        crossTeam(groups, members.departments(), false));
+  }
+
+  private void deliver(String team, Program program, Round round) throws SlackCallException {
+    String channel = program.channel();
+    List<Delivery> deliveries = new ArrayList<>();
+    Map<String, Integer> offsets = pool.offsets(team, round.groups().stream().flatMap(List::stream)
+        .filter(u -> !Round.FORGOTTEN.equals(u)).toList());
+    for (int g = 0; g < round.groups().size(); g++) {
+      List<String> group = round.groups().get(g).stream().filter(u -> !Round.FORGOTTEN.equals(u)).toList();
+      if (group.size() < 2) {
+        continue;
+      }
+      Icebreaker icebreaker = icebreakers.pick(team, (round.id() + "|" + g).hashCode());
+      List<Integer> groupOffsets = group.stream().map(u -> offsets.getOrDefault(u, 0)).toList();
+      String key = "pairing:" + channel + ":" + round.id() + ":" + g + ":intro";
+      deliveries.add(Delivery.dm(team, group, key, Intros.introText(channel, group),
+              Intros.intro(channel, round.id(), g, group, icebreaker, MeetingTime.suggest(groupOffsets, round.at())))
+          .withTag(INTRO_TAG, Map.of("channel", channel, "round", round.id(), "group", String.valueOf(g))));
+    }
+    List<String> leftOut = round.leftOut();
+    for (int i = 0; i < leftOut.size(); i++) {
+      if (!Round.FORGOTTEN.equals(leftOut.get(i))) {
+        deliveries.add(Delivery.dm(team, List.of(leftOut.get(i)), "pairing:" + channel + ":" + round.id()
+            + ":left-out:" + i, round.pool() == 1 ? Intros.lone(channel) : Intros.unplaced(channel), null));
+      }
+    }
+    outbox.sendAll(deliveries);
+  }
+
+  /**
+   * The previous round is over: groups that never answered count as ignored intros for their members;
+   * at {@link PairingSettings#ghostAfter()} in a row a member is paused and told how to come back.
+   */
+  private void tallyPrevious(String team, String channel) {
+    List<Round> last = rounds.recent(team, channel, 1);
+    if (last.isEmpty() || !rounds.markTallied(team, channel, last.get(0).id())) {
+      return;
+    }
+    Round previous = last.get(0);
+    Map<String, String> outcomes = rounds.outcomes(team, channel, previous.id());
+    Map<String, String> landed = rounds.dms(team, channel, previous.id());
+    List<Delivery> notes = new ArrayList<>();
+    for (int g = 0; g < previous.groups().size(); g++) {
+      List<String> group = previous.groups().get(g).stream().filter(u -> !Round.FORGOTTEN.equals(u)).toList();
+      if (outcomes.containsKey(String.valueOf(g))) {
+        programs.answered(team, channel, group);
+      } else if (landed.containsKey(String.valueOf(g))) {
+        for (int m = 0; m < group.size(); m++) {
+          long ignored = programs.ignored(team, channel, group.get(m));
+          if (ignored == settings.ghostAfter()) {
+            programs.pause(team, channel, group.get(m), Instant.ofEpochMilli(ProgramStore.GHOST_PAUSE));
+            notes.add(Delivery.dm(team, List.of(group.get(m)),
+                "pairing:" + channel + ":" + previous.id() + ":" + g + ":" + m + ":ghost",
+                Intros.ghostText(channel, (int) ignored), Intros.ghost(channel, (int) ignored)));
+          }
+        }
+      }
+    }
+    outbox.sendAll(notes);
+  }
+
+  private static List<Member> toMembers(List<String> eligible, Pool.Members members) {
+    return eligible.stream().map(user -> {
+      Profile p = members.profiles().get(user);
+      return new Member(user, p == null ? 0 : p.utcOffsetSeconds() / 60, null, members.departments().get(user));
+    }).toList();
+  }
+
+  /** Stable per channel: the matcher derives its round-robin schedule from it. */
+  static long seed(String team, String channel) {
+    return ((long) team.hashCode() << 32) ^ channel.hashCode();
+  }
+
+  private static int firstMeetings(List<List<String>> groups, List<PastGroup> history) {
+    Map<String, Set<String>> met = new HashMap<>();
+    for (PastGroup past : history) {
+      for (String a : past.members()) {
+        for (String b : past.members()) {
+          if (!a.equals(b)) {
+            met.computeIfAbsent(a, k -> new HashSet<>()).add(b);
+          }
+        }
+      }
+    }
+    int first = 0;
+    for (List<String> group : groups) {
+      boolean anyMet = false;
+      for (String a : group) {
+        for (String b : group) {
+          anyMet |= !a.equals(b) && met.getOrDefault(a, Set.of()).contains(b);
+        }
+      }
+      first += anyMet ? 0 : 1;
+    }
+    return first;
+  }
+
+  /** Groups spanning departments ({@code spanning}) or with two or more known departments. */
+  private static int crossTeam(List<List<String>> groups, Map<String, String> departments, boolean spanning) {
+    int count = 0;
+    for (List<String> group : groups) {
+      List<String> known = group.stream().map(departments::get).filter(d -> d != null).toList();
+      if (known.size() >= 2 && (!spanning || new HashSet<>(known).size() > 1)) {
+        count++;
+      }
+    }
+    return count;
+  }
+}

@@ -1,0 +1,178 @@
+package dev.rapport.pairing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.store.Keys;
+import dev.rapport.store.LuaScript;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Rounds, their groups and outcomes, and each person's own history.
+ * <pre>
+ * rapport:{team}:pairing:{channel}:rounds               ZSET  round id -> epoch ms it was formed (last 200)
+ * rapport:{team}:pairing:{channel}:round:{id}           HASH  at, pool, groups (JSON lists of member ids),
+ *                                                             leftOut (JSON list), firstMeetings, crossTeam,
+ *                                                             crossTeamKnown, tallied
+ * rapport:{team}:pairing:{channel}:round:{id}:dms       HASH  group index -> its group DM (once the intro landed)
+ * rapport:{team}:pairing:{channel}:round:{id}:outcomes  HASH  group index -> met | not
+ * rapport:{team}:pairing:{channel}:stats               HASH  intros -> intros that landed, all rounds
+ * rapport:{team}:pairing:history:{user}                 ZSET  channel|round|group -> epoch ms (last 50)
+ * </pre>
+ */
+@Component
+class RoundStore {
+
+  static final int KEEP_ROUNDS = 200;
+  static final int KEEP_HISTORY = 50;
+  private static final TypeReference<List<List<String>>> GROUPS = new TypeReference<>() {};
+
+  private final UnifiedJedis redis;
+  private final ObjectMapper json;
+  private final LuaScript landed = LuaScript.load("pairing-intro-landed");
+
+  RoundStore(UnifiedJedis redis, ObjectMapper json) {
+    this.redis = redis;
+    this.json = json;
+  }
+
+  /** Records a new round unless one with that id exists; returns the round as stored. */
+  Round create(String team, Round round) {
+    String key = round(team, round.channel(), round.id());
+    if (redis.hsetnx(key, "groups", write(round.groups())) == 1) {
+      redis.hset(key, Map.of("at", String.valueOf(round.at().toEpochMilli()), "pool", String.valueOf(round.pool()),
+          "leftOut", writeList(round.leftOut()),
+          "firstMeetings", String.valueOf(round.firstMeetings()), "crossTeam", String.valueOf(round.crossTeam()),
+          "crossTeamKnown", String.valueOf(round.crossTeamKnown())));
+      String rounds = Keys.team(team, "pairing", round.channel(), "rounds");
+      redis.zadd(rounds, round.at().toEpochMilli(), round.id());
+      trimRounds(team, round.channel());
+      for (int g = 0; g < round.groups().size(); g++) {
+        for (String user : round.groups().get(g)) {
+          String history = Keys.team(team, "pairing", "history", user);
+          redis.zadd(history, round.at().toEpochMilli(), round.channel() + "|" + round.id() + "|" + g);
+          redis.zremrangeByRank(history, 0, -KEEP_HISTORY - 1);
+        }
+      }
+    }
+    return find(team, round.channel(), round.id()).orElseThrow();
+  }
+
+  Optional<Round> find(String team, String channel, String id) {
+    Map<String, String> f = redis.hgetAll(round(team, channel, id));
+    if (!f.containsKey("groups") || !f.containsKey("at")) {
+      return Optional.empty();
+    }
+    return Optional.of(new Round(channel, id, Instant.ofEpochMilli(Long.parseLong(f.get("at"))),
+        Integer.parseInt(f.getOrDefault("pool", "0")), read(f.get("groups")), readList(f.get("leftOut")),
+        Integer.parseInt(f.getOrDefault("firstMeetings", "0")), Integer.parseInt(f.getOrDefault("crossTeam", "0")),
+        Integer.parseInt(f.getOrDefault("crossTeamKnown", "0"))));
+  }
+
+  /** The last {@code count} rounds of a program, oldest first. */
+  List<Round> recent(String team, String channel, int count) {
+    List<String> ids = new ArrayList<>(redis.zrevrange(Keys.team(team, "pairing", channel, "rounds"), 0, count - 1));
+    Collections.reverse(ids);
+    List<Round> rounds = new ArrayList<>();
+    for (String id : ids) {
+      find(team, channel, id).ifPresent(rounds::add);
+    }
+    return rounds;
+  }
+
+  long roundCount(String team, String channel) {
+    return redis.zcard(Keys.team(team, "pairing", channel, "rounds"));
+  }
+
+  /** Marks a round's "ignored intros" as counted; true only the first time. */
+  boolean markTallied(String team, String channel, String id) {
+    return redis.hsetnx(round(team, channel, id), "tallied", "1") == 1;
+  }
+
+  /** The intro of a group landed in {@code dm}; true the first time (so intros are counted once). */
+  boolean introLanded(String team, String channel, String id, int group, String dm) {
+    return Long.valueOf(1L).equals(landed.run(redis,
+        List.of(round(team, channel, id) + ":dms", Keys.team(team, "pairing", channel, "stats")),
+        List.of(String.valueOf(group), dm)));
+  }
+
+  Map<String, String> dms(String team, String channel, String id) {
+    return redis.hgetAll(round(team, channel, id) + ":dms");
+  }
+
+  void outcome(String team, String channel, String id, int group, String outcome) {
+    redis.hset(round(team, channel, id) + ":outcomes", String.valueOf(group), outcome);
+  }
+
+  Map<String, String> outcomes(String team, String channel, String id) {
+    return redis.hgetAll(round(team, channel, id) + ":outcomes");
+  }
+
+  /** Intros delivered across all rounds of a program. */
+  long introsSent(String team, String channel) {
+    String sent = redis.hget(Keys.team(team, "pairing", channel, "stats"), "intros");
+    return sent == null ? 0 : Long.parseLong(sent);
+  }
+
+  /** {@code user}'s last groups, newest first: channel|round|group. */
+  List<String> history(String team, String user, int count) {
+    return redis.zrevrange(Keys.team(team, "pairing", "history", user), 0, count - 1);
+  }
+
+  /** Rewrites who a round names (forget-me replaces a member with {@link Round#FORGOTTEN}). */
+  void rewrite(String team, String channel, String id, List<List<String>> groups, List<String> leftOut) {
+    redis.hset(round(team, channel, id), Map.of("groups", write(groups), "leftOut", writeList(leftOut)));
+  }
+
+  private void trimRounds(String team, String channel) {
+    String rounds = Keys.team(team, "pairing", channel, "rounds");
+    List<String> old = redis.zrange(rounds, 0, -KEEP_ROUNDS - 1);
+    for (String id : old) {
+      redis.del(round(team, channel, id), round(team, channel, id) + ":dms", round(team, channel, id) + ":outcomes");
+      redis.zrem(rounds, id);
+    }
+  }
+
+  private static String round(String team, String channel, String id) {
+    return Keys.team(team, "pairing", channel, "round", id);
+  }
+
+  private String write(List<List<String>> groups) {
+    try {
+      return json.writeValueAsString(groups);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String writeList(List<String> users) {
+    try {
+      return json.writeValueAsString(users);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<String> readList(String raw) {
+    try {
+      return raw == null ? List.of() : json.readValue(raw, new TypeReference<List<String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<List<String>> read(String raw) {
+    try {
+      return json.readValue(raw, GROUPS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

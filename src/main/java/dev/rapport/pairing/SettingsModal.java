@@ -1,0 +1,169 @@
+package dev.rapport.pairing;
+
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.checkboxes;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.block.element.BlockElements.timePicker;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewState;
+import dev.rapport.schedule.Cadence;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The program settings modal: the same choices as {@code /coffee start} (and guests and departments) as
+ * form fields, so HR never has to learn the text grammar.
+ */
+final class SettingsModal {
+
+  static final String CALLBACK = "pairing_settings";
+  static final List<String> ZONES = List.of("UTC", "Europe/London", "Europe/Dublin", "Europe/Lisbon",
+      "Europe/Paris", "Europe/Berlin", "Europe/Amsterdam", "Europe/Madrid", "Europe/Rome", "Europe/Stockholm",
+      "Europe/Warsaw", "Europe/Athens", "Europe/Helsinki", "Europe/Istanbul", "Africa/Lagos",
+      "Africa/Johannesburg", "Africa/Nairobi", "Asia/Dubai", "Asia/Kolkata", "Asia/Singapore", "Asia/Shanghai",
+      "Asia/Tokyo", "Asia/Seoul", "Australia/Perth", "Australia/Sydney", "Pacific/Auckland", "America/Sao_Paulo",
+      "America/Argentina/Buenos_Aires", "America/Mexico_City", "America/Bogota", "America/New_York",
+      "America/Toronto", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles",
+      "America/Anchorage", "Pacific/Honolulu");
+  private static final Map<String, String> FREQUENCIES = new LinkedHashMap<>();
+
+  static {
+    FREQUENCIES.put("1w", "Every week");
+    FREQUENCIES.put("2w", "Every 2 weeks");
+    FREQUENCIES.put("3w", "Every 3 weeks");
+    FREQUENCIES.put("4w", "Every 4 weeks");
+    FREQUENCIES.put("weekday", "Every weekday");
+    FREQUENCIES.put("day", "Every day");
+  }
+
+  private SettingsModal() {}
+
+  static View build(String channel, Program current) {
+    String frequency = current.cadence().days().size() == 7 ? "day"
+        : current.cadence().days().size() == 5 ? "weekday" : current.cadence().everyWeeks() + "w";
+    DayOfWeek day = current.cadence().days().stream().sorted().findFirst().orElse(DayOfWeek.MONDAY);
+    String zone = current.cadence().zone().getId();
+    List<String> zones = new ArrayList<>(ZONES);
+    if (!zones.contains(zone)) {
+      zones.add(0, zone);
+    }
+    List<LayoutBlock> blocks = List.of(
+        section(s -> s.text(markdownText("Coffee pairing in <#" + channel + ">. Members are matched with "
+            + "someone new every round."))),
+        select("frequency", "How often", FREQUENCIES, frequency),
+        select("day", "On which day (for weekly rounds)", days(), day.name()),
+        input(i -> i.blockId("time").label(plainText("At what time"))
+            .element(timePicker(t -> t.actionId("time").initialTime(current.cadence().time().toString())))),
+        select("zone", "In which time zone", zones.stream().collect(LinkedHashMap::new, (m, z) -> m.put(z, z),
+            Map::putAll), zone),
+        select("size", "Group size", Map.of("2", "Pairs (2)", "3", "Trios (3)", "4", "Groups of 4"),
+            String.valueOf(current.size())),
+        select("departments", "Where departments come from (for cross-team groups)", departments(),
+            current.departments().name()),
+        input(i -> i.blockId("options").optional(true).label(plainText("Guests"))
+            .element(checkboxes(c -> {
+              c.actionId("guests").options(List.of(option(plainText("Include guests"), "guests")));
+              if (current.guests()) {
+                c.initialOptions(List.of(option(plainText("Include guests"), "guests")));
+              }
+              return c;
+            }))));
+    return View.builder().type("modal").callbackId(CALLBACK).privateMetadata(channel)
+        .title(viewTitle(t -> t.type("plain_text").text("Coffee pairing")))
+        .submit(viewSubmit(t -> t.type("plain_text").text("Save")))
+        .close(viewClose(t -> t.type("plain_text").text("Cancel")))
+        .blocks(blocks).build();
+  }
+
+  /** The program the form describes, or the field errors to show next to the fields. */
+  record Parsed(Program program, Map<String, String> errors) {}
+
+  static Parsed parse(String channel, ViewState state, LocalDate today) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    String frequency = selected(state, "frequency");
+    String dayName = selected(state, "day");
+    String time = state.getValues().getOrDefault("time", Map.of()).getOrDefault("time", new ViewState.Value())
+        .getSelectedTime();
+    String zoneId = selected(state, "zone");
+    String size = selected(state, "size");
+    String departments = selected(state, "departments");
+    var guests = state.getValues().getOrDefault("options", Map.of()).get("guests");
+    if (frequency == null || !FREQUENCIES.containsKey(frequency)) {
+      errors.put("frequency", "Pick how often rounds happen.");
+    }
+    if (time == null || !time.matches("\\d{2}:\\d{2}")) {
+      errors.put("time", "Pick a time, e.g. 10:00.");
+    }
+    ZoneId zone = null;
+    try {
+      zone = ZoneId.of(zoneId == null ? "" : zoneId);
+    } catch (RuntimeException e) {
+      errors.put("zone", "Pick a time zone.");
+    }
+    if (size == null || !Set.of("2", "3", "4").contains(size)) {
+      errors.put("size", "Pick a group size.");
+    }
+    if (!errors.isEmpty()) {
+      return new Parsed(null, errors);
+    }
+    Set<DayOfWeek> days = switch (frequency) {
+      case "day" -> EnumSet.allOf(DayOfWeek.class);
+      case "weekday" -> EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+      default -> EnumSet.of(dayName == null ? DayOfWeek.MONDAY : DayOfWeek.valueOf(dayName));
+    };
+    int everyWeeks = frequency.endsWith("w") ? Integer.parseInt(frequency.substring(0, 1)) : 1;
+    Cadence cadence = new Cadence(days, everyWeeks, LocalTime.parse(time), zone, today);
+    boolean withGuests = guests != null && guests.getSelectedOptions() != null && !guests.getSelectedOptions().isEmpty();
+    return new Parsed(new Program(channel, cadence, Integer.parseInt(size), withGuests,
+        Program.Departments.valueOf(departments == null ? "NONE" : departments)), Map.of());
+  }
+
+  private static String selected(ViewState state, String block) {
+    ViewState.Value value = state.getValues().getOrDefault(block, Map.of()).get(block);
+    return value == null || value.getSelectedOption() == null ? null : value.getSelectedOption().getValue();
+  }
+
+  private static LayoutBlock select(String id, String label, Map<String, String> choices, String initial) {
+    List<OptionObject> options = choices.entrySet().stream()
+        .map(e -> option(plainText(e.getValue()), e.getKey())).toList();
+    OptionObject chosen = options.stream().filter(o -> o.getValue().equals(initial)).findFirst().orElse(null);
+    return input(i -> i.blockId(id).label(plainText(label))
+        .element(staticSelect(s -> s.actionId(id).options(options).initialOption(chosen))));
+  }
+
+  private static Map<String, String> days() {
+    Map<String, String> days = new LinkedHashMap<>();
+    for (DayOfWeek day : DayOfWeek.values()) {
+      days.put(day.name(), day.getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+    }
+    return days;
+  }
+
+  private static Map<String, String> departments() {
+    Map<String, String> choices = new LinkedHashMap<>();
+    for (Program.Departments d : Program.Departments.values()) {
+      choices.put(d.name(), d == Program.Departments.NONE ? "Don't use departments" : d.label);
+    }
+    return choices;
+  }
+}

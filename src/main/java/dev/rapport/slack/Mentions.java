@@ -1,0 +1,32 @@
+package dev.rapport.slack;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads user mentions from command text. Slack escapes them as {@code <@U123|name>} (should_escape). */
+public final class Mentions {
+
+  private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
+
+  private Mentions() {}
+
+  /** The one user mentioned in {@code text}; a {@link UserError} naming {@code usage} otherwise. */
+  public static String user(String text, String usage) {
+    Matcher m = USER.matcher(text == null ? "" : text.trim());
+    if (!m.find()) {
+      String shown = text == null || text.isBlank() ? "nothing" : "`" + abbreviate(text.trim()) + "`";
+      throw new UserError("I need a person to go with that: mention them with @, e.g. `" + usage
+          + "`. I got " + shown + ".");
+    }
+    String user = m.group(1);
+    if (m.find()) {
+      throw new UserError("Please mention one person at a time, e.g. `" + usage + "`.");
+    }
+    return user;
+  }
+
+  private static String abbreviate(String text) {
+    String clean = text.replace("`", "'");
+    return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
+  }
+}

@@ -1,0 +1,288 @@
+package dev.rapport.pairing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rapport.schedule.Schedules;
+import dev.rapport.testkit.AppTest;
+import dev.rapport.testkit.FakeApi;
+import dev.rapport.testkit.FakeSlack;
+import dev.rapport.testkit.SlackRequests;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class CoffeePairingTest extends AppTest {
+
+  static final String CHANNEL = "C0COFFEE";
+  static final String ADMIN = "U001";
+
+  @Autowired
+  Schedules schedules;
+
+  List<String> members;
+
+  @BeforeEach
+  void nineMembersAndAnAdmin() {
+    members = slack.workspace(TEAM).channel(CHANNEL, "U", 9);
+    slack.workspace(TEAM).user(ADMIN).admin();
+  }
+
+  @Test
+  void anAdminStartsAWeeklyProgramAndLearnsWhenTheFirstRoundIs() {
+    SlackRequests.Answer answer = coffee(ADMIN, "start every week on mon at 10:00 tz Europe/Berlin");
+
+    assertThat(answer.text()).contains("Coffee pairing is on in <#" + CHANNEL + ">")
+        .contains("every week on Monday at 10:00 (Europe/Berlin), groups of 2").contains("First round: <!date^");
+    Instant first = schedules.nextDue(TEAM, "pairing", CHANNEL).orElseThrow();
+    assertThat(answer.text()).contains("<!date^" + first.getEpochSecond() + "^");
+    assertThat(first.atZone(java.time.ZoneId.of("Europe/Berlin")).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+  }
+
+  @Test
+  void nonAdminsCannotStartStopRunOrSeeStatsAndNothingChanges() {
+    for (String sub : List.of("start every day at 09:00", "stop", "now", "stats", "settings")) {
+      assertThat(coffee("U002", sub).text()).as(sub).contains("Only Rapport admins");
+    }
+    assertThat(schedules.nextDue(TEAM, "pairing", CHANNEL)).isEmpty();
+    assertThat(slack.calls("views.open")).isEmpty();
+  }
+
+  @Test
+  void badTextGetsAFriendlyAnswerWithAnExample() {
+    assertThat(coffee(ADMIN, "start every blursday at 10:00").text())
+        .contains("`blursday` is not a day").contains("Example: `every week on mon at 10:00");
+    assertThat(coffee(ADMIN, "start every day at 10:00 size 7").text()).contains("`size 2`, `size 3` or `size 4`");
+    coffee(ADMIN, "start every day at 10:00");
+    assertThat(coffee("U002", "pause 20w").text()).contains("1 to 12 weeks");
+    assertThat(coffee("U002", "pause until yesterday").text()).contains("use YYYY-MM-DD");
+    assertThat(coffee("U002", "avoid bob").text()).contains("mention them with @").contains("`bob`");
+    assertThat(coffee("U002", "wibble").text()).contains("I don't know `/coffee wibble`").contains("/coffee status");
+  }
+
+  @Test
+  void aRoundOfNineGivesThreePairsAndOneTrioEachWithOneGroupDmAndOneIntro() {
+    coffee(ADMIN, "start every week on mon at 10:00 tz UTC");
+
+    assertThat(coffee(ADMIN, "now").text()).contains("Starting a round");
+
+    List<List<String>> groups = awaitIntros(4);
+    assertThat(groups).extracting(List::size).containsExactlyInAnyOrder(2, 2, 2, 3);
+    assertThat(groups.stream().flatMap(List::stream).toList()).containsExactlyInAnyOrderElementsOf(members);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !slack.responded().isEmpty());
+    assertThat(slack.responded().get(0).text()).contains("9 people in 4 groups");
+    for (List<String> group : groups) {
+      String dm = slack.api().groupDmOf(group);
+      assertThat(slack.api().messages(dm)).hasSize(1);
+      String intro = slack.api().messages(dm).get(0).blocks().toString();
+      assertThat(intro).contains("Icebreaker").contains(Intros.MET).contains(Intros.NOT_MET);
+      group.forEach(u -> assertThat(intro).contains("<@" + u + ">"));
+    }
+  }
+
+  @Test
+  void leavingPausingAndAvoidingAreRespectedInTheNextRound() {
+    coffee(ADMIN, "start every week on mon at 10:00 tz UTC");
+    assertThat(coffee("U002", "leave").text()).contains("You've left");
+    assertThat(coffee("U003", "pause 2w").text()).contains("Paused in <#" + CHANNEL + "> until");
+    assertThat(coffee("U004", "avoid <@U005|five>").text()).contains("you won't be paired with <@U005>");
+
+    coffee(ADMIN, "now");
+
+    List<List<String>> groups = awaitIntros(3);
+    List<String> placed = groups.stream().flatMap(List::stream).toList();
+    assertThat(placed).hasSize(7).doesNotContain("U002", "U003");
+    assertThat(groups).noneMatch(g -> g.contains("U004") && g.contains("U005"));
+  }
+
+  @Test
+  void answersAreRecordedAndShowInHistoryAndStats() {
+    coffee(ADMIN, "start every week on mon at 10:00 tz UTC");
+    coffee(ADMIN, "now");
+    List<List<String>> groups = awaitIntros(4);
+    await().atMost(Duration.ofSeconds(10)).until(() -> introsLanded() == 4);
+    String metter = groups.get(0).get(0);
+    String notMetter = groups.get(1).get(0);
+    String outsider = groups.get(2).get(0);
+
+    click(metter, Intros.MET, groups.get(0), 0);
+    click(notMetter, Intros.NOT_MET, groups.get(1), 1);
+    click(outsider, Intros.MET, groups.get(0), 0);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> slack.responded().size() >= 4);
+    assertThat(slack.responded()).extracting(FakeSlack.Responded::text)
+        .anyMatch(t -> t.contains("noted that you met")).anyMatch(t -> t.contains("There's always next round"))
+        .anyMatch(t -> t.contains("Only the people in this group"));
+    assertThat(coffee(metter, "history").text()).contains(":white_check_mark: met").contains("<#" + CHANNEL + ">");
+    assertThat(coffee(notMetter, "history").text()).contains("didn't meet");
+    assertThat(coffee(ADMIN, "stats").text())
+        .contains("Rounds run: 1").contains("People in the pool (last round): 9").contains("Intros sent: 4")
+        .contains("Meeting rate: 25% (1 of 4 groups asked said they met)")
+        .contains("First meetings: 100%").contains("Dead-lettered deliveries: 0");
+  }
+
+  @Test
+  void statusShowsProgramsNextRoundCurrentGroupAndPause() {
+    coffee(ADMIN, "start every week on mon at 10:00 tz UTC");
+    coffee(ADMIN, "now");
+    List<List<String>> groups = awaitIntros(4);
+    String me = groups.get(0).get(0);
+    String partner = groups.get(0).get(1);
+    coffee(me, "pause 3w");
+
+    String status = requests.command(TEAM, me, "D0ME", "/coffee", "status").text();
+
+    assertThat(status).contains("<#" + CHANNEL + ">").contains("Next round: <!date^")
+        .contains("Your current group: <@" + partner + ">").contains("Paused until");
+  }
+
+  @Test
+  void forgetMeRemovesThePersonFromEveryStoredRecord() {
+    coffee(ADMIN, "start every week on mon at 10:00 tz UTC");
+    coffee("U004", "avoid <@U006>");
+    coffee("U007", "avoid <@U004>");
+    coffee(ADMIN, "now");
+    List<List<String>> groups = awaitIntros(4);
+    await().atMost(Duration.ofSeconds(10)).until(() -> introsLanded() == 4);
+    List<String> mine = groups.stream().filter(g -> g.contains("U004")).findFirst().orElseThrow();
+    click("U004", Intros.MET, mine, groups.indexOf(mine));
+    coffee("U004", "pause 2w");
+    assertThat(redisMentions("U004")).isNotEmpty();
+
+    SlackRequests.Answer prompt = coffee("U004", "forget-me");
+    assertThat(prompt.json().toString()).contains(CoffeeCommand.FORGET).contains("can't be undone");
+    requests.blockAction(TEAM, "U004", "D0U004", CoffeeCommand.FORGET, "forget");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> slack.responded().stream().anyMatch(r -> r.text().contains("Done.")));
+    assertThat(redisMentions("U004")).isEmpty();
+    String partner = mine.stream().filter(u -> !u.equals("U004")).findFirst().orElseThrow();
+    assertThat(coffee(partner, "history").text()).doesNotContain("U004");
+  }
+
+  @Test
+  void aPoolOfOneGetsAKindNoteInsteadOfSilence() {
+    slack.workspace(TEAM).join("C0ALONE", ADMIN);
+    requests.command(TEAM, ADMIN, "C0ALONE", "/coffee", "start every week on mon at 10:00 tz UTC");
+
+    requests.command(TEAM, ADMIN, "C0ALONE", "/coffee", "now");
+
+    String dm = slack.api().groupDmOf(List.of(ADMIN));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !slack.api().messages(dm).isEmpty());
+    assertThat(slack.api().messages(dm).get(0).text()).contains("only one available");
+  }
+
+  @Test
+  void peopleWhoIgnoreThreeIntrosInARowArePausedAndCanComeBack() {
+    slack.workspace(TEAM).channel("C0QUIET", "Q", 2);
+    requests.command(TEAM, ADMIN, "C0QUIET", "/coffee", "start every week on mon at 10:00 tz UTC");
+    String dm = slack.api().groupDmOf(List.of("Q001", "Q002"));
+    for (int round = 1; round <= 3; round++) {
+      requests.command(TEAM, ADMIN, "C0QUIET", "/coffee", "now");
+      int expected = round;
+      await().atMost(Duration.ofSeconds(10)).until(() -> slack.api().messages(dm).size() == expected
+          && introsLanded("C0QUIET") == expected);
+      clock.advance(Duration.ofSeconds(1));
+    }
+
+    requests.command(TEAM, ADMIN, "C0QUIET", "/coffee", "now");
+
+    String q1 = slack.api().groupDmOf(List.of("Q001"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !slack.api().messages(q1).isEmpty());
+    var note = slack.api().messages(q1).get(0);
+    assertThat(note.text()).contains("went unanswered");
+    assertThat(note.blocks().toString()).contains(Intros.BACK_IN);
+    assertThat(requests.command(TEAM, "Q001", "D1", "/coffee", "status").text()).contains("Paused after a few unanswered intros");
+
+    requests.blockAction(TEAM, "Q001", q1, Intros.BACK_IN, "C0QUIET");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> slack.responded().stream().anyMatch(r -> r.text().contains("Welcome back")));
+    assertThat(requests.command(TEAM, "Q001", "D1", "/coffee", "status").text()).contains("You're taking part");
+  }
+
+  @Test
+  void aScheduledRoundRunsOnTimeAndSilentGroupsGetOneFollowUpMidCycle() {
+    coffee(ADMIN, "start every week on mon at 10:00 tz UTC");
+    Instant first = schedules.nextDue(TEAM, "pairing", CHANNEL).orElseThrow();
+
+    clock.advance(Duration.between(Instant.now(), first).plusSeconds(1));
+    List<List<String>> groups = awaitIntros(4);
+    await().atMost(Duration.ofSeconds(10)).until(() -> introsLanded() == 4);
+    click(groups.get(0).get(0), Intros.MET, groups.get(0), 0);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !slack.responded().isEmpty());
+
+    clock.advance(Duration.ofHours(84).plusMinutes(1));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> slack.api().messages().size() == 4 + 3);
+    for (int g = 0; g < 4; g++) {
+      List<FakeApi.Message> inDm = slack.api().messages(slack.api().groupDmOf(groups.get(g)));
+      assertThat(inDm).as("group %d", g).hasSize(g == 0 ? 1 : 2);
+    }
+    assertThat(slack.api().messages().get(6).text()).contains("Did you get a chance to meet");
+  }
+
+  // --- helpers
+
+  private SlackRequests.Answer coffee(String user, String text) {
+    return requests.command(TEAM, user, CHANNEL, "/coffee", text);
+  }
+
+  /** Waits for {@code count} intros and returns each one's group (from the DMs the fake opened). */
+  private List<List<String>> awaitIntros(int count) {
+    await().atMost(Duration.ofSeconds(15)).until(() -> introMessages().size() >= count);
+    List<List<String>> groups = new ArrayList<>();
+    for (FakeApi.Message m : introMessages()) {
+      groups.add(slack.api().groupDmMembers(m.channel()));
+    }
+    assertThat(groups).hasSize(count);
+    return groups;
+  }
+
+  private List<FakeApi.Message> introMessages() {
+    return slack.api().messages().stream().filter(m -> m.text() != null && m.text().startsWith(":coffee: Coffee time")).toList();
+  }
+
+  private void click(String user, String action, List<String> group, int index) {
+    String round = jedis.zrange("rapport:{" + TEAM + "}:pairing:" + CHANNEL + ":rounds", -1, -1).get(0);
+    requests.blockAction(TEAM, user, slack.api().groupDmOf(group), action, CHANNEL + "|" + round + "|" + index);
+  }
+
+  private long introsLanded() {
+    return introsLanded(CHANNEL);
+  }
+
+  private long introsLanded(String channel) {
+    String intros = jedis.hget("rapport:{" + TEAM + "}:pairing:" + channel + ":stats", "intros");
+    return intros == null ? 0 : Long.parseLong(intros);
+  }
+
+  /** Every Redis key or value (of any type) that contains {@code text}. */
+  private List<String> redisMentions(String text) {
+    List<String> found = new ArrayList<>();
+    Set<String> keys = new HashSet<>(jedis.keys("*"));
+    for (String key : keys) {
+      if (key.contains(text)) {
+        found.add("key " + key);
+        continue;
+      }
+      String content = switch (jedis.type(key)) {
+        case "string" -> jedis.get(key);
+        case "hash" -> jedis.hgetAll(key).toString();
+        case "set" -> jedis.smembers(key).toString();
+        case "zset" -> jedis.zrangeWithScores(key, 0, -1).toString();
+        case "list" -> jedis.lrange(key, 0, -1).toString();
+        default -> "";
+      };
+      if (content != null && content.contains(text)) {
+        found.add(key + " = " + content);
+      }
+    }
+    return found;
+  }
+
+}
