@@ -1,0 +1,9 @@
+package dev.rapport.pairing.matching;
+
+import java.util.List;
+
+/** Splits one round's pool of members into coffee groups. */
+public interface Matcher {
+
+  List<Group> match(MatchRequest request);
+}
