@@ -10,6 +10,9 @@ package dev.rapport.pairing.matching;
  *   <li>deprived members: someone who still has people left to meet but sees no new face;
  *   <li>repeated pairs;
  *   <li>zero working-hours overlap for the group;
+ *   <li>scarcity of the repeats: a repeat costs the number of people its two members still have
+ *       left to meet, so unavoidable repeats land on those nearly done, and the members with most
+ *       left to meet (who decide when everyone has met) keep meeting new people;
  *   <li>recency of the repeats (a pair met longer ago costs less);
  *   <li>members split from their round-robin partner (this keeps the coverage-optimal schedule
  *       unless novelty or a meetable time zone needs otherwise);
@@ -26,33 +29,42 @@ final class GroupCost {
   static final long EXTRA_REPEAT = 1L << 7;
   static final long OFF_SCHEDULE = 1L << 10;
   static final long RECENCY = 1L << 14;
-  static final long ZERO_OVERLAP = 1L << 39;
-  static final long REPEAT = 1L << 41;
-  static final long DEPRIVED = 1L << 46;
-  static final long DO_NOT_PAIR = 1L << 50;
+  static final long SCARCITY = 1L << 35;
+  static final long ZERO_OVERLAP = 1L << 47;
+  static final long REPEAT = 1L << 49;
+  static final long DEPRIVED = 1L << 54;
+  static final long DO_NOT_PAIR = 1L << 58;
+
+  /** Beyond this many people left to meet, a member counts as having plenty left. */
+  static final int SCARCITY_CAP = 63;
 
   static final int GOOD_OVERLAP_MINUTES = 120;
 
   /** Tier indexes of {@link #addPairTiers}, compared lexicographically. */
-  static final int TIERS = 7;
+  static final int TIERS = 8;
 
   private final Pool pool;
   private final MeetingIndex meetings;
   private final Windows windows;
   private final boolean[] exhausted;
+  private final int[] left;
   private final int[] schedule;
   private final int exempt;
 
-  GroupCost(Pool pool, MeetingIndex meetings, Windows windows, boolean[] exhausted) {
-    this(pool, meetings, windows, exhausted, null, -1);
+  GroupCost(Pool pool, MeetingIndex meetings, Windows windows) {
+    this(pool, meetings, windows, leftToMeet(pool, meetings), null, -1);
   }
 
-  private GroupCost(Pool pool, MeetingIndex meetings, Windows windows, boolean[] exhausted,
+  private GroupCost(Pool pool, MeetingIndex meetings, Windows windows, int[] left,
       int[] schedule, int exempt) {
     this.pool = pool;
     this.meetings = meetings;
     this.windows = windows;
-    this.exhausted = exhausted;
+    this.left = left;
+    this.exhausted = new boolean[left.length];
+    for (int u = 0; u < left.length; u++) {
+      exhausted[u] = left[u] == 0;
+    }
     this.schedule = schedule;
     this.exempt = exempt;
   }
@@ -62,7 +74,27 @@ final class GroupCost {
    * whose repeats are counted in the low EXTRA_REPEAT tier instead (-1 for none).
    */
   GroupCost withSchedule(int[] schedule, int exempt) {
-    return new GroupCost(pool, meetings, windows, exhausted, schedule, exempt);
+    return new GroupCost(pool, meetings, windows, left, schedule, exempt);
+  }
+
+  /** Pool members each member has not met yet and may meet (do-not-pair excluded). */
+  private static int[] leftToMeet(Pool pool, MeetingIndex meetings) {
+    int[] left = new int[pool.n];
+    for (int u = 0; u < pool.n; u++) {
+      int blocked = 0;
+      for (int v : pool.avoided(u)) {
+        if (!meetings.met(u, v)) {
+          blocked++;
+        }
+      }
+      left[u] = Math.max(0, pool.n - 1 - meetings.metCount(u) - blocked);
+    }
+    return left;
+  }
+
+  /** True if u has met every pool member it may meet: its repeats are unavoidable. */
+  boolean exhausted(int u) {
+    return exhausted[u];
   }
 
   boolean hasSchedule() {
@@ -75,6 +107,7 @@ final class GroupCost {
     int extra = 0;
     int same = 0;
     long recency = 0;
+    int scarcity = 0;
     int fresh = 0; // bit i: member i sees at least one new face
     for (int i = 0; i < len; i++) {
       int u = m[i];
@@ -91,6 +124,7 @@ final class GroupCost {
         } else {
           repeats++;
           recency += meetings.recencyCost(rank);
+          scarcity += Math.min(left[u], SCARCITY_CAP) + Math.min(left[v], SCARCITY_CAP);
         }
         if (pool.sameDepartment(u, v)) {
           same++;
@@ -109,14 +143,16 @@ final class GroupCost {
     }
     int overlap = windows.overlap(m, len);
     return avoid * DO_NOT_PAIR + deprived * DEPRIVED + repeats * REPEAT
-        + (overlap == 0 ? ZERO_OVERLAP : 0) + recency * RECENCY + off * OFF_SCHEDULE
+        + (overlap == 0 ? ZERO_OVERLAP : 0) + scarcity * SCARCITY + recency * RECENCY
+        + off * OFF_SCHEDULE
         + extra * EXTRA_REPEAT + (overlap < GOOD_OVERLAP_MINUTES ? SHORT_OVERLAP : 0)
         + same * SAME_DEPARTMENT;
   }
 
   /**
-   * Adds a pair's tiers to acc (do-not-pair, deprived, repeat, zero overlap, recency, short
-   * overlap, same department): used to rank whole round-robin rounds.
+   * Adds a pair's tiers to acc, in the order of the class comment without the schedule tiers
+   * (do-not-pair, deprived, repeat, zero overlap, scarcity, recency, short overlap, same
+   * department): used to rank whole round-robin rounds lexicographically.
    */
   void addPairTiers(int u, int v, long[] acc) {
     if (pool.avoids(u, v)) {
@@ -126,17 +162,18 @@ final class GroupCost {
     if (rank >= 0) {
       acc[1] += (exhausted[u] ? 0 : 1) + (exhausted[v] ? 0 : 1);
       acc[2]++;
-      acc[4] += meetings.recencyCost(rank);
+      acc[4] += Math.min(left[u], SCARCITY_CAP) + Math.min(left[v], SCARCITY_CAP);
+      acc[5] += meetings.recencyCost(rank);
     }
     int overlap = windows.overlap(u, v);
     if (overlap == 0) {
       acc[3]++;
     }
     if (overlap < GOOD_OVERLAP_MINUTES) {
-      acc[5]++;
+      acc[6]++;
     }
     if (pool.sameDepartment(u, v)) {
-      acc[6]++;
+      acc[7]++;
     }
   }
 

@@ -11,7 +11,7 @@ import java.util.List;
 final class MeetingIndex {
 
   /** Ages beyond this many rounds all count as "long ago". */
-  static final int RECENCY_UNITS = 1 << 20;
+  static final int RECENCY_UNITS = 1 << 16;
 
   private final int[][] partners;
   private final int[][] lastRank;
@@ -129,20 +129,5 @@ final class MeetingIndex {
 
   int trioCount(int u) {
     return trios[u];
-  }
-
-  /** Members who have met every pool member they are allowed to meet: repeats are unavoidable. */
-  boolean[] exhausted(Pool pool) {
-    boolean[] exhausted = new boolean[pool.n];
-    for (int u = 0; u < pool.n; u++) {
-      int blocked = 0;
-      for (int v : pool.avoided(u)) {
-        if (!met(u, v)) {
-          blocked++;
-        }
-      }
-      exhausted[u] = metCount(u) + blocked >= pool.n - 1;
-    }
-    return exhausted;
   }
 }

@@ -32,8 +32,7 @@ public final class OptimalMatcher implements Matcher {
     Pool pool = Pool.of(request);
     MeetingIndex meetings = MeetingIndex.of(request.history(), pool);
     GroupPlan plan = GroupPlan.of(pool.n, request.groupSize());
-    GroupCost costs = new GroupCost(pool, meetings, Windows.of(pool.members),
-        meetings.exhausted(pool));
+    GroupCost costs = new GroupCost(pool, meetings, Windows.of(pool.members));
     SplittableRandom random = new SplittableRandom(Pool.mix(request.seed() ^ RANDOM_SALT));
 
     Arrangement arrangement = plan.groups() == 1
@@ -51,8 +50,7 @@ public final class OptimalMatcher implements Matcher {
 
   private static Arrangement roundRobin(Pool pool, MeetingIndex meetings, GroupCost costs,
       GroupPlan plan) {
-    RoundRobin.Round round =
-        new RoundRobin(pool, meetings, meetings.exhausted(pool), costs).next();
+    RoundRobin.Round round = new RoundRobin(pool, meetings, costs).next();
     // On schedule, the extra's repeats must not count as ordinary repeats: otherwise search would
     // swap the extra into the circle and the cycle would never complete.
     GroupCost scheduled = costs.withSchedule(round.partner(),

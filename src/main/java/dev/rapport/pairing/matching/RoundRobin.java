@@ -27,13 +27,11 @@ final class RoundRobin {
 
   private final Pool pool;
   private final MeetingIndex meetings;
-  private final boolean[] exhausted;
   private final GroupCost tiers;
 
-  RoundRobin(Pool pool, MeetingIndex meetings, boolean[] exhausted, GroupCost tiers) {
+  RoundRobin(Pool pool, MeetingIndex meetings, GroupCost tiers) {
     this.pool = pool;
     this.meetings = meetings;
-    this.exhausted = exhausted;
     this.tiers = tiers;
   }
 
@@ -132,7 +130,7 @@ final class RoundRobin {
     int best = 0;
     for (int u = 1; u < pool.n; u++) {
       int byMet = Integer.compare(meetings.metCount(u), meetings.metCount(best));
-      if (byMet > 0 || byMet == 0 && exhausted[u] && exhausted[best]
+      if (byMet > 0 || byMet == 0 && tiers.exhausted(u) && tiers.exhausted(best)
           && meetings.trioCount(u) < meetings.trioCount(best)) {
         best = u;
       }
