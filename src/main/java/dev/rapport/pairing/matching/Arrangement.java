@@ -61,6 +61,25 @@ final class Arrangement {
     cost[h] = costs.of(members[h], size[h]);
   }
 
+  int[][] groupsCopy() {
+    int[][] copy = new int[members.length][];
+    for (int g = 0; g < members.length; g++) {
+      copy[g] = java.util.Arrays.copyOf(members[g], size[g]);
+    }
+    return copy;
+  }
+
+  /** Summed do-not-pair, deprived and repeat tiers: the part of the cost novelty decides. */
+  long[] noveltyTiers() {
+    long[] tiers = new long[3];
+    for (long c : cost) {
+      tiers[0] += c / GroupCost.DO_NOT_PAIR;
+      tiers[1] += c % GroupCost.DO_NOT_PAIR / GroupCost.DEPRIVED;
+      tiers[2] += c % GroupCost.DEPRIVED / GroupCost.REPEAT;
+    }
+    return tiers;
+  }
+
   boolean breaksDoNotPair() {
     for (long c : cost) {
       if (c >= GroupCost.DO_NOT_PAIR) {

@@ -41,7 +41,7 @@ final class GroupCost {
   static final int GOOD_OVERLAP_MINUTES = 120;
 
   /** Tier indexes of {@link #addPairTiers}, compared lexicographically. */
-  static final int TIERS = 8;
+  static final int TIERS = 9;
 
   private final Pool pool;
   private final MeetingIndex meetings;
@@ -90,6 +90,10 @@ final class GroupCost {
       left[u] = Math.max(0, pool.n - 1 - meetings.metCount(u) - blocked);
     }
     return left;
+  }
+
+  int leftToMeet(int u) {
+    return left[u];
   }
 
   /** True if u has met every pool member it may meet: its repeats are unavoidable. */
@@ -150,9 +154,10 @@ final class GroupCost {
   }
 
   /**
-   * Adds a pair's tiers to acc, in the order of the class comment without the schedule tiers
-   * (do-not-pair, deprived, repeat, zero overlap, scarcity, recency, short overlap, same
-   * department): used to rank whole round-robin rounds lexicographically.
+   * Adds a pair's tiers to acc, in the order of the class comment without the schedule tiers:
+   * 0 do-not-pair, 1 deprived, 2 repeat, (3 is the extra's plan, see RoundRobin), 4 zero overlap,
+   * 5 scarcity, 6 recency, 7 short overlap, 8 same department. Used to rank whole round-robin
+   * rounds lexicographically.
    */
   void addPairTiers(int u, int v, long[] acc) {
     if (pool.avoids(u, v)) {
@@ -162,18 +167,18 @@ final class GroupCost {
     if (rank >= 0) {
       acc[1] += (exhausted[u] ? 0 : 1) + (exhausted[v] ? 0 : 1);
       acc[2]++;
-      acc[4] += Math.min(left[u], SCARCITY_CAP) + Math.min(left[v], SCARCITY_CAP);
-      acc[5] += meetings.recencyCost(rank);
+      acc[5] += Math.min(left[u], SCARCITY_CAP) + Math.min(left[v], SCARCITY_CAP);
+      acc[6] += meetings.recencyCost(rank);
     }
     int overlap = windows.overlap(u, v);
     if (overlap == 0) {
-      acc[3]++;
+      acc[4]++;
     }
     if (overlap < GOOD_OVERLAP_MINUTES) {
-      acc[6]++;
+      acc[7]++;
     }
     if (pool.sameDepartment(u, v)) {
-      acc[7]++;
+      acc[8]++;
     }
   }
 
