@@ -1,0 +1,195 @@
+package dev.rapport.pairing.matching;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * For pairs, "fewest repeats" is a maximum matching in the graph of pairs who have not met (and
+ * may meet). Local search gets close; Edmonds' blossom algorithm closes the gap by augmenting the
+ * arrangement's novel pairs from every member left with a repeat. Edges are tested on the fly
+ * (no n^2 adjacency); a budget of edge tests keeps huge pools bounded and deterministic.
+ */
+final class NovelMatching {
+
+  private final Pool pool;
+  private final MeetingIndex meetings;
+  private final int n;
+  private final int[] match;
+  private final int[] parent;
+  private final int[] base;
+  private final int[] queue;
+  private final int[] stamp;
+  private final int excluded;
+  private final boolean[] used;
+  private final boolean[] blossom;
+  private int stampCounter;
+  private long budget;
+
+  private NovelMatching(Pool pool, MeetingIndex meetings, int excluded, long budget) {
+    this.pool = pool;
+    this.excluded = excluded;
+    this.meetings = meetings;
+    this.n = pool.n;
+    this.match = new int[n];
+    this.parent = new int[n];
+    this.base = new int[n];
+    this.queue = new int[n];
+    this.stamp = new int[n];
+    this.used = new boolean[n];
+    this.blossom = new boolean[n];
+    this.budget = budget;
+    Arrays.fill(match, -1);
+  }
+
+  /**
+   * Pairs (and, for odd pools, one trio) with as many novel pairs as the budget allows, keeping
+   * the given novel pairs where augmenting paths do not need them. The leftover members are
+   * paired in canonical order. The trio's extra is the excluded member if given (it stays out of
+   * the matching), else the last leftover; it joins the pair where costs says it fits best.
+   */
+  static int[][] augment(Pool pool, MeetingIndex meetings, GroupCost costs, Arrangement current,
+      int excluded, long budget) {
+    NovelMatching matching = new NovelMatching(pool, meetings, excluded, budget);
+    for (int g = 0; g < current.groups(); g++) {
+      matching.seed(current.members[g], current.size[g]);
+    }
+    for (int root = 0; root < matching.n && matching.budget > 0; root++) {
+      if (matching.match[root] < 0 && root != excluded && !costs.exhausted(root)) {
+        int end = matching.findPath(root);
+        if (end >= 0) {
+          matching.flip(end);
+        }
+      }
+    }
+    return matching.groups(costs);
+  }
+
+  /** Keeps the first novel pair of a group as matched. */
+  private void seed(int[] group, int size) {
+    for (int i = 0; i < size; i++) {
+      for (int j = i + 1; j < size; j++) {
+        int u = group[i];
+        int v = group[j];
+        if (match[u] < 0 && match[v] < 0 && edge(u, v)) {
+          match[u] = v;
+          match[v] = u;
+        }
+      }
+    }
+  }
+
+  private boolean edge(int u, int v) {
+    budget--;
+    return u != v && u != excluded && v != excluded && !meetings.met(u, v) && !pool.avoids(u, v);
+  }
+
+  private int findPath(int root) {
+    Arrays.fill(used, false);
+    Arrays.fill(parent, -1);
+    for (int i = 0; i < n; i++) {
+      base[i] = i;
+    }
+    used[root] = true;
+    int head = 0;
+    int tail = 0;
+    queue[tail++] = root;
+    while (head < tail) {
+      int v = queue[head++];
+      for (int to = 0; to < n; to++) {
+        if (base[v] == base[to] || match[v] == to || !edge(v, to)) {
+          continue;
+        }
+        if (to == root || match[to] >= 0 && parent[match[to]] >= 0) {
+          int common = lowestCommonBase(v, to);
+          Arrays.fill(blossom, false);
+          markPath(v, common, to);
+          markPath(to, common, v);
+          for (int i = 0; i < n; i++) {
+            if (blossom[base[i]]) {
+              base[i] = common;
+              if (!used[i]) {
+                used[i] = true;
+                queue[tail++] = i;
+              }
+            }
+          }
+        } else if (parent[to] < 0) {
+          parent[to] = v;
+          if (match[to] < 0) {
+            return to;
+          }
+          used[match[to]] = true;
+          queue[tail++] = match[to];
+        }
+      }
+      if (budget <= 0) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private int lowestCommonBase(int a, int b) {
+    stampCounter++;
+    while (true) {
+      a = base[a];
+      stamp[a] = stampCounter;
+      if (match[a] < 0) {
+        break;
+      }
+      a = parent[match[a]];
+    }
+    while (true) {
+      b = base[b];
+      if (stamp[b] == stampCounter) {
+        return b;
+      }
+      b = parent[match[b]];
+    }
+  }
+
+  private void markPath(int v, int common, int child) {
+    while (base[v] != common) {
+      blossom[base[v]] = true;
+      blossom[base[match[v]]] = true;
+      parent[v] = child;
+      child = match[v];
+      v = parent[match[v]];
+    }
+  }
+
+  private void flip(int end) {
+    int v = end;
+    while (v >= 0) {
+      int pv = parent[v];
+      int next = match[pv];
+      match[v] = pv;
+      match[pv] = v;
+      v = next;
+    }
+  }
+
+  private int[][] groups(GroupCost costs) {
+    List<int[]> pairs = new ArrayList<>();
+    List<Integer> left = new ArrayList<>();
+    for (int u = 0; u < n; u++) {
+      if (match[u] > u) {
+        pairs.add(new int[] {u, match[u]});
+      } else if (match[u] < 0 && u != excluded) {
+        left.add(u);
+      }
+    }
+    if (excluded >= 0) {
+      left.add(excluded);
+    }
+    for (int i = 0; i + 1 < left.size(); i += 2) {
+      pairs.add(new int[] {left.get(i), left.get(i + 1)});
+    }
+    int[][] groups = pairs.toArray(new int[0][]);
+    if (left.size() % 2 == 1) {
+      OptimalMatcher.joinExtra(groups, left.get(left.size() - 1), costs);
+    }
+    return groups;
+  }
+}
