@@ -64,7 +64,7 @@ public abstract class AppTest {
     jedis.flushAll();
     slack.reset();
     clock.reset();
-    requests = new SlackRequests(baseUrl(), SECRET, slack);
+    requests = new SlackRequests(baseUrl(), SECRET, slack, clock);
   }
 
   protected String baseUrl() {

@@ -51,11 +51,18 @@ public final class SlackRequests {
   private final String url;
   private final String secret;
   private final FakeSlack slack;
+  private final java.time.Clock clock;
 
   public SlackRequests(String appBaseUrl, String secret, FakeSlack slack) {
+    this(appBaseUrl, secret, slack, java.time.Clock.systemUTC());
+  }
+
+  /** Signs with {@code clock}'s time: the app's clock, when a test moves it. */
+  public SlackRequests(String appBaseUrl, String secret, FakeSlack slack, java.time.Clock clock) {
     this.url = appBaseUrl + "/slack/events";
     this.secret = secret;
     this.slack = slack;
+    this.clock = clock;
   }
 
   /** A slash command, e.g. {@code command("T1", "U1", "C1", "/coffee", "help")}. */
@@ -68,7 +75,7 @@ public final class SlackRequests {
         .put("trigger_id", "trigger-" + IDS.incrementAndGet()).put("is_enterprise_install", false);
     payload.remove("enterprise_id");
     payload.remove("enterprise_name");
-    return post("application/x-www-form-urlencoded", form(payload), now());
+    return post("application/x-www-form-urlencoded", form(payload), clock.instant().getEpochSecond());
   }
 
   /**
@@ -79,7 +86,7 @@ public final class SlackRequests {
     ObjectNode envelope = SlackSamples.event(samplePayload);
     envelope.put("token", "legacy-unused").put("team_id", team).put("api_app_id", "ARAPPORT")
         .put("type", "event_callback").put("event_id", eventId)
-        .put("event_time", Instant.now().getEpochSecond());
+        .put("event_time", clock.instant().getEpochSecond());
     envelope.remove("enterprise_id");
     envelope.remove("authed_users");
     envelope.remove("authed_teams");
@@ -91,7 +98,7 @@ public final class SlackRequests {
     ObjectNode overlay = SlackSamples.JSON.valueToTree(event);
     strip(body, overlay);
     body.setAll(overlay);
-    return post("application/json", envelope.toString(), now());
+    return post("application/json", envelope.toString(), clock.instant().getEpochSecond());
   }
 
   /** A button click ({@code block_actions}) by {@code user} in {@code channel}. */
@@ -116,7 +123,8 @@ public final class SlackRequests {
     action.put("action_id", actionId).put("block_id", "b-" + actionId).put("value", value)
         .put("type", "button").put("action_ts", String.valueOf(Instant.now().getEpochSecond()));
     action.putObject("text").put("type", "plain_text").put("text", actionId);
-    return post("application/x-www-form-urlencoded", "payload=" + enc(payload.toString()), now());
+    return post("application/x-www-form-urlencoded", "payload=" + enc(payload.toString()),
+        clock.instant().getEpochSecond());
   }
 
   /**
@@ -143,7 +151,8 @@ public final class SlackRequests {
     view.putObject("title").put("type", "plain_text").put("text", "Rapport");
     view.putArray("blocks");
     view.putObject("state").set("values", values);
-    return post("application/x-www-form-urlencoded", "payload=" + enc(payload.toString()), now());
+    return post("application/x-www-form-urlencoded", "payload=" + enc(payload.toString()),
+        clock.instant().getEpochSecond());
   }
 
   /** Posts a raw body, signed for {@code timestamp}. */

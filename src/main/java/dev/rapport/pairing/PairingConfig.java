@@ -1,0 +1,16 @@
+package dev.rapport.pairing;
+
+import dev.rapport.pairing.matching.Matcher;
+import dev.rapport.pairing.matching.OptimalMatcher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The matching engine rounds use. */
+@Configuration(proxyBeanMethods = false)
+class PairingConfig {
+
+  @Bean
+  Matcher matcher() {
+    return new OptimalMatcher();
+  }
+}
