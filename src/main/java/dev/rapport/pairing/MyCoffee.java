@@ -32,11 +32,16 @@ class MyCoffee {
   }
 
   List<Membership> memberships(String team, String user) {
+    return memberships(team, user, null);
+  }
+
+  /** The programs {@code user} is in; {@code here} (where they asked from) counts as one they're in. */
+  List<Membership> memberships(String team, String user, String here) {
     List<Past> history = history(team, user, 50);
     List<Membership> mine = new ArrayList<>();
     for (String channel : programs.channels(team).stream().sorted().toList()) {
       Optional<Past> current = history.stream().filter(p -> p.channel().equals(channel)).findFirst();
-      if (!programs.isMember(team, channel, user) && current.isEmpty()) {
+      if (!channel.equals(here) && !programs.isMember(team, channel, user) && current.isEmpty()) {
         continue;
       }
       programs.find(team, channel).ifPresent(program -> mine.add(new Membership(program,
@@ -63,7 +68,7 @@ class MyCoffee {
   }
 
   Reply status(CommandCall call) {
-    List<Membership> mine = memberships(call.caller().team(), call.caller().user());
+    List<Membership> mine = memberships(call.caller().team(), call.caller().user(), call.caller().channel());
     if (mine.isEmpty()) {
       return Reply.text(":coffee: You're not in any coffee pairing yet. Programs run in channels: join a channel "
           + "that has one (or ask HR to `/coffee start` one) and you'll be in its next round.");

@@ -1,5 +1,6 @@
 package dev.rapport.pairing;
 
+import dev.rapport.people.Directory;
 import dev.rapport.people.Profiles;
 import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.CadenceParser;
@@ -27,12 +28,14 @@ class ProgramAdmin {
   private final ProgramStore programs;
   private final RoundRunner rounds;
   private final Profiles profiles;
+  private final Directory directory;
   private final SlackGateway slack;
   private final BackgroundWork work;
   private final Clock clock;
 
-  ProgramAdmin(ProgramStore programs, RoundRunner rounds, Profiles profiles, SlackGateway slack,
-               BackgroundWork work, Clock clock) {
+  ProgramAdmin(ProgramStore programs, RoundRunner rounds, Profiles profiles, Directory directory,
+               SlackGateway slack, BackgroundWork work, Clock clock) {
+    this.directory = directory;
     this.programs = programs;
     this.rounds = rounds;
     this.profiles = profiles;
@@ -61,6 +64,9 @@ class ProgramAdmin {
   String saved(String team, Program program, boolean updated) throws SlackCallException {
     checkAccess(team, program.channel());
     Instant first = programs.save(team, program);
+    // So /coffee status knows who is in the program before its first round.
+    work.submit("read the members of a coffee channel", () ->
+        programs.rememberMembers(team, program.channel(), directory.members(team, program.channel())));
     return ":white_check_mark: Coffee pairing is " + (updated ? "updated" : "on") + " in <#" + program.channel()
         + ">: " + program.describe() + ".\nFirst round: " + Intros.when(first) + ". Members can "
         + "`/coffee pause`, `/coffee leave` or `/coffee avoid @someone` any time; `/coffee settings` changes it.";

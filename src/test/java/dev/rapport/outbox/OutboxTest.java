@@ -9,6 +9,7 @@ import dev.rapport.testkit.FakeApi;
 import dev.rapport.testkit.FakeSlack;
 import dev.rapport.testkit.HeardDeliveries;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,14 +107,17 @@ class OutboxTest extends AppTest {
       all.add(post("batch-" + i, "C" + i));
     }
     // A worker that claimed ten items and died: five after Slack accepted them, five before sending.
-    store.enqueue(all.subList(0, 10), clock.instant());
-    List<OutboxStore.Claimed> claimed = claimAll(10);
+    // They are queued an hour ahead so the running workers leave them to this "dead" one.
+    Instant later = clock.instant().plus(Duration.ofHours(1));
+    store.enqueue(all.subList(0, 10), later);
+    List<OutboxStore.Claimed> claimed = store.claim(later, 10);
+    assertThat(claimed).hasSize(10);
     for (OutboxStore.Claimed c : claimed.subList(0, 5)) {
       postAsTheDeadWorkerDid(c.delivery());
     }
     outbox.sendAll(all.subList(10, 30));
 
-    clock.advance(settings.lease().plusSeconds(1));
+    clock.advance(Duration.ofHours(1).plus(settings.lease()).plusSeconds(1));
 
     await().atMost(Duration.ofSeconds(30)).until(() -> all.stream().allMatch(d -> outbox.delivered(d.id())));
     List<String> posted = slack.api().messages().stream().map(m -> m.payload().path("rapport_id").asText()).toList();
@@ -145,14 +149,6 @@ class OutboxTest extends AppTest {
     assertThat(outbox.stats(TEAM).recentDeadLetters().get(0).error()).isEqualTo("chat.postMessage: http_500");
     assertThat(outbox.stats(TEAM).recentDeadLetters().get(0).attempts()).isEqualTo(settings.maxAttempts());
     assertThat(slack.api().messages()).isEmpty();
-  }
-
-  private List<OutboxStore.Claimed> claimAll(int count) {
-    List<OutboxStore.Claimed> claimed = new ArrayList<>();
-    while (claimed.size() < count) {
-      claimed.addAll(store.claim(clock.instant(), count - claimed.size()));
-    }
-    return claimed;
   }
 
   private void postAsTheDeadWorkerDid(Delivery d) {

@@ -1,6 +1,10 @@
 package dev.rapport.testkit;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -65,6 +69,21 @@ public abstract class AppTest {
     slack.reset();
     clock.reset();
     requests = new SlackRequests(baseUrl(), SECRET, slack, clock);
+  }
+
+  /**
+   * Lets deliveries a test started finish before the next test flushes Redis: a worker that is still
+   * sending would otherwise write its results (and listener side effects) into the next test's data.
+   */
+  @AfterEach
+  void letTheOutboxSettle() {
+    try {
+      await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() ->
+          jedis.zcount("rapport:{outbox}:ready", 0, clock.millis()) == 0
+              && jedis.zcard("rapport:{outbox}:inflight") == 0);
+    } catch (org.awaitility.core.ConditionTimeoutException | redis.clients.jedis.exceptions.JedisException e) {
+      // a test that left Redis down or deliveries stuck; the next test starts from a flush anyway
+    }
   }
 
   protected String baseUrl() {
