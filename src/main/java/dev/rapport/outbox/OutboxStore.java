@@ -121,6 +121,34 @@ class OutboxStore {
     return dropped;
   }
 
+  /** Forgets a workspace: its queued deliveries, counters, dead letters and rate budgets. */
+  void eraseWorkspace(String team) {
+    String cursor = ScanParams.SCAN_POINTER_START;
+    do {
+      var page = redis.hscan(ITEMS, cursor, new ScanParams().count(500));
+      for (var entry : page.getResult()) {
+        if (read(entry.getValue()).team().equals(team)) {
+          drop.run(redis, List.of(ITEMS, READY, INFLIGHT, UNCERTAIN, PENDING), List.of(entry.getKey(), team));
+        }
+      }
+      cursor = page.getCursor();
+    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    redis.hdel(PENDING, team);
+    redis.hdel(DEAD_COUNT, team);
+    for (String raw : redis.lrange(DEAD, 0, -1)) {
+      if (readDead(raw).team().equals(team)) {
+        redis.lrem(DEAD, 0, raw);
+      }
+    }
+    cursor = ScanParams.SCAN_POINTER_START;
+    ScanParams rates = new ScanParams().match(Keys.shared("outbox", "rate", team) + ":*").count(500);
+    do {
+      var page = redis.scan(cursor, rates);
+      page.getResult().forEach(redis::del);
+      cursor = page.getCursor();
+    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+  }
+
   boolean delivered(String id) {
     return redis.zscore(DONE, id) != null;
   }

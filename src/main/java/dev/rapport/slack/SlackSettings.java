@@ -17,7 +17,11 @@ public record SlackSettings(
     String clientSecret,
     @DefaultValue("https://slack.com/api/") String apiUrl,
     String installPath,
-    String redirectPath) {
+    String redirectPath,
+    String redirectUri,
+    String completionUrl,
+    String cancellationUrl,
+    java.util.List<String> scopes) {
 
   /** How this deployment reaches Slack. */
   public enum Mode { NOT_CONNECTED, HTTP, SOCKET_MODE, OAUTH }
@@ -31,6 +35,10 @@ public record SlackSettings(
     apiUrl = apiUrl == null || apiUrl.isBlank() ? "https://slack.com/api/" : withSlash(apiUrl.trim());
     installPath = installPath == null || installPath.isBlank() ? "/slack/install" : installPath;
     redirectPath = redirectPath == null || redirectPath.isBlank() ? "/slack/oauth_redirect" : redirectPath;
+    redirectUri = blankToNull(redirectUri);
+    completionUrl = blankToNull(completionUrl);
+    cancellationUrl = blankToNull(cancellationUrl);
+    scopes = scopes == null ? java.util.List.of() : java.util.List.copyOf(scopes);
   }
 
   public Mode mode() {

@@ -6,13 +6,13 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
+import com.slack.api.bolt.middleware.builtin.MultiTeamsAuthorization;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -41,17 +41,6 @@ class SlackWiring {
   }
 
   @Bean
-  @ConditionalOnMissingBean(TokenSource.class)
-  TokenSource singleWorkspaceTokens(SlackSettings settings) {
-    return team -> {
-      if (settings.botToken() == null) {
-        throw new TokenSource.NotInstalledException(team);
-      }
-      return settings.botToken();
-    };
-  }
-
-  @Bean
   CommandRouter commandRouter(List<SlackFeature> features, AccessPolicy access, MeterRegistry metrics) {
     List<Subcommand> subcommands = new ArrayList<>();
     features.forEach(f -> subcommands.addAll(f.subcommands()));
@@ -60,25 +49,45 @@ class SlackWiring {
 
   @Bean
   App app(SlackSettings settings, Slack slack, List<SlackFeature> features, CommandRouter router,
-          HomeTab home, UnifiedJedis redis, MeterRegistry metrics) {
+          HomeTab home, UnifiedJedis redis, MeterRegistry metrics, Installations installations,
+          OAuthStates states) {
+    boolean oauth = settings.mode() == SlackSettings.Mode.OAUTH;
     AppConfig config = AppConfig.builder()
         .slack(slack)
-        .singleTeamBotToken(settings.mode() == SlackSettings.Mode.OAUTH ? null : settings.botToken())
+        .singleTeamBotToken(oauth ? null : settings.botToken())
         .signingSecret(settings.signingSecret())
         // The request policy filter verifies signatures over the raw bytes; Bolt's check would use the
         // platform charset and a body re-joined line by line.
         .requestVerificationEnabled(false)
         .authTestCacheEnabled(true)
+        .clientId(settings.clientId())
+        .clientSecret(settings.clientSecret())
+        .scope(String.join(",", settings.scopes()))
+        .oauthInstallPath(settings.installPath())
+        .oauthRedirectUriPath(settings.redirectPath())
+        .redirectUri(settings.redirectUri())
+        .oauthCompletionUrl(settings.completionUrl())
+        .oauthCancellationUrl(settings.cancellationUrl())
+        .stateValidationEnabled(true)
+        .tokenRotationExpirationMillis(Tokens.ROTATE_BEFORE.toMillis())
         .build();
 
     List<Middleware> middleware = new ArrayList<>();
     middleware.add(new SSLCheck(null));
-    // auth.test once, then cached for AppConfig#authTestCacheExpirationMillis (10 minutes).
-    middleware.add(new SingleTeamAuthorization(config, null));
+    if (oauth) {
+      // Each request's workspace is looked up in the installations (and its token rotated if due).
+      middleware.add(new MultiTeamsAuthorization(config, installations));
+    } else {
+      // auth.test once, then cached for AppConfig#authTestCacheExpirationMillis (10 minutes).
+      middleware.add(new SingleTeamAuthorization(config, null));
+    }
     middleware.add(new EventDedupe(redis, metrics));
     middleware.add(new IgnoringSelfEvents(slack.getConfig(), false));
 
     App app = new App(config, slack, middleware);
+    if (oauth) {
+      app.asOAuthApp(true).service(installations).service(states);
+    }
     router.register(app);
     home.register(app);
     features.forEach(f -> f.register(app));
@@ -88,6 +97,10 @@ class SlackWiring {
   @Bean
   ServletRegistrationBean<?> slackEvents(App app, SlackSettings settings) {
     List<String> paths = new ArrayList<>(List.of(EVENTS_PATH));
+    if (settings.mode() == SlackSettings.Mode.OAUTH) {
+      paths.add(settings.installPath());
+      paths.add(settings.redirectPath());
+    }
     jakarta.servlet.http.HttpServlet servlet = settings.acceptsHttp()
         ? new SlackEventsServlet(app)
         : new NotConnectedServlet();

@@ -1,0 +1,167 @@
+package dev.rapport.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rapport.testkit.AppTest;
+import dev.rapport.testkit.FakeSlack;
+import dev.rapport.testkit.SlackRequests;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** With SLACK_CLIENT_ID and SLACK_CLIENT_SECRET set, Rapport installs into several workspaces over OAuth. */
+@DirtiesContext
+class MultiWorkspaceTest extends AppTest {
+
+  static final String ACME = "T0ACME";
+  static final String GLOBEX = "T0GLOBEX";
+
+  @DynamicPropertySource
+  static void oauth(DynamicPropertyRegistry registry) {
+    registry.add("rapport.slack.bot-token", () -> "");
+    registry.add("rapport.slack.client-id", () -> "111.222");
+    registry.add("rapport.slack.client-secret", () -> "client-secret");
+    registry.add("rapport.slack.completion-url", () -> "https://rapport.example.com/installed");
+  }
+
+  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  @Test
+  void twoWorkspacesInstallThroughOAuthAndNeverSeeEachOthersData() throws Exception {
+    answerOAuthWithTokensForTheCodesWorkspace(3600);
+    install(ACME);
+    install(GLOBEX);
+    assertThat(jedis.exists("rapport:{" + ACME + "}:install:bot")).isTrue();
+    assertThat(jedis.get("rapport:{" + ACME + "}:install:bot")).contains(FakeSlack.tokenFor(ACME));
+
+    // The same channel id in both workspaces, with different people.
+    slack.workspace(ACME).channel("C0SAME", "UA", 4);
+    slack.workspace(ACME).user("UA001").admin();
+    slack.workspace(GLOBEX).channel("C0SAME", "UG", 6);
+    slack.workspace(GLOBEX).user("UG001").admin();
+    assertThat(requests.command(ACME, "UA001", "C0SAME", "/coffee", "start every week on mon at 10:00 tz UTC").text())
+        .contains("Coffee pairing is on");
+    assertThat(requests.command(GLOBEX, "UG001", "C0SAME", "/coffee", "start every day at 09:00 tz UTC size 3").text())
+        .contains("Coffee pairing is on");
+    requests.command(ACME, "UA001", "C0SAME", "/coffee", "now");
+    requests.command(GLOBEX, "UG001", "C0SAME", "/coffee", "now");
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> slack.api().messages().size() == 2 + 2);
+    assertThat(slack.calls("chat.postMessage")).allMatch(call -> {
+      List<String> group = slack.api().groupDmMembers(call.param("channel"));
+      String team = group.get(0).startsWith("UA") ? ACME : GLOBEX;
+      return call.token().equals(FakeSlack.tokenFor(team)) && group.stream().allMatch(u -> u.startsWith("U" + team.charAt(2)));
+    });
+    assertThat(requests.command(ACME, "UA001", "C0SAME", "/coffee", "stats").text())
+        .contains("People in the pool (last round): 4").contains("groups of 2");
+    assertThat(requests.command(GLOBEX, "UG001", "C0SAME", "/coffee", "stats").text())
+        .contains("People in the pool (last round): 6").contains("groups of 3");
+    for (String key : jedis.keys("rapport:*")) {
+      assertThat(key).matches("rapport:\\{(" + ACME + "|" + GLOBEX + "|outbox|schedule|oauth)}:.*");
+    }
+    for (String key : jedis.keys("rapport:{" + ACME + "}:*")) {
+      assertThat(dump(key)).as(key).doesNotContain("UG0").doesNotContain(GLOBEX);
+    }
+  }
+
+  @Test
+  void uninstallingErasesThatWorkspaceOnly() throws Exception {
+    answerOAuthWithTokensForTheCodesWorkspace(3600);
+    install(ACME);
+    install(GLOBEX);
+    for (String team : List.of(ACME, GLOBEX)) {
+      String u = "U" + team.charAt(2);
+      slack.workspace(team).channel("C0SAME", u, 3);
+      slack.workspace(team).user(u + "001").admin();
+      assertThat(requests.command(team, u + "001", "C0SAME", "/coffee", "start every week on mon at 10:00 tz UTC").text())
+          .contains("Coffee pairing is on");
+      assertThat(requests.command(team, u + "002", "C0SAME", "/coffee", "avoid <@" + u + "003>").text()).contains("Noted");
+    }
+
+    SlackRequests.Answer answer = requests.event(ACME, SlackRequests.newEventId(), "AppUninstalledPayload",
+        Map.of("type", "app_uninstalled"));
+
+    assertThat(answer.status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> jedis.keys("rapport:{" + ACME + "}:*").isEmpty());
+    assertThat(jedis.zrange("rapport:{schedule}:due", 0, -1)).noneMatch(id -> id.startsWith(ACME))
+        .anyMatch(id -> id.startsWith(GLOBEX));
+    assertThat(jedis.keys("rapport:{" + GLOBEX + "}:*")).isNotEmpty();
+    assertThat(requests.command(GLOBEX, "UG001", "C0SAME", "/coffee", "status").text()).contains("<#C0SAME>");
+  }
+
+  @Test
+  void botTokensAreRotatedBeforeTheyExpire() throws Exception {
+    answerOAuthWithTokensForTheCodesWorkspace(60);
+    install(ACME);
+    slack.workspace(ACME).user("UA001");
+
+    requests.command(ACME, "UA001", "C0ANY", "/coffee", "status");
+
+    assertThat(slack.calls("oauth.v2.access")).anySatisfy(call -> {
+      assertThat(call.param("grant_type")).isEqualTo("refresh_token");
+      assertThat(call.param("refresh_token")).isEqualTo("xoxe-refresh-" + ACME + "-1");
+    });
+    assertThat(jedis.get("rapport:{" + ACME + "}:install:bot")).contains("xoxe-refresh-" + ACME + "-2");
+  }
+
+  private int rotations;
+
+  /** oauth.v2.access: a code "code-T..." or a refresh token installs/renews that workspace's bot. */
+  private void answerOAuthWithTokensForTheCodesWorkspace(int expiresIn) {
+    slack.on("oauth.v2.access", call -> {
+      String team = call.param("code") != null ? call.param("code").substring("code-".length())
+          : call.param("refresh_token").replaceAll("xoxe-refresh-(T0[A-Z]+)-\\d+", "$1");
+      int generation = call.param("refresh_token") == null ? 1 : ++rotations + 1;
+      ObjectNode node = dev.rapport.testkit.SlackSamples.apiResponse("oauth.v2.access");
+      node.put("access_token", FakeSlack.tokenFor(team)).put("token_type", "bot").put("scope", "commands,chat:write")
+          .put("bot_user_id", "UBOT" + team).put("app_id", "ARAPPORT").put("is_enterprise_install", false)
+          .put("refresh_token", "xoxe-refresh-" + team + "-" + generation).put("expires_in", expiresIn);
+      node.putObject("team").put("id", team).put("name", "Team " + team);
+      node.putNull("enterprise");
+      node.putObject("authed_user").put("id", "UINSTALLER");
+      node.remove("incoming_webhook");
+      return node;
+    });
+  }
+
+  /** "Add to Slack" in a browser: the install page sets a state cookie, Slack redirects back with a code. */
+  private void install(String team) throws Exception {
+    HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/slack/install")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    String location = page.headers().firstValue("Location").orElse(page.body());
+    Matcher state = Pattern.compile("state=([A-Za-z0-9-]+)").matcher(location);
+    assertThat(state.find()).as("an authorize URL with a state in: %s", location).isTrue();
+    assertThat(location).contains("client_id=111.222").contains("scope=commands");
+    String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+
+    HttpResponse<String> back = http.send(HttpRequest.newBuilder(URI.create(baseUrl()
+        + "/slack/oauth_redirect?code=code-" + team + "&state=" + state.group(1))).header("Cookie", cookie).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
+    assertThat(back.headers().firstValue("Location")).contains("https://rapport.example.com/installed");
+  }
+
+  private String dump(String key) {
+    return switch (jedis.type(key)) {
+      case "string" -> jedis.get(key);
+      case "hash" -> jedis.hgetAll(key).toString();
+      case "set" -> jedis.smembers(key).toString();
+      case "zset" -> jedis.zrange(key, 0, -1).toString();
+      case "list" -> jedis.lrange(key, 0, -1).toString();
+      default -> "";
+    };
+  }
+}
