@@ -33,8 +33,6 @@ final class TrendChart {
     style.setPlotBackgroundColor(Color.WHITE);
     style.setYAxisMin(1.0);
     style.setYAxisMax(5.0);
-    style.setXAxisMin(0.5);
-    style.setXAxisMax(results.size() + 0.5);
     style.setXAxisMaxLabelCount(12);
     style.setxAxisTickLabelsFormattingFunction(x -> label(results, x, zone));
     double[] xs = new double[results.size()];
