@@ -6,13 +6,20 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.testkit.FakeApi;
 import dev.rapport.testkit.SlackRequests;
+import dev.rapport.schedule.Occurrence;
+import dev.rapport.schedule.Schedule;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Starting a pulse, invitations, the modal, answering once, the reminder, closing and stopping. */
 class PulseAnsweringTest extends PulseAppTest {
+
+  @Autowired
+  PulseStore store;
 
   @Test
   void startIsRefusedWithTheReasonWhenTheChannelHasFewerPeopleThanK() {
@@ -58,7 +65,7 @@ class PulseAnsweringTest extends PulseAppTest {
     assertThat(schedules.get(TEAM, PeriodJob.KIND, CHANNEL)).isPresent();
 
     String period = nextPeriod();
-    nextPeriodAgainForTheSameOccurrence();
+    runAgain(period);
 
     List<FakeApi.Message> dms = awaitDms(10);
     await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> dms().size() == 10);
@@ -71,10 +78,11 @@ class PulseAnsweringTest extends PulseAppTest {
     assertThat(schedules.get(TEAM, ReminderJob.KIND, CHANNEL)).isPresent();
   }
 
-  private void nextPeriodAgainForTheSameOccurrence() throws Exception {
-    var schedule = schedules.get(TEAM, PeriodJob.KIND, CHANNEL).orElseThrow();
-    var due = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-    periodJob.run(new dev.rapport.schedule.Occurrence(schedule.id() + "@" + due.toEpochMilli(), schedule, due));
+  /** Runs the occurrence that opened {@code period} once more, as after a crash. */
+  private void runAgain(String period) throws Exception {
+    Schedule schedule = schedules.get(TEAM, PeriodJob.KIND, CHANNEL).orElseThrow();
+    Instant due = store.period(TEAM, CHANNEL, period).orElseThrow().opened();
+    periodJob.run(new Occurrence(schedule.id() + "@" + due.toEpochMilli(), schedule, due));
   }
 
   @Test
@@ -204,7 +212,8 @@ class PulseAnsweringTest extends PulseAppTest {
 
     remind();
 
-    await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> dms().size() == 5);
+    await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3))
+        .untilAsserted(() -> assertThat(dms()).extracting(m -> m.channel() + ": " + m.text()).hasSize(5));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rapport.outbox.Outbox;
 import dev.rapport.schedule.Occurrence;
 import dev.rapport.schedule.Schedule;
 import dev.rapport.schedule.Schedules;
@@ -20,6 +21,8 @@ import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -39,8 +42,21 @@ abstract class PulseAppTest extends AppTest {
   ReminderJob reminderJob;
   @Autowired
   Schedules schedules;
+  @Autowired
+  Outbox outbox;
+
+  private static final AtomicInteger TESTS = new AtomicInteger();
 
   private Instant lastDue;
+
+  /**
+   * Lets this test's DMs and uploads finish before the next test resets the fake Slack, so none of them
+   * lands in the next test's record.
+   */
+  @AfterEach
+  void drainOutbox() {
+    await().atMost(Duration.ofSeconds(20)).until(() -> outbox.stats(TEAM).pending() == 0);
+  }
 
   /** {@code n} people U001..Unnn in the channel; U001 is a workspace admin. */
   List<String> team(int n) {
@@ -64,10 +80,19 @@ abstract class PulseAppTest extends AppTest {
   /** Runs the next occurrence of the channel's cadence (a minute after the last one); returns the period id. */
   String nextPeriod() throws Exception {
     Schedule schedule = schedules.get(TEAM, PeriodJob.KIND, CHANNEL).orElseThrow();
-    Instant due = lastDue == null ? Instant.now().truncatedTo(ChronoUnit.MINUTES) : lastDue.plus(Duration.ofMinutes(1));
+    Instant due = lastDue == null ? firstDue() : lastDue.plus(Duration.ofMinutes(1));
     lastDue = due;
     periodJob.run(new Occurrence(schedule.id() + "@" + due.toEpochMilli(), schedule, due));
     return Period.idFor(due);
+  }
+
+  /**
+   * A first due time no other test uses: period ids (and so the outbox keys of their DMs) must differ
+   * between tests, or a delivery acked just after the previous test's flush would mark this test's
+   * invitation as already sent.
+   */
+  private static Instant firstDue() {
+    return Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10L * TESTS.incrementAndGet()));
   }
 
   /** Runs the reminder the last period planned. */
