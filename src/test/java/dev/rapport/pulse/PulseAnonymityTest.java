@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -77,6 +80,27 @@ class PulseAnonymityTest extends PulseAppTest {
       }
     }
     assertThat(output.getAll()).as("the capture saw the app's logs").contains("Pulse period " + period + " opened");
+  }
+
+  @Test
+  void answeringChangesNothingInRedisButTheCountsTheCommentsAndTheVoterSet() throws Exception {
+    List<String> people = team(6);
+    start();
+    String period = nextPeriod();
+    awaitDms(6);
+    drainOutbox();
+    answer(people.get(0), period, 3, 3, 3, 3, "first one in");
+    Map<String, String> before = dumpRedis();
+
+    requests.blockAction(TEAM, people.get(1), "D" + people.get(1), AnswerModal.OPEN_ACTION, CHANNEL + "|" + period);
+    answer(people.get(1), period, 5, 4, 2, 1, "second one in");
+    Map<String, String> after = dumpRedis();
+
+    String prefix = "rapport:{" + TEAM + "}:pulse:" + CHANNEL + ":period:" + period + ":";
+    Set<String> changed = new TreeSet<>(after.keySet());
+    changed.addAll(before.keySet());
+    changed.removeIf(key -> Objects.equals(before.get(key), after.get(key)));
+    assertThat(changed).containsExactlyInAnyOrder(prefix + "counts", prefix + "comments", prefix + "voters");
   }
 
   /**
