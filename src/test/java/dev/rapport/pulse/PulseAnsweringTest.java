@@ -10,6 +10,7 @@ import dev.rapport.schedule.Occurrence;
 import dev.rapport.schedule.Schedule;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -252,7 +253,7 @@ class PulseAnsweringTest extends PulseAppTest {
   }
 
   private static List<JsonNode> inputs(JsonNode view) {
-    List<JsonNode> inputs = new java.util.ArrayList<>();
+    List<JsonNode> inputs = new ArrayList<>();
     view.path("blocks").forEach(b -> {
       if (b.path("type").asText().equals("input")) {
         inputs.add(b);
