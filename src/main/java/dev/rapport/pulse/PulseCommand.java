@@ -1,0 +1,94 @@
+package dev.rapport.pulse;
+
+import com.slack.api.bolt.App;
+import com.slack.api.model.view.View;
+import dev.rapport.slack.CommandCall;
+import dev.rapport.slack.Failures;
+import dev.rapport.slack.Reply;
+import dev.rapport.slack.SlackFeature;
+import dev.rapport.slack.Subcommand;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /pulse} and its modal: parses, checks and delegates. Every handler answers Slack within three
+ * seconds; modals open with the trigger id before the ack. Nothing here logs what was answered or by whom.
+ */
+@Component
+class PulseCommand implements SlackFeature {
+
+  private static final String CMD = "/pulse";
+
+  private final PulseAnswers answers;
+  private final PulseAdmin admin;
+  private final PulseResults results;
+
+  PulseCommand(PulseAnswers answers, PulseAdmin admin, PulseResults results) {
+    this.answers = answers;
+    this.admin = admin;
+    this.results = results;
+  }
+
+  @Override
+  public List<Subcommand> subcommands() {
+    return List.of(
+        Subcommand.everyone(CMD, "", "", "answer this channel's open pulse (anonymous)", this::open),
+        Subcommand.admin(CMD, "start", "<cadence>", "start a pulse in this channel, e.g. `every week on mon at "
+            + "10:00`; each period closes when the next opens", admin::start),
+        Subcommand.admin(CMD, "stop", "", "stop this channel's pulse (closes the open period)", admin::stop),
+        Subcommand.admin(CMD, "close", "", "close the open period now", admin::close),
+        Subcommand.admin(CMD, "managers", "[add|remove @user]", "who may read this channel's results",
+            admin::managers),
+        Subcommand.everyone(CMD, "report", "[N weeks]", "results of closed periods (managers and admins)",
+            results::report),
+        Subcommand.everyone(CMD, "chart", "", "trend chart of the last 12 periods, to your DM (managers and "
+            + "admins)", results::chart),
+        Subcommand.everyone(CMD, "export", "", "CSV of per-period results, to your DM (managers and admins)",
+            results::export));
+  }
+
+  private Reply open(CommandCall call) throws Exception {
+    String channel = PulseAdmin.inChannel(call);
+    PulseAnswers.Opening opening = answers.forChannel(call.caller().team(), call.caller().user(), channel);
+    if (opening.form() == null) {
+      return Reply.text(opening.notice());
+    }
+    answers.open(call.caller().team(), call.triggerId(), opening.form());
+    return Reply.none();
+  }
+
+  @Override
+  public void register(App app) {
+    app.blockAction(AnswerModal.OPEN_ACTION, (req, ctx) -> {
+      var payload = req.getPayload();
+      String team = payload.getTeam().getId();
+      try {
+        String[] target = AnswerModal.target(payload.getActions().get(0).getValue());
+        PulseAnswers.Opening opening = answers.forPeriod(team, payload.getUser().getId(), target[0], target[1]);
+        View view = opening.form() != null ? opening.form() : AnswerModal.notice(opening.notice());
+        answers.open(team, payload.getTriggerId(), view);
+      } catch (Exception e) {
+        String text = Failures.describe("open the pulse", e);
+        ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+      }
+      return ctx.ack();
+    });
+
+    app.viewSubmission(AnswerModal.CALLBACK, (req, ctx) -> {
+      var payload = req.getPayload();
+      AnswerModal.Parsed parsed = AnswerModal.parse(payload.getView().getState().getValues());
+      if (!parsed.errors().isEmpty()) {
+        return ctx.ackWithErrors(parsed.errors());
+      }
+      try {
+        String done = answers.submit(payload.getTeam().getId(), payload.getUser().getId(),
+            payload.getView().getPrivateMetadata(), parsed.answer());
+        return ctx.ackWithUpdate(AnswerModal.notice(done));
+      } catch (Exception e) {
+        // Shown in the modal, so the person's answers stay filled in and they can send again.
+        return ctx.ackWithErrors(Map.of(AnswerModal.COMMENT_BLOCK, Failures.describe("record a pulse answer", e)));
+      }
+    });
+  }
+}

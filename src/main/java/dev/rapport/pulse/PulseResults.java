@@ -1,0 +1,133 @@
+package dev.rapport.pulse;
+
+import dev.rapport.outbox.Delivery;
+import dev.rapport.outbox.Outbox;
+import dev.rapport.slack.AccessPolicy;
+import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.CommandCall;
+import dev.rapport.slack.Reply;
+import dev.rapport.slack.UserError;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Results for the channel's managers and Rapport admins: the report (ephemeral), the trend chart and the
+ * CSV export (uploaded to the requester's DM through the outbox). Everyone else is refused.
+ */
+@Component
+class PulseResults {
+
+  static final int DEFAULT_WEEKS = 8;
+  static final int MAX_WEEKS = 104;
+  static final int CHART_PERIODS = 12;
+  private static final int EXPORT_PERIODS = 1000;
+  private static final Pattern WEEKS = Pattern.compile("(\\d{1,3})\\s*(w|wk|wks|week|weeks)?");
+
+  private final PulseStore store;
+  private final AccessPolicy access;
+  private final Outbox outbox;
+  private final BackgroundWork work;
+  private final PulseSettings settings;
+  private final Clock clock;
+
+  PulseResults(PulseStore store, AccessPolicy access, Outbox outbox, BackgroundWork work, PulseSettings settings,
+               Clock clock) {
+    this.store = store;
+    this.access = access;
+    this.outbox = outbox;
+    this.work = work;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  Reply report(CommandCall call) {
+    String channel = requireViewer(call);
+    int weeks = weeks(call.args());
+    String team = call.caller().team();
+    Instant since = clock.instant().minus(Duration.ofDays(7L * weeks));
+    List<PeriodResult> results = store.periods(team, channel, weeks * 7 + 1).stream()
+        .filter(p -> p.isOpen() || !p.closed().isBefore(since))
+        .map(p -> store.result(team, channel, p, settings.minResponses())).toList();
+    ZoneId zone = store.config(team, channel).zone();
+    return Reply.blocks(ReportView.fallback(channel),
+        ReportView.report(channel, weeks, results, zone, settings.minResponses()));
+  }
+
+  Reply chart(CommandCall call) {
+    String channel = requireViewer(call);
+    String team = call.caller().team();
+    List<PeriodResult> results = closed(team, channel, CHART_PERIODS);
+    if (results.stream().noneMatch(PeriodResult::shown)) {
+      throw new UserError(":chart_with_upwards_trend: Nothing to chart yet: no closed period of <#" + channel
+          + "> has at least " + settings.minResponses() + " answers.");
+    }
+    ZoneId zone = store.config(team, channel).zone();
+    String user = call.caller().user();
+    work.submit("draw the pulse chart", () -> outbox.send(Delivery.upload(team, user,
+        "pulse:chart:" + UUID.randomUUID(), "pulse-trend.png", "Team pulse trend",
+        TrendChart.png(results, zone), "Average pulse scores of <#" + channel + ">, last " + results.size()
+            + " periods. Gaps are periods with too few answers to show.")));
+    return Reply.text(":chart_with_upwards_trend: Drawing the trend of <#" + channel + ">; it will arrive in "
+        + "your DM with Rapport in a moment.");
+  }
+
+  Reply export(CommandCall call) {
+    String channel = requireViewer(call);
+    String team = call.caller().team();
+    List<PeriodResult> results = closed(team, channel, EXPORT_PERIODS);
+    if (results.isEmpty()) {
+      throw new UserError("Nothing to export yet: <#" + channel + "> has no closed pulse period.");
+    }
+    ZoneId zone = store.config(team, channel).zone();
+    String user = call.caller().user();
+    work.submit("export the pulse", () -> outbox.send(Delivery.upload(team, user,
+        "pulse:export:" + UUID.randomUUID(), "pulse-" + channel + ".csv", "Team pulse export",
+        CsvExport.csv(results, zone).getBytes(StandardCharsets.UTF_8), "Pulse aggregates of <#" + channel
+            + ">, one row per closed period. Periods with fewer than " + settings.minResponses()
+            + " answers have no scores.")));
+    return Reply.text(":page_facing_up: Exporting the pulse of <#" + channel + ">; the CSV will arrive in your "
+        + "DM with Rapport in a moment.");
+  }
+
+  /** The channel, if the caller manages its pulse or is a Rapport admin. */
+  private String requireViewer(CommandCall call) {
+    String channel = PulseAdmin.inChannel(call);
+    String team = call.caller().team();
+    String user = call.caller().user();
+    if (!store.isManager(team, channel, user) && !access.isAdmin(team, user)) {
+      throw new UserError(":lock: Only the pulse managers of this channel and Rapport admins can see its "
+          + "results. If you should, ask an admin to run `/pulse managers add @you`.");
+    }
+    return channel;
+  }
+
+  /** The latest {@code max} closed periods, oldest first. */
+  private List<PeriodResult> closed(String team, String channel, int max) {
+    List<Period> closed = store.periods(team, channel, max + 1).stream().filter(p -> !p.isOpen()).toList();
+    return closed.subList(Math.max(0, closed.size() - max), closed.size()).stream()
+        .map(p -> store.result(team, channel, p, settings.minResponses())).toList();
+  }
+
+  /** "[N weeks]": empty for the default, then a number of weeks from 1 to {@value #MAX_WEEKS}. */
+  static int weeks(String text) {
+    String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    if (t.isEmpty()) {
+      return DEFAULT_WEEKS;
+    }
+    Matcher m = WEEKS.matcher(t);
+    if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > MAX_WEEKS) {
+      throw new UserError("Tell me how many weeks to cover, from 1 to " + MAX_WEEKS + ", e.g. `/pulse report "
+          + "12 weeks`. Without a number it covers the last " + DEFAULT_WEEKS + ".");
+    }
+    return Integer.parseInt(m.group(1));
+  }
+}

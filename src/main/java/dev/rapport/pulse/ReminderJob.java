@@ -1,0 +1,89 @@
+package dev.rapport.pulse;
+
+import dev.rapport.outbox.Delivery;
+import dev.rapport.outbox.Outbox;
+import dev.rapport.schedule.Occurrence;
+import dev.rapport.schedule.ScheduledJob;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one reminder of a period, before it closes, to those who have not answered. Who has answered is
+ * worked out here, in memory, from the keyed voter hashes; it is never stored or logged.
+ *
+ * <p>The outbox must name each recipient while it delivers, so for that moment Redis shows who was
+ * reminded, and so who had answered by then. To keep that from pinning answers on a small group, the
+ * reminder goes only to those who haven't answered when at least k have and at least k haven't; otherwise
+ * it goes to everyone in the channel, with a wording that fits both.
+ */
+@Component
+class ReminderJob implements ScheduledJob {
+
+  static final String KIND = "pulse-reminder";
+  static final String PERIOD = "period";
+  private static final Logger log = LoggerFactory.getLogger(ReminderJob.class);
+
+  private final PulseStore store;
+  private final TeamMembers members;
+  private final PulseHashes hashes;
+  private final Outbox outbox;
+  private final PulseSettings settings;
+
+  ReminderJob(PulseStore store, TeamMembers members, PulseHashes hashes, Outbox outbox, PulseSettings settings) {
+    this.store = store;
+    this.members = members;
+    this.hashes = hashes;
+    this.outbox = outbox;
+    this.settings = settings;
+  }
+
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  @Override
+  public void run(Occurrence occurrence) throws Exception {
+    String team = occurrence.schedule().team();
+    String channel = occurrence.schedule().target();
+    String id = occurrence.schedule().data().get(PERIOD);
+    Period period = id == null ? null : store.period(team, channel, id).orElse(null);
+    if (period == null || !period.isOpen()) {
+      return;
+    }
+    List<String> recipients = recipients(team, channel, id, members.humans(team, channel));
+    if (recipients.isEmpty()) {
+      return;
+    }
+    PulseStore.Config config = store.config(team, channel);
+    List<Delivery> reminders = new ArrayList<>();
+    for (String user : recipients) {
+      String key = "pulse:remind:" + hashes.delivery("remind", team, channel, id, user);
+      reminders.add(Delivery.post(team, user, key,
+          PulseMessages.reminderText(channel, period.closes(), config.zone()),
+          PulseMessages.reminder(channel, id, period.closes(), config.zone())));
+    }
+    outbox.sendAll(reminders);
+    log.info("Pulse reminder for period {} queued in {} of {}", id, channel, team);
+  }
+
+  /** Who gets the reminder: see the class comment. Empty when everyone has answered. */
+  List<String> recipients(String team, String channel, String period, List<String> people) {
+    Map<String, String> hashOf = new LinkedHashMap<>();
+    people.forEach(user -> hashOf.put(user, hashes.voter(team, channel, period, user)));
+    Set<String> answered = store.answered(team, channel, period, List.copyOf(hashOf.values()));
+    List<String> pending = people.stream().filter(user -> !answered.contains(hashOf.get(user))).toList();
+    if (pending.isEmpty()) {
+      return List.of();
+    }
+    int k = settings.minResponses();
+    int done = people.size() - pending.size();
+    return done >= k && pending.size() >= k ? pending : people;
+  }
+}

@@ -1,0 +1,144 @@
+package dev.rapport.pulse;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.TextObject;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes results for people: the {@code /pulse report} blocks and the Home tab summary. Only reads
+ * {@link PeriodResult}s, which carry nothing for periods that may not be shown.
+ */
+final class ReportView {
+
+  static final String NOT_ENOUGH = "not enough answers to keep them anonymous";
+  private static final int MAX_BLOCKS = 48;
+  private static final int MAX_TEXT = 2900;
+
+  private ReportView() {}
+
+  /** The report of {@code results} (oldest first), newest first on screen. */
+  static List<LayoutBlock> report(String channel, int weeks, List<PeriodResult> results, ZoneId zone, int k) {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(section(s -> s.text(markdownText("*Team pulse of <#" + channel + ">, last " + weeks
+        + (weeks == 1 ? " week" : " weeks") + "*"))));
+    blocks.add(context(List.of(markdownText("Scores from 1 (strongly disagree) to 5 (strongly agree). Results "
+        + "appear once a period closes, and only with at least " + k + " answers."))));
+    if (results.isEmpty()) {
+      blocks.add(section(s -> s.text(markdownText("No pulse period in that time yet."))));
+      return blocks;
+    }
+    for (int i = results.size() - 1; i >= 0; i--) {
+      List<LayoutBlock> part = period(results.get(i), i > 0 ? results.get(i - 1) : null, zone, k);
+      if (blocks.size() + part.size() + 1 > MAX_BLOCKS) {
+        blocks.add(context(List.of(markdownText("Older periods are left out here; `/pulse export` has them "
+            + "all."))));
+        break;
+      }
+      blocks.add(divider());
+      blocks.addAll(part);
+    }
+    return blocks;
+  }
+
+  static String fallback(String channel) {
+    return "Team pulse of <#" + channel + ">";
+  }
+
+  private static List<LayoutBlock> period(PeriodResult r, PeriodResult previous, ZoneId zone, int k) {
+    Period p = r.period();
+    if (p.isOpen()) {
+      return List.of(section(s -> s.text(markdownText("*" + Dates.day(p.opened(), zone) + " – now* · open until "
+          + Dates.moment(p.closes(), zone) + ". Results once it closes."))));
+    }
+    String head = "*" + Dates.span(p, zone) + "* · " + answered(r);
+    if (!r.shown()) {
+      return List.of(section(s -> s.text(markdownText(head + "\n_" + capitalize(NOT_ENOUGH) + " (at least " + k
+          + " needed)._"))));
+    }
+    List<LayoutBlock> blocks = new ArrayList<>();
+    List<TextObject> fields = new ArrayList<>();
+    for (Question q : Question.values()) {
+      fields.add(markdownText("*" + q.label + "* " + mean(r.mean(q)) + change(r, previous, q) + "\n"
+          + distribution(r, q)));
+    }
+    blocks.add(section(s -> s.text(markdownText(head)).fields(fields)));
+    if (!r.comments().isEmpty()) {
+      List<String> chunks = new ArrayList<>();
+      StringBuilder chunk = new StringBuilder("*Comments* _(random order)_");
+      for (String comment : r.comments()) {
+        String line = "\n> " + escape(comment).replace("\n", "\n> ");
+        if (chunk.length() + line.length() > MAX_TEXT) {
+          chunks.add(chunk.toString());
+          chunk = new StringBuilder();
+        }
+        chunk.append(line.length() > MAX_TEXT ? line.substring(0, MAX_TEXT) : line);
+      }
+      chunks.add(chunk.toString());
+      chunks.forEach(text -> blocks.add(section(s -> s.text(markdownText(text)))));
+    }
+    return blocks;
+  }
+
+  /** One line per team for the Home tab: the latest closed period of a team a person manages. */
+  static String summary(String channel, PeriodResult r, ZoneId zone, int k) {
+    if (r == null) {
+      return "*<#" + channel + ">* · no closed period yet.";
+    }
+    String head = "*<#" + channel + ">* · " + Dates.span(r.period(), zone) + " · " + answered(r);
+    if (!r.shown()) {
+      return head + "\n_" + capitalize(NOT_ENOUGH) + " (at least " + k + " needed)._";
+    }
+    StringBuilder line = new StringBuilder(head).append('\n');
+    for (Question q : Question.values()) {
+      line.append(q == Question.TRUST ? "" : " · ").append(q.label).append(' ').append(mean(r.mean(q)));
+    }
+    return line.toString();
+  }
+
+  static String answered(PeriodResult r) {
+    String rate = Double.isNaN(r.responseRate()) ? ""
+        : " (" + Math.round(r.responseRate() * 100) + "%)";
+    return r.responses() + " of " + r.period().invited() + " answered" + rate;
+  }
+
+  static String mean(double value) {
+    return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.1f", value);
+  }
+
+  private static String change(PeriodResult r, PeriodResult previous, Question q) {
+    if (previous == null || !previous.shown()) {
+      return "";
+    }
+    double delta = Math.round((r.mean(q) - previous.mean(q)) * 10) / 10.0;
+    if (Double.isNaN(delta)) {
+      return "";
+    }
+    return delta == 0 ? " (no change)" : String.format(Locale.ROOT, " (%s%.1f)", delta > 0 ? "+" : "−",
+        Math.abs(delta));
+  }
+
+  private static String distribution(PeriodResult r, Question q) {
+    StringBuilder line = new StringBuilder("`");
+    for (int score = Question.MIN_SCORE; score <= Question.MAX_SCORE; score++) {
+      line.append(score == Question.MIN_SCORE ? "" : "  ").append(score).append(':').append(r.count(q, score));
+    }
+    return line.append('`').toString();
+  }
+
+  /** Comments are shown as text: no mentions, links or markup of their own. */
+  static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  private static String capitalize(String text) {
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+}

@@ -1,0 +1,264 @@
+package dev.rapport.pulse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rapport.testkit.FakeApi;
+import dev.rapport.testkit.SlackRequests;
+import dev.rapport.schedule.Occurrence;
+import dev.rapport.schedule.Schedule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Starting a pulse, invitations, the modal, answering once, the reminder, closing and stopping. */
+class PulseAnsweringTest extends PulseAppTest {
+
+  @Autowired
+  PulseStore store;
+
+  @Test
+  void startIsRefusedWithTheReasonWhenTheChannelHasFewerPeopleThanK() {
+    team(4);
+    slack.workspace(TEAM).join(CHANNEL, "UBOT1", "UGONE");
+    slack.workspace(TEAM).user("UBOT1").bot();
+    slack.workspace(TEAM).user("UGONE").deleted();
+
+    String reply = requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "start " + cadence()).text();
+
+    assertThat(reply).contains("can't start a pulse here").contains("has 4 people").contains("at least 5")
+        .contains("nobody's answers can be singled out");
+    assertThat(schedules.get(TEAM, PeriodJob.KIND, CHANNEL)).isEmpty();
+  }
+
+  @Test
+  void onlyAdminsCanStartStopOrCloseAPulse() {
+    team(6);
+    for (String sub : List.of("start " + cadence(), "stop", "close", "managers add <@U002|bo>")) {
+      assertThat(requests.command(TEAM, "U002", CHANNEL, "/pulse", sub).text()).as(sub)
+          .contains("Only Rapport admins");
+    }
+    assertThat(schedules.get(TEAM, PeriodJob.KIND, CHANNEL)).isEmpty();
+  }
+
+  @Test
+  void anUnreadableCadenceIsExplainedAndNothingStarts() {
+    team(6);
+
+    String reply = requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "start every fortnight").text();
+
+    assertThat(reply).contains("every").contains("Example");
+    assertThat(schedules.get(TEAM, PeriodJob.KIND, CHANNEL)).isEmpty();
+  }
+
+  @Test
+  void eachPeriodInvitesEveryHumanMemberOnceByDmWithTheAnswerButton() throws Exception {
+    team(10);
+    slack.workspace(TEAM).join(CHANNEL, "UBOT1", "UGONE");
+    slack.workspace(TEAM).user("UBOT1").bot();
+    slack.workspace(TEAM).user("UGONE").deleted();
+    start();
+    assertThat(schedules.get(TEAM, PeriodJob.KIND, CHANNEL)).isPresent();
+
+    String period = nextPeriod();
+    runAgain(period);
+
+    List<FakeApi.Message> dms = awaitDms(10);
+    await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> dms().size() == 10);
+    assertThat(dms).extracting(FakeApi.Message::channel)
+        .containsExactlyInAnyOrder("U001", "U002", "U003", "U004", "U005", "U006", "U007", "U008", "U009", "U010");
+    assertThat(dms).allSatisfy(dm -> {
+      assertThat(dm.blocks().toString()).contains(PulseMessages.BUTTON);
+      assertThat(buttonValue(dm)).isEqualTo(CHANNEL + "|" + period);
+    });
+    assertThat(schedules.get(TEAM, ReminderJob.KIND, CHANNEL)).isPresent();
+  }
+
+  /** Runs the occurrence that opened {@code period} once more, as after a crash. */
+  private void runAgain(String period) throws Exception {
+    Schedule schedule = schedules.get(TEAM, PeriodJob.KIND, CHANNEL).orElseThrow();
+    Instant due = store.period(TEAM, CHANNEL, period).orElseThrow().opened();
+    periodJob.run(new Occurrence(schedule.id() + "@" + due.toEpochMilli(), schedule, due));
+  }
+
+  @Test
+  void slashPulseInTheChannelOpensTheModalWithFourQuestionsAndAnOptionalComment() throws Exception {
+    team(6);
+    start();
+    String period = nextPeriod();
+
+    SlackRequests.Answer answer = requests.command(TEAM, "U003", CHANNEL, "/pulse", "");
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body()).isEmpty();
+    FakeApi.View modal = slack.api().views().get(0);
+    assertThat(modal.method()).isEqualTo("views.open");
+    assertThat(modal.callbackId()).isEqualTo(AnswerModal.CALLBACK);
+    assertThat(modal.view().path("private_metadata").asText()).isEqualTo(CHANNEL + "|" + period);
+    List<JsonNode> inputs = inputs(modal.view());
+    assertThat(inputs).hasSize(5);
+    for (int i = 0; i < 4; i++) {
+      assertThat(inputs.get(i).path("element").path("type").asText()).isEqualTo("radio_buttons");
+      assertThat(inputs.get(i).path("element").path("options")).hasSize(5);
+      assertThat(inputs.get(i).path("optional").asBoolean()).isFalse();
+    }
+    assertThat(inputs.get(4).path("block_id").asText()).isEqualTo(AnswerModal.COMMENT_BLOCK);
+    assertThat(inputs.get(4).path("optional").asBoolean()).isTrue();
+  }
+
+  @Test
+  void theDmButtonOpensTheModalAndAnAnswerIsAddedToTheCounts() throws Exception {
+    team(6);
+    start();
+    String period = nextPeriod();
+    FakeApi.Message invitation = awaitDms(6).get(0);
+
+    requests.blockAction(TEAM, invitation.channel(), "D" + invitation.channel(), AnswerModal.OPEN_ACTION,
+        buttonValue(invitation));
+    SlackRequests.Answer done = answer(invitation.channel(), period, 4, 3, 5, 2, "Good week");
+
+    assertThat(slack.api().views()).extracting(FakeApi.View::callbackId).containsExactly(AnswerModal.CALLBACK);
+    assertThat(done.json().path("response_action").asText()).isEqualTo("update");
+    assertThat(modalText(done)).contains("Thank you");
+    assertThat(jedis.hgetAll(counts(period))).containsEntry("responses", "1").containsEntry("t:4", "1")
+        .containsEntry("u:3", "1").containsEntry("c:5", "1").containsEntry("b:2", "1").containsEntry("t:1", "0");
+  }
+
+  @Test
+  void aSecondAnswerInTheSamePeriodIsRefusedAndChangesNothing() throws Exception {
+    team(6);
+    start();
+    String period = nextPeriod();
+    answer("U002", period, 4, 4, 4, 4, "first");
+    Map<String, String> before = jedis.hgetAll(counts(period));
+
+    SlackRequests.Answer again = answer("U002", period, 1, 1, 1, 1, "second");
+    String slash = requests.command(TEAM, "U002", CHANNEL, "/pulse", "").text();
+    requests.blockAction(TEAM, "U002", "DU002", AnswerModal.OPEN_ACTION, CHANNEL + "|" + period);
+
+    assertThat(modalText(again)).contains("You have already answered this period");
+    assertThat(slash).contains("You have already answered this period");
+    assertThat(slack.api().views()).singleElement().satisfies(v ->
+        assertThat(v.view().toString()).contains("You have already answered this period"));
+    assertThat(jedis.hgetAll(counts(period))).isEqualTo(before).containsEntry("responses", "1");
+    assertThat(jedis.zrange("rapport:{" + TEAM + "}:pulse:" + CHANNEL + ":period:" + period + ":comments", 0, -1))
+        .singleElement().asString().endsWith(":first");
+  }
+
+  @Test
+  void aMissingScoreIsShownInTheModalAndNothingIsRecorded() throws Exception {
+    team(6);
+    start();
+    String period = nextPeriod();
+
+    SlackRequests.Answer answer = answer("U002", period, 4, 4, 4, 0, "almost");
+
+    assertThat(answer.json().path("response_action").asText()).isEqualTo("errors");
+    assertThat(answer.json().path("errors").path(Question.BELONGING.blockId()).asText())
+        .contains("pick a score from 1 to 5");
+    assertThat(jedis.hget(counts(period), "responses")).isEqualTo("0");
+    assertThat(modalText(answer("U002", period, 4, 4, 4, 4, null))).as("the person can still answer")
+        .contains("Thank you");
+  }
+
+  @Test
+  void theReminderGoesOnlyToThoseWhoHaveNotAnsweredWhenKHaveAndKHaveNot() throws Exception {
+    List<String> people = team(10);
+    start();
+    String period = nextPeriod();
+    awaitDms(10);
+    List<String> answered = people.subList(0, 5);
+    answered.forEach(user -> answer(user, period, 3, 3, 3, 3, null));
+
+    remind();
+    remind();
+
+    awaitDms(15);
+    await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> dms().size() == 15);
+    List<FakeApi.Message> reminders = dms().stream().filter(m -> m.text().startsWith("Reminder")).toList();
+    assertThat(reminders).extracting(FakeApi.Message::channel)
+        .containsExactlyInAnyOrderElementsOf(people.subList(5, 10));
+    assertThat(reminders).allSatisfy(m -> assertThat(buttonValue(m)).isEqualTo(CHANNEL + "|" + period));
+  }
+
+  @Test
+  void withFewerThanKAnswersTheReminderGoesToEveryoneSoItSinglesOutNobody() throws Exception {
+    List<String> people = team(10);
+    start();
+    String period = nextPeriod();
+    awaitDms(10);
+    answer("U004", period, 5, 5, 5, 5, null);
+
+    remind();
+
+    awaitDms(20);
+    assertThat(dms().stream().filter(m -> m.text().startsWith("Reminder")).map(FakeApi.Message::channel))
+        .containsExactlyInAnyOrderElementsOf(people);
+    assertThat(dms().stream().filter(m -> m.text().startsWith("Reminder")).toList())
+        .allSatisfy(m -> assertThat(m.blocks().toString()).contains("If you've already answered"));
+  }
+
+  @Test
+  void noReminderGoesOutWhenEveryoneHasAnswered() throws Exception {
+    List<String> people = team(5);
+    start();
+    String period = nextPeriod();
+    awaitDms(5);
+    people.forEach(user -> answer(user, period, 2, 2, 2, 2, null));
+
+    remind();
+
+    await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3))
+        .untilAsserted(() -> assertThat(dms()).extracting(m -> m.channel() + ": " + m.text()).hasSize(5));
+  }
+
+  @Test
+  void closeEndsThePeriodNowAndLaterAnswersAreRefused() throws Exception {
+    team(6);
+    start();
+    String period = nextPeriod();
+    answer("U002", period, 4, 4, 4, 4, null);
+
+    String closed = requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "close").text();
+    SlackRequests.Answer late = answer("U003", period, 1, 1, 1, 1, null);
+    String slash = requests.command(TEAM, "U003", CHANNEL, "/pulse", "").text();
+
+    assertThat(closed).contains("is closed").contains("fewer than 5 answers").contains("next period opens");
+    assertThat(modalText(late)).contains("closed before your answer arrived");
+    assertThat(slash).contains("No pulse period is open");
+    assertThat(jedis.hget(counts(period), "responses")).isEqualTo("1");
+    assertThat(jedis.exists("rapport:{" + TEAM + "}:pulse:" + CHANNEL + ":period:" + period + ":voters"))
+        .as("the voter set goes when the period closes").isFalse();
+    assertThat(schedules.get(TEAM, ReminderJob.KIND, CHANNEL)).isEmpty();
+  }
+
+  @Test
+  void stopRemovesTheScheduleAndClosesTheOpenPeriod() throws Exception {
+    team(6);
+    start();
+    String period = nextPeriod();
+
+    String stopped = requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "stop").text();
+
+    assertThat(stopped).contains("Pulse stopped");
+    assertThat(schedules.get(TEAM, PeriodJob.KIND, CHANNEL)).isEmpty();
+    assertThat(schedules.get(TEAM, ReminderJob.KIND, CHANNEL)).isEmpty();
+    assertThat(modalText(answer("U002", period, 3, 3, 3, 3, null))).contains("closed");
+    assertThat(requests.command(TEAM, "U002", CHANNEL, "/pulse", "").text()).contains("no pulse in this channel");
+  }
+
+  private static List<JsonNode> inputs(JsonNode view) {
+    List<JsonNode> inputs = new ArrayList<>();
+    view.path("blocks").forEach(b -> {
+      if (b.path("type").asText().equals("input")) {
+        inputs.add(b);
+      }
+    });
+    return inputs;
+  }
+}

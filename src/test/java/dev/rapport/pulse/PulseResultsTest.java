@@ -1,0 +1,155 @@
+package dev.rapport.pulse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rapport.testkit.FakeApi;
+import dev.rapport.testkit.SlackRequests;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Reports, chart, export and the Home tab: who may see them, and what they show under and at k. */
+class PulseResultsTest extends PulseAppTest {
+
+  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  private static final String MANAGER = "U005";
+
+  @Test
+  void aPeriodUnderKIsHiddenInTheReportAndAPeriodAtKIsShownWithItsChange() throws Exception {
+    List<String> people = team(10);
+    start();
+    String under = nextPeriod();
+    people.subList(0, 4).forEach(u -> answer(u, under, 5, 5, 5, 5, "only-four-said-this"));
+    String first = nextPeriod();
+    people.subList(0, 5).forEach(u -> answer(u, first, 3, 4, 2, 5, "comment of " + u.substring(1)));
+    String second = nextPeriod();
+    List<Integer> trust = List.of(1, 4, 4, 5, 5, 4);
+    for (int i = 0; i < 6; i++) {
+      answer(people.get(i), second, trust.get(i), 4, 3, 5, null);
+    }
+    requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "close");
+
+    String report = report(ADMIN, "4 weeks");
+
+    assertThat(report).contains("4 of 10 answered (40%)").contains("Not enough answers to keep them anonymous")
+        .doesNotContain("only-four-said-this");
+    assertThat(report).contains("5 of 10 answered (50%)").contains("*Trust* 3.0").contains("*Belonging* 5.0")
+        .contains("`1:0  2:0  3:5  4:0  5:0`").contains("comment of 001").contains("comment of 005");
+    assertThat(report).contains("6 of 10 answered (60%)").contains("*Trust* 3.8 (+0.8)")
+        .contains("*Understanding* 4.0 (no change)").contains("*Communication* 3.0 (+1.0)")
+        .contains("`1:1  2:0  3:0  4:3  5:2`");
+    assertThat(report.indexOf("6 of 10")).as("newest first").isLessThan(report.indexOf("5 of 10"));
+  }
+
+  @Test
+  void theOpenPeriodShowsNoResultsEvenWithKAnswers() throws Exception {
+    List<String> people = team(8);
+    start();
+    String open = nextPeriod();
+    people.subList(0, 6).forEach(u -> answer(u, open, 2, 2, 2, 2, "not-yet-visible"));
+
+    String report = report(ADMIN, "");
+
+    assertThat(report).contains("open until").contains("Results once it closes").doesNotContain("not-yet-visible")
+        .doesNotContain("*Trust*").doesNotContain("6 of 8");
+  }
+
+  @Test
+  void aManagerAddedByMentionGetsTheChartAsAPngInTheirDm() throws Exception {
+    shownPeriod();
+    assertThat(requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "managers add <@" + MANAGER + "|eve>").text())
+        .contains("<@" + MANAGER + "> can now read");
+
+    String reply = requests.command(TEAM, MANAGER, CHANNEL, "/pulse", "chart").text();
+
+    assertThat(reply).contains("arrive in your DM");
+    FakeApi.File file = awaitFile();
+    assertThat(file.filename()).isEqualTo("pulse-trend.png");
+    assertThat(file.channel()).isEqualTo(slack.api().groupDmOf(List.of(MANAGER)));
+    assertThat(Arrays.copyOf(file.bytes(), 8)).isEqualTo(PNG);
+  }
+
+  @Test
+  void theExportIsACsvOfPerPeriodAggregatesInTheRequestersDm() throws Exception {
+    shownPeriod();
+
+    assertThat(requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "export").text()).contains("CSV will arrive");
+
+    FakeApi.File file = awaitFile();
+    assertThat(file.filename()).endsWith(".csv");
+    assertThat(file.channel()).isEqualTo(slack.api().groupDmOf(List.of(ADMIN)));
+    List<String> lines = new String(file.bytes(), StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines.get(0)).isEqualTo(CsvExport.header()).startsWith("period_start,period_end,invited,responses");
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(1)).contains(",6,5,0.83,yes,4.00,0,0,0,5,0,");
+  }
+
+  @Test
+  void peopleWhoNeitherManageTheChannelNorAdministerAreRefusedReportChartAndExport() throws Exception {
+    shownPeriod();
+    requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "managers add <@" + MANAGER + "|eve>");
+    requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "managers remove <@" + MANAGER + "|eve>");
+
+    for (String user : List.of("U003", MANAGER)) {
+      for (String sub : List.of("report", "chart", "export")) {
+        SlackRequests.Answer answer = requests.command(TEAM, user, CHANNEL, "/pulse", sub);
+        assertThat(answer.text()).as(user + " " + sub).contains("Only the pulse managers of this channel");
+        assertThat(answer.body()).doesNotContain("*Trust*");
+      }
+    }
+    await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3))
+        .until(() -> slack.api().files().isEmpty());
+  }
+
+  @Test
+  void aChartNeedsAClosedPeriodWithKAnswers() throws Exception {
+    List<String> people = team(6);
+    start();
+    String period = nextPeriod();
+    people.subList(0, 4).forEach(u -> answer(u, period, 4, 4, 4, 4, null));
+    requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "close");
+
+    assertThat(requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "chart").text())
+        .contains("Nothing to chart yet").contains("at least 5 answers");
+  }
+
+  @Test
+  void theHomeTabShowsManagersTheLatestClosedPeriodOfTheirTeamsAndOthersNothing() throws Exception {
+    shownPeriod();
+    requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "managers add <@" + MANAGER + "|eve>");
+
+    String managerHome = home(MANAGER);
+    String otherHome = home("U003");
+
+    assertThat(managerHome).contains("Pulse of the teams you manage").contains("<#" + CHANNEL + ">")
+        .contains("5 of 6 answered").contains("Trust 4.0").contains("Belonging 3.0");
+    assertThat(otherHome).contains("Welcome to Rapport").doesNotContain("Pulse of the teams you manage");
+  }
+
+  /** A closed period of 6 people with 5 answers (k): trust 4, understanding 5, communication 2, belonging 3. */
+  private void shownPeriod() throws Exception {
+    List<String> people = team(6);
+    start();
+    String period = nextPeriod();
+    people.subList(0, 5).forEach(u -> answer(u, period, 4, 5, 2, 3, null));
+    requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "close");
+  }
+
+  private FakeApi.File awaitFile() {
+    await().atMost(Duration.ofSeconds(15)).until(() -> !slack.api().files().isEmpty());
+    return slack.api().files().get(0);
+  }
+
+  private String home(String user) {
+    int before = slack.calls("views.publish").size();
+    requests.event(TEAM, SlackRequests.newEventId(), "AppHomeOpenedPayload", Map.of("type", "app_home_opened",
+        "user", user, "tab", "home", "channel", "D" + user, "event_ts", "1700000000.000100"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> slack.calls("views.publish").size() > before);
+    // Re-read through Jackson: the app's Gson writes '<' as \u003c.
+    return slack.calls("views.publish").get(before).json("view").toString();
+  }
+}
