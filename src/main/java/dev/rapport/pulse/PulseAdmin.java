@@ -1,5 +1,6 @@
 package dev.rapport.pulse;
 
+import dev.rapport.slack.Mentions;
 import dev.rapport.people.Profiles;
 import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.CadenceParser;

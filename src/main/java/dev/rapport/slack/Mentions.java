@@ -25,6 +25,23 @@ public final class Mentions {
     return user;
   }
 
+  /** Every user mentioned, in order, each once; a word that is not a mention is refused. */
+  public static java.util.List<String> users(String text) {
+    java.util.Set<String> users = new java.util.LinkedHashSet<>();
+    for (String word : (text == null ? "" : text).trim().split("\\s+(?![^<]*>)")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      Matcher m = USER.matcher(word);
+      if (!m.matches()) {
+        throw new UserError("I expected people mentioned with @, like `@alex`, but got `"
+            + abbreviate(word) + "`.");
+      }
+      users.add(m.group(1));
+    }
+    return java.util.List.copyOf(users);
+  }
+
   private static String abbreviate(String text) {
     String clean = text.replace("`", "'");
     return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;

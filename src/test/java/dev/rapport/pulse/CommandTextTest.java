@@ -1,5 +1,6 @@
 package dev.rapport.pulse;
 
+import dev.rapport.slack.Mentions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
