@@ -69,13 +69,14 @@ final class Arrangement {
     return copy;
   }
 
-  /** Summed do-not-pair, deprived and repeat tiers: the part of the cost novelty decides. */
+  /** Summed top tiers (do-not-pair, deprived, zero overlap, repeats): novelty and meetability. */
   long[] noveltyTiers() {
-    long[] tiers = new long[3];
+    long[] tiers = new long[4];
     for (long c : cost) {
       tiers[0] += c / GroupCost.DO_NOT_PAIR;
       tiers[1] += c % GroupCost.DO_NOT_PAIR / GroupCost.DEPRIVED;
-      tiers[2] += c % GroupCost.DEPRIVED / GroupCost.REPEAT;
+      tiers[2] += c % GroupCost.DEPRIVED / GroupCost.ZERO_OVERLAP;
+      tiers[3] += c % GroupCost.ZERO_OVERLAP / GroupCost.REPEAT;
     }
     return tiers;
   }

@@ -7,8 +7,10 @@ import java.util.List;
 /**
  * For pairs, "fewest repeats" is a maximum matching in the graph of pairs who have not met (and
  * may meet). Local search gets close; Edmonds' blossom algorithm closes the gap by augmenting the
- * arrangement's novel pairs from every member left with a repeat. Edges are tested on the fly
- * (no n^2 adjacency); a budget of edge tests keeps huge pools bounded and deterministic.
+ * arrangement's novel pairs from every member left with a repeat. It runs twice: first only over
+ * pairs with common working hours, then over all new pairs, so a pair that cannot meet is used
+ * only where novelty needs it. Edges are tested on the fly (no n^2 adjacency); a budget of edge
+ * tests keeps huge pools bounded and deterministic.
  */
 final class NovelMatching {
 
@@ -21,13 +23,18 @@ final class NovelMatching {
   private final int[] queue;
   private final int[] stamp;
   private final int excluded;
+  private final boolean[] blocked;
+  private final GroupCost costs;
+  private boolean meetableOnly;
   private final boolean[] used;
   private final boolean[] blossom;
   private int stampCounter;
   private long budget;
 
-  private NovelMatching(Pool pool, MeetingIndex meetings, int excluded, long budget) {
+  private NovelMatching(Pool pool, MeetingIndex meetings, GroupCost costs, int excluded,
+      long budget) {
     this.pool = pool;
+    this.costs = costs;
     this.excluded = excluded;
     this.meetings = meetings;
     this.n = pool.n;
@@ -39,6 +46,10 @@ final class NovelMatching {
     this.used = new boolean[n];
     this.blossom = new boolean[n];
     this.budget = budget;
+    this.blocked = new boolean[n];
+    if (excluded >= 0) {
+      blocked[excluded] = true;
+    }
     Arrays.fill(match, -1);
   }
 
@@ -50,19 +61,86 @@ final class NovelMatching {
    */
   static int[][] augment(Pool pool, MeetingIndex meetings, GroupCost costs, Arrangement current,
       int excluded, long budget) {
-    NovelMatching matching = new NovelMatching(pool, meetings, excluded, budget);
+    NovelMatching matching = new NovelMatching(pool, meetings, costs, excluded, budget);
+    matching.meetableOnly = true;
     for (int g = 0; g < current.groups(); g++) {
       matching.seed(current.members[g], current.size[g]);
     }
-    for (int root = 0; root < matching.n && matching.budget > 0; root++) {
-      if (matching.match[root] < 0 && root != excluded && !costs.exhausted(root)) {
-        int end = matching.findPath(root);
+    matching.augmentAll();
+    matching.meetableOnly = false;
+    matching.augmentAll();
+    int[] trio = excluded >= 0 ? matching.pairForExtra() : null;
+    return matching.groups(costs, trio);
+  }
+
+  /**
+   * A matched pair the extra can join meeting two new people with common hours; if none is
+   * matched, force one such pair and re-augment, keeping it only if the matching does not shrink.
+   */
+  private int[] pairForExtra() {
+    int y = excluded;
+    for (int a = 0; a < n; a++) {
+      if (match[a] > a && joinable(y, a, match[a])) {
+        return new int[] {a, match[a]};
+      }
+    }
+    int size = matchedCount();
+    for (int a = 0; a < n && budget > 0; a++) {
+      for (int b = a + 1; b < n && budget > 0 && isNew(y, a); b++) {
+        if (!joinable(y, a, b) || !edge(a, b)) {
+          continue;
+        }
+        int[] saved = match.clone();
+        unmatch(a);
+        unmatch(b);
+        match[a] = b;
+        match[b] = a;
+        blocked[a] = true;
+        blocked[b] = true;
+        augmentAll();
+        blocked[a] = false;
+        blocked[b] = false;
+        if (matchedCount() >= size) {
+          return new int[] {a, b};
+        }
+        System.arraycopy(saved, 0, match, 0, n);
+      }
+    }
+    return null;
+  }
+
+  private boolean isNew(int y, int a) {
+    return a != y && !meetings.met(y, a) && !pool.avoids(y, a);
+  }
+
+  private boolean joinable(int y, int a, int b) {
+    return isNew(y, a) && isNew(y, b) && costs.meetable(y, a, b);
+  }
+
+  private void unmatch(int u) {
+    if (match[u] >= 0) {
+      match[match[u]] = -1;
+      match[u] = -1;
+    }
+  }
+
+  private int matchedCount() {
+    int count = 0;
+    for (int u = 0; u < n; u++) {
+      count += match[u] >= 0 ? 1 : 0;
+    }
+    return count;
+  }
+
+  private void augmentAll() {
+    for (int root = 0; root < n && budget > 0; root++) {
+      if (match[root] < 0 && !blocked[root] && !costs.exhausted(root)) {
+        int end = findPath(root);
         if (end >= 0) {
-          matching.flip(end);
+          flip(end);
         }
       }
     }
-    return matching.groups(costs);
   }
 
   /** Keeps the first novel pair of a group as matched. */
@@ -81,7 +159,8 @@ final class NovelMatching {
 
   private boolean edge(int u, int v) {
     budget--;
-    return u != v && u != excluded && v != excluded && !meetings.met(u, v) && !pool.avoids(u, v);
+    return u != v && !blocked[u] && !blocked[v] && !meetings.met(u, v) && !pool.avoids(u, v)
+        && (!meetableOnly || costs.overlaps(u, v));
   }
 
   private int findPath(int root) {
@@ -170,17 +249,18 @@ final class NovelMatching {
     }
   }
 
-  private int[][] groups(GroupCost costs) {
+  private int[][] groups(GroupCost costs, int[] trio) {
     List<int[]> pairs = new ArrayList<>();
     List<Integer> left = new ArrayList<>();
     for (int u = 0; u < n; u++) {
       if (match[u] > u) {
-        pairs.add(new int[] {u, match[u]});
+        pairs.add(trio != null && trio[0] == u ? new int[] {u, match[u], excluded}
+            : new int[] {u, match[u]});
       } else if (match[u] < 0 && u != excluded) {
         left.add(u);
       }
     }
-    if (excluded >= 0) {
+    if (excluded >= 0 && trio == null) {
       left.add(excluded);
     }
     for (int i = 0; i + 1 < left.size(); i += 2) {

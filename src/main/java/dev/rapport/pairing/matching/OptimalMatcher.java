@@ -58,9 +58,11 @@ public final class OptimalMatcher implements Matcher {
   /**
    * Pairs start from the best round-robin round. On schedule with an odd pool, the extra's
    * repeats are exempt from the repeat tier, or search would swap the extra into the circle and
-   * the cycle would never complete. Any round that is not perfect on novelty (off schedule, or the
-   * extra repeating someone while it still has people to meet) is also solved without the
-   * schedule, and that wins if it is strictly better on novelty, which ranks first.
+   * the cycle would never complete. Any round that is not perfect on novelty and meetability
+   * (someone without a new face, a group without common hours, or a repeat between two people who
+   * both still have others to meet) is solved again without the schedule: exactly for small pools
+   * ({@link ExactPairs}), else by maximum matching ({@link NovelMatching}), which wins if it is
+   * strictly better on those top tiers.
    */
   private static Arrangement pairs(Pool pool, MeetingIndex meetings, GroupCost costs,
       SplittableRandom random) {
@@ -70,13 +72,12 @@ public final class OptimalMatcher implements Matcher {
     Arrangement best = pairsWithTrio(pool, round, plain,
         round.onSchedule() ? costs.withSchedule(round.partner(), extra) : plain);
     improve(best, random);
-    if (round.onSchedule() && (extra < 0 || costs.exhausted(extra)
-        || !repeatsSomeone(best, extra, meetings))) {
+    long[] novelty = new Arrangement(best.groupsCopy(), pool.n, 3, plain).noveltyTiers();
+    if (novelty[1] == 0 && novelty[2] == 0 && onlyUnavoidableRepeats(best, meetings, costs)) {
       return best;
     }
-    long[] novelty = new Arrangement(best.groupsCopy(), pool.n, 3, plain).noveltyTiers();
-    if (novelty[1] == 0 && novelty[2] == 0 || everyoneExhausted(pool, costs)) {
-      return best;
+    if (pool.n <= ExactPairs.MAX_MEMBERS) {
+      return new Arrangement(ExactPairs.solve(pool.n, plain), pool.n, 3, plain);
     }
     for (int candidate : extraCandidates(pool, costs, extra)) {
       Arrangement next = new Arrangement(NovelMatching.augment(pool, meetings, plain, best,
@@ -122,14 +123,20 @@ public final class OptimalMatcher implements Matcher {
     return new Arrangement(groups, pool.n, 3, costs);
   }
 
-  private static boolean repeatsSomeone(Arrangement arrangement, int u, MeetingIndex meetings) {
-    int g = arrangement.groupOf[u];
-    for (int i = 0; i < arrangement.size[g]; i++) {
-      if (meetings.met(u, arrangement.members[g][i])) {
-        return true;
+  /** True if every repeated pair includes someone who has already met everyone they may meet. */
+  private static boolean onlyUnavoidableRepeats(Arrangement arrangement, MeetingIndex meetings,
+      GroupCost costs) {
+    for (int g = 0; g < arrangement.groups(); g++) {
+      int[] m = arrangement.members[g];
+      for (int i = 0; i < arrangement.size[g]; i++) {
+        for (int j = i + 1; j < arrangement.size[g]; j++) {
+          if (meetings.met(m[i], m[j]) && !costs.exhausted(m[i]) && !costs.exhausted(m[j])) {
+            return false;
+          }
+        }
       }
     }
-    return false;
+    return true;
   }
 
   /** The extra joins the pair where it adds least cost; ties go to the earliest pair. */
@@ -145,15 +152,6 @@ public final class OptimalMatcher implements Matcher {
       }
     }
     pairs[best] = new int[] {pairs[best][0], pairs[best][1], extra};
-  }
-
-  private static boolean everyoneExhausted(Pool pool, GroupCost costs) {
-    for (int u = 0; u < pool.n; u++) {
-      if (!costs.exhausted(u)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static void improve(Arrangement arrangement, SplittableRandom random) {

@@ -153,8 +153,8 @@ final class RoundRobin {
     }
     // Prefer rounds with a pair the extra has not met: its trio then repeats nobody.
     acc[1] += extraRepeats == 2 && !tiers.exhausted(extra) ? 1 : 0;
-    acc[2] += extraRepeats;
-    acc[3] += extra >= 0 && !tiers.exhausted(extra) && planned < 0 ? 1 : 0;
+    acc[3] += extraRepeats;
+    acc[4] += extra >= 0 && !tiers.exhausted(extra) && planned < 0 ? 1 : 0;
     return best == null || compare(acc, best) < 0 ? acc : null;
   }
 
