@@ -67,11 +67,18 @@ final class LocalSearch {
     }
   }
 
+  /**
+   * Passes over the target groups until one improves nothing. Small pools rescan every target each
+   * pass (an exact local optimum); big pools, where scans are sampled anyway, rescan only groups
+   * changed since the previous pass.
+   */
   private void singleSteps() {
-    for (int pass = 0; pass < MAX_PASSES && budget > 0; pass++) {
+    boolean sampled = a.groups() - 1 > FULL_SCAN_GROUPS;
+    for (int pass = 1; pass <= MAX_PASSES && budget > 0; pass++) {
+      a.stamp = pass;
       boolean improved = false;
       for (int g = 0; g < a.groups() && budget > 0; g++) {
-        if (a.cost[g] >= threshold) {
+        if (a.cost[g] >= threshold && (!sampled || pass == 1 || a.changedAt[g] >= pass - 1)) {
           improved |= improve(g);
         }
       }

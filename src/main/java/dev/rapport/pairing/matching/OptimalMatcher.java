@@ -19,8 +19,8 @@ public final class OptimalMatcher implements Matcher {
   /** Cost evaluations local search may spend: bounds a 10,000-member round deterministically. */
   private static final long SEARCH_BUDGET = 6_000_000;
   private static final long SOLVER_STEPS = 20_000_000;
-  /** Edge tests per blossom repair: about 20 full scans of a 1,000-member pool. */
-  private static final long MATCHING_BUDGET = 20_000_000;
+  /** Edge tests per blossom repair: about 8 full scans of a 1,000-member pool. */
+  private static final long MATCHING_BUDGET = 8_000_000;
   /** Candidate extras x pool size tried when an odd round is not perfect on novelty. */
   private static final int EXTRA_CANDIDATE_WORK = 4_000;
   private static final long RANDOM_SALT = 0x5eed_c0ffeeL;
@@ -100,7 +100,7 @@ public final class OptimalMatcher implements Matcher {
     if (pool.n % 2 == 0) {
       return new int[] {-1};
     }
-    int count = Math.min(pool.n, Math.max(4, EXTRA_CANDIDATE_WORK / pool.n));
+    int count = Math.min(pool.n, Math.max(1, EXTRA_CANDIDATE_WORK / pool.n));
     return java.util.stream.IntStream.range(0, pool.n).boxed()
         .sorted(java.util.Comparator.<Integer>comparingInt(u -> u == extra ? 0 : 1)
             .thenComparingInt(u -> -costs.leftToMeet(u)).thenComparingInt(u -> u))
