@@ -68,23 +68,25 @@ final class LocalSearch {
   }
 
   /**
-   * Passes over the target groups until one improves nothing. Small pools rescan every target each
-   * pass (an exact local optimum); big pools, where scans are sampled anyway, rescan only groups
-   * changed since the previous pass.
+   * Passes over the target groups until one improves nothing. After the first pass only groups
+   * changed in the previous pass are rescanned; small pools then confirm with one full pass before
+   * stopping, so they end in an exact local optimum (big pools sample anyway).
    */
   private void singleSteps() {
     boolean sampled = a.groups() - 1 > FULL_SCAN_GROUPS;
+    boolean everyGroup = true;
     for (int pass = 1; pass <= MAX_PASSES && budget > 0; pass++) {
       a.stamp = pass;
       boolean improved = false;
       for (int g = 0; g < a.groups() && budget > 0; g++) {
-        if (a.cost[g] >= threshold && (!sampled || pass == 1 || a.changedAt[g] >= pass - 1)) {
+        if (a.cost[g] >= threshold && (everyGroup || a.changedAt[g] >= pass - 1)) {
           improved |= improve(g);
         }
       }
-      if (!improved) {
+      if (!improved && (everyGroup || sampled)) {
         return;
       }
+      everyGroup = !improved;
     }
   }
 

@@ -1,56 +1,42 @@
 package dev.rapport.pairing.matching;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * For pairs, "fewest repeats" is a maximum matching in the graph of pairs who have not met (and
- * may meet). Local search gets close; Edmonds' blossom algorithm closes the gap by augmenting the
- * arrangement's novel pairs from every member left with a repeat. It runs twice: first only over
- * pairs with common working hours, then over all new pairs, so a pair that cannot meet is used
- * only where novelty needs it. Edges are tested on the fly (no n^2 adjacency); a budget of edge
- * tests keeps huge pools bounded and deterministic.
+ * may meet). Local search gets close; the {@link Blossom} algorithm closes the gap by augmenting
+ * the arrangement's novel pairs from every member left without one. It runs twice: first only
+ * over pairs with common working hours, then over all new pairs, so a pair that cannot meet is
+ * used only where novelty needs it. A budget of edge tests keeps huge pools bounded.
  */
-final class NovelMatching {
+final class NovelMatching implements Blossom.Edges {
 
   private final Pool pool;
   private final MeetingIndex meetings;
+  private final GroupCost costs;
   private final int n;
-  private final int[] match;
-  private final int[] parent;
-  private final int[] base;
-  private final int[] queue;
-  private final int[] stamp;
   private final int excluded;
   private final boolean[] blocked;
-  private final GroupCost costs;
+  private final Blossom blossom;
+  private final int[] match;
   private boolean meetableOnly;
-  private final boolean[] used;
-  private final boolean[] blossom;
-  private int stampCounter;
   private long budget;
 
   private NovelMatching(Pool pool, MeetingIndex meetings, GroupCost costs, int excluded,
       long budget) {
     this.pool = pool;
-    this.costs = costs;
-    this.excluded = excluded;
     this.meetings = meetings;
+    this.costs = costs;
     this.n = pool.n;
-    this.match = new int[n];
-    this.parent = new int[n];
-    this.base = new int[n];
-    this.queue = new int[n];
-    this.stamp = new int[n];
-    this.used = new boolean[n];
-    this.blossom = new boolean[n];
+    this.excluded = excluded;
     this.budget = budget;
     this.blocked = new boolean[n];
     if (excluded >= 0) {
       blocked[excluded] = true;
     }
-    Arrays.fill(match, -1);
+    this.blossom = new Blossom(n, this);
+    this.match = blossom.match;
   }
 
   /**
@@ -70,7 +56,41 @@ final class NovelMatching {
     matching.meetableOnly = false;
     matching.augmentAll();
     int[] trio = excluded >= 0 ? matching.pairForExtra() : null;
-    return matching.groups(costs, trio);
+    return matching.groups(trio);
+  }
+
+  @Override
+  public boolean test(int u, int v) {
+    budget--;
+    return u != v && !blocked[u] && !blocked[v] && !meetings.met(u, v) && !pool.avoids(u, v)
+        && (!meetableOnly || costs.overlaps(u, v));
+  }
+
+  @Override
+  public boolean outOfBudget() {
+    return budget <= 0;
+  }
+
+  /** Keeps the first novel pair of a group as matched. */
+  private void seed(int[] group, int size) {
+    for (int i = 0; i < size; i++) {
+      for (int j = i + 1; j < size; j++) {
+        int u = group[i];
+        int v = group[j];
+        if (match[u] < 0 && match[v] < 0 && test(u, v)) {
+          match[u] = v;
+          match[v] = u;
+        }
+      }
+    }
+  }
+
+  private void augmentAll() {
+    for (int root = 0; root < n && !outOfBudget(); root++) {
+      if (match[root] < 0 && !blocked[root] && !costs.exhausted(root)) {
+        blossom.augmentFrom(root);
+      }
+    }
   }
 
   /**
@@ -85,9 +105,9 @@ final class NovelMatching {
       }
     }
     int size = matchedCount();
-    for (int a = 0; a < n && budget > 0; a++) {
-      for (int b = a + 1; b < n && budget > 0 && isNew(y, a); b++) {
-        if (!joinable(y, a, b) || !edge(a, b)) {
+    for (int a = 0; a < n && !outOfBudget(); a++) {
+      for (int b = a + 1; b < n && !outOfBudget() && isNew(y, a); b++) {
+        if (!joinable(y, a, b) || !test(a, b)) {
           continue;
         }
         int[] saved = match.clone();
@@ -132,124 +152,7 @@ final class NovelMatching {
     return count;
   }
 
-  private void augmentAll() {
-    for (int root = 0; root < n && budget > 0; root++) {
-      if (match[root] < 0 && !blocked[root] && !costs.exhausted(root)) {
-        int end = findPath(root);
-        if (end >= 0) {
-          flip(end);
-        }
-      }
-    }
-  }
-
-  /** Keeps the first novel pair of a group as matched. */
-  private void seed(int[] group, int size) {
-    for (int i = 0; i < size; i++) {
-      for (int j = i + 1; j < size; j++) {
-        int u = group[i];
-        int v = group[j];
-        if (match[u] < 0 && match[v] < 0 && edge(u, v)) {
-          match[u] = v;
-          match[v] = u;
-        }
-      }
-    }
-  }
-
-  private boolean edge(int u, int v) {
-    budget--;
-    return u != v && !blocked[u] && !blocked[v] && !meetings.met(u, v) && !pool.avoids(u, v)
-        && (!meetableOnly || costs.overlaps(u, v));
-  }
-
-  private int findPath(int root) {
-    Arrays.fill(used, false);
-    Arrays.fill(parent, -1);
-    for (int i = 0; i < n; i++) {
-      base[i] = i;
-    }
-    used[root] = true;
-    int head = 0;
-    int tail = 0;
-    queue[tail++] = root;
-    while (head < tail) {
-      int v = queue[head++];
-      for (int to = 0; to < n; to++) {
-        if (base[v] == base[to] || match[v] == to || !edge(v, to)) {
-          continue;
-        }
-        if (to == root || match[to] >= 0 && parent[match[to]] >= 0) {
-          int common = lowestCommonBase(v, to);
-          Arrays.fill(blossom, false);
-          markPath(v, common, to);
-          markPath(to, common, v);
-          for (int i = 0; i < n; i++) {
-            if (blossom[base[i]]) {
-              base[i] = common;
-              if (!used[i]) {
-                used[i] = true;
-                queue[tail++] = i;
-              }
-            }
-          }
-        } else if (parent[to] < 0) {
-          parent[to] = v;
-          if (match[to] < 0) {
-            return to;
-          }
-          used[match[to]] = true;
-          queue[tail++] = match[to];
-        }
-      }
-      if (budget <= 0) {
-        return -1;
-      }
-    }
-    return -1;
-  }
-
-  private int lowestCommonBase(int a, int b) {
-    stampCounter++;
-    while (true) {
-      a = base[a];
-      stamp[a] = stampCounter;
-      if (match[a] < 0) {
-        break;
-      }
-      a = parent[match[a]];
-    }
-    while (true) {
-      b = base[b];
-      if (stamp[b] == stampCounter) {
-        return b;
-      }
-      b = parent[match[b]];
-    }
-  }
-
-  private void markPath(int v, int common, int child) {
-    while (base[v] != common) {
-      blossom[base[v]] = true;
-      blossom[base[match[v]]] = true;
-      parent[v] = child;
-      child = match[v];
-      v = parent[match[v]];
-    }
-  }
-
-  private void flip(int end) {
-    int v = end;
-    while (v >= 0) {
-      int pv = parent[v];
-      int next = match[pv];
-      match[v] = pv;
-      match[pv] = v;
-      v = next;
-    }
-  }
-
-  private int[][] groups(GroupCost costs, int[] trio) {
+  private int[][] groups(int[] trio) {
     List<int[]> pairs = new ArrayList<>();
     List<Integer> left = new ArrayList<>();
     for (int u = 0; u < n; u++) {

@@ -54,7 +54,7 @@ final class RoundRobin {
     if (pool.n % 2 == 0) {
       return round(-1);
     }
-    int[] extras = {extraContinuingCycle(), extraWithMostLeft(), extraByFairness()};
+    int[] extras = OddExtras.candidates(pool, meetings, tiers);
     Round best = null;
     for (int i = 0; i < extras.length; i++) {
       if (i == 1 && extras[1] == extras[0] || i == 2 && (extras[2] == extras[0]
@@ -207,45 +207,5 @@ final class RoundRobin {
       }
     }
     return 0;
-  }
-
-  /**
-   * Most people met, ties by canonical order: in a running cycle the extra meets at least as many
-   * new people per round as anyone, so this finds the same member again. Among members who have
-   * all met everyone, fewest trios first, so the trio rotates between cycles.
-   */
-  private int extraContinuingCycle() {
-    int best = 0;
-    for (int u = 1; u < pool.n; u++) {
-      int byMet = Integer.compare(meetings.metCount(u), meetings.metCount(best));
-      if (byMet > 0 || byMet == 0 && tiers.exhausted(u) && tiers.exhausted(best)
-          && meetings.trioCount(u) < meetings.trioCount(best)) {
-        best = u;
-      }
-    }
-    return best;
-  }
-
-  /** Fewest people met, then fewest trios, then canonical order. */
-  private int extraWithMostLeft() {
-    int best = 0;
-    for (int u = 1; u < pool.n; u++) {
-      int byMet = Integer.compare(meetings.metCount(u), meetings.metCount(best));
-      if (byMet < 0 || byMet == 0 && meetings.trioCount(u) < meetings.trioCount(best)) {
-        best = u;
-      }
-    }
-    return best;
-  }
-
-  /** Fewest trios so far, ties by canonical order. */
-  private int extraByFairness() {
-    int best = 0;
-    for (int u = 1; u < pool.n; u++) {
-      if (meetings.trioCount(u) < meetings.trioCount(best)) {
-        best = u;
-      }
-    }
-    return best;
   }
 }
