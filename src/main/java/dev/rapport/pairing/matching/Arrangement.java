@@ -13,6 +13,9 @@ final class Arrangement {
   final int[] size;
   final int[] groupOf;
   final long[] cost;
+  /** Stamp of the last change per group, for local search to skip groups nothing touched. */
+  final int[] changedAt;
+  int stamp;
   private final GroupCost costs;
 
   Arrangement(int[][] groups, int poolSize, int capacity, GroupCost costs) {
@@ -21,6 +24,7 @@ final class Arrangement {
     this.size = new int[groups.length];
     this.groupOf = new int[poolSize];
     this.cost = new long[groups.length];
+    this.changedAt = new int[groups.length];
     for (int g = 0; g < groups.length; g++) {
       members[g] = Arrays.copyOf(groups[g], capacity);
       size[g] = groups[g].length;
@@ -47,6 +51,8 @@ final class Arrangement {
     members[h][j] = u;
     groupOf[v] = g;
     groupOf[u] = h;
+    changedAt[g] = stamp;
+    changedAt[h] = stamp;
     cost[g] = costs.of(members[g], size[g]);
     cost[h] = costs.of(members[h], size[h]);
   }
@@ -57,6 +63,8 @@ final class Arrangement {
     members[g][i] = members[g][--size[g]];
     members[h][size[h]++] = u;
     groupOf[u] = h;
+    changedAt[g] = stamp;
+    changedAt[h] = stamp;
     cost[g] = costs.of(members[g], size[g]);
     cost[h] = costs.of(members[h], size[h]);
   }
@@ -69,13 +77,14 @@ final class Arrangement {
     return copy;
   }
 
-  /** Summed do-not-pair, deprived and repeat tiers: the part of the cost novelty decides. */
+  /** Summed top tiers (do-not-pair, deprived, zero overlap, repeats): novelty and meetability. */
   long[] noveltyTiers() {
-    long[] tiers = new long[3];
+    long[] tiers = new long[4];
     for (long c : cost) {
       tiers[0] += c / GroupCost.DO_NOT_PAIR;
       tiers[1] += c % GroupCost.DO_NOT_PAIR / GroupCost.DEPRIVED;
-      tiers[2] += c % GroupCost.DEPRIVED / GroupCost.REPEAT;
+      tiers[2] += c % GroupCost.DEPRIVED / GroupCost.ZERO_OVERLAP;
+      tiers[3] += c % GroupCost.ZERO_OVERLAP / GroupCost.REPEAT;
     }
     return tiers;
   }

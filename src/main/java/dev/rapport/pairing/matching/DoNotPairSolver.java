@@ -15,6 +15,8 @@ final class DoNotPairSolver {
 
   record Result(Outcome outcome, int[][] groups) {}
 
+  private static final int MAX_GROUP = 5;
+
   private DoNotPairSolver() {}
 
   static Result solve(Pool pool, int[] sizes, long nodeBudget) {
@@ -70,8 +72,16 @@ final class DoNotPairSolver {
 
   private static int nextGroup(Pool pool, int u, int from, int[][] seats, int[] fill,
       int[] sizes) {
+    // Empty groups of equal size are interchangeable: only the first of each size is tried.
+    int[] firstEmpty = new int[MAX_GROUP + 1];
+    Arrays.fill(firstEmpty, Integer.MAX_VALUE);
+    for (int g = seats.length - 1; g >= 0; g--) {
+      if (fill[g] == 0) {
+        firstEmpty[sizes[g]] = g;
+      }
+    }
     for (int g = from; g < seats.length; g++) {
-      if (fill[g] == sizes[g] || fill[g] == 0 && emptyTwinBefore(g, fill, sizes)) {
+      if (fill[g] == sizes[g] || fill[g] == 0 && firstEmpty[sizes[g]] < g) {
         continue;
       }
       boolean ok = true;
@@ -83,15 +93,5 @@ final class DoNotPairSolver {
       }
     }
     return -1;
-  }
-
-  /** An earlier empty group of the same size is equivalent: trying both is wasted work. */
-  private static boolean emptyTwinBefore(int g, int[] fill, int[] sizes) {
-    for (int e = 0; e < g; e++) {
-      if (fill[e] == 0 && sizes[e] == sizes[g]) {
-        return true;
-      }
-    }
-    return false;
   }
 }

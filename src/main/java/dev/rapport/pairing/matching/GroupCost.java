@@ -2,21 +2,22 @@ package dev.rapport.pairing.matching;
 
 /**
  * Cost of one group, as a lexicographic order packed into a long. Every tier's weight exceeds the
- * largest change the tiers below it can make when two groups of at most five exchange members, so
- * a local move never trades a higher tier for lower ones. Highest first:
+ * largest change the tiers below it can make when up to three groups of at most five change, so a
+ * local move never trades a higher tier for lower ones. Highest first:
  *
  * <ol>
  *   <li>do-not-pair pairs (hard rule);
  *   <li>deprived members: someone who still has people left to meet but sees no new face;
+ *   <li>no common working hours in the group (such a group cannot meet at all, so this outranks
+ *       the repeat count; it never outranks giving someone a new face);
  *   <li>repeated pairs;
- *   <li>zero working-hours overlap for the group;
  *   <li>scarcity of the repeats: a repeat costs the number of people its two members still have
  *       left to meet, so unavoidable repeats land on those nearly done, and the members with most
  *       left to meet (who decide when everyone has met) keep meeting new people;
  *   <li>recency of the repeats (a pair met longer ago costs less);
  *   <li>members split from their round-robin partner (this keeps the coverage-optimal schedule
  *       unless novelty or a meetable time zone needs otherwise);
- *   <li>repeats of the odd member joining a round-robin pair (kept out of tier 3 so that placing
+ *   <li>repeats of the odd member joining a round-robin pair (kept out of tier 4 so that placing
  *       the odd member never breaks the schedule);
  *   <li>overlap under two hours;
  *   <li>same-department pairs.
@@ -30,10 +31,13 @@ final class GroupCost {
   static final long OFF_SCHEDULE = 1L << 10;
   static final long RECENCY = 1L << 14;
   static final long SCARCITY = 1L << 35;
-  static final long ZERO_OVERLAP = 1L << 47;
-  static final long REPEAT = 1L << 49;
+  static final long REPEAT = 1L << 47;
+  static final long ZERO_OVERLAP = 1L << 52;
   static final long DEPRIVED = 1L << 54;
   static final long DO_NOT_PAIR = 1L << 58;
+
+  /** Conflicts counted per group; more cannot happen in practice and would overflow the sum. */
+  private static final int MAX_DO_NOT_PAIR = 7;
 
   /** Beyond this many people left to meet, a member counts as having plenty left. */
   static final int SCARCITY_CAP = 63;
@@ -146,8 +150,9 @@ final class GroupCost {
       }
     }
     int overlap = windows.overlap(m, len);
-    return avoid * DO_NOT_PAIR + deprived * DEPRIVED + repeats * REPEAT
-        + (overlap == 0 ? ZERO_OVERLAP : 0) + scarcity * SCARCITY + recency * RECENCY
+    return Math.min(avoid, MAX_DO_NOT_PAIR) * DO_NOT_PAIR + deprived * DEPRIVED
+        + (overlap == 0 ? ZERO_OVERLAP : 0) + repeats * REPEAT + scarcity * SCARCITY
+        + recency * RECENCY
         + off * OFF_SCHEDULE
         + extra * EXTRA_REPEAT + (overlap < GOOD_OVERLAP_MINUTES ? SHORT_OVERLAP : 0)
         + same * SAME_DEPARTMENT;
@@ -155,7 +160,7 @@ final class GroupCost {
 
   /**
    * Adds a pair's tiers to acc, in the order of the class comment without the schedule tiers:
-   * 0 do-not-pair, 1 deprived, 2 repeat, (3 is the extra's plan, see RoundRobin), 4 zero overlap,
+   * 0 do-not-pair, 1 deprived, 2 zero overlap, 3 repeat, (4 is the extra's plan, see RoundRobin),
    * 5 scarcity, 6 recency, 7 short overlap, 8 same department. Used to rank whole round-robin
    * rounds lexicographically.
    */
@@ -166,13 +171,13 @@ final class GroupCost {
     int rank = meetings.lastRank(u, v);
     if (rank >= 0) {
       acc[1] += (exhausted[u] ? 0 : 1) + (exhausted[v] ? 0 : 1);
-      acc[2]++;
+      acc[3]++;
       acc[5] += Math.min(left[u], SCARCITY_CAP) + Math.min(left[v], SCARCITY_CAP);
       acc[6] += meetings.recencyCost(rank);
     }
     int overlap = windows.overlap(u, v);
     if (overlap == 0) {
-      acc[4]++;
+      acc[2]++;
     }
     if (overlap < GOOD_OVERLAP_MINUTES) {
       acc[7]++;
@@ -180,6 +185,14 @@ final class GroupCost {
     if (pool.sameDepartment(u, v)) {
       acc[8]++;
     }
+  }
+
+  boolean overlaps(int u, int v) {
+    return windows.overlap(u, v) > 0;
+  }
+
+  boolean meetable(int... group) {
+    return windows.overlap(group, group.length) > 0;
   }
 
   private static boolean contains(int[] m, int len, int x) {

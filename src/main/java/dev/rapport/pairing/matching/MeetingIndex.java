@@ -62,11 +62,18 @@ final class MeetingIndex {
       entries[u] = new long[count[u]];
     }
     Arrays.fill(count, 0);
+    Instant lastAt = null;
+    int lastRankFound = 0;
     for (int g = 0; g < history.size(); g++) {
       if (start[g + 1] - start[g] < 2) {
         continue;
       }
-      long rank = Arrays.binarySearch(instants, history.get(g).at());
+      Instant at = history.get(g).at();
+      if (!at.equals(lastAt)) { // histories come in rounds: one search per run of equal instants
+        lastAt = at;
+        lastRankFound = Arrays.binarySearch(instants, at);
+      }
+      long rank = lastRankFound;
       for (int i = start[g]; i < start[g + 1]; i++) {
         for (int j = start[g]; j < start[g + 1]; j++) {
           if (i != j) {

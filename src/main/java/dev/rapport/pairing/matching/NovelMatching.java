@@ -1,45 +1,42 @@
 package dev.rapport.pairing.matching;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * For pairs, "fewest repeats" is a maximum matching in the graph of pairs who have not met (and
- * may meet). Local search gets close; Edmonds' blossom algorithm closes the gap by augmenting the
- * arrangement's novel pairs from every member left with a repeat. Edges are tested on the fly
- * (no n^2 adjacency); a budget of edge tests keeps huge pools bounded and deterministic.
+ * may meet). Local search gets close; the {@link Blossom} algorithm closes the gap by augmenting
+ * the arrangement's novel pairs from every member left without one. It runs twice: first only
+ * over pairs with common working hours, then over all new pairs, so a pair that cannot meet is
+ * used only where novelty needs it. A budget of edge tests keeps huge pools bounded.
  */
-final class NovelMatching {
+final class NovelMatching implements Blossom.Edges {
 
   private final Pool pool;
   private final MeetingIndex meetings;
+  private final GroupCost costs;
   private final int n;
-  private final int[] match;
-  private final int[] parent;
-  private final int[] base;
-  private final int[] queue;
-  private final int[] stamp;
   private final int excluded;
-  private final boolean[] used;
-  private final boolean[] blossom;
-  private int stampCounter;
+  private final boolean[] blocked;
+  private final Blossom blossom;
+  private final int[] match;
+  private boolean meetableOnly;
   private long budget;
 
-  private NovelMatching(Pool pool, MeetingIndex meetings, int excluded, long budget) {
+  private NovelMatching(Pool pool, MeetingIndex meetings, GroupCost costs, int excluded,
+      long budget) {
     this.pool = pool;
-    this.excluded = excluded;
     this.meetings = meetings;
+    this.costs = costs;
     this.n = pool.n;
-    this.match = new int[n];
-    this.parent = new int[n];
-    this.base = new int[n];
-    this.queue = new int[n];
-    this.stamp = new int[n];
-    this.used = new boolean[n];
-    this.blossom = new boolean[n];
+    this.excluded = excluded;
     this.budget = budget;
-    Arrays.fill(match, -1);
+    this.blocked = new boolean[n];
+    if (excluded >= 0) {
+      blocked[excluded] = true;
+    }
+    this.blossom = new Blossom(n, this);
+    this.match = blossom.match;
   }
 
   /**
@@ -50,19 +47,28 @@ final class NovelMatching {
    */
   static int[][] augment(Pool pool, MeetingIndex meetings, GroupCost costs, Arrangement current,
       int excluded, long budget) {
-    NovelMatching matching = new NovelMatching(pool, meetings, excluded, budget);
+    NovelMatching matching = new NovelMatching(pool, meetings, costs, excluded, budget);
+    matching.meetableOnly = true;
     for (int g = 0; g < current.groups(); g++) {
       matching.seed(current.members[g], current.size[g]);
     }
-    for (int root = 0; root < matching.n && matching.budget > 0; root++) {
-      if (matching.match[root] < 0 && root != excluded && !costs.exhausted(root)) {
-        int end = matching.findPath(root);
-        if (end >= 0) {
-          matching.flip(end);
-        }
-      }
-    }
-    return matching.groups(costs);
+    matching.augmentAll();
+    matching.meetableOnly = false;
+    matching.augmentAll();
+    int[] trio = excluded >= 0 ? matching.pairForExtra() : null;
+    return matching.groups(trio);
+  }
+
+  @Override
+  public boolean test(int u, int v) {
+    budget--;
+    return u != v && !blocked[u] && !blocked[v] && !meetings.met(u, v) && !pool.avoids(u, v)
+        && (!meetableOnly || costs.overlaps(u, v));
+  }
+
+  @Override
+  public boolean outOfBudget() {
+    return budget <= 0;
   }
 
   /** Keeps the first novel pair of a group as matched. */
@@ -71,7 +77,7 @@ final class NovelMatching {
       for (int j = i + 1; j < size; j++) {
         int u = group[i];
         int v = group[j];
-        if (match[u] < 0 && match[v] < 0 && edge(u, v)) {
+        if (match[u] < 0 && match[v] < 0 && test(u, v)) {
           match[u] = v;
           match[v] = u;
         }
@@ -79,108 +85,85 @@ final class NovelMatching {
     }
   }
 
-  private boolean edge(int u, int v) {
-    budget--;
-    return u != v && u != excluded && v != excluded && !meetings.met(u, v) && !pool.avoids(u, v);
+  private void augmentAll() {
+    for (int root = 0; root < n && !outOfBudget(); root++) {
+      if (match[root] < 0 && !blocked[root] && !costs.exhausted(root)) {
+        blossom.augmentFrom(root);
+      }
+    }
   }
 
-  private int findPath(int root) {
-    Arrays.fill(used, false);
-    Arrays.fill(parent, -1);
-    for (int i = 0; i < n; i++) {
-      base[i] = i;
+  /**
+   * A matched pair the extra can join meeting two new people with common hours; if none is
+   * matched, force one such pair and re-augment, keeping it only if the matching does not shrink.
+   */
+  private int[] pairForExtra() {
+    int y = excluded;
+    for (int a = 0; a < n; a++) {
+      if (match[a] > a && joinable(y, a, match[a])) {
+        return new int[] {a, match[a]};
+      }
     }
-    used[root] = true;
-    int head = 0;
-    int tail = 0;
-    queue[tail++] = root;
-    while (head < tail) {
-      int v = queue[head++];
-      for (int to = 0; to < n; to++) {
-        if (base[v] == base[to] || match[v] == to || !edge(v, to)) {
+    int size = matchedCount();
+    for (int a = 0; a < n && !outOfBudget(); a++) {
+      for (int b = a + 1; b < n && !outOfBudget() && isNew(y, a); b++) {
+        if (!joinable(y, a, b) || !test(a, b)) {
           continue;
         }
-        if (to == root || match[to] >= 0 && parent[match[to]] >= 0) {
-          int common = lowestCommonBase(v, to);
-          Arrays.fill(blossom, false);
-          markPath(v, common, to);
-          markPath(to, common, v);
-          for (int i = 0; i < n; i++) {
-            if (blossom[base[i]]) {
-              base[i] = common;
-              if (!used[i]) {
-                used[i] = true;
-                queue[tail++] = i;
-              }
-            }
-          }
-        } else if (parent[to] < 0) {
-          parent[to] = v;
-          if (match[to] < 0) {
-            return to;
-          }
-          used[match[to]] = true;
-          queue[tail++] = match[to];
+        int[] saved = match.clone();
+        unmatch(a);
+        unmatch(b);
+        match[a] = b;
+        match[b] = a;
+        blocked[a] = true;
+        blocked[b] = true;
+        augmentAll();
+        blocked[a] = false;
+        blocked[b] = false;
+        if (matchedCount() >= size) {
+          return new int[] {a, b};
         }
-      }
-      if (budget <= 0) {
-        return -1;
+        System.arraycopy(saved, 0, match, 0, n);
       }
     }
-    return -1;
+    return null;
   }
 
-  private int lowestCommonBase(int a, int b) {
-    stampCounter++;
-    while (true) {
-      a = base[a];
-      stamp[a] = stampCounter;
-      if (match[a] < 0) {
-        break;
-      }
-      a = parent[match[a]];
-    }
-    while (true) {
-      b = base[b];
-      if (stamp[b] == stampCounter) {
-        return b;
-      }
-      b = parent[match[b]];
+  private boolean isNew(int y, int a) {
+    return a != y && !meetings.met(y, a) && !pool.avoids(y, a);
+  }
+
+  private boolean joinable(int y, int a, int b) {
+    return isNew(y, a) && isNew(y, b) && costs.meetable(y, a, b);
+  }
+
+  private void unmatch(int u) {
+    if (match[u] >= 0) {
+      match[match[u]] = -1;
+      match[u] = -1;
     }
   }
 
-  private void markPath(int v, int common, int child) {
-    while (base[v] != common) {
-      blossom[base[v]] = true;
-      blossom[base[match[v]]] = true;
-      parent[v] = child;
-      child = match[v];
-      v = parent[match[v]];
+  private int matchedCount() {
+    int count = 0;
+    for (int u = 0; u < n; u++) {
+      count += match[u] >= 0 ? 1 : 0;
     }
+    return count;
   }
 
-  private void flip(int end) {
-    int v = end;
-    while (v >= 0) {
-      int pv = parent[v];
-      int next = match[pv];
-      match[v] = pv;
-      match[pv] = v;
-      v = next;
-    }
-  }
-
-  private int[][] groups(GroupCost costs) {
+  private int[][] groups(int[] trio) {
     List<int[]> pairs = new ArrayList<>();
     List<Integer> left = new ArrayList<>();
     for (int u = 0; u < n; u++) {
       if (match[u] > u) {
-        pairs.add(new int[] {u, match[u]});
+        pairs.add(trio != null && trio[0] == u ? new int[] {u, match[u], excluded}
+            : new int[] {u, match[u]});
       } else if (match[u] < 0 && u != excluded) {
         left.add(u);
       }
     }
-    if (excluded >= 0) {
+    if (excluded >= 0 && trio == null) {
       left.add(excluded);
     }
     for (int i = 0; i + 1 < left.size(); i += 2) {

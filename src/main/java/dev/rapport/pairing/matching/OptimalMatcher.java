@@ -19,8 +19,8 @@ public final class OptimalMatcher implements Matcher {
   /** Cost evaluations local search may spend: bounds a 10,000-member round deterministically. */
   private static final long SEARCH_BUDGET = 6_000_000;
   private static final long SOLVER_STEPS = 20_000_000;
-  /** Edge tests per blossom repair: about 20 full scans of a 1,000-member pool. */
-  private static final long MATCHING_BUDGET = 20_000_000;
+  /** Edge tests per blossom repair: about 8 full scans of a 1,000-member pool. */
+  private static final long MATCHING_BUDGET = 8_000_000;
   /** Candidate extras x pool size tried when an odd round is not perfect on novelty. */
   private static final int EXTRA_CANDIDATE_WORK = 4_000;
   private static final long RANDOM_SALT = 0x5eed_c0ffeeL;
@@ -58,9 +58,11 @@ public final class OptimalMatcher implements Matcher {
   /**
    * Pairs start from the best round-robin round. On schedule with an odd pool, the extra's
    * repeats are exempt from the repeat tier, or search would swap the extra into the circle and
-   * the cycle would never complete. Any round that is not perfect on novelty (off schedule, or the
-   * extra repeating someone while it still has people to meet) is also solved without the
-   * schedule, and that wins if it is strictly better on novelty, which ranks first.
+   * the cycle would never complete. Any round that is not perfect on novelty and meetability
+   * (someone without a new face, a group without common hours, or a repeat between two people who
+   * both still have others to meet) is solved again without the schedule: exactly for small pools
+   * ({@link ExactPairs}), else by maximum matching ({@link NovelMatching}), which wins if it is
+   * strictly better on those top tiers.
    */
   private static Arrangement pairs(Pool pool, MeetingIndex meetings, GroupCost costs,
       SplittableRandom random) {
@@ -70,13 +72,12 @@ public final class OptimalMatcher implements Matcher {
     Arrangement best = pairsWithTrio(pool, round, plain,
         round.onSchedule() ? costs.withSchedule(round.partner(), extra) : plain);
     improve(best, random);
-    if (round.onSchedule() && (extra < 0 || costs.exhausted(extra)
-        || !repeatsSomeone(best, extra, meetings))) {
+    long[] novelty = new Arrangement(best.groupsCopy(), pool.n, 3, plain).noveltyTiers();
+    if (novelty[1] == 0 && novelty[2] == 0 && onlyUnavoidableRepeats(best, meetings, costs)) {
       return best;
     }
-    long[] novelty = new Arrangement(best.groupsCopy(), pool.n, 3, plain).noveltyTiers();
-    if (novelty[1] == 0 && novelty[2] == 0 || everyoneExhausted(pool, costs)) {
-      return best;
+    if (pool.n <= ExactPairs.MAX_MEMBERS) {
+      return new Arrangement(ExactPairs.solve(pool.n, plain), pool.n, 3, plain);
     }
     for (int candidate : extraCandidates(pool, costs, extra)) {
       Arrangement next = new Arrangement(NovelMatching.augment(pool, meetings, plain, best,
@@ -99,7 +100,7 @@ public final class OptimalMatcher implements Matcher {
     if (pool.n % 2 == 0) {
       return new int[] {-1};
     }
-    int count = Math.min(pool.n, Math.max(4, EXTRA_CANDIDATE_WORK / pool.n));
+    int count = Math.min(pool.n, Math.max(1, EXTRA_CANDIDATE_WORK / pool.n));
     return java.util.stream.IntStream.range(0, pool.n).boxed()
         .sorted(java.util.Comparator.<Integer>comparingInt(u -> u == extra ? 0 : 1)
             .thenComparingInt(u -> -costs.leftToMeet(u)).thenComparingInt(u -> u))
@@ -122,14 +123,20 @@ public final class OptimalMatcher implements Matcher {
     return new Arrangement(groups, pool.n, 3, costs);
   }
 
-  private static boolean repeatsSomeone(Arrangement arrangement, int u, MeetingIndex meetings) {
-    int g = arrangement.groupOf[u];
-    for (int i = 0; i < arrangement.size[g]; i++) {
-      if (meetings.met(u, arrangement.members[g][i])) {
-        return true;
+  /** True if every repeated pair includes someone who has already met everyone they may meet. */
+  private static boolean onlyUnavoidableRepeats(Arrangement arrangement, MeetingIndex meetings,
+      GroupCost costs) {
+    for (int g = 0; g < arrangement.groups(); g++) {
+      int[] m = arrangement.members[g];
+      for (int i = 0; i < arrangement.size[g]; i++) {
+        for (int j = i + 1; j < arrangement.size[g]; j++) {
+          if (meetings.met(m[i], m[j]) && !costs.exhausted(m[i]) && !costs.exhausted(m[j])) {
+            return false;
+          }
+        }
       }
     }
-    return false;
+    return true;
   }
 
   /** The extra joins the pair where it adds least cost; ties go to the earliest pair. */
@@ -145,15 +152,6 @@ public final class OptimalMatcher implements Matcher {
       }
     }
     pairs[best] = new int[] {pairs[best][0], pairs[best][1], extra};
-  }
-
-  private static boolean everyoneExhausted(Pool pool, GroupCost costs) {
-    for (int u = 0; u < pool.n; u++) {
-      if (!costs.exhausted(u)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static void improve(Arrangement arrangement, SplittableRandom random) {

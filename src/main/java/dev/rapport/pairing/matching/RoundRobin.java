@@ -1,5 +1,7 @@
 package dev.rapport.pairing.matching;
 
+import java.util.Arrays;
+
 /**
  * The circle method over the canonical order: with m (even) members on positions 0..m-1, round r
  * pairs position m-1 with r and position p with (2r - p) mod (m-1). Its m-1 rounds are a
@@ -19,6 +21,9 @@ package dev.rapport.pairing.matching;
  */
 final class RoundRobin {
 
+  /** Index of the extra's plan in the round tiers (see GroupCost#addPairTiers). */
+  private static final int PLAN_TIER = 4;
+
   /** Pair evaluations spent ranking candidate rounds; bounds the cost for huge pools. */
   private static final long RANKING_BUDGET = 2_000_000;
 
@@ -27,7 +32,7 @@ final class RoundRobin {
    * should join by plan (null: let costs decide).
    */
   record Round(int[] partner, int[][] pairs, int extra, int[] join, boolean onSchedule,
-      long[] score) {}
+      long[] score, int played) {}
 
   private final Pool pool;
   private final MeetingIndex meetings;
@@ -40,7 +45,7 @@ final class RoundRobin {
   }
 
   /**
-   * Odd pools try three extras and keep the best-scoring round, ties to the first: the one
+   * Odd pools try three extras and keep the best round (see compareCandidates): the one
    * continuing a cycle, the one with most people left to meet (a newcomer: then the old circle is
    * intact and the schedule simply goes on, while the newcomer meets two people), and the one with
    * fewest trios so far.
@@ -49,7 +54,7 @@ final class RoundRobin {
     if (pool.n % 2 == 0) {
       return round(-1);
     }
-    int[] extras = {extraContinuingCycle(), extraWithMostLeft(), extraByFairness()};
+    int[] extras = OddExtras.candidates(pool, meetings, tiers);
     Round best = null;
     for (int i = 0; i < extras.length; i++) {
       if (i == 1 && extras[1] == extras[0] || i == 2 && (extras[2] == extras[0]
@@ -57,7 +62,7 @@ final class RoundRobin {
         continue;
       }
       Round round = round(extras[i]);
-      if (best == null || compare(round.score(), best.score()) < 0) {
+      if (best == null || compareCandidates(round, best) < 0) {
         best = round;
       }
     }
@@ -98,7 +103,7 @@ final class RoundRobin {
     }
     int[] partner = new int[pool.n];
     int[][] pairs = new int[m / 2][];
-    java.util.Arrays.fill(partner, -1);
+    Arrays.fill(partner, -1);
     for (int p = 0, k = 0; p < m; p++) {
       int q = partnerPosition(p, bestRound, m);
       if (p < q) {
@@ -111,7 +116,8 @@ final class RoundRobin {
     int[] join = planned < 0 ? null
         : new int[] {circle[planned], circle[partnerPosition(planned, bestRound, m)]};
     // On schedule: nobody without a new face and no do-not-pair; repeats only where unavoidable.
-    return new Round(partner, pairs, extra, join, best[0] == 0 && best[1] == 0, best);
+    return new Round(partner, pairs, extra, join, best[0] == 0 && best[1] == 0, best,
+        extra < 0 ? 0 : playedRounds(circle));
   }
 
   /** Position of round r's planned pair if the extra has met neither member, else -1. */
@@ -153,13 +159,45 @@ final class RoundRobin {
     }
     // Prefer rounds with a pair the extra has not met: its trio then repeats nobody.
     acc[1] += extraRepeats == 2 && !tiers.exhausted(extra) ? 1 : 0;
-    acc[2] += extraRepeats;
-    acc[3] += extra >= 0 && !tiers.exhausted(extra) && planned < 0 ? 1 : 0;
+    acc[3] += extraRepeats;
+    acc[PLAN_TIER] += extra >= 0 && !tiers.exhausted(extra) && planned < 0 ? 1 : 0;
     return best == null || compare(acc, best) < 0 ? acc : null;
   }
 
   private int repeats(int extra, int a, int b) {
     return (meetings.met(extra, a) ? 1 : 0) + (meetings.met(extra, b) ? 1 : 0);
+  }
+
+  /**
+   * Novelty, meetability and the extra's plan first; then the circle that the history has
+   * followed (more fully played rounds), so a running schedule goes on; then the soft tiers.
+   */
+  private static int compareCandidates(Round a, Round b) {
+    int top = Arrays.compare(a.score(), 0, PLAN_TIER + 1, b.score(), 0, PLAN_TIER + 1);
+    if (top != 0) {
+      return top;
+    }
+    if (a.played() != b.played()) {
+      return Integer.compare(b.played(), a.played());
+    }
+    return compare(a.score(), b.score());
+  }
+
+  /** Rounds of the circle whose pairs have all met: the history's trace of this schedule. */
+  private int playedRounds(int[] circle) {
+    int m = circle.length;
+    int played = 0;
+    for (int r = 0; r < m - 1; r++) {
+      if (!meetings.met(circle[m - 1], circle[r])) {
+        continue; // cheap filter: the anchor's pair of round r
+      }
+      boolean all = true;
+      for (int i = 1; i < m / 2 && all; i++) {
+        all = meetings.met(circle[Math.floorMod(r + i, m - 1)], circle[Math.floorMod(r - i, m - 1)]);
+      }
+      played += all ? 1 : 0;
+    }
+    return played;
   }
 
   private static int compare(long[] a, long[] b) {
@@ -169,45 +207,5 @@ final class RoundRobin {
       }
     }
     return 0;
-  }
-
-  /**
-   * Most people met, ties by canonical order: in a running cycle the extra meets at least as many
-   * new people per round as anyone, so this finds the same member again. Among members who have
-   * all met everyone, fewest trios first, so the trio rotates between cycles.
-   */
-  private int extraContinuingCycle() {
-    int best = 0;
-    for (int u = 1; u < pool.n; u++) {
-      int byMet = Integer.compare(meetings.metCount(u), meetings.metCount(best));
-      if (byMet > 0 || byMet == 0 && tiers.exhausted(u) && tiers.exhausted(best)
-          && meetings.trioCount(u) < meetings.trioCount(best)) {
-        best = u;
-      }
-    }
-    return best;
-  }
-
-  /** Fewest people met, then fewest trios, then canonical order. */
-  private int extraWithMostLeft() {
-    int best = 0;
-    for (int u = 1; u < pool.n; u++) {
-      int byMet = Integer.compare(meetings.metCount(u), meetings.metCount(best));
-      if (byMet < 0 || byMet == 0 && meetings.trioCount(u) < meetings.trioCount(best)) {
-        best = u;
-      }
-    }
-    return best;
-  }
-
-  /** Fewest trios so far, ties by canonical order. */
-  private int extraByFairness() {
-    int best = 0;
-    for (int u = 1; u < pool.n; u++) {
-      if (meetings.trioCount(u) < meetings.trioCount(best)) {
-        best = u;
-      }
-    }
-    return best;
   }
 }

@@ -5,21 +5,31 @@ import java.util.List;
 
 /**
  * Exact answers for small pools of pairs (plus one trio when n is odd), written independently of
- * the engine, for the novelty order the engine promises: first the fewest deprived members
- * (someone who still has people left to meet but meets nobody new), then the fewest repeated
- * pairs. Do-not-pair pairs are forbidden.
+ * the engine, for the order the engine promises: first the fewest deprived members (someone who
+ * still has people left to meet but meets nobody new), then the fewest groups without common
+ * working hours, then the fewest repeated pairs. Do-not-pair pairs are forbidden.
  */
 final class Oracle {
 
   static final int INFEASIBLE = Integer.MAX_VALUE / 2;
-  private static final int DEPRIVED = 1000;
+  private static final int DEPRIVED = 1_000_000;
+  private static final int NO_COMMON_HOURS = 1_000;
+
+  /** Whether a group (member indexes) has no working minute in common. */
+  interface Hours {
+    boolean noCommonMinute(int... group);
+
+    Hours ALWAYS_MEET = group -> false;
+  }
 
   private final boolean[][] met;
   private final boolean[][] forbidden;
   private final boolean[] exhausted;
+  private final Hours hours;
   private final int[][] memo;
 
-  private Oracle(boolean[][] met, boolean[][] forbidden) {
+  private Oracle(boolean[][] met, boolean[][] forbidden, Hours hours) {
+    this.hours = hours;
     int n = met.length;
     if (n > 20) {
       throw new IllegalArgumentException("exact search is for small pools");
@@ -41,20 +51,28 @@ final class Oracle {
     }
   }
 
-  /** Best novelty score over all splits: deprived * 1000 + repeats, or INFEASIBLE. */
-  static int bestNovelty(boolean[][] met, boolean[][] forbidden) {
+  /** Best score over all splits (deprived, then no common hours, then repeats), or INFEASIBLE. */
+  static int bestNovelty(boolean[][] met, boolean[][] forbidden, Hours hours) {
     int n = met.length;
-    return new Oracle(met, forbidden).solve((1 << n) - 1, n % 2);
+    return new Oracle(met, forbidden, hours).solve((1 << n) - 1, n % 2);
+  }
+
+  static int bestNovelty(boolean[][] met, boolean[][] forbidden) {
+    return bestNovelty(met, forbidden, Hours.ALWAYS_MEET);
   }
 
   /** The same score for given groups (indexes into the matrices). */
-  static int novelty(boolean[][] met, boolean[][] forbidden, List<int[]> groups) {
-    Oracle oracle = new Oracle(met, forbidden);
+  static int novelty(boolean[][] met, boolean[][] forbidden, Hours hours, List<int[]> groups) {
+    Oracle oracle = new Oracle(met, forbidden, hours);
     int total = 0;
     for (int[] group : groups) {
       total += oracle.groupCost(group);
     }
     return total;
+  }
+
+  static int novelty(boolean[][] met, boolean[][] forbidden, List<int[]> groups) {
+    return novelty(met, forbidden, Hours.ALWAYS_MEET, groups);
   }
 
   private int groupCost(int... group) {
@@ -73,7 +91,7 @@ final class Oracle {
         cost += DEPRIVED;
       }
     }
-    return cost;
+    return cost + (hours.noCommonMinute(group) ? NO_COMMON_HOURS : 0);
   }
 
   private int solve(int mask, int trios) {

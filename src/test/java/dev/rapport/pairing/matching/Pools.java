@@ -34,6 +34,37 @@ final class Pools {
     return new WorkingHours(LocalTime.of(9, 0), LocalTime.of(17, 0));
   }
 
+  /** Minutes of the UTC day each member works, computed minute by minute (test-side truth). */
+  static boolean[][] workingMinutes(List<Member> pool) {
+    boolean[][] minutes = new boolean[pool.size()][1440];
+    for (int i = 0; i < pool.size(); i++) {
+      Member m = pool.get(i);
+      WorkingHours hours = m.hours() == null ? nineToFive() : m.hours();
+      int start = hours.start().getHour() * 60 + hours.start().getMinute();
+      int end = hours.end().getHour() * 60 + hours.end().getMinute();
+      for (int local = start; local != end; local = (local + 1) % 1440) {
+        minutes[i][Math.floorMod(local - m.utcOffsetMinutes(), 1440)] = true;
+      }
+    }
+    return minutes;
+  }
+
+  static Oracle.Hours hours(List<Member> pool) {
+    boolean[][] minutes = workingMinutes(pool);
+    return group -> {
+      for (int t = 0; t < 1440; t++) {
+        boolean all = true;
+        for (int member : group) {
+          all &= minutes[member][t];
+        }
+        if (all) {
+          return false;
+        }
+      }
+      return true;
+    };
+  }
+
   static List<String> ids(List<Member> pool) {
     return pool.stream().map(Member::id).toList();
   }

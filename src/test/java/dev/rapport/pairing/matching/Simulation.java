@@ -18,6 +18,7 @@ final class Simulation {
   private final List<PastGroup> history = new ArrayList<>();
   private final Set<String> met = new HashSet<>();
   private Instant clock = START;
+  private int lastRepeats;
 
   Simulation(Matcher matcher) {
     this.matcher = matcher;
@@ -34,11 +35,20 @@ final class Simulation {
   }
 
   void record(List<Group> groups) {
+    lastRepeats = 0;
+    for (Group group : groups) {
+      forEachPair(group, (a, b) -> lastRepeats += met(a, b) ? 1 : 0);
+    }
     for (Group group : groups) {
       history.add(new PastGroup(group.members(), clock));
       forEachPair(group, (a, b) -> met.add(key(a, b)));
     }
     clock = clock.plus(Duration.ofDays(7));
+  }
+
+  /** Repeated pairs in the last recorded round. */
+  int lastRepeats() {
+    return lastRepeats;
   }
 
   boolean met(String a, String b) {
