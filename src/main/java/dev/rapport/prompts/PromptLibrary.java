@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,7 @@ public class PromptLibrary {
   private final Map<String, Prompt> builtIn;
   private final WorkspacePrompts workspace;
 
+  @Autowired
   PromptLibrary(WorkspacePrompts workspace) {
     this(LibraryFile.load(), workspace);
   }
