@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * Which prompt a channel gets next: every prompt of a strategy once, in a shuffled order, before any
@@ -64,6 +65,8 @@ class Rotation {
   /** Counts one strategy-less pick in {@code channel}; returns how many there were, this one included. */
   long turn(String team, String channel) {
     String key = Keys.team(team, "prompts", "rotation", channel, "turn");
+    // Created with its expiry, so the counter can't outlive the channel's use by accident.
+    redis.set(key, "0", SetParams.setParams().nx().ex(KEEP.toSeconds()));
     long n = redis.incr(key);
     redis.expire(key, KEEP.toSeconds());
     return n;

@@ -2,10 +2,12 @@ package dev.rapport.prompts;
 
 import dev.rapport.slack.UserError;
 import dev.rapport.store.Keys;
+import dev.rapport.store.LuaScript;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -13,9 +15,8 @@ import redis.clients.jedis.UnifiedJedis;
  * Prompts anyone proposes ({@code /empathy suggest}) for admins to approve or reject. The first admin to
  * decide wins; a suggestion nobody decides on is forgotten after {@link #KEEP}.
  * <pre>
- * rapport:{team}:prompts:suggestion:{n}        HASH    text, strategy (if the proposer named one), by (the
+ * rapport:{team}:prompts:suggestion:{id}       HASH    text, strategy (if the proposer named one), by (the
  *                                                      proposer); expires after {@link #KEEP}, deleted when decided
- * rapport:{team}:prompts:suggestion:seq        STRING  last suggestion number
  * rapport:{team}:prompts:suggest:today:{user}  STRING  how many suggestions the person sent; expires a day after
  *                                                      their first one
  * </pre>
@@ -31,6 +32,7 @@ class Suggestions {
   private final UnifiedJedis redis;
   private final WorkspacePrompts workspace;
   private final PromptSettings settings;
+  private final LuaScript store = LuaScript.load("prompts-suggest");
 
   Suggestions(UnifiedJedis redis, WorkspacePrompts workspace, PromptSettings settings) {
     this.redis = redis;
@@ -40,23 +42,15 @@ class Suggestions {
 
   /** Stores a suggestion, unless {@code by} already sent the day's share. */
   Suggestion create(String team, String by, String text, Strategy strategy) {
-    String quota = Keys.team(team, "prompts", "suggest", "today", by);
-    long today = redis.incr(quota);
-    if (today == 1) {
-      redis.expire(quota, Duration.ofDays(1).toSeconds());
-    }
-    if (today > settings.suggestionsPerDay()) {
+    // A random id: the suggestion's key is known before the script runs (scripts declare their keys).
+    String id = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+    Object stored = store.run(redis, List.of(key(team, id), Keys.team(team, "prompts", "suggest", "today", by)),
+        List.of(text, by, strategy == null ? "" : strategy.id(), String.valueOf(KEEP.toSeconds()),
+            String.valueOf(settings.suggestionsPerDay())));
+    if (!Long.valueOf(1).equals(stored)) {
       throw new UserError(":raised_hands: You've sent " + settings.suggestionsPerDay() + " suggestions today, "
           + "thank you! Please send the next one tomorrow, so the admins can keep up.");
     }
-    String id = String.valueOf(redis.incr(Keys.team(team, "prompts", "suggestion", "seq")));
-    Map<String, String> fields = new HashMap<>(Map.of("text", text, "by", by));
-    if (strategy != null) {
-      fields.put("strategy", strategy.id());
-    }
-    String key = key(team, id);
-    redis.hset(key, fields);
-    redis.expire(key, KEEP.toSeconds());
     return new Suggestion(id, text, strategy, by);
   }
 

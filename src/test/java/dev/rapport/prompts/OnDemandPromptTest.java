@@ -61,6 +61,17 @@ class OnDemandPromptTest extends PromptTestSupport {
   }
 
   @Test
+  void helpListsWhatEmpathyCanDoAndWhichPartsAreForAdmins() {
+    String help = empathy(MEMBER, "C100", "help").text();
+
+    assertThat(help).contains("`/empathy` — Post a prompt in this channel now")
+        .contains("`/empathy quality-time` — Post a prompt for *quality time* now")
+        .contains("`/empathy suggest [strategy] <text>`")
+        .contains("`/empathy start <cadence> [strategy]` — Post prompts in this channel on a schedule")
+        .contains("`/empathy stats` — How people engaged").contains("_(admins)_");
+  }
+
+  @Test
   void aBadStrategyWordGetsTheListOfValidOnes() {
     SlackRequests.Answer answer = empathy(MEMBER, "C100", "listning");
 
