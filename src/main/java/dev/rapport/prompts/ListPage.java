@@ -12,6 +12,7 @@ import com.slack.api.model.block.element.BlockElement;
 import dev.rapport.slack.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * One page of {@code /empathy list}: the prompts a workspace can post (of one strategy or all), with their
@@ -36,7 +37,7 @@ final class ListPage {
    * @param builtIn which ids are built in (the others were added by the workspace)
    */
   static Reply render(Strategy strategy, List<Prompt> prompts, int removed, int page, int pageSize,
-                      java.util.function.Predicate<String> builtIn) {
+                      Predicate<String> builtIn) {
     int pages = Math.max(1, (prompts.size() + pageSize - 1) / pageSize);
     int current = Math.min(Math.max(1, page), pages);
     String title = strategy == null ? "All prompts" : strategy.emoji() + " " + strategy.label() + " prompts";

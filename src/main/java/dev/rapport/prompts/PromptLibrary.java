@@ -1,13 +1,13 @@
 package dev.rapport.prompts;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,15 +23,10 @@ public class PromptLibrary {
   private final Map<String, Prompt> builtIn;
   private final WorkspacePrompts workspace;
 
-  @Autowired
   PromptLibrary(WorkspacePrompts workspace) {
-    this(LibraryFile.load(), workspace);
-  }
-
-  PromptLibrary(List<Prompt> builtIn, WorkspacePrompts workspace) {
     Map<String, Prompt> byId = new LinkedHashMap<>();
-    builtIn.forEach(p -> byId.put(p.id(), p));
-    this.builtIn = java.util.Collections.unmodifiableMap(byId);
+    LibraryFile.load().forEach(p -> byId.put(p.id(), p));
+    this.builtIn = Collections.unmodifiableMap(byId);
     this.workspace = workspace;
   }
 

@@ -1,16 +1,7 @@
 package dev.rapport.prompts;
 
-import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.Blocks.context;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.button;
-
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
-import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.element.BlockElement;
 import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.Outbox;
 import dev.rapport.slack.AccessPolicy;
@@ -21,7 +12,6 @@ import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackFeature;
 import dev.rapport.slack.Subcommand;
 import dev.rapport.slack.UserError;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -34,9 +24,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SuggestionFeature implements SlackFeature {
-
-  static final String APPROVE = "prompts_approve";
-  static final String REJECT = "prompts_reject";
 
   private final Suggestions suggestions;
   private final PromptLibrary library;
@@ -65,12 +52,12 @@ class SuggestionFeature implements SlackFeature {
 
   @Override
   public void register(App app) {
-    app.blockAction(Pattern.compile("^" + APPROVE + "(_[a-z-]+)?$"), (req, ctx) -> {
+    app.blockAction(Pattern.compile("^" + ReviewMessage.APPROVE + "(_[a-z-]+)?$"), (req, ctx) -> {
       decideLater(req.getPayload().getTeam().getId(), req.getPayload().getUser().getId(),
           req.getPayload().getActions().get(0).getValue(), true, ctx);
       return ctx.ack();
     });
-    app.blockAction(REJECT, (req, ctx) -> {
+    app.blockAction(ReviewMessage.REJECT, (req, ctx) -> {
       decideLater(req.getPayload().getTeam().getId(), req.getPayload().getUser().getId(),
           req.getPayload().getActions().get(0).getValue(), false, ctx);
       return ctx.ack();
@@ -93,7 +80,7 @@ class SuggestionFeature implements SlackFeature {
     work.submit("/empathy suggest", () -> {
       try {
         int sent = reviewers.tell(team, "prompts:" + team + ":suggestion:" + s.id() + ":review",
-            "Suggested empathy prompt: " + text, review(s));
+            "Suggested empathy prompt: " + text, ReviewMessage.blocks(s));
         if (sent == 0) {
           responder.tell(call.responseUrl(), ":warning: I couldn't find a Rapport admin to review your "
               + "suggestion. Ask your Slack admin to set RAPPORT_ADMINS, then suggest it again.");
@@ -104,27 +91,6 @@ class SuggestionFeature implements SlackFeature {
     });
     return Reply.text(":bulb: Thank you! Your suggestion went to the Rapport admins:\n>" + PromptText.mrkdwn(text)
         + "\nI'll message you when they decide.");
-  }
-
-  private static List<LayoutBlock> review(Suggestions.Suggestion s) {
-    String about = s.strategy() == null ? "" : " for *" + s.strategy().label() + "*";
-    List<BlockElement> buttons = new ArrayList<>();
-    if (s.strategy() != null) {
-      buttons.add(button(b -> b.actionId(APPROVE).style("primary").text(plainText("Approve"))
-          .value(s.id() + "|" + s.strategy().id())));
-    } else {
-      for (Strategy strategy : Strategy.values()) {
-        buttons.add(button(b -> b.actionId(APPROVE + "_" + strategy.id()).text(plainText("Approve as "
-            + strategy.label().toLowerCase())).value(s.id() + "|" + strategy.id())));
-      }
-    }
-    buttons.add(button(b -> b.actionId(REJECT).style("danger").text(plainText("Reject")).value(s.id())));
-    return List.of(
-        section(sec -> sec.text(markdownText(":bulb: <@" + s.by() + "> suggested an empathy prompt" + about
-            + ":\n>" + PromptText.mrkdwn(s.text())))),
-        actions(a -> a.elements(buttons)),
-        context(c -> c.elements(List.of(markdownText("Approved prompts join this workspace's library and its "
-            + "rotation. Undecided suggestions expire after " + Suggestions.KEEP.toDays() + " days.")))));
   }
 
   private void decideLater(String team, String admin, String value, boolean approve, ActionContext ctx) {

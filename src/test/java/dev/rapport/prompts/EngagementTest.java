@@ -1,19 +1,20 @@
 package dev.rapport.prompts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.rapport.testkit.FakeApi;
 import dev.rapport.testkit.SlackRequests;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class EngagementTest extends PromptTestSupport {
 
   private static final String CHANNEL = "C800";
 
-  @org.springframework.beans.factory.annotation.Autowired
+  @Autowired
   PromptPosts posts;
 
   private String replies(String ts) {
@@ -140,10 +141,10 @@ class EngagementTest extends PromptTestSupport {
   void statsCoverTheLastEightWeeksOnly() {
     Prompt prompt = library.available(TEAM, Strategy.LISTENING).get(0);
     // Requests are signed with real time, so the older posts are recorded directly, with the clock moved back.
-    clock.set(java.time.Instant.now().minus(Duration.ofDays(7 * 8)));
+    clock.set(Instant.now().minus(Duration.ofDays(7 * 8)));
     posts.recordPosted(TEAM, CHANNEL, "1600000000.000001", prompt);
     posts.countReply(TEAM, CHANNEL, "1600000000.000001", "1600000000.000002", MEMBER);
-    clock.set(java.time.Instant.now().minus(Duration.ofDays(7 * 7)));
+    clock.set(Instant.now().minus(Duration.ofDays(7 * 7)));
     posts.recordPosted(TEAM, CHANNEL, "1600000001.000001", prompt);
     clock.reset();
 

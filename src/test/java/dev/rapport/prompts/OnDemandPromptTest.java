@@ -3,9 +3,9 @@ package dev.rapport.prompts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.testkit.FakeApi;
 import dev.rapport.testkit.SlackRequests;
+import dev.rapport.testkit.SlackSamples;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -92,8 +92,7 @@ class OnDemandPromptTest extends PromptTestSupport {
   void theAnswerDoesNotWaitForSlackToAcceptThePost() {
     slack.on("chat.postMessage", call -> {
       sleep(Duration.ofSeconds(4));
-      return (ObjectNode) dev.rapport.testkit.FakeApi.error("ratelimited").put("ok", true).put("channel", "C100")
-          .put("ts", "1700000999.000100");
+      return SlackSamples.apiResponse("chat.postMessage").put("channel", "C100").put("ts", "1700000999.000100");
     });
 
     long started = System.nanoTime();

@@ -8,6 +8,7 @@ import dev.rapport.schedule.Schedule;
 import dev.rapport.schedule.Schedules;
 import dev.rapport.testkit.FakeApi;
 import dev.rapport.testkit.SlackRequests;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -70,7 +71,7 @@ class ScheduledPromptTest extends PromptTestSupport {
     job.run(occurrence);
 
     await().atMost(WAIT).until(() -> slack.api().messages("C702").size() == 1);
-    await().during(java.time.Duration.ofMillis(500)).atMost(WAIT)
+    await().during(Duration.ofMillis(500)).atMost(WAIT)
         .until(() -> slack.api().messages("C702").size() == 1);
     assertThat(jedis.smembers("rapport:{" + TEAM + "}:prompts:rotation:C702:empathy:seen")).hasSize(1);
   }

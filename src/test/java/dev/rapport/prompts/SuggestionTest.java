@@ -131,6 +131,7 @@ class SuggestionTest extends PromptTestSupport {
     assertThat(empathy(MEMBER, "C900", "suggest One more: what made you laugh today?").text())
         .contains("tomorrow");
     assertThat(empathy(OTHER, "C900", "suggest What made you laugh today?").text()).contains("Thank you");
+    await().atMost(WAIT).until(() -> slack.api().messages(dmWith(ADMIN)).size() == 6);
   }
 
   @Test
