@@ -28,13 +28,14 @@ final class PromptText {
   static String fromCommand(String raw, String what) {
     String text = raw == null ? "" : raw.trim().replaceAll("\\s+", " ");
     if (ENTITY.matcher(text).find()) {
-      throw new UserError(":pencil2: A " + what + " is plain text: please leave out mentions, channels and "
-          + "links, then try again.");
+      throw new UserError(":pencil2: A prompt is plain text: please leave out mentions, channels and links, "
+          + "then try again.");
     }
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     if (text.length() < MIN_LENGTH) {
-      throw new UserError(":pencil2: That " + what + " is too short to be a prompt. Write it as a question or "
-          + "an invitation people can answer, e.g. `What's a small win from this week?`");
+      throw new UserError(":pencil2: That " + what + " is too short (at least " + MIN_LENGTH + " characters)."
+          + (what.equals("prompt") ? " Write it as a question or an invitation people can answer, e.g. "
+          + "`What's a small win from this week?`" : ""));
     }
     if (text.length() > MAX_LENGTH) {
       throw new UserError(":pencil2: That " + what + " is " + text.length() + " characters; prompts are at "
