@@ -1,0 +1,133 @@
+package dev.rapport.prompts;
+
+import com.slack.api.bolt.App;
+import com.slack.api.model.block.LayoutBlock;
+import dev.rapport.slack.AccessPolicy;
+import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.CommandCall;
+import dev.rapport.slack.Failures;
+import dev.rapport.slack.Reply;
+import dev.rapport.slack.SlackFeature;
+import dev.rapport.slack.Subcommand;
+import dev.rapport.slack.UserError;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/** Admins curate the workspace's library: {@code /empathy add}, {@code remove} and {@code list}. */
+@Component
+class LibraryCommands implements SlackFeature {
+
+  private final PromptLibrary library;
+  private final WorkspacePrompts workspace;
+  private final AccessPolicy access;
+  private final BackgroundWork work;
+  private final PromptSettings settings;
+
+  LibraryCommands(PromptLibrary library, WorkspacePrompts workspace, AccessPolicy access, BackgroundWork work,
+                  PromptSettings settings) {
+    this.library = library;
+    this.workspace = workspace;
+    this.access = access;
+    this.work = work;
+    this.settings = settings;
+  }
+
+  @Override
+  public List<Subcommand> subcommands() {
+    return List.of(
+        Subcommand.admin("/empathy", "add", "<strategy> <text> [| why it helps]",
+            "Add your own prompt to this workspace's library", this::add),
+        Subcommand.admin("/empathy", "remove", "<id>",
+            "Never post a prompt again in this workspace (ids are in `/empathy list`)", this::remove),
+        Subcommand.admin("/empathy", "list", "[strategy]", "Browse the prompts, a page at a time", this::list));
+  }
+
+  @Override
+  public void register(App app) {
+    app.blockAction(Pattern.compile("^(" + ListPage.PREVIOUS + "|" + ListPage.NEXT + ")$"), (req, ctx) -> {
+      String team = req.getPayload().getTeam().getId();
+      String user = req.getPayload().getUser().getId();
+      String value = req.getPayload().getActions().get(0).getValue();
+      work.submit("/empathy list page", () -> {
+        Reply reply;
+        try {
+          reply = access.isAdmin(team, user) ? page(team, value)
+              : Reply.text(":lock: Only Rapport admins can browse the prompt list.");
+        } catch (RuntimeException e) {
+          reply = Reply.text(Failures.describe("/empathy list page", e));
+        }
+        List<LayoutBlock> blocks = reply.blocks().isEmpty() ? null : reply.blocks();
+        String text = reply.text();
+        ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(true).text(text).blocks(blocks));
+      });
+      return ctx.ack();
+    });
+  }
+
+  Reply add(CommandCall call) {
+    String team = call.caller().team();
+    String[] parts = call.args().split("\\s+", 2);
+    if (call.args().isEmpty()) {
+      throw new UserError(":pencil2: Usage: `/empathy add <strategy> <text> [| why it helps]`, e.g. `/empathy add "
+          + "listening What's a question you wish people asked you more often?`. Strategies: "
+          + Strategy.choices() + ".");
+    }
+    Strategy strategy = Strategy.require(parts[0]);
+    if (parts.length < 2) {
+      throw new UserError(":pencil2: What should the prompt ask? e.g. `/empathy add " + strategy.id()
+          + " What's a small win from this week?`");
+    }
+    String body = parts[1];
+    int bar = body.lastIndexOf('|');
+    String text = PromptText.fromCommand(bar < 0 ? body : body.substring(0, bar), "prompt");
+    String why = bar < 0 ? strategy.defaultWhy() : PromptText.fromCommand(body.substring(bar + 1), "why");
+    library.sameText(team, text).ifPresent(same -> {
+      throw new UserError(":repeat: That prompt is already in the library as `" + same.id() + "`.");
+    });
+    Prompt prompt = workspace.add(team, strategy, text, why);
+    return Reply.text(":white_check_mark: Added `" + prompt.id() + "` to *" + strategy.label() + "*: “"
+        + PromptText.mrkdwn(text) + "”\nIt joins the rotation in every channel of this workspace. Remove it "
+        + "with `/empathy remove " + prompt.id() + "`.");
+  }
+
+  Reply remove(CommandCall call) {
+    String team = call.caller().team();
+    String id = call.args().toLowerCase(Locale.ROOT);
+    if (id.isEmpty() || id.contains(" ")) {
+      throw new UserError(":pencil2: Which prompt? Use `/empathy remove <id>` with one id from `/empathy list`, "
+          + "e.g. `/empathy remove listening-04`.");
+    }
+    Prompt prompt = library.find(team, id).orElseThrow(() -> new UserError(":mag: There's no prompt `"
+        + id.replace("`", "'") + "`. The ids are in `/empathy list`, e.g. `listening-04`."));
+    if (!workspace.remove(team, id)) {
+      return Reply.text("`" + id + "` was already removed, so nothing changed.");
+    }
+    int left = library.available(team, prompt.strategy()).size();
+    String warning = left == 0 ? "\n:warning: That was the last one: scheduled *" + prompt.strategy().label()
+        + "* prompts can't be posted until you add one (`/empathy add " + prompt.strategy().id()
+        + " <text>`); admins get a DM when one is due." : "";
+    return Reply.text(":wastebasket: Removed `" + id + "` (“" + PromptText.mrkdwn(prompt.text()) + "”). It "
+        + "won't be posted in this workspace again. " + left + " *" + prompt.strategy().label() + "* prompt"
+        + (left == 1 ? "" : "s") + " left." + warning);
+  }
+
+  Reply list(CommandCall call) {
+    String arg = call.args();
+    Strategy strategy = arg.isEmpty() ? null : Strategy.require(arg);
+    return page(call.caller().team(), ListPage.value(strategy, 1));
+  }
+
+  private Reply page(String team, String value) {
+    String[] parts = value.split("\\|", 2);
+    Strategy strategy = ListPage.ALL.equals(parts[0]) ? null : Strategy.require(parts[0]);
+    int page = parts.length > 1 && parts[1].matches("\\d{1,4}") ? Integer.parseInt(parts[1]) : 1;
+    List<Prompt> prompts = library.available(team).stream()
+        .filter(p -> strategy == null || p.strategy() == strategy).toList();
+    // Ids start with their strategy ("listening-04", "listening-ws2"), so removed ones can be counted by it.
+    long removed = workspace.removed(team).stream()
+        .filter(id -> strategy == null || id.startsWith(strategy.id() + "-")).count();
+    return ListPage.render(strategy, prompts, (int) removed, page, settings.pageSize(), library::isBuiltIn);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.rapport.prompts;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+import dev.rapport.slack.Reply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * One page of {@code /empathy list}: the prompts a workspace can post (of one strategy or all), with their
+ * ids for {@code /empathy remove}, and Previous / Next buttons that replace the page in place.
+ */
+final class ListPage {
+
+  static final String PREVIOUS = "prompts_list_previous";
+  static final String NEXT = "prompts_list_next";
+  static final String ALL = "all";
+
+  private ListPage() {}
+
+  /** The button value that asks for {@code page} of {@code strategy} (or all). */
+  static String value(Strategy strategy, int page) {
+    return (strategy == null ? ALL : strategy.id()) + "|" + page;
+  }
+
+  /**
+   * Renders page {@code page} (1-based; clamped) of {@code prompts}.
+   *
+   * @param builtIn which ids are built in (the others were added by the workspace)
+   */
+  static Reply render(Strategy strategy, List<Prompt> prompts, int removed, int page, int pageSize,
+                      Predicate<String> builtIn) {
+    int pages = Math.max(1, (prompts.size() + pageSize - 1) / pageSize);
+    int current = Math.min(Math.max(1, page), pages);
+    String title = strategy == null ? "All prompts" : strategy.emoji() + " " + strategy.label() + " prompts";
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(section(s -> s.text(markdownText("*" + title + "* — " + prompts.size() + " in this workspace · "
+        + "page " + current + " of " + pages))));
+    for (Prompt p : prompts.subList((current - 1) * pageSize, Math.min(prompts.size(), current * pageSize))) {
+      String own = builtIn.test(p.id()) ? "" : " _(added here)_";
+      blocks.add(section(s -> s.text(markdownText("`" + p.id() + "` " + PromptText.mrkdwn(p.text()) + own))));
+    }
+    String note = "Remove one with `/empathy remove <id>`; add your own with `/empathy add <strategy> <text>`."
+        + (removed > 0 ? " " + removed + " removed prompt" + (removed == 1 ? " is" : "s are") + " not shown." : "");
+    blocks.add(context(c -> c.elements(List.of(markdownText(note)))));
+    List<BlockElement> buttons = new ArrayList<>();
+    if (current > 1) {
+      buttons.add(button(b -> b.actionId(PREVIOUS).text(plainText("← Previous")).value(value(strategy, current - 1))));
+    }
+    if (current < pages) {
+      buttons.add(button(b -> b.actionId(NEXT).text(plainText("Next →")).value(value(strategy, current + 1))));
+    }
+    if (!buttons.isEmpty()) {
+      blocks.add(actions(a -> a.elements(buttons)));
+    }
+    return Reply.blocks(title + ", page " + current + " of " + pages, blocks);
+  }
+}

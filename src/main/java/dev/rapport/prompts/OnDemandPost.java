@@ -1,0 +1,81 @@
+package dev.rapport.prompts;
+
+import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.CommandCall;
+import dev.rapport.slack.Failures;
+import dev.rapport.slack.Reply;
+import dev.rapport.slack.SlackCallException;
+import dev.rapport.slack.SlackGateway;
+import dev.rapport.slack.UserError;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /empathy [strategy]}: posts the channel's next prompt now. The prompt is picked while the command
+ * is acknowledged (one Redis script); the post itself happens in the background as the app's own message,
+ * so its replies and reactions can be counted. The post is the answer; if it can't be made, the person
+ * who asked hears why, and the prompt goes back into the rotation.
+ */
+@Component
+class OnDemandPost {
+
+  private static final Set<String> NOT_A_MEMBER = Set.of("not_in_channel", "channel_not_found",
+      "is_archived", "restricted_action");
+
+  private final PromptPicker picker;
+  private final PromptPosts posts;
+  private final SlackGateway slack;
+  private final BackgroundWork work;
+  private final Responder responder;
+
+  OnDemandPost(PromptPicker picker, PromptPosts posts, SlackGateway slack,
+               BackgroundWork work, Responder responder) {
+    this.picker = picker;
+    this.posts = posts;
+    this.slack = slack;
+    this.work = work;
+    this.responder = responder;
+  }
+
+  Reply post(CommandCall call, Strategy strategy) {
+    String team = call.caller().team();
+    String channel = call.caller().channel();
+    if (!call.args().isEmpty()) {
+      throw new UserError(":thinking_face: `" + call.command() + " " + call.subcommand() + "` takes no more "
+          + "words. To post a prompt now, use `/empathy` or `/empathy " + Strategy.LISTENING.id()
+          + "` (strategies: " + Strategy.choices() + ").");
+    }
+    Prompt prompt = picker.next(team, channel, strategy, null).orElseThrow(() -> noneLeft(strategy));
+    work.submit("/empathy post", () -> send(call, prompt));
+    return Reply.none();
+  }
+
+  private void send(CommandCall call, Prompt prompt) {
+    String team = call.caller().team();
+    String channel = call.caller().channel();
+    try {
+      var posted = slack.call(team, "chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel)
+          .text(PromptMessage.fallback(prompt)).blocks(PromptMessage.blocks(prompt)).unfurlLinks(false)));
+      posts.recordPosted(team, posted.getChannel() != null ? posted.getChannel() : channel, posted.getTs(),
+          prompt);
+    } catch (SlackCallException e) {
+      picker.putBack(team, channel, prompt);
+      responder.tell(call.responseUrl(), NOT_A_MEMBER.contains(e.error())
+          ? ":no_entry: I can't post in this conversation yet. Add me with `/invite @Rapport`, then try `"
+              + call.command() + (call.subcommand().isEmpty() ? "" : " " + call.subcommand()) + "` again."
+          : Failures.describe("/empathy post", e));
+    } catch (RuntimeException e) {
+      responder.tell(call.responseUrl(), Failures.describe("/empathy post", e));
+    }
+  }
+
+  private UserError noneLeft(Strategy strategy) {
+    if (strategy == null) {
+      return new UserError(":warning: This workspace removed every prompt, so there's nothing to post. A "
+          + "Rapport admin can add prompts with `/empathy add <strategy> <text>`.");
+    }
+    return new UserError(":warning: This workspace removed every *" + strategy.label() + "* prompt. Try "
+        + "another strategy (" + Strategy.choices() + "), or ask a Rapport admin to add one with `/empathy add "
+        + strategy.id() + " <text>`.");
+  }
+}

@@ -1,0 +1,152 @@
+package dev.rapport.prompts;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import dev.rapport.outbox.Delivery;
+import dev.rapport.outbox.Outbox;
+import dev.rapport.slack.AccessPolicy;
+import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.CommandCall;
+import dev.rapport.slack.Failures;
+import dev.rapport.slack.Reply;
+import dev.rapport.slack.SlackFeature;
+import dev.rapport.slack.Subcommand;
+import dev.rapport.slack.UserError;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /empathy suggest [strategy] <text>}: anyone proposes a prompt; the admins get it in a DM with
+ * Approve / Reject buttons (one Approve per strategy when the proposer didn't pick one). An approved prompt
+ * joins the workspace's library, and the proposer is told either way.
+ */
+@Component
+class SuggestionFeature implements SlackFeature {
+
+  private final Suggestions suggestions;
+  private final PromptLibrary library;
+  private final Reviewers reviewers;
+  private final Outbox outbox;
+  private final AccessPolicy access;
+  private final BackgroundWork work;
+  private final Responder responder;
+
+  SuggestionFeature(Suggestions suggestions, PromptLibrary library, Reviewers reviewers, Outbox outbox,
+                    AccessPolicy access, BackgroundWork work, Responder responder) {
+    this.suggestions = suggestions;
+    this.library = library;
+    this.reviewers = reviewers;
+    this.outbox = outbox;
+    this.access = access;
+    this.work = work;
+    this.responder = responder;
+  }
+
+  @Override
+  public List<Subcommand> subcommands() {
+    return List.of(Subcommand.everyone("/empathy", "suggest", "[strategy] <text>",
+        "Propose a prompt; Rapport admins review it", this::suggest));
+  }
+
+  @Override
+  public void register(App app) {
+    app.blockAction(Pattern.compile("^" + ReviewMessage.APPROVE + "(_[a-z-]+)?$"), (req, ctx) -> {
+      decideLater(req.getPayload().getTeam().getId(), req.getPayload().getUser().getId(),
+          req.getPayload().getActions().get(0).getValue(), true, ctx);
+      return ctx.ack();
+    });
+    app.blockAction(ReviewMessage.REJECT, (req, ctx) -> {
+      decideLater(req.getPayload().getTeam().getId(), req.getPayload().getUser().getId(),
+          req.getPayload().getActions().get(0).getValue(), false, ctx);
+      return ctx.ack();
+    });
+  }
+
+  Reply suggest(CommandCall call) {
+    String team = call.caller().team();
+    if (call.args().isEmpty()) {
+      throw new UserError(":bulb: What would you like to suggest? e.g. `/empathy suggest What's a small kindness "
+          + "you noticed this week?` You can name a strategy first: " + Strategy.choices() + ".");
+    }
+    String[] parts = call.args().split("\\s+", 2);
+    Optional<Strategy> named = parts.length > 1 ? Strategy.parse(parts[0]) : Optional.empty();
+    String text = PromptText.fromCommand(named.isPresent() ? parts[1] : call.args(), "prompt");
+    library.sameText(team, text).ifPresent(same -> {
+      throw new UserError(":repeat: Great minds: that prompt is already in the library (`" + same.id() + "`).");
+    });
+    Suggestions.Suggestion s = suggestions.create(team, call.caller().user(), text, named.orElse(null));
+    work.submit("/empathy suggest", () -> {
+      try {
+        int sent = reviewers.tell(team, "prompts:" + team + ":suggestion:" + s.id() + ":review",
+            "Suggested empathy prompt: " + text, ReviewMessage.blocks(s));
+        if (sent == 0) {
+          responder.tell(call.responseUrl(), ":warning: I couldn't find a Rapport admin to review your "
+              + "suggestion. Ask your Slack admin to set RAPPORT_ADMINS, then suggest it again.");
+        }
+      } catch (Exception e) {
+        responder.tell(call.responseUrl(), Failures.describe("/empathy suggest", e));
+      }
+    });
+    return Reply.text(":bulb: Thank you! Your suggestion went to the Rapport admins:\n>" + PromptText.mrkdwn(text)
+        + "\nI'll message you when they decide.");
+  }
+
+  private void decideLater(String team, String admin, String value, boolean approve, ActionContext ctx) {
+    work.submit(approve ? "approve a suggestion" : "reject a suggestion", () -> {
+      String text;
+      boolean replace = true;
+      try {
+        if (!access.isAdmin(team, admin)) {
+          text = ":lock: Only Rapport admins can decide on suggestions.";
+          replace = false;
+        } else {
+          text = approve ? approve(team, admin, value) : reject(team, admin, value);
+        }
+      } catch (RuntimeException e) {
+        text = Failures.describe("decide on a suggestion", e);
+        replace = false;
+      }
+      String answer = text;
+      boolean replaceOriginal = replace;
+      ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(replaceOriginal).text(answer));
+    });
+  }
+
+  private String approve(String team, String admin, String value) {
+    String[] parts = value.split("\\|", 2);
+    Strategy strategy = Strategy.require(parts.length > 1 ? parts[1] : "");
+    Optional<WorkspacePrompts.Approved> approved = suggestions.approve(team, parts[0], strategy);
+    if (approved.isEmpty()) {
+      return "This suggestion was already decided, or it expired. Nothing changed.";
+    }
+    Prompt p = approved.get().prompt();
+    if (approved.get().proposer() != null) {
+      outbox.send(Delivery.dm(team, List.of(approved.get().proposer()), decidedKey(team, parts[0]),
+          ":tada: Your suggested prompt was approved! It joins the *" + strategy.label() + "* prompts as `"
+              + p.id() + "`:\n>" + PromptText.mrkdwn(p.text()) + "\nThank you for helping your colleagues connect.",
+          null));
+    }
+    return ":white_check_mark: <@" + admin + "> approved this suggestion: it's now `" + p.id() + "` in *"
+        + strategy.label() + "*:\n>" + PromptText.mrkdwn(p.text());
+  }
+
+  private String reject(String team, String admin, String id) {
+    Optional<Suggestions.Suggestion> rejected = suggestions.reject(team, id);
+    if (rejected.isEmpty()) {
+      return "This suggestion was already decided, or it expired. Nothing changed.";
+    }
+    Suggestions.Suggestion s = rejected.get();
+    if (s.by() != null) {
+      outbox.send(Delivery.dm(team, List.of(s.by()), decidedKey(team, id), "Thanks for suggesting a prompt:\n>"
+          + PromptText.mrkdwn(s.text()) + "\nThe Rapport admins decided not to add this one. Keep the ideas "
+          + "coming!", null));
+    }
+    return ":no_entry_sign: <@" + admin + "> rejected this suggestion:\n>" + PromptText.mrkdwn(s.text());
+  }
+
+  private static String decidedKey(String team, String id) {
+    return "prompts:" + team + ":suggestion:" + id + ":decided";
+  }
+}

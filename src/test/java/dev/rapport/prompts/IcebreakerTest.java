@@ -1,0 +1,42 @@
+package dev.rapport.prompts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class IcebreakerTest extends PromptTestSupport {
+
+  @Test
+  void theSameSeedGivesTheSameIcebreakerAndSeedsSpreadAcrossStrategies() {
+    Set<String> ids = new HashSet<>();
+    Set<Strategy> strategies = new HashSet<>();
+    for (long seed = 0; seed < 200; seed++) {
+      Prompt p = library.icebreaker(TEAM, seed).orElseThrow();
+      assertThat(library.icebreaker(TEAM, seed)).contains(p);
+      ids.add(p.id());
+      strategies.add(p.strategy());
+    }
+
+    assertThat(strategies).containsExactlyInAnyOrder(Strategy.values());
+    assertThat(ids).hasSizeGreaterThan(50);
+  }
+
+  @Test
+  void anIcebreakerNeverRefersToAThread() {
+    for (long seed = 0; seed < 1000; seed++) {
+      assertThat(library.icebreaker(TEAM, seed).orElseThrow().threadOnly()).isFalse();
+    }
+  }
+
+  @Test
+  void aPromptTheWorkspaceRemovedIsNoLongerAnIcebreaker() {
+    Prompt before = library.icebreaker(TEAM, 42).orElseThrow();
+
+    empathy(ADMIN, "C120", "remove " + before.id());
+
+    assertThat(library.icebreaker(TEAM, 42)).isPresent().get().isNotEqualTo(before);
+    assertThat(library.icebreaker("T0OTHER", 42)).contains(before);
+  }
+}
