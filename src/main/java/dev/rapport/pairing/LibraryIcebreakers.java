@@ -1,31 +1,28 @@
 package dev.rapport.pairing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.List;
-import java.util.Map;
+import dev.rapport.prompts.Prompt;
+import dev.rapport.prompts.PromptLibrary;
 import org.springframework.stereotype.Component;
-import org.yaml.snakeyaml.Yaml;
 
-/** Icebreakers from the empathy prompt library file. */
+/** Intro icebreakers come from the empathy prompt library, with the workspace's own additions and removals. */
 @Component
 class LibraryIcebreakers implements IcebreakerSource {
 
-  private final List<Icebreaker> all;
+  private static final Icebreaker FALLBACK = new Icebreaker("listening",
+      "What's something that made your week a little better, and why?",
+      "Asking about someone's week, and listening to the why, is active listening in its simplest form.");
 
-  LibraryIcebreakers() {
-    try (InputStream in = getClass().getResourceAsStream("/prompts/library.yml")) {
-      Map<String, List<Map<String, String>>> doc = new Yaml().load(in);
-      all = doc.get("prompts").stream().map(p -> new Icebreaker(p.get("strategy"), p.get("text"), p.get("why")))
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private final PromptLibrary library;
+
+  LibraryIcebreakers(PromptLibrary library) {
+    this.library = library;
   }
 
   @Override
   public Icebreaker pick(String team, long seed) {
-    return all.get((int) Math.floorMod(seed, (long) all.size()));
+    // A workspace could remove every prompt; an intro still needs a question.
+    return library.icebreaker(team, seed)
+        .map((Prompt p) -> new Icebreaker(p.strategy().id(), p.text(), p.why()))
+        .orElse(FALLBACK);
   }
 }

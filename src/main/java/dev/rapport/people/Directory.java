@@ -74,6 +74,23 @@ public class Directory {
     return profiles;
   }
 
+  /**
+   * The workspace's active owners and admins (owners first), at most {@code max}, from the cached
+   * directory: no extra Slack call while it is fresh.
+   */
+  public List<String> admins(String team, int max) throws SlackCallException {
+    refreshIfStale(team);
+    List<Profile> found = new ArrayList<>();
+    redis.hvals(directory(team)).forEach(raw -> {
+      Profile p = read(raw);
+      if (p.isHuman() && (p.admin() || p.owner())) {
+        found.add(p);
+      }
+    });
+    found.sort(java.util.Comparator.comparing((Profile p) -> !p.owner()).thenComparing(Profile::id));
+    return found.stream().limit(max).map(Profile::id).toList();
+  }
+
   /** Forgets one person's cached profile (forget-me). */
   public void forget(String team, String user) {
     redis.hdel(directory(team), user);

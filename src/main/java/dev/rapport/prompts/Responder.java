@@ -1,28 +1,22 @@
 package dev.rapport.prompts;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.slack.api.Slack;
-import java.io.IOException;
-import java.util.Map;
+import dev.rapport.slack.Reply;
+import dev.rapport.slack.SlackCallException;
+import dev.rapport.slack.SlackGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/**
- * Answers a slash command later, through its {@code response_url}, when work it started in the background
- * fails. (To be replaced by a shared {@code SlackGateway#respond} once the gateway has one.)
- */
+/** Answers a slash command later, through its {@code response_url}, when work it started in the background fails. */
 @Component
 class Responder {
 
   private static final Logger log = LoggerFactory.getLogger(Responder.class);
 
-  private final Slack slack;
-  private final ObjectMapper json;
+  private final SlackGateway slack;
 
-  Responder(Slack slack, ObjectMapper json) {
+  Responder(SlackGateway slack) {
     this.slack = slack;
-    this.json = json;
   }
 
   /** An ephemeral message to whoever ran the command; failures are logged, not thrown. */
@@ -31,14 +25,9 @@ class Responder {
       return;
     }
     try {
-      String body = json.writeValueAsString(Map.of("response_type", "ephemeral", "replace_original", false,
-          "text", text));
-      int status = slack.send(responseUrl, body).getCode();
-      if (status >= 400) {
-        log.warn("response_url answered HTTP {}", status);
-      }
-    } catch (IOException e) {
-      log.warn("Could not answer through response_url ({})", e.getClass().getSimpleName());
+      slack.respond(responseUrl, Reply.text(text));
+    } catch (SlackCallException e) {
+      log.warn("Could not answer through response_url ({})", e.error());
     }
   }
 }

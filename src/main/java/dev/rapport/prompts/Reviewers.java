@@ -1,15 +1,15 @@
 package dev.rapport.prompts;
 
-import com.slack.api.model.User;
 import com.slack.api.model.block.LayoutBlock;
 import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.Outbox;
 import dev.rapport.people.PeopleSettings;
 import dev.rapport.slack.SlackCallException;
-import dev.rapport.slack.SlackGateway;
+import dev.rapport.people.Directory;
 import dev.rapport.store.Keys;
 import java.time.Duration;
 import java.util.ArrayList;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +19,8 @@ import redis.clients.jedis.params.SetParams;
 
 /**
  * The admins who review suggestions and hear when scheduled prompts ran out: the people in
- * {@code RAPPORT_ADMINS} first, then the workspace's owners and admins (read from {@code users.list}, at
- * most {@link #MAX_PAGES} pages), at most {@code maxReviewers} people. The list is cached briefly.
+ * {@code RAPPORT_ADMINS} first, then the workspace's owners and admins (from the people directory's
+ * cached {@code users.list}), at most {@code maxReviewers} people. The list is cached briefly.
  * <pre>
  * rapport:{team}:prompts:reviewers   STRING  comma-separated user ids; expires after {@link #CACHE}
  * </pre>
@@ -29,17 +29,16 @@ import redis.clients.jedis.params.SetParams;
 class Reviewers {
 
   static final Duration CACHE = Duration.ofHours(1);
-  static final int MAX_PAGES = 20;
 
-  private final SlackGateway slack;
+  private final Directory directory;
   private final UnifiedJedis redis;
   private final Outbox outbox;
   private final PeopleSettings people;
   private final PromptSettings settings;
 
-  Reviewers(SlackGateway slack, UnifiedJedis redis, Outbox outbox, PeopleSettings people,
+  Reviewers(Directory directory, UnifiedJedis redis, Outbox outbox, PeopleSettings people,
             PromptSettings settings) {
-    this.slack = slack;
+    this.directory = directory;
     this.redis = redis;
     this.outbox = outbox;
     this.people = people;
@@ -53,27 +52,7 @@ class Reviewers {
       return cached.isEmpty() ? List.of() : List.of(cached.split(","));
     }
     Set<String> found = new LinkedHashSet<>(people.admins());
-    List<String> owners = new ArrayList<>();
-    List<String> admins = new ArrayList<>();
-    String cursor = null;
-    int pages = 0;
-    do {
-      String page = cursor;
-      var response = slack.call(team, "users.list", c -> c.usersList(r -> r.limit(1000).cursor(page)));
-      for (User u : response.getMembers()) {
-        if (u.isDeleted() || u.isBot() || u.isAppUser() || "USLACKBOT".equals(u.getId())) {
-          continue;
-        }
-        if (u.isOwner() || u.isPrimaryOwner()) {
-          owners.add(u.getId());
-        } else if (u.isAdmin()) {
-          admins.add(u.getId());
-        }
-      }
-      cursor = response.getResponseMetadata() == null ? null : response.getResponseMetadata().getNextCursor();
-    } while (cursor != null && !cursor.isEmpty() && ++pages < MAX_PAGES);
-    found.addAll(owners);
-    found.addAll(admins);
+    found.addAll(directory.admins(team, settings.maxReviewers()));
     List<String> reviewers = found.stream().limit(settings.maxReviewers()).toList();
     redis.set(key, String.join(",", reviewers), SetParams.setParams().ex(CACHE.toSeconds()));
     return reviewers;

@@ -60,6 +60,9 @@ class SlackWiring {
         // platform charset and a body re-joined line by line.
         .requestVerificationEnabled(false)
         .authTestCacheEnabled(true)
+        // message.channels delivers every message subtype (joins, topic changes, ...); those no feature
+        // handles are acknowledged instead of answered 404, which Slack would retry and count as failures.
+        .subtypedMessageEventsAutoAckEnabled(true)
         .clientId(settings.clientId())
         .clientSecret(settings.clientSecret())
         .scope(String.join(",", settings.scopes()))
