@@ -62,6 +62,40 @@ public abstract class AppTest {
     registry.add("rapport.redis.url", redis::url);
   }
 
+  @Autowired
+  private org.springframework.context.ConfigurableApplicationContext context;
+
+  /** Every app context tests have started in this JVM (Spring caches them; they stay alive). */
+  private static final java.util.Set<org.springframework.context.ConfigurableApplicationContext> CONTEXTS =
+      java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+
+  /**
+   * Only this test's app runs background work: the scheduler and outbox workers of other cached
+   * contexts (other settings, e.g. a multi-workspace app) are stopped, or they would take this test's
+   * deliveries and occurrences from the shared Redis and handle them with their own settings.
+   */
+  @BeforeEach
+  void onlyThisAppWorksInTheBackground() {
+    synchronized (CONTEXTS) {
+      CONTEXTS.add(context);
+      for (var other : CONTEXTS) {
+        if (!other.isActive()) {
+          continue;
+        }
+        boolean mine = other == context;
+        other.getBeansOfType(org.springframework.context.SmartLifecycle.class).values().stream()
+            .filter(bean -> bean.getClass().getPackageName().startsWith("dev.rapport"))
+            .forEach(bean -> {
+              if (mine && !bean.isRunning()) {
+                bean.start();
+              } else if (!mine && bean.isRunning()) {
+                bean.stop();
+              }
+            });
+      }
+    }
+  }
+
   @BeforeEach
   void cleanSlate() {
     jedis = Shared.jedis(redis);

@@ -106,6 +106,17 @@ public final class TestRedisCluster implements AutoCloseable {
     return keys;
   }
 
+  /** Every key, by the port of the master that holds it. */
+  public java.util.Map<Integer, List<String>> allKeysByNode() {
+    java.util.Map<Integer, List<String>> keys = new java.util.LinkedHashMap<>();
+    for (int port : ports) {
+      try (Jedis node = new Jedis("127.0.0.1", port)) {
+        keys.put(port, new ArrayList<>(node.keys("*")));
+      }
+    }
+    return keys;
+  }
+
   /** How many keys each master holds. */
   public List<Long> keysPerNode() {
     List<Long> counts = new ArrayList<>();
