@@ -5,6 +5,10 @@ import dev.rapport.outbox.DeliveryListener;
 import dev.rapport.outbox.Outbox;
 import dev.rapport.schedule.Occurrence;
 import dev.rapport.schedule.ScheduledJob;
+import dev.rapport.slack.Reply;
+import dev.rapport.slack.SlackCallException;
+import dev.rapport.slack.SlackGateway;
+import dev.rapport.slack.UserError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +40,36 @@ class PairingJobs {
       public void run(Occurrence occurrence) throws Exception {
         runner.run(occurrence.schedule().team(), occurrence.schedule().target(), roundId(occurrence),
             occurrence.dueAt());
+      }
+    };
+  }
+
+  @Bean
+  ScheduledJob pairingNow(RoundRunner runner, SlackGateway slack) {
+    return new ScheduledJob() {
+      @Override
+      public String kind() {
+        return RoundRunner.NOW;
+      }
+
+      @Override
+      public void run(Occurrence occurrence) throws Exception {
+        String team = occurrence.schedule().team();
+        String[] target = occurrence.schedule().target().split(":", 2);
+        String responseUrl = occurrence.schedule().data().get("responseUrl");
+        Reply answer;
+        try {
+          answer = Reply.text(ProgramAdmin.summary(runner.run(team, target[0], target[1], occurrence.dueAt())));
+        } catch (UserError e) {
+          answer = Reply.text(e.getMessage());
+        }
+        if (responseUrl != null) {
+          try {
+            slack.respond(responseUrl, answer);
+          } catch (SlackCallException e) {
+            // The round is made; only the note to the admin was lost (response URLs expire after 30 min).
+          }
+        }
       }
     };
   }

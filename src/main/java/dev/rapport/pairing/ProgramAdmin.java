@@ -4,9 +4,9 @@ import dev.rapport.people.Directory;
 import dev.rapport.people.Profiles;
 import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.CadenceParser;
+import dev.rapport.schedule.Schedules;
 import dev.rapport.slack.BackgroundWork;
 import dev.rapport.slack.CommandCall;
-import dev.rapport.slack.Failures;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackGateway;
@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** What HR does with programs: start or change one, open its settings, stop it, run a round now. */
@@ -26,18 +27,18 @@ class ProgramAdmin {
   static final String START_USAGE = "/coffee start every week on mon at 10:00 tz Europe/Berlin size 2";
 
   private final ProgramStore programs;
-  private final RoundRunner rounds;
+  private final Schedules schedules;
   private final Profiles profiles;
   private final Directory directory;
   private final SlackGateway slack;
   private final BackgroundWork work;
   private final Clock clock;
 
-  ProgramAdmin(ProgramStore programs, RoundRunner rounds, Profiles profiles, Directory directory,
+  ProgramAdmin(ProgramStore programs, Schedules schedules, Profiles profiles, Directory directory,
                SlackGateway slack, BackgroundWork work, Clock clock) {
     this.directory = directory;
     this.programs = programs;
-    this.rounds = rounds;
+    this.schedules = schedules;
     this.profiles = profiles;
     this.slack = slack;
     this.work = work;
@@ -79,21 +80,15 @@ class ProgramAdmin {
         + "kept; `/coffee start` turns it back on.");
   }
 
+  /**
+   * Books a round for right now as a one-off occurrence, so it is claimed, run and (after a crash) run
+   * again like any scheduled round; {@link PairingJobs} answers through the command's response URL.
+   */
   Reply now(CommandCall call) {
     Program program = existing(call);
-    String team = call.caller().team();
     Instant at = clock.instant();
-    String roundId = "n" + at.toEpochMilli();
-    work.submit("/coffee now", () -> {
-      Reply done;
-      try {
-        Round round = rounds.run(team, program.channel(), roundId, at);
-        done = Reply.text(summary(round));
-      } catch (Exception e) {
-        done = Reply.text(Failures.describe("/coffee now", e));
-      }
-      slack.respond(call.responseUrl(), done);
-    });
+    schedules.once(call.caller().team(), RoundRunner.NOW, program.channel() + ":n" + at.toEpochMilli(), at,
+        call.responseUrl() == null ? Map.of() : Map.of("responseUrl", call.responseUrl()));
     return Reply.text(":hourglass_flowing_sand: Starting a round in <#" + program.channel() + "> now. "
         + "I'll tell you here when the groups are made; intros follow in group DMs.");
   }

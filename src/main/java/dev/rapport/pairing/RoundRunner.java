@@ -32,6 +32,8 @@ import org.springframework.stereotype.Component;
 class RoundRunner {
 
   static final String FOLLOW_UP = "pairing-followup";
+  /** A round booked with {@code /coffee now}: target {@code channel:roundId}. */
+  static final String NOW = "pairing-now";
   static final String INTRO_TAG = "pairing:intro";
 
   private final ProgramStore programs;

@@ -40,8 +40,10 @@ class RedisConfig {
     pool.setMaxIdle(settings.poolSize());
     pool.setMaxWait(settings.timeout());
     pool.setJmxEnabled(false);
-    // After a Redis restart, idle connections are dead: test them in the background so they are
-    // replaced within seconds rather than each failing one user request.
+    // After a Redis restart or failover every idle connection is dead. Checking a connection when it is
+    // borrowed (one PING) means the first requests after recovery succeed instead of each failing on a
+    // stale connection; idle ones are also checked in the background.
+    pool.setTestOnBorrow(true);
     pool.setTestWhileIdle(true);
     pool.setTimeBetweenEvictionRuns(java.time.Duration.ofSeconds(2));
     pool.setNumTestsPerEvictionRun(-1);
