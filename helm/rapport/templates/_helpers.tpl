@@ -35,7 +35,7 @@ Labels on every resource.
 {{- define "rapport.labels" -}}
 helm.sh/chart: {{ include "rapport.chart" . }}
 {{ include "rapport.selectorLabels" . }}
-app.kubernetes.io/version: {{ .Values.image.tag | default .Chart.AppVersion | quote }}
+app.kubernetes.io/version: {{ .Values.image.tag | toString | default .Chart.AppVersion | trunc 63 | quote }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 

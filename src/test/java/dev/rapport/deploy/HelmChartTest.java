@@ -111,6 +111,8 @@ class HelmChartTest {
     assertThat(map(at(container, "resources", "limits"))).containsKeys("cpu", "memory");
 
     assertThat(pod.get("automountServiceAccountToken")).isEqualTo(false);
+    // No RAPPORT_PORT=tcp://... from the release's own Service reaching Spring's relaxed binding.
+    assertThat(pod.get("enableServiceLinks")).isEqualTo(false);
     assertThat(pod.get("serviceAccountName")).isEqualTo(name(r.one("ServiceAccount")));
     assertThat(r.one("ServiceAccount").get("automountServiceAccountToken")).isEqualTo(false);
     assertThat(container.get("image")).isEqualTo("rapport:" + chartAppVersion());
@@ -446,6 +448,12 @@ class HelmChartTest {
     assertThat(list(pod.get("imagePullSecrets"))).containsExactly(Map.of("name", "regcred"));
     assertThat(env(onlyContainer(r))).containsEntry("RAPPORT_OUTBOX_WORKERS", Map.of("value", "8"));
     assertThat(onlyContainer(r).get("image")).isEqualTo("registry.example.com/rapport:1.2.3");
+  }
+
+  @Test
+  void aNumericImageTagFromSetStillMakesAnImageReference() {
+    // `--set image.tag=42` arrives as a number.
+    assertThat(onlyContainer(render(MINIMAL + "image: {tag: 42}\n")).get("image")).isEqualTo("rapport:42");
   }
 
   // -------------------------------------------------------------------------------------- schema
