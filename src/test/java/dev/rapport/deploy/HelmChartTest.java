@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.marcnuri.helm.DryRun;
-import com.marcnuri.helm.Helm;
-import com.marcnuri.helm.LintResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +17,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,8 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Renders helm/rapport with helm-java (Helm's own Go code, no cluster) and checks the parsed objects.
- * No Kubernetes API server is involved: what the cluster would do with them is not tested here.
+ * Renders helm/rapport with helm-java (Helm's own Go code, run in a child JVM by {@link HelmProcess}) and
+ * checks the parsed objects. No Kubernetes API server is involved: what a cluster would do with them is
+ * not tested here.
  */
 class HelmChartTest {
 
@@ -42,7 +42,23 @@ class HelmChartTest {
       """;
 
   @TempDir
+  static Path classTmp;
+  private static HelmProcess helm;
+
+  @TempDir
   Path tmp;
+
+  @BeforeAll
+  static void startHelm() {
+    helm = HelmProcess.start(classTmp.resolve("helm-runner.log"));
+  }
+
+  @AfterAll
+  static void stopHelm() {
+    if (helm != null) {
+      helm.close();
+    }
+  }
 
   // ---------------------------------------------------------------------------------------- lint
 
@@ -56,10 +72,10 @@ class HelmChartTest {
     assertThat(withRedis).isNotEqualTo(original);
     Files.writeString(values, withRedis);
 
-    LintResult result = new Helm(copy).lint().strict().call();
+    HelmProcess.Lint result = helm.lint(copy);
 
-    assertThat(result.getMessages()).noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
-    assertThat(result.isFailed()).as("lint messages: %s", result.getMessages()).isFalse();
+    assertThat(result.messages()).noneMatch(m -> m.contains("[ERROR]") || m.contains("[WARNING]"));
+    assertThat(result.failed()).as("lint messages: %s", result.messages()).isFalse();
   }
 
   @Test
@@ -72,10 +88,10 @@ class HelmChartTest {
     assertThat(broken).isNotEqualTo(original);
     Files.writeString(values, broken);
 
-    LintResult result = new Helm(copy).lint().strict().call();
+    HelmProcess.Lint result = helm.lint(copy);
 
-    assertThat(result.isFailed()).isTrue();
-    assertThat(String.join("\n", result.getMessages())).contains("replicaCount");
+    assertThat(result.failed()).isTrue();
+    assertThat(String.join("\n", result.messages())).contains("replicaCount");
   }
 
   // ------------------------------------------------------------------------------------ defaults
@@ -489,13 +505,12 @@ class HelmChartTest {
     Path copy = copyChart(tmp.resolve("noschema"));
     Files.delete(copy.resolve("values.schema.json"));
 
-    assertThatThrownBy(() -> new Helm(copy).template().withName(RELEASE).call())
-        .hasMessageContaining("Rapport needs Redis");
-    assertThatThrownBy(() -> new Helm(copy).template().withName(RELEASE)
-        .withValuesFile(valuesFile("redis: {mode: sentinel}")).call())
+    assertThatThrownBy(() -> helm.template(copy, null, RELEASE, NAMESPACE))
+        .isInstanceOf(HelmProcess.HelmFailure.class).hasMessageContaining("Rapport needs Redis");
+    assertThatThrownBy(() -> helm.template(copy, valuesFile("redis: {mode: sentinel}"), RELEASE, NAMESPACE))
         .hasMessageContaining("redis.mode must be \"external\" or \"cluster\"");
-    assertThatThrownBy(() -> new Helm(copy).template().withName(RELEASE)
-        .withValuesFile(valuesFile("redis: {mode: cluster, clusterNodes: [redis-0]}")).call())
+    assertThatThrownBy(() -> helm.template(copy, valuesFile("redis: {mode: cluster, clusterNodes: [redis-0]}"),
+        RELEASE, NAMESPACE))
         .hasMessageContaining("redis.clusterNodes entry \"redis-0\" is not host:port");
   }
 
@@ -589,8 +604,7 @@ class HelmChartTest {
   }
 
   private Rendered render(String values) {
-    String output = new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE)
-        .withValuesFile(valuesFile(values)).call();
+    String output = helm.template(CHART, valuesFile(values), RELEASE, NAMESPACE);
     List<Map<String, Object>> docs = new ArrayList<>();
     for (Object doc : new Yaml().loadAll(output)) {
       if (doc != null) {
@@ -602,15 +616,13 @@ class HelmChartTest {
 
   private String renderFailure(String values) {
     Path file = valuesFile(values);
-    Throwable thrown = catchThrowable(() ->
-        new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE).withValuesFile(file).call());
-    assertThat(thrown).as("rendering with %s", values).isInstanceOf(IllegalStateException.class);
+    Throwable thrown = catchThrowable(() -> helm.template(CHART, file, RELEASE, NAMESPACE));
+    assertThat(thrown).as("rendering with %s", values).isInstanceOf(HelmProcess.HelmFailure.class);
     return thrown.getMessage();
   }
 
   private String notes(String values) {
-    String output = new Helm(CHART).install().clientOnly().dryRun().withDryRunOption(DryRun.CLIENT)
-        .withName(RELEASE).withNamespace(NAMESPACE).withValuesFile(valuesFile(values)).call().getOutput();
+    String output = helm.installDryRun(CHART, valuesFile(values), RELEASE, NAMESPACE);
     assertThat(output).contains("NOTES:");
     return output.substring(output.indexOf("NOTES:"));
   }
