@@ -2,7 +2,7 @@
 -- KEYS[1] inflight ZSET, KEYS[2] items HASH, KEYS[3] ready ZSET, KEYS[4] uncertain SET,
 -- KEYS[5] dead LIST, KEYS[6] dead-per-team HASH, KEYS[7] pending HASH
 -- ARGV[1] id, ARGV[2] team, ARGV[3] updated item json, ARGV[4] not-before ms ('' = dead-letter),
--- ARGV[5] '1' if Slack may have accepted it, ARGV[6] dead-letter record json, ARGV[7] dead list cap
+-- ARGV[5] '1' if Slack may have accepted it ('0': it certainly hasn't), ARGV[6] dead-letter record json, ARGV[7] dead list cap
 if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 then
   return 0
 end
@@ -22,5 +22,8 @@ redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
 redis.call('ZADD', KEYS[3], tonumber(ARGV[4]), ARGV[1])
 if ARGV[5] == '1' then
   redis.call('SADD', KEYS[4], ARGV[1])
+else
+  -- Checked, or never sent: the next attempt needn't look in Slack first.
+  redis.call('SREM', KEYS[4], ARGV[1])
 end
 return 1

@@ -68,39 +68,41 @@ class OutboxWorker implements SmartLifecycle {
 
   /** The item could not be attempted yet (no budget): back to the queue, no attempt spent. */
   private static final class Deferred extends Exception {
-    final Delivery delivery;
     final Duration wait;
 
-    Deferred(Delivery delivery, Duration wait) {
+    Deferred(Duration wait) {
       super(null, null, false, false);
-      this.delivery = delivery;
       this.wait = wait;
     }
   }
 
   void process(OutboxStore.Claimed claimed) {
+    // The latest form of the item (once a DM is opened, retries keep its channel instead of opening it
+    // again), and whether Slack may already have it: until a history check says no, it may.
     Delivery d = claimed.delivery();
+    boolean maybeSent = claimed.uncertain();
     try {
-      if (claimed.uncertain() && d.kind() != Delivery.Kind.UPLOAD) {
+      if (d.kind() == Delivery.Kind.DM && d.openedChannel() == null) {
+        d = d.opened(open(d));
+      }
+      if (maybeSent && d.kind() != Delivery.Kind.UPLOAD) {
         Posted found = findPosted(d);
         if (found != null) {
           finish(d, found, "recovered");
           return;
         }
+        maybeSent = false;
       }
       switch (d.kind()) {
         case POST -> finish(d, post(d, d.channel()), "sent");
-        case DM -> {
-          Delivery opened = d.openedChannel() != null ? d : d.opened(open(d));
-          finish(opened, post(opened, opened.openedChannel()), "sent");
-        }
+        case DM -> finish(d, post(d, d.openedChannel()), "sent");
         case UPLOAD -> finish(d, upload(d), "sent");
       }
     } catch (Deferred deferred) {
       count("deferred", d);
-      store.retry(deferred.delivery, clock.instant().plus(deferred.wait), false);
+      store.retry(d, clock.instant().plus(deferred.wait), maybeSent);
     } catch (SlackCallException e) {
-      failed(d, e);
+      failed(d, e, maybeSent || e.method().equals("chat.postMessage"));
     } catch (RuntimeException e) {
       if (Failures.isStorageDown(e)) {
         // Redis is away: the lease runs out and the item comes back, marked uncertain.
@@ -144,8 +146,7 @@ class OutboxWorker implements SmartLifecycle {
 
   /** Looks for the item in its channel (or thread) by the idempotency key in the message metadata. */
   private Posted findPosted(Delivery d) throws SlackCallException, Deferred {
-    String channel = d.kind() == Delivery.Kind.DM ? (d.openedChannel() != null ? d.openedChannel() : open(d))
-        : d.channel();
+    String channel = d.kind() == Delivery.Kind.DM ? d.openedChannel() : d.channel();
     if (channel.startsWith("U") || channel.startsWith("W")) {
       channel = open(new Delivery(d.id(), d.team(), Delivery.Kind.DM, null, List.of(channel), null, null,
           null, null, null, null, null, null, 0, null, null));
@@ -169,7 +170,7 @@ class OutboxWorker implements SmartLifecycle {
   private void take(Delivery d, RateLimiter.Budget... budgets) throws Deferred {
     Duration wait = limits.acquire(clock.instant(), budgets);
     if (!wait.isZero()) {
-      throw new Deferred(d, wait);
+      throw new Deferred(wait);
     }
   }
 
@@ -184,13 +185,14 @@ class OutboxWorker implements SmartLifecycle {
     count(outcome, d);
   }
 
-  private void failed(Delivery d, SlackCallException e) {
+  private void failed(Delivery d, SlackCallException e, boolean maybeSent) {
     if (e.kind() == SlackCallException.Kind.RATE_LIMITED) {
       count("rate_limited", d);
       RateLimiter.Budget budget = e.method().equals("chat.postMessage") && d.kind() == Delivery.Kind.POST
           ? limits.channel(d.team(), d.channel()) : limits.method(d.team(), budgetName(e.method()));
       limits.backOff(budget, clock.instant(), e.retryAfter());
-      store.retry(d, clock.instant().plus(e.retryAfter()), false);
+      // A 429 means Slack refused the call: nothing was posted by it.
+      store.retry(d, clock.instant().plus(e.retryAfter()), maybeSent && !e.method().equals("chat.postMessage"));
       return;
     }
     Delivery failed = d.failed(e.method() + ": " + e.error());
@@ -198,7 +200,6 @@ class OutboxWorker implements SmartLifecycle {
       deadLetter(failed, e.method() + ": " + e.error());
       return;
     }
-    boolean maybeSent = e.method().equals("chat.postMessage");
     retryLater(failed, maybeSent);
   }
 

@@ -148,15 +148,13 @@ class SchedulerTest extends AppTest {
   }
 
   private ConfigurableApplicationContext secondInstance() {
-    return new SpringApplicationBuilder(RapportApplication.class, TestBeans.class)
-        .properties(Map.of(
-            "server.port", "0",
-            "rapport.slack.api-url", slack.apiUrl(),
-            "rapport.slack.bot-token", FakeSlack.tokenFor(TEAM),
-            "rapport.slack.signing-secret", SECRET,
-            "rapport.redis.url", redis.url(),
-            "rapport.schedule.poll-interval", "100ms",
-            "spring.main.allow-bean-definition-overriding", "true"))
-        .run();
+    // Command-line arguments, so they win over application.yml's ${SLACK_...} defaults.
+    return new SpringApplicationBuilder(RapportApplication.class, TestBeans.class).run(
+        "--server.port=0",
+        "--rapport.slack.api-url=" + slack.apiUrl(),
+        "--rapport.slack.bot-token=" + FakeSlack.tokenFor(TEAM),
+        "--rapport.slack.signing-secret=" + SECRET,
+        "--rapport.redis.url=" + redis.url(),
+        "--rapport.schedule.poll-interval=100ms");
   }
 }

@@ -54,12 +54,17 @@ public abstract class AppTest {
   protected SlackRequests requests;
   protected JedisPooled jedis;
 
+  /**
+   * Registered under the environment variables' names, which application.yml reads: a subclass that
+   * registers the {@code rapport.*} property itself (another Redis, no bot token) overrides them, since
+   * Spring applies a superclass's dynamic properties after the subclass's.
+   */
   @DynamicPropertySource
   static void slackAndRedis(DynamicPropertyRegistry registry) {
-    registry.add("rapport.slack.api-url", slack::apiUrl);
-    registry.add("rapport.slack.bot-token", () -> FakeSlack.tokenFor(TEAM));
-    registry.add("rapport.slack.signing-secret", () -> SECRET);
-    registry.add("rapport.redis.url", redis::url);
+    registry.add("SLACK_API_URL", slack::apiUrl);
+    registry.add("SLACK_BOT_TOKEN", () -> FakeSlack.tokenFor(TEAM));
+    registry.add("SLACK_SIGNING_SECRET", () -> SECRET);
+    registry.add("REDIS_URL", redis::url);
   }
 
   @Autowired

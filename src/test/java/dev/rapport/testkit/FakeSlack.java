@@ -63,6 +63,7 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, Function<Call, ObjectNode>> overrides = new ConcurrentHashMap<>();
   private final FakeApi api;
   private volatile Chaos chaos;
+  private final Map<String, Long> delays = new ConcurrentHashMap<>();
 
   private record Chaos(double share, Instant until, Random random) {}
 
@@ -120,6 +121,7 @@ public final class FakeSlack implements AutoCloseable {
     responded.clear();
     faults.clear();
     overrides.clear();
+    delays.clear();
     chaos = null;
     api.reset();
   }
@@ -157,6 +159,11 @@ public final class FakeSlack implements AutoCloseable {
    */
   public void acceptThenFailNext(String method) {
     addFaults(method, new Fault(500, 0, true), 1);
+  }
+
+  /** Answers {@code method} only after {@code millis} (after carrying it out), like a slow Slack. */
+  public void delay(String method, long millis) {
+    delays.put(method, millis);
   }
 
   /** Until {@code until}, a share of calls get 500 or 429 at random (seeded). */
@@ -242,6 +249,14 @@ public final class FakeSlack implements AutoCloseable {
       if (fault != null) {
         send(exchange, 500, "{\"ok\":false,\"error\":\"fatal_error\"}", "application/json");
         return;
+      }
+      Long delay = delays.get(method);
+      if (delay != null) {
+        try {
+          Thread.sleep(delay);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
       send(exchange, 200, answer.toString(), "application/json; charset=utf-8");
     } catch (RuntimeException e) {

@@ -30,11 +30,16 @@ public final class JarProcess implements AutoCloseable {
 
   /** Starts the jar with {@code env} on a free port and waits until it reports ready. */
   public static JarProcess start(Map<String, String> env) throws IOException, InterruptedException {
-    String jar = System.getProperty("rapport.jar", "target/rapport.jar");
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
+    return start(env, port);
+  }
+
+  /** Starts the jar on {@code port} (a restart keeps its address). */
+  public static JarProcess start(Map<String, String> env, int port) throws IOException, InterruptedException {
+    String jar = System.getProperty("rapport.jar", "target/rapport.jar");
     Path log = Files.createTempFile("rapport-jar", ".log");
     ProcessBuilder builder = new ProcessBuilder(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar)
@@ -44,6 +49,10 @@ public final class JarProcess implements AutoCloseable {
     JarProcess app = new JarProcess(builder.start(), port, log);
     app.awaitReady(Duration.ofSeconds(60));
     return app;
+  }
+
+  public int port() {
+    return port;
   }
 
   public String baseUrl() {

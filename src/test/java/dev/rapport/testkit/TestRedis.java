@@ -20,14 +20,17 @@ public final class TestRedis {
   private final Path dir;
   private RedisServer server;
 
-  private TestRedis(int port, Path dir) {
+  private final boolean durable;
+
+  private TestRedis(int port, Path dir, boolean durable) {
     this.port = port;
     this.dir = dir;
+    this.durable = durable;
   }
 
   public static synchronized TestRedis shared() {
     if (shared == null) {
-      shared = startNew();
+      shared = startNew(false);
       Runtime.getRuntime().addShutdownHook(new Thread(shared::stopQuietly));
     }
     return shared;
@@ -35,8 +38,13 @@ public final class TestRedis {
 
   /** A separate server (e.g. for a second, unrelated store). Caller stops it. */
   public static TestRedis startNew() {
+    return startNew(false);
+  }
+
+  /** A separate server; {@code durable} keeps every write in an append-only file across restarts. */
+  public static TestRedis startNew(boolean durable) {
     try {
-      TestRedis redis = new TestRedis(freePort(), Files.createTempDirectory("rapport-redis"));
+      TestRedis redis = new TestRedis(freePort(), Files.createTempDirectory("rapport-redis"), durable);
       redis.start();
       return redis;
     } catch (IOException e) {
@@ -47,7 +55,9 @@ public final class TestRedis {
   public synchronized void start() {
     try {
       server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-          .setting("dir " + dir).setting("save \"\"").setting("appendonly no").build();
+          .setting("dir " + dir).setting("save \"\"")
+          .setting(durable ? "appendonly yes" : "appendonly no")
+          .setting("appendfsync always").build();
       server.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,0 +1,119 @@
+package dev.rapport.drills;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rapport.schedule.Schedules;
+import dev.rapport.testkit.AppTest;
+import dev.rapport.testkit.FakeApi;
+import dev.rapport.testkit.RecordingJob;
+import dev.rapport.testkit.SlackRequests;
+import dev.rapport.testkit.TestRedis;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * Fault drill: Redis stops for 30 seconds while intros are being delivered. Commands answer "try again
+ * shortly", readiness goes DOWN and back UP, and afterwards the outbox and the scheduler resume: every
+ * intro queued before the outage arrives exactly once and the occurrence due during it runs once.
+ */
+@DirtiesContext
+class RedisOutageDrillTest extends AppTest {
+
+  static final String CHANNEL = "C0OUTAGE";
+  private static TestRedis durable;
+
+  @DynamicPropertySource
+  static void durableRedis(DynamicPropertyRegistry registry) {
+    durable = TestRedis.startNew(true);
+    registry.add("rapport.redis.url", durable::url);
+    registry.add("rapport.outbox.lease", () -> "5s");
+    registry.add("rapport.outbox.per-minute.conversations.open", () -> "20");
+  }
+
+  @AfterAll
+  static void stopRedis() {
+    durable.stop();
+  }
+
+  @Autowired
+  Schedules schedules;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void aThirtySecondRedisOutageLosesNothingAndCommandsSayTryAgainShortly() throws Exception {
+    try (JedisPooled redis = durable.client()) {
+      redis.flushAll();
+    }
+    slack.workspace(TEAM).channel(CHANNEL, "U", 20);
+    slack.workspace(TEAM).user("U001").admin();
+    coffee("start every week on mon at 10:00 tz UTC");
+    coffee("now");
+    schedules.once(TEAM, RecordingJob.KIND, "during-the-outage", Instant.now().plusSeconds(10), Map.of());
+    await().atMost(Duration.ofSeconds(30)).until(() -> intros().size() >= 3);
+
+    durable.stop();
+    List<SlackRequests.Answer> during = new ArrayList<>();
+    List<Integer> readiness = new ArrayList<>();
+    Instant back = Instant.now().plusSeconds(30);
+    while (Instant.now().isBefore(back)) {
+      during.add(coffee("status"));
+      during.add(requests.command(TEAM, "U002", CHANNEL, "/empathy", "listening"));
+      readiness.add(readiness());
+      Thread.sleep(1000);
+    }
+    assertThat(coffee("help").text()).as("help needs no storage").contains("*/coffee*");
+    durable.start();
+
+    assertThat(during).isNotEmpty().allSatisfy(answer -> {
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.text()).contains("try again shortly");
+    });
+    assertThat(readiness).containsOnly(503);
+    await().atMost(Duration.ofSeconds(15)).until(() -> readiness() == 200);
+    assertThat(coffee("status").text()).contains("<#" + CHANNEL + ">");
+
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        .until(() -> new HashSet<>(keys(intros())).size() == 10);
+    Thread.sleep(1500);
+    assertThat(keys(intros())).hasSize(10).doesNotHaveDuplicates();
+    try (JedisPooled redis = durable.client()) {
+      assertThat(RecordingJob.ran(redis)).as("the occurrence due during the outage ran once, afterwards")
+          .singleElement().asString().contains("during-the-outage");
+    }
+  }
+
+  private SlackRequests.Answer coffee(String text) {
+    return requests.command(TEAM, "U001", CHANNEL, "/coffee", text);
+  }
+
+  private List<FakeApi.Message> intros() {
+    return slack.api().messages().stream().filter(m -> m.text() != null && m.text().startsWith(":coffee: Coffee time"))
+        .toList();
+  }
+
+  private static List<String> keys(List<FakeApi.Message> messages) {
+    return messages.stream().map(m -> m.payload().path("rapport_id").asText()).toList();
+  }
+
+  private int readiness() throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+}
