@@ -1,0 +1,169 @@
+package dev.rapport.bench;
+
+import dev.rapport.RapportApplication;
+import dev.rapport.testkit.FakeSlack;
+import dev.rapport.testkit.SlackRequests;
+import dev.rapport.testkit.TestRedis;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Signed slash commands ({@code /coffee status}, {@code /pulse} opening a modal, {@code /empathy}) and
+ * message events through the real {@code /slack/events}, at increasing rates, against Rapport and against
+ * the framework's floor (a Bolt app that only acks after one Redis write), then against Rapport again
+ * while a 10,000-member round and a 1,000-member pulse invitation are being delivered.
+ * Run: {@code ./mvnw -B test -Pbench -Dtest=LoadBenchmark}
+ */
+@Tag("benchmark")
+class LoadBenchmark {
+
+  static final String TEAM = "T0LOAD";
+  static final String SECRET = "load-benchmark-secret";
+  static final int[] RATES = {100, 250, 500};
+  static final int SECONDS = 10;
+
+  private final List<String> table = new ArrayList<>();
+  private final Map<String, Double> throughput = new LinkedHashMap<>();
+
+  @Test
+  void rapportAgainstTheFloor() throws Exception {
+    TestRedis redis = TestRedis.startNew();
+    try (FakeSlack slack = FakeSlack.start()) {
+      slack.workspace(TEAM).channel("C0LOAD", "UL", 50);
+      slack.workspace(TEAM).channel("C0BIG", "UB", 10_000);
+      slack.workspace(TEAM).channel("C0PULSE", "UP", 1_000);
+      slack.workspace(TEAM).user("UL001").admin();
+      slack.workspace(TEAM).join("C0BIG", "UL001");
+      slack.workspace(TEAM).join("C0PULSE", "UL001");
+
+      try (ConfigurableApplicationContext floor = new SpringApplicationBuilder(FloorApp.class).run(
+          "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+          "--floor.redis-port=" + redis.port(), "--floor.api-url=" + slack.apiUrl(),
+          "--floor.bot-token=" + FakeSlack.tokenFor(TEAM), "--floor.secret=" + SECRET)) {
+        LoadGenerator load = new LoadGenerator(url(floor), SECRET);
+        load.run(mix(slack), 200, 10);
+        for (int rate : RATES) {
+          record("floor", "quiet", rate, load.run(mix(slack), rate, SECONDS));
+        }
+      }
+      redis.client().flushAll();
+
+      try (ConfigurableApplicationContext rapport = new SpringApplicationBuilder(RapportApplication.class).run(
+          "--server.port=0", "--logging.level.root=WARN", "--rapport.slack.api-url=" + slack.apiUrl(),
+          "--rapport.slack.bot-token=" + FakeSlack.tokenFor(TEAM), "--rapport.slack.signing-secret=" + SECRET,
+          "--rapport.redis.url=" + redis.url(),
+          "--rapport.outbox.per-minute.conversations.open=3000", "--rapport.outbox.per-minute.chat.postMessage=3000")) {
+        SlackRequests admin = new SlackRequests(url(rapport), SECRET, slack);
+        Instant firstPeriod = Instant.now().plus(Duration.ofSeconds(45)).truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+        Instant bigPeriod = firstPeriod.plus(Duration.ofMinutes(2));
+        admin.command(TEAM, "UL001", "C0LOAD", "/coffee", "start every week on mon at 10:00 tz UTC");
+        admin.command(TEAM, "UL001", "C0BIG", "/coffee", "start every week on mon at 10:00 tz UTC");
+        admin.command(TEAM, "UL001", "C0LOAD", "/pulse", "start every day at " + hhmm(firstPeriod) + " tz UTC");
+        admin.command(TEAM, "UL001", "C0PULSE", "/pulse", "start every day at " + hhmm(bigPeriod) + " tz UTC");
+        sleepUntil(firstPeriod.plusSeconds(5));
+
+        LoadGenerator load = new LoadGenerator(url(rapport), SECRET);
+        load.run(mix(slack), 200, 10);
+        for (int rate : RATES) {
+          record("rapport", "quiet", rate, load.run(mix(slack), rate, SECONDS));
+        }
+
+        sleepUntil(bigPeriod.minusSeconds(3));
+        int callsBefore = slack.calls().size();
+        admin.command(TEAM, "UL001", "C0BIG", "/coffee", "now");
+        record("rapport", "busy", 500, load.run(mix(slack), 500, SECONDS));
+        long opens = slack.calls("conversations.open").stream().count();
+        int backgroundCalls = slack.calls().size() - callsBefore;
+        print(backgroundCalls, opens);
+      }
+    } finally {
+      redis.stop();
+    }
+  }
+
+  private List<LoadGenerator.Kind> mix(FakeSlack slack) {
+    List<LoadGenerator.Kind> kinds = new ArrayList<>();
+    kinds.add(command(slack, "/coffee status", "/coffee", "status"));
+    kinds.add(command(slack, "/pulse (modal)", "/pulse", ""));
+    kinds.add(command(slack, "/empathy", "/empathy", ""));
+    kinds.add(new LoadGenerator.Kind("event message", "application/json", i -> "{\"token\":\"x\",\"team_id\":\"" + TEAM
+        + "\",\"api_app_id\":\"ARAPPORT\",\"type\":\"event_callback\",\"event_id\":\"Ev" + UUID.randomUUID()
+        + "\",\"event_time\":" + Instant.now().getEpochSecond() + ",\"authorizations\":[{\"team_id\":\"" + TEAM
+        + "\",\"user_id\":\"UBOT\",\"is_bot\":true}],\"event\":{\"type\":\"message\",\"channel\":\"C0LOAD\",\"user\":\""
+        + user(i) + "\",\"text\":\"hi\",\"ts\":\"1790000000." + String.format("%06d", i % 1_000_000)
+        + "\",\"thread_ts\":\"1780000000.000100\",\"channel_type\":\"channel\"}}"));
+    return kinds;
+  }
+
+  private static LoadGenerator.Kind command(FakeSlack slack, String name, String command, String text) {
+    return new LoadGenerator.Kind(name, "application/x-www-form-urlencoded", i -> "token=x&team_id=" + TEAM
+        + "&team_domain=load&channel_id=C0LOAD&channel_name=load&user_id=" + user(i) + "&user_name=u&command="
+        + enc(command) + "&text=" + enc(text) + "&api_app_id=ARAPPORT&is_enterprise_install=false&response_url="
+        + enc(slack.responseUrl("load-" + i)) + "&trigger_id=t" + i);
+  }
+
+  private static String user(int i) {
+    return String.format("UL%03d", 1 + (i % 50));
+  }
+
+  private void record(String app, String phase, int rate, List<LoadGenerator.Result> results) {
+    double total = 0;
+    for (LoadGenerator.Result r : results) {
+      total += r.throughput();
+      table.add(String.format("%-8s %-6s %6d  %-15s %6d %6d %10.1f %8.1f %8.1f %8.1f", app, phase, rate, r.kind(),
+          r.sent(), r.ok(), r.throughput(), r.p50(), r.p99(), r.max()));
+    }
+    table.add(String.format("%-8s %-6s %6d  %-15s %6s %6s %10.1f", app, phase, rate, "all", "", "", total));
+    throughput.put(app + "/" + phase + "/" + rate, total);
+  }
+
+  private void print(int backgroundCalls, long opens) {
+    System.out.println();
+    System.out.println("Load benchmark: signed requests through /slack/events, fake Slack and Redis on loopback, "
+        + Runtime.getRuntime().availableProcessors() + " cores, load generator in the same JVM");
+    System.out.println("command: ./mvnw -B test -Pbench -Dtest=LoadBenchmark");
+    System.out.printf("%-8s %-6s %6s  %-15s %6s %6s %10s %8s %8s %8s%n", "app", "phase", "rate/s", "request", "sent",
+        "200s", "done/s", "p50 ms", "p99 ms", "max ms");
+    table.forEach(System.out::println);
+    for (int rate : RATES) {
+      System.out.printf("throughput ratio rapport/floor at %d/s: %.2f%n", rate,
+          throughput.get("rapport/quiet/" + rate) / throughput.get("floor/quiet/" + rate));
+    }
+    System.out.printf("busy phase: %d Slack calls by the app during and around it (%d conversations.open in all)%n",
+        backgroundCalls, opens);
+    System.out.println("latency counts from when each request was due (open loop), so queueing shows as latency.");
+  }
+
+  private static String url(ConfigurableApplicationContext context) {
+    return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+  }
+
+  private static String hhmm(Instant at) {
+    return LocalTime.ofInstant(at, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString();
+  }
+
+  private static String enc(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private static void sleepUntil(Instant at) throws InterruptedException {
+    long millis = Duration.between(Instant.now(), at).toMillis();
+    if (millis > 0) {
+      Thread.sleep(millis);
+    }
+  }
+}

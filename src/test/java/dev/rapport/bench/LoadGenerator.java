@@ -1,0 +1,108 @@
+package dev.rapport.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Open-loop load: requests go out at a fixed rate whatever the app's answers do, signed as Slack signs
+ * them, and each latency counts from when the request was due (so a stall shows as latency, not as a
+ * quietly lower rate).
+ */
+final class LoadGenerator {
+
+  /** One kind of request: its name and its body (form or JSON). */
+  record Kind(String name, String contentType, IntFunction<String> body) {}
+
+  /** What one kind of request saw in one step. */
+  record Result(String kind, int sent, int ok, double throughput, double p50, double p99, double max) {}
+
+  private final HttpClient http = HttpClient.newBuilder()
+      .executor(Executors.newFixedThreadPool(16)).connectTimeout(Duration.ofSeconds(5)).build();
+  private final String url;
+  private final byte[] secret;
+
+  LoadGenerator(String baseUrl, String secret) {
+    this.url = baseUrl + "/slack/events";
+    this.secret = secret.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Sends {@code rate} requests a second for {@code seconds}, cycling through {@code kinds}. */
+  List<Result> run(List<Kind> kinds, int rate, int seconds) {
+    Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
+    Map<String, int[]> sent = new ConcurrentHashMap<>();
+    Map<String, ConcurrentLinkedQueue<Integer>> statuses = new ConcurrentHashMap<>();
+    List<CompletableFuture<?>> inFlight = new ArrayList<>();
+    long start = System.nanoTime();
+    long interval = 1_000_000_000L / rate;
+    int total = rate * seconds;
+    for (int i = 0; i < total; i++) {
+      long due = start + i * interval;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      Kind kind = kinds.get(i % kinds.size());
+      String body = kind.body().apply(i);
+      String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+      HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+          .header("Content-Type", kind.contentType()).header("X-Slack-Request-Timestamp", timestamp)
+          .header("X-Slack-Signature", sign(timestamp, body))
+          .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+      sent.computeIfAbsent(kind.name(), k -> new int[1])[0]++;
+      inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
+        long took = System.nanoTime() - due;
+        latencies.computeIfAbsent(kind.name(), k -> new ConcurrentLinkedQueue<>()).add(took);
+        statuses.computeIfAbsent(kind.name(), k -> new ConcurrentLinkedQueue<>())
+            .add(error == null ? response.statusCode() : -1);
+        return null;
+      }));
+    }
+    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    List<Result> results = new ArrayList<>();
+    for (String name : new TreeMap<>(sent).keySet()) {
+      List<Long> sorted = new ArrayList<>(latencies.getOrDefault(name, new ConcurrentLinkedQueue<>()));
+      sorted.sort(null);
+      int ok = (int) statuses.getOrDefault(name, new ConcurrentLinkedQueue<>()).stream().filter(s -> s == 200).count();
+      results.add(new Result(name, sent.get(name)[0], ok, ok / elapsed, ms(sorted, 0.50), ms(sorted, 0.99),
+          sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6));
+    }
+    return results;
+  }
+
+  private static double ms(List<Long> sorted, double quantile) {
+    if (sorted.isEmpty()) {
+      return 0;
+    }
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1)) / 1e6;
+  }
+
+  private String sign(String timestamp, String body) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body)
+          .getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
