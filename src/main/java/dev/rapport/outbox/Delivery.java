@@ -19,6 +19,9 @@ public record Delivery(String id, String team, Kind kind, String channel, List<S
 
   public enum Kind { POST, DM, UPLOAD }
 
+  /** Slack's own JSON shape for blocks; built once, it is thread-safe. */
+  private static final com.google.gson.Gson GSON = GsonFactory.createSnakeCase();
+
   public Delivery {
     if (id == null || id.isBlank() || id.length() > 200) {
       throw new IllegalArgumentException("a delivery needs an idempotency key of at most 200 characters");
@@ -71,6 +74,6 @@ public record Delivery(String id, String team, Kind kind, String channel, List<S
   }
 
   private static String json(List<LayoutBlock> blocks) {
-    return blocks == null || blocks.isEmpty() ? null : GsonFactory.createSnakeCase().toJson(blocks);
+    return blocks == null || blocks.isEmpty() ? null : GSON.toJson(blocks);
   }
 }

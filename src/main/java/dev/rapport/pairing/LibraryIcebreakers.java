@@ -2,6 +2,7 @@ package dev.rapport.pairing;
 
 import dev.rapport.prompts.Prompt;
 import dev.rapport.prompts.PromptLibrary;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** Intro icebreakers come from the empathy prompt library, with the workspace's own additions and removals. */
@@ -19,10 +20,11 @@ class LibraryIcebreakers implements IcebreakerSource {
   }
 
   @Override
-  public Icebreaker pick(String team, long seed) {
+  public Deck deck(String team) {
+    List<Prompt> icebreakers = library.icebreakers(team);
     // A workspace could remove every prompt; an intro still needs a question.
-    return library.icebreaker(team, seed)
-        .map((Prompt p) -> new Icebreaker(p.strategy().id(), p.text(), p.why()))
+    return seed -> PromptLibrary.pick(icebreakers, seed)
+        .map(p -> new Icebreaker(p.strategy().id(), p.text(), p.why()))
         .orElse(FALLBACK);
   }
 }

@@ -61,11 +61,17 @@ class RoundRunner {
     Program program = programs.find(team, channel).orElseThrow(() -> new UserError(
         "<#" + channel + "> has no coffee pairing program. An admin can start one with `/coffee start`."));
     Round round = rounds.find(team, channel, roundId).orElse(null);
+    Map<String, Integer> offsets = null;
     if (round == null) {
       tallyPrevious(team, channel);
-      round = rounds.create(team, form(team, program, roundId, at, pool.read(team, program, at)));
+      Pool.Members members = pool.read(team, program, at);
+      round = rounds.create(team, form(team, program, roundId, at, members));
+      offsets = new HashMap<>();
+      for (var entry : members.profiles().entrySet()) {
+        offsets.put(entry.getKey(), entry.getValue().utcOffsetSeconds());
+      }
     }
-    deliver(team, program, round);
+    deliver(team, program, round, offsets);
     if (!round.groups().isEmpty()) {
       Instant followUp = at.plus(Duration.ofDays(Math.max(1, program.cadence().cycleDays())).dividedBy(2));
       schedules.once(team, FOLLOW_UP, channel + ":" + round.id(), followUp, Map.of());
@@ -102,17 +108,20 @@ class RoundRunner {
         crossTeam(groups, members.departments(), false));
   }
 
-  private void deliver(String team, Program program, Round round) throws SlackCallException {
+  /** Hands the round's notes to the outbox; {@code offsets} are read again when re-running a round. */
+  private void deliver(String team, Program program, Round round, Map<String, Integer> known)
+      throws SlackCallException {
     String channel = program.channel();
     List<Delivery> deliveries = new ArrayList<>();
-    Map<String, Integer> offsets = pool.offsets(team, round.groups().stream().flatMap(List::stream)
-        .filter(u -> !Round.FORGOTTEN.equals(u)).toList());
+    Map<String, Integer> offsets = known != null ? known : pool.offsets(team, round.groups().stream()
+        .flatMap(List::stream).filter(u -> !Round.FORGOTTEN.equals(u)).toList());
+    IcebreakerSource.Deck deck = icebreakers.deck(team);
     for (int g = 0; g < round.groups().size(); g++) {
       List<String> group = round.groups().get(g).stream().filter(u -> !Round.FORGOTTEN.equals(u)).toList();
       if (group.size() < 2) {
         continue;
       }
-      Icebreaker icebreaker = icebreakers.pick(team, (round.id() + "|" + g).hashCode());
+      Icebreaker icebreaker = deck.pick((round.id() + "|" + g).hashCode());
       List<Integer> groupOffsets = group.stream().map(u -> offsets.getOrDefault(u, 0)).toList();
       String key = "pairing:" + channel + ":" + round.id() + ":" + g + ":intro";
       deliveries.add(Delivery.dm(team, group, key, Intros.introText(channel, group),

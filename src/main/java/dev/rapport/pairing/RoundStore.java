@@ -54,12 +54,20 @@ class RoundStore {
       String rounds = Keys.team(team, "pairing", round.channel(), "rounds");
       redis.zadd(rounds, round.at().toEpochMilli(), round.id());
       trimRounds(team, round.channel());
-      for (int g = 0; g < round.groups().size(); g++) {
-        for (String user : round.groups().get(g)) {
-          String history = Keys.team(team, "pairing", "history", user);
-          redis.zadd(history, round.at().toEpochMilli(), round.channel() + "|" + round.id() + "|" + g);
-          redis.zremrangeByRank(history, 0, -KEEP_HISTORY - 1);
+      // One pipeline per 500 people: a 10,000-member round is a handful of round trips, not 20,000.
+      try (var pipeline = redis.pipelined()) {
+        int queued = 0;
+        for (int g = 0; g < round.groups().size(); g++) {
+          for (String user : round.groups().get(g)) {
+            String history = Keys.team(team, "pairing", "history", user);
+            pipeline.zadd(history, round.at().toEpochMilli(), round.channel() + "|" + round.id() + "|" + g);
+            pipeline.zremrangeByRank(history, 0, -KEEP_HISTORY - 1);
+            if (++queued % 500 == 0) {
+              pipeline.sync();
+            }
+          }
         }
+        pipeline.sync();
       }
     }
     return find(team, round.channel(), round.id()).orElseThrow();

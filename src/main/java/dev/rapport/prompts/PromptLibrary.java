@@ -39,12 +39,25 @@ public class PromptLibrary {
    * @param team the Slack workspace (team) id
    */
   public Optional<Prompt> icebreaker(String team, long seed) {
+    return pick(icebreakers(team), seed);
+  }
+
+  /**
+   * Every prompt that can open a chat in {@code team}, in a stable order: read once for a whole round,
+   * then {@link #pick} one per group without going back to Redis.
+   */
+  public List<Prompt> icebreakers(String team) {
     List<Prompt> candidates = new ArrayList<>(available(team).stream().filter(p -> !p.threadOnly()).toList());
-    if (candidates.isEmpty()) {
+    candidates.sort(Comparator.comparing(Prompt::id));
+    return List.copyOf(candidates);
+  }
+
+  /** The icebreaker {@code seed} chooses from a list {@link #icebreakers} returned. */
+  public static Optional<Prompt> pick(List<Prompt> icebreakers, long seed) {
+    if (icebreakers.isEmpty()) {
       return Optional.empty();
     }
-    candidates.sort(Comparator.comparing(Prompt::id));
-    return Optional.of(candidates.get((int) Math.floorMod(mix(seed), (long) candidates.size())));
+    return Optional.of(icebreakers.get((int) Math.floorMod(mix(seed), (long) icebreakers.size())));
   }
 
   /** The prompts of {@code strategy} that may be posted in {@code team}: built in and added, not removed. */

@@ -24,6 +24,8 @@ public class SlackGateway {
     T apply(MethodsClient client) throws IOException, SlackApiException;
   }
 
+  private static final com.google.gson.Gson GSON = com.slack.api.util.json.GsonFactory.createSnakeCase();
+
   private final Slack slack;
   private final TokenSource tokens;
   private final MeterRegistry metrics;
@@ -82,7 +84,7 @@ public class SlackGateway {
         .responseType(reply.inChannel() ? "in_channel" : "ephemeral").replaceOriginal(false)
         .text(reply.text()).blocks(reply.blocks().isEmpty() ? null : reply.blocks()).build();
     try {
-      var response = slack.send(responseUrl, com.slack.api.util.json.GsonFactory.createSnakeCase().toJson(body));
+      var response = slack.send(responseUrl, GSON.toJson(body));
       if (response.getCode() >= 400) {
         throw count(new SlackCallException("response_url", SlackCallException.Kind.SERVER_ERROR,
             "http_" + response.getCode(), null, null));

@@ -20,7 +20,8 @@ class PackagedJarIT {
              "SLACK_API_URL", slack.apiUrl(),
              "SLACK_BOT_TOKEN", FakeSlack.tokenFor("T0JAR"),
              "SLACK_SIGNING_SECRET", "jar-secret",
-             "REDIS_URL", redis.url()))) {
+             "REDIS_URL", redis.url(),
+             "RAPPORT_ADMINS", "U0LISTED,U0OTHER"))) {
       SlackRequests requests = new SlackRequests(app.baseUrl(), "jar-secret", slack);
 
       for (String command : new String[] {"/coffee", "/empathy", "/pulse"}) {
@@ -28,7 +29,12 @@ class PackagedJarIT {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.text()).as(command).contains("*" + command + "*").contains(command + " help");
       }
-      assertThat(slack.calls("auth.test")).as("auth.test goes to SLACK_API_URL").isNotEmpty();
+      assertThat(slack.calls("auth.test")).as("auth.test goes to SLACK_API_URL, once, then cached").hasSize(1);
+      slack.workspace("T0JAR").channel("C001", "U", 3);
+      slack.workspace("T0JAR").user("U0LISTED");
+      assertThat(requests.command("T0JAR", "U0LISTED", "C001", "/coffee", "start every day at 09:00 tz UTC").text())
+          .as("RAPPORT_ADMINS lists them").contains("Coffee pairing is on");
+      assertThat(requests.command("T0JAR", "U002", "C001", "/coffee", "stop").text()).contains("Only Rapport admins");
       assertThat(app.log()).doesNotContain("jar-secret").doesNotContain(FakeSlack.tokenFor("T0JAR"));
     } finally {
       redis.stop();

@@ -73,6 +73,9 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   public static FakeSlack start() {
+    // Without TCP_NODELAY the JDK server's small answers wait out the client's delayed ACK (~40 ms),
+    // which would show up as Slack latency that real Slack doesn't add.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
       server.setExecutor(Executors.newFixedThreadPool(16, r -> {

@@ -1,4 +1,4 @@
-package dev.rapport.bench;
+package floorapp;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
@@ -18,9 +18,10 @@ import redis.clients.jedis.JedisPooled;
  * The framework's floor for the load benchmark: Bolt on Spring Boot, Bolt's own request verification,
  * and handlers that do one Redis write and ack. Nothing of Rapport.
  */
+// Outside dev.rapport on purpose: Rapport's component scan must never pick it up.
 @SpringBootConfiguration
 @EnableAutoConfiguration
-class FloorApp {
+public class FloorApp {
 
   @Bean(destroyMethod = "close")
   JedisPooled floorRedis(org.springframework.core.env.Environment env) {
