@@ -47,6 +47,7 @@ class OutboxStore {
   private final LuaScript ack = LuaScript.load("outbox-ack");
   private final LuaScript retry = LuaScript.load("outbox-retry");
   private final LuaScript drop = LuaScript.load("outbox-drop");
+  private final LuaScript defer = LuaScript.load("outbox-defer");
 
   OutboxStore(UnifiedJedis redis, ObjectMapper json, OutboxSettings settings) {
     this.redis = redis;
@@ -92,6 +93,17 @@ class OutboxStore {
     retry.run(redis, List.of(INFLIGHT, ITEMS, READY, UNCERTAIN, DEAD, DEAD_COUNT, PENDING), List.of(
         updated.id(), updated.team(), write(updated), String.valueOf(notBefore.toEpochMilli()),
         maybeSent ? "1" : "0", "", String.valueOf(settings.deadLetterCap())));
+  }
+
+  /** Back to the queue as they were, from {@code notBefore}: claimed, but not attempted. */
+  void defer(List<Delivery> deliveries, Instant notBefore) {
+    if (deliveries.isEmpty()) {
+      return;
+    }
+    List<String> args = new ArrayList<>();
+    args.add(String.valueOf(notBefore.toEpochMilli()));
+    deliveries.forEach(d -> args.add(d.id()));
+    defer.run(redis, List.of(INFLIGHT, READY, ITEMS), args);
   }
 
   void deadLetter(Delivery updated, String error, Instant now) {

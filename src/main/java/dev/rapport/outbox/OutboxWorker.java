@@ -59,10 +59,22 @@ class OutboxWorker implements SmartLifecycle {
     metrics.gauge("rapport.outbox.depth", this, w -> w.depthOrNaN());
   }
 
-  /** Claims one batch and delivers it; returns how many items were handled. */
-  int runOnce() {
+  /**
+   * Claims one batch and delivers it; returns how many items were handled, or 0 when Slack's budget ran
+   * out. Then the rest of the batch goes back untouched and the worker waits: spinning through a backlog
+   * Slack won't take yet would only burn CPU and Redis that commands need.
+   */
+  int runOnce() throws InterruptedException {
     List<OutboxStore.Claimed> batch = store.claim(clock.instant(), settings.batch());
-    batch.forEach(this::process);
+    for (int i = 0; i < batch.size(); i++) {
+      Duration wait = process(batch.get(i));
+      if (wait != null) {
+        store.defer(batch.subList(i + 1, batch.size()).stream().map(OutboxStore.Claimed::delivery).toList(),
+            clock.instant().plus(wait));
+        Thread.sleep(Math.min(wait.toMillis(), 1000));
+        return 0;
+      }
+    }
     return batch.size();
   }
 
@@ -76,7 +88,8 @@ class OutboxWorker implements SmartLifecycle {
     }
   }
 
-  void process(OutboxStore.Claimed claimed) {
+  /** Delivers one item; returns how long to wait when Slack's budget ran out (the item is put back). */
+  Duration process(OutboxStore.Claimed claimed) {
     // The latest form of the item (once a DM is opened, retries keep its channel instead of opening it
     // again), and whether Slack may already have it: until a history check says no, it may.
     Delivery d = claimed.delivery();
@@ -89,7 +102,7 @@ class OutboxWorker implements SmartLifecycle {
         Posted found = findPosted(d);
         if (found != null) {
           finish(d, found, "recovered");
-          return;
+          return null;
         }
         maybeSent = false;
       }
@@ -101,13 +114,14 @@ class OutboxWorker implements SmartLifecycle {
     } catch (Deferred deferred) {
       count("deferred", d);
       store.retry(d, clock.instant().plus(deferred.wait), maybeSent);
+      return deferred.wait;
     } catch (SlackCallException e) {
       failed(d, e, maybeSent || e.method().equals("chat.postMessage"));
     } catch (RuntimeException e) {
       if (Failures.isStorageDown(e)) {
         // Redis is away: the lease runs out and the item comes back, marked uncertain.
         log.warn("Outbox: Redis unavailable while delivering {}", d.id());
-        return;
+        return null;
       }
       log.warn("Outbox: delivering {} failed ({})", d.id(), e.getClass().getSimpleName());
       retryLater(d.failed(e.getClass().getSimpleName()), true);
@@ -115,6 +129,7 @@ class OutboxWorker implements SmartLifecycle {
       log.warn("Outbox: a listener for {} failed ({})", d.id(), e.getClass().getSimpleName());
       retryLater(d.failed(e.getClass().getSimpleName()), true);
     }
+    return null;
   }
 
   private record Posted(String channel, String ts) {}
