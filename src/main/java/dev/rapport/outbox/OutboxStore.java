@@ -69,6 +69,9 @@ class OutboxStore {
         args.add(write(d));
       }
       queued += ((Long) enqueue.run(redis, List.of(ITEMS, READY, DONE, PENDING), args)).intValue();
+      if (from + 200 < deliveries.size()) {
+        Pace.breathe();
+      }
     }
     return queued;
   }

@@ -2,6 +2,7 @@ package dev.rapport.pairing;
 
 import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.Outbox;
+import dev.rapport.outbox.Pace;
 import dev.rapport.pairing.matching.Group;
 import dev.rapport.pairing.matching.MatchRequest;
 import dev.rapport.pairing.matching.Matcher;
@@ -120,6 +121,9 @@ class RoundRunner {
       List<String> group = round.groups().get(g).stream().filter(u -> !Round.FORGOTTEN.equals(u)).toList();
       if (group.size() < 2) {
         continue;
+      }
+      if (g > 0 && g % 250 == 0) {
+        Pace.breathe();
       }
       Icebreaker icebreaker = deck.pick((round.id() + "|" + g).hashCode());
       List<Integer> groupOffsets = group.stream().map(u -> offsets.getOrDefault(u, 0)).toList();

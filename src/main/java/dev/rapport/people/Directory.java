@@ -97,6 +97,15 @@ public class Directory {
   }
 
   private void refreshIfStale(String team) throws SlackCallException {
+    try {
+      refresh(team);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the directory", e);
+    }
+  }
+
+  private void refresh(String team) throws SlackCallException, InterruptedException {
     String at = redis.get(directory(team) + ":at");
     if (at != null && clock.millis() - Long.parseLong(at) < MAX_AGE.toMillis()) {
       return;
@@ -110,6 +119,10 @@ public class Directory {
         all.put(user.getId(), write(Profiles.of(user)));
       }
       cursor = response.getResponseMetadata() == null ? null : response.getResponseMetadata().getNextCursor();
+      if (cursor != null && !cursor.isEmpty()) {
+        // Between pages of a big workspace: let commands have the CPU (and Slack's Tier 2 likes it too).
+        Thread.sleep(10);
+      }
     } while (cursor != null && !cursor.isEmpty());
     if (!all.isEmpty()) {
       redis.hset(directory(team), all);

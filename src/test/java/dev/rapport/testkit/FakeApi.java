@@ -154,8 +154,10 @@ public final class FakeApi {
     return node;
   }
 
+  private static final ObjectNode USER_TEMPLATE = (ObjectNode) SlackSamples.apiResponse("users.info").get("user");
+
   ObjectNode userJson(String team, FakeWorkspace.User user) {
-    ObjectNode u = (ObjectNode) SlackSamples.apiResponse("users.info").get("user").deepCopy();
+    ObjectNode u = USER_TEMPLATE.deepCopy();
     u.put("id", user.id).put("team_id", team).put("name", user.name).put("real_name", "Real " + user.name)
         .put("tz", user.tz).put("tz_label", user.tz).put("tz_offset", user.tzOffset)
         .put("deleted", user.deleted).put("is_admin", user.admin).put("is_owner", user.owner)
