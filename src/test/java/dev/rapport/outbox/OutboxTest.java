@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.slack.api.model.Message;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.rapport.testkit.AppTest;
 import dev.rapport.testkit.FakeApi;
 import dev.rapport.testkit.FakeSlack;
@@ -25,6 +26,8 @@ class OutboxTest extends AppTest {
   OutboxStore store;
   @Autowired
   OutboxSettings settings;
+  @Autowired
+  MeterRegistry metrics;
 
   @Autowired
   HeardDeliveries heard;
@@ -77,6 +80,30 @@ class OutboxTest extends AppTest {
     assertThat(calls).hasSize(2);
     assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
     assertThat(slack.api().messages()).hasSize(1);
+  }
+
+  @Test
+  void metricsCountSentRetriedRateLimitedAndDeadByMethodAndShowTheQueueDepth() {
+    double sent = count("sent");
+    double limited = count("rate_limited");
+    double dead = count("dead");
+    slack.rateLimitNext("chat.postMessage", 1, 1);
+    slack.on("conversations.open", call -> FakeApi.error("user_not_found"));
+
+    outbox.sendAll(List.of(post("m1", "C1"), Delivery.dm(TEAM, List.of("UGONE"), "m2", "hi", null)));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> outbox.delivered("m1") && outbox.stats(TEAM).deadLettered() == 1);
+    assertThat(count("sent") - sent).isEqualTo(1);
+    assertThat(count("rate_limited") - limited).isEqualTo(1);
+    assertThat(count("dead") - dead).isEqualTo(1);
+    assertThat(metrics.find("rapport.outbox.deliveries").tag("method", "chat.postMessage").counters()).isNotEmpty();
+    assertThat(metrics.find("rapport.outbox.depth").gauge()).isNotNull();
+    assertThat(metrics.find("rapport.outbox.depth").gauge().value()).isZero();
+  }
+
+  private double count(String outcome) {
+    return metrics.find("rapport.outbox.deliveries").tag("outcome", outcome).counters().stream()
+        .mapToDouble(c -> c.count()).sum();
   }
 
   @Test
