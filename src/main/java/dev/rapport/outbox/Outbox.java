@@ -14,26 +14,31 @@ import org.springframework.stereotype.Component;
 public class Outbox {
 
   private final OutboxStore store;
+  private final RateLimiter limits;
   private final Clock clock;
 
-  Outbox(OutboxStore store, Clock clock) {
+  Outbox(OutboxStore store, RateLimiter limits, Clock clock) {
     this.store = store;
+    this.limits = limits;
     this.clock = clock;
   }
 
   /** Queues one delivery; false when one with the same key is queued or was delivered. */
   public boolean send(Delivery delivery) {
-    return store.enqueue(List.of(delivery), clock.instant()) == 1;
+    return sendAll(List.of(delivery)) == 1;
   }
 
   /** Queues many; returns how many were new. */
   public int sendAll(List<Delivery> deliveries) {
-    return deliveries.isEmpty() ? 0 : store.enqueue(deliveries, clock.instant());
+    return sendAll(deliveries, clock.instant());
   }
 
-  /** Queues deliveries that may go from {@code notBefore} on. */
+  /**
+   * Queues deliveries that may go from {@code notBefore} on, paced at Slack's budgets so that what is
+   * queued later is not stuck behind all of a big batch.
+   */
   public int sendAll(List<Delivery> deliveries, Instant notBefore) {
-    return deliveries.isEmpty() ? 0 : store.enqueue(deliveries, notBefore);
+    return deliveries.isEmpty() ? 0 : store.enqueue(deliveries, limits.pace(deliveries, notBefore));
   }
 
   public boolean delivered(String id) {

@@ -6,6 +6,7 @@ import dev.rapport.store.Keys;
 import dev.rapport.store.LuaScript;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
@@ -17,7 +18,8 @@ import redis.clients.jedis.params.ScanParams;
  * up on ({@link #retry} to the dead-letter list).
  * <pre>
  * rapport:{outbox}:items      HASH  id -> delivery JSON, while queued or in flight
- * rapport:{outbox}:ready      ZSET  id -> epoch ms from which it may be sent
+ * rapport:{outbox}:ready      ZSET  id -> epoch ms from which it may be sent (a batch is spread at Slack's
+ *                                   pace, so later batches interleave with it; workers take lowest first)
  * rapport:{outbox}:inflight   ZSET  id -> epoch ms when the sending worker's lease runs out
  * rapport:{outbox}:uncertain  SET   ids Slack may already have accepted (lease ran out, 5xx, timeout)
  * rapport:{outbox}:done       ZSET  id -> epoch ms delivered; kept for rememberDelivered, so a re-enqueue
@@ -59,13 +61,21 @@ class OutboxStore {
   record Claimed(Delivery delivery, boolean uncertain) {}
 
   int enqueue(List<Delivery> deliveries, Instant notBefore) {
+    long[] at = new long[deliveries.size()];
+    Arrays.fill(at, notBefore.toEpochMilli());
+    return enqueue(deliveries, at);
+  }
+
+  /** Queues each delivery to go from {@code at[i]} (epoch ms) on; returns how many were new. */
+  int enqueue(List<Delivery> deliveries, long[] at) {
     int queued = 0;
     for (int from = 0; from < deliveries.size(); from += 200) {
       List<String> args = new ArrayList<>();
-      args.add(String.valueOf(notBefore.toEpochMilli()));
-      for (Delivery d : deliveries.subList(from, Math.min(deliveries.size(), from + 200))) {
+      for (int i = from; i < Math.min(deliveries.size(), from + 200); i++) {
+        Delivery d = deliveries.get(i);
         args.add(d.id());
         args.add(d.team());
+        args.add(String.valueOf(at[i]));
         args.add(write(d));
       }
       queued += ((Long) enqueue.run(redis, List.of(ITEMS, READY, DONE, PENDING), args)).intValue();

@@ -152,6 +152,25 @@ class OutboxTest extends AppTest {
   }
 
   @Test
+  void aBatchQueuedLaterInterleavesWithABigOneInsteadOfWaitingBehindAllOfIt() {
+    // Queued an hour ahead so the running workers leave them to this test's claims.
+    Instant later = clock.instant().plus(Duration.ofHours(1));
+    List<Delivery> intros = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      intros.add(Delivery.dm(TEAM, List.of("U" + i, "V" + i), "intro-" + i, "hi", null));
+    }
+    outbox.sendAll(intros, later);
+    outbox.sendAll(List.of(post("invite-1", "U1"), post("invite-2", "U2")), later.plusSeconds(10));
+
+    List<String> firstTaken = store.claim(later.plusSeconds(15), 20).stream().map(c -> c.delivery().id()).toList();
+
+    // 50 conversations.open a minute: 5 at once, then one each 1.2 s, so by 10 s the intros are at #13.
+    assertThat(firstTaken).contains("invite-1", "invite-2");
+    assertThat(firstTaken.indexOf("invite-1")).isBetween(12, 15);
+    assertThat(firstTaken).doesNotContain("intro-30", "intro-199");
+  }
+
+  @Test
   void errorsRetryingCannotFixGoStraightToTheDeadLetters() {
     slack.on("chat.postMessage", call -> FakeApi.error("channel_not_found"));
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rapport.testkit.AppTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -69,5 +72,39 @@ class RateLimiterTest extends AppTest {
     }
     assertThat(limits.acquire(T0, mine)).isPositive();
     assertThat(limits.acquire(T0, limits.method("T0OTHER", "conversations.open"))).isZero();
+  }
+
+  @Test
+  void aBatchIsPacedExactlyAsItsBudgetsWouldLetItThrough() {
+    List<Delivery> intros = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      intros.add(Delivery.dm(TEAM, List.of("U" + i, "V" + i), "intro-" + i, "hi", null));
+    }
+    RateLimiter.Budget open = limits.method(TEAM, "conversations.open");
+    RateLimiter.Budget post = limits.method(TEAM, "chat.postMessage");
+
+    long[] at = limits.pace(intros, T0);
+
+    assertThat(Arrays.stream(at).limit(open.burst())).as("the burst goes at once").containsOnly(T0.toEpochMilli());
+    for (int i = open.burst(); i < at.length; i++) {
+      assertThat(at[i] - at[i - 1]).as("then one per conversations.open interval").isEqualTo(open.intervalMillis());
+    }
+    for (long ms : at) {
+      assertThat(limits.acquire(Instant.ofEpochMilli(ms), open, post)).as("the limiter agrees at %d", ms).isZero();
+    }
+  }
+
+  @Test
+  void postsArePacedByTheirOwnCheaperBudget() {
+    List<Delivery> posts = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      posts.add(Delivery.post(TEAM, "U" + i, "invite-" + i, "hi", null));
+    }
+    RateLimiter.Budget post = limits.method(TEAM, "chat.postMessage");
+
+    long[] at = limits.pace(posts, T0);
+
+    assertThat(at[post.burst() - 1]).isEqualTo(T0.toEpochMilli());
+    assertThat(at[39] - T0.toEpochMilli()).isEqualTo((40 - post.burst()) * post.intervalMillis());
   }
 }
