@@ -23,6 +23,10 @@ import redis.clients.jedis.JedisPooled;
 @EnableAutoConfiguration
 public class FloorApp {
 
+  public static void main(String[] args) {
+    org.springframework.boot.SpringApplication.run(FloorApp.class, args);
+  }
+
   @Bean(destroyMethod = "close")
   JedisPooled floorRedis(org.springframework.core.env.Environment env) {
     return new JedisPooled(env.getProperty("floor.redis-host", "127.0.0.1"),

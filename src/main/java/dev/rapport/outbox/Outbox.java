@@ -2,6 +2,7 @@ package dev.rapport.outbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +40,52 @@ public class Outbox {
    */
   public int sendAll(List<Delivery> deliveries, Instant notBefore) {
     return deliveries.isEmpty() ? 0 : store.enqueue(deliveries, limits.pace(deliveries, notBefore));
+  }
+
+  /**
+   * A big batch built and queued a chunk at a time, paced as one: between chunks the job rests (see
+   * {@link Pace}), so a 10,000-member round neither holds 5,000 messages in memory nor takes the CPU from
+   * commands. Call {@link Batch#finish()} at the end. Re-running a job after a failure part-way is safe:
+   * what was queued already is recognised by its idempotency key.
+   */
+  public Batch batch() {
+    return new Batch(limits.plan(clock.instant()));
+  }
+
+  /** See {@link #batch()}. Used by one job run on one thread. */
+  public final class Batch {
+
+    static final int CHUNK = 100;
+
+    private final RateLimiter.Plan plan;
+    private final Pace pace = Pace.start();
+    private List<Delivery> chunk = new ArrayList<>();
+    private int queued;
+
+    private Batch(RateLimiter.Plan plan) {
+      this.plan = plan;
+    }
+
+    public void add(Delivery delivery) {
+      chunk.add(delivery);
+      if (chunk.size() == CHUNK) {
+        flush();
+        pace.breathe();
+      }
+    }
+
+    /** Queues what is left; returns how many deliveries of the batch were new. */
+    public int finish() {
+      flush();
+      return queued;
+    }
+
+    private void flush() {
+      if (!chunk.isEmpty()) {
+        queued += store.enqueue(chunk, plan.next(chunk));
+        chunk = new ArrayList<>();
+      }
+    }
   }
 
   public boolean delivered(String id) {

@@ -32,6 +32,7 @@ import redis.clients.jedis.params.ScanParams;
 @Component
 class OutboxStore {
 
+  static final int CHUNK = 100;
   static final String ITEMS = Keys.shared("outbox", "items");
   static final String READY = Keys.shared("outbox", "ready");
   static final String INFLIGHT = Keys.shared("outbox", "inflight");
@@ -69,9 +70,11 @@ class OutboxStore {
   /** Queues each delivery to go from {@code at[i]} (epoch ms) on; returns how many were new. */
   int enqueue(List<Delivery> deliveries, long[] at) {
     int queued = 0;
-    for (int from = 0; from < deliveries.size(); from += 200) {
+    Pace pace = Pace.start();
+    // Chunks keep each script short: Redis runs one at a time, and commands wait behind it.
+    for (int from = 0; from < deliveries.size(); from += CHUNK) {
       List<String> args = new ArrayList<>();
-      for (int i = from; i < Math.min(deliveries.size(), from + 200); i++) {
+      for (int i = from; i < Math.min(deliveries.size(), from + CHUNK); i++) {
         Delivery d = deliveries.get(i);
         args.add(d.id());
         args.add(d.team());
@@ -79,8 +82,8 @@ class OutboxStore {
         args.add(write(d));
       }
       queued += ((Long) enqueue.run(redis, List.of(ITEMS, READY, DONE, PENDING), args)).intValue();
-      if (from + 200 < deliveries.size()) {
-        Pace.breathe();
+      if (from + CHUNK < deliveries.size()) {
+        pace.breathe();
       }
     }
     return queued;

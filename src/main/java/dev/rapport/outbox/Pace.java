@@ -1,21 +1,49 @@
 package dev.rapport.outbox;
 
+import java.util.function.LongSupplier;
+
 /**
- * A short pause between chunks of big background jobs (a 10,000-member round queues 5,000 intros):
- * spread over a second instead of a burst, they leave CPU and Redis to the commands people are waiting
- * for. Only ever called off the request thread, between chunks.
+ * Keeps a big background job (a 10,000-member round queues 5,000 intros) to a share of one core: between
+ * chunks it rests twice as long as the chunk took. Spread over a few seconds instead of a burst, such a
+ * job leaves CPU, garbage collection and Redis to the commands people are waiting for; nothing it does is
+ * urgent to the millisecond (deliveries go out at Slack's pace anyway). One per job run, off the request
+ * threads.
  */
 public final class Pace {
 
-  static final long PAUSE_MILLIS = 10;
+  /** Rest per unit of work: the job uses at most a third of a core. */
+  static final long REST_PER_WORK = 2;
+  static final long MIN_REST_NANOS = 1_000_000;
 
-  private Pace() {}
+  /** How the pace waits; a seam so tests need not sleep. */
+  @FunctionalInterface
+  interface Sleeper {
+    void sleep(long nanos) throws InterruptedException;
+  }
 
-  public static void breathe() {
+  private final LongSupplier nanoTime;
+  private final Sleeper sleeper;
+  private long workStarted;
+
+  Pace(LongSupplier nanoTime, Sleeper sleeper) {
+    this.nanoTime = nanoTime;
+    this.sleeper = sleeper;
+    this.workStarted = nanoTime.getAsLong();
+  }
+
+  /** A pace for one run of a job, starting now. */
+  public static Pace start() {
+    return new Pace(System::nanoTime, nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
+  }
+
+  /** Between two chunks: rests in proportion to the work done since the last rest. */
+  public void breathe() {
+    long worked = nanoTime.getAsLong() - workStarted;
     try {
-      Thread.sleep(PAUSE_MILLIS);
+      sleeper.sleep(Math.max(MIN_REST_NANOS, worked * REST_PER_WORK));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    workStarted = nanoTime.getAsLong();
   }
 }

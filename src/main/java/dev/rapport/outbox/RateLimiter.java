@@ -56,26 +56,42 @@ class RateLimiter {
    * behind all of it.
    */
   long[] pace(List<Delivery> batch, Instant from) {
-    long[] at = new long[batch.size()];
-    long start = from.toEpochMilli();
-    long spent = 0;
-    for (int i = 0; i < at.length; i++) {
-      Delivery d = batch.get(i);
-      Budget[] budgets = switch (d.kind()) {
-        case POST -> new Budget[] {method(d.team(), "chat.postMessage")};
-        case DM -> new Budget[] {method(d.team(), "conversations.open"), method(d.team(), "chat.postMessage")};
-        case UPLOAD -> new Budget[] {method(d.team(), "conversations.open"), method(d.team(), "files.upload")};
-      };
-      long interval = 0;
-      int burst = Integer.MAX_VALUE;
-      for (Budget b : budgets) {
-        interval = Math.max(interval, b.intervalMillis());
-        burst = Math.min(burst, b.burst());
-      }
-      at[i] = start + Math.max(0, spent - interval * (burst - 1));
-      spent += interval;
+    return plan(from).next(batch);
+  }
+
+  /** The pace of one batch handed over in parts: each part continues where the previous one ended. */
+  Plan plan(Instant from) {
+    return new Plan(from.toEpochMilli());
+  }
+
+  final class Plan {
+    private final long start;
+    private long spent;
+
+    private Plan(long start) {
+      this.start = start;
     }
-    return at;
+
+    long[] next(List<Delivery> part) {
+      long[] at = new long[part.size()];
+      for (int i = 0; i < at.length; i++) {
+        Delivery d = part.get(i);
+        Budget[] budgets = switch (d.kind()) {
+          case POST -> new Budget[] {method(d.team(), "chat.postMessage")};
+          case DM -> new Budget[] {method(d.team(), "conversations.open"), method(d.team(), "chat.postMessage")};
+          case UPLOAD -> new Budget[] {method(d.team(), "conversations.open"), method(d.team(), "files.upload")};
+        };
+        long interval = 0;
+        int burst = Integer.MAX_VALUE;
+        for (Budget b : budgets) {
+          interval = Math.max(interval, b.intervalMillis());
+          burst = Math.min(burst, b.burst());
+        }
+        at[i] = start + Math.max(0, spent - interval * (burst - 1));
+        spent += interval;
+      }
+      return at;
+    }
   }
 
   /** Takes one call from every budget, or none; returns how long to wait when it can't. */

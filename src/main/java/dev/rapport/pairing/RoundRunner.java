@@ -2,7 +2,6 @@ package dev.rapport.pairing;
 
 import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.Outbox;
-import dev.rapport.outbox.Pace;
 import dev.rapport.pairing.matching.Group;
 import dev.rapport.pairing.matching.MatchRequest;
 import dev.rapport.pairing.matching.Matcher;
@@ -31,6 +30,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RoundRunner {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RoundRunner.class);
 
   static final String FOLLOW_UP = "pairing-followup";
   /** A round booked with {@code /coffee now}: target {@code channel:roundId}. */
@@ -61,18 +62,31 @@ class RoundRunner {
   Round run(String team, String channel, String roundId, Instant at) throws SlackCallException {
     Program program = programs.find(team, channel).orElseThrow(() -> new UserError(
         "<#" + channel + "> has no coffee pairing program. An admin can start one with `/coffee start`."));
+    long started = System.nanoTime();
     Round round = rounds.find(team, channel, roundId).orElse(null);
     Map<String, Integer> offsets = null;
-    if (round == null) {
+    boolean formed = round == null;
+    long read = started;
+    long matched = started;
+    if (formed) {
       tallyPrevious(team, channel);
       Pool.Members members = pool.read(team, program, at);
+      read = System.nanoTime();
       round = rounds.create(team, form(team, program, roundId, at, members));
+      matched = System.nanoTime();
       offsets = new HashMap<>();
       for (var entry : members.profiles().entrySet()) {
         offsets.put(entry.getKey(), entry.getValue().utcOffsetSeconds());
       }
     }
     deliver(team, program, round, offsets);
+    if (formed) {
+      long queued = System.nanoTime();
+      log.info("Round {} in {} of {}: {} people in {} groups in {} ms (pool read {} ms, matched and recorded {} ms, "
+          + "intros queued {} ms)", round.id(), channel, team, round.pool(), round.groups().size(),
+          (queued - started) / 1_000_000, (read - started) / 1_000_000, (matched - read) / 1_000_000,
+          (queued - matched) / 1_000_000);
+    }
     if (!round.groups().isEmpty()) {
       Instant followUp = at.plus(Duration.ofDays(Math.max(1, program.cadence().cycleDays())).dividedBy(2));
       schedules.once(team, FOLLOW_UP, channel + ":" + round.id(), followUp, Map.of());
@@ -109,37 +123,38 @@ class RoundRunner {
         crossTeam(groups, members.departments(), false));
   }
 
-  /** Hands the round's notes to the outbox; {@code offsets} are read again when re-running a round. */
+  /**
+   * Hands the round's notes to the outbox a chunk at a time, resting between chunks, so a 10,000-member
+   * round neither holds 5,000 messages in memory nor takes the CPU from commands; {@code offsets} are
+   * read again when re-running a round.
+   */
   private void deliver(String team, Program program, Round round, Map<String, Integer> known)
       throws SlackCallException {
     String channel = program.channel();
-    List<Delivery> deliveries = new ArrayList<>();
     Map<String, Integer> offsets = known != null ? known : pool.offsets(team, round.groups().stream()
         .flatMap(List::stream).filter(u -> !Round.FORGOTTEN.equals(u)).toList());
     IcebreakerSource.Deck deck = icebreakers.deck(team);
+    Outbox.Batch batch = outbox.batch();
     for (int g = 0; g < round.groups().size(); g++) {
       List<String> group = round.groups().get(g).stream().filter(u -> !Round.FORGOTTEN.equals(u)).toList();
       if (group.size() < 2) {
         continue;
       }
-      if (g > 0 && g % 250 == 0) {
-        Pace.breathe();
-      }
       Icebreaker icebreaker = deck.pick((round.id() + "|" + g).hashCode());
       List<Integer> groupOffsets = group.stream().map(u -> offsets.getOrDefault(u, 0)).toList();
       String key = "pairing:" + channel + ":" + round.id() + ":" + g + ":intro";
-      deliveries.add(Delivery.dm(team, group, key, Intros.introText(channel, group),
+      batch.add(Delivery.dm(team, group, key, Intros.introText(channel, group),
               Intros.intro(channel, round.id(), g, group, icebreaker, MeetingTime.suggest(groupOffsets, round.at())))
           .withTag(INTRO_TAG, Map.of("channel", channel, "round", round.id(), "group", String.valueOf(g))));
     }
     List<String> leftOut = round.leftOut();
     for (int i = 0; i < leftOut.size(); i++) {
       if (!Round.FORGOTTEN.equals(leftOut.get(i))) {
-        deliveries.add(Delivery.dm(team, List.of(leftOut.get(i)), "pairing:" + channel + ":" + round.id()
+        batch.add(Delivery.dm(team, List.of(leftOut.get(i)), "pairing:" + channel + ":" + round.id()
             + ":left-out:" + i, round.pool() == 1 ? Intros.lone(channel) : Intros.unplaced(channel), null));
       }
     }
-    outbox.sendAll(deliveries);
+    batch.finish();
   }
 
   /**

@@ -8,7 +8,6 @@ import dev.rapport.schedule.Schedules;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -78,14 +77,14 @@ class PeriodJob implements ScheduledJob {
   }
 
   private void invite(String team, String channel, Period period, List<String> people, PulseStore.Config config) {
-    List<Delivery> invitations = new ArrayList<>();
+    Outbox.Batch invitations = outbox.batch();
     for (String user : people) {
       String key = "pulse:invite:" + hashes.delivery("invite", team, channel, period.id(), user);
       invitations.add(Delivery.post(team, user, key,
           PulseMessages.invitationText(channel, period.closes(), config.zone()),
           PulseMessages.invitation(channel, period.id(), period.closes(), config.zone())));
     }
-    outbox.sendAll(invitations);
+    invitations.finish();
   }
 
   private void planReminder(String team, String channel, Period period) {

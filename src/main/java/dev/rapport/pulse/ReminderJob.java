@@ -4,7 +4,6 @@ import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.Outbox;
 import dev.rapport.schedule.Occurrence;
 import dev.rapport.schedule.ScheduledJob;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,14 +61,14 @@ class ReminderJob implements ScheduledJob {
       return;
     }
     PulseStore.Config config = store.config(team, channel);
-    List<Delivery> reminders = new ArrayList<>();
+    Outbox.Batch reminders = outbox.batch();
     for (String user : recipients) {
       String key = "pulse:remind:" + hashes.delivery("remind", team, channel, id, user);
       reminders.add(Delivery.post(team, user, key,
           PulseMessages.reminderText(channel, period.closes(), config.zone()),
           PulseMessages.reminder(channel, id, period.closes(), config.zone())));
     }
-    outbox.sendAll(reminders);
+    reminders.finish();
     log.info("Pulse reminder for period {} queued in {} of {}", id, channel, team);
   }
 

@@ -27,11 +27,14 @@ public class SlackGateway {
   private static final com.google.gson.Gson GSON = com.slack.api.util.json.GsonFactory.createSnakeCase();
 
   private final Slack slack;
+  private final SharedGsonMethodsClient.Factory clients;
   private final TokenSource tokens;
   private final MeterRegistry metrics;
 
   SlackGateway(Slack slack, TokenSource tokens, MeterRegistry metrics) {
     this.slack = slack;
+    this.clients = SharedGsonMethodsClient.factory(slack.getHttpClient(),
+        slack.getConfig().getMethodsEndpointUrlPrefix());
     this.tokens = tokens;
     this.metrics = metrics;
   }
@@ -46,7 +49,7 @@ public class SlackGateway {
   public <T extends SlackApiTextResponse> T callWithToken(String token, String method, Call<T> call)
       throws SlackCallException {
     try {
-      T response = call.apply(slack.methods(token));
+      T response = call.apply(clients.forToken(token));
       if (response == null) {
         throw count(new SlackCallException(method, SlackCallException.Kind.NETWORK, "empty response", null,
             null));
@@ -97,7 +100,7 @@ public class SlackGateway {
 
   /** The underlying SDK entry point, for helpers that need more than one call (files upload v2). */
   public MethodsClient methods(String team) {
-    return slack.methods(tokens.botToken(team));
+    return clients.forToken(tokens.botToken(team));
   }
 
   private SlackCallException count(SlackCallException e) {

@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Signed slash commands ({@code /coffee status}, {@code /pulse} opening a modal, {@code /empathy}) and
@@ -48,16 +46,18 @@ class LoadBenchmark {
       slack.workspace(TEAM).channel("C0LOAD", "UL", 50);
       slack.workspace(TEAM).channel("C0BIG", "UB", 10_000);
       slack.workspace(TEAM).channel("C0PULSE", "UP", 1_000);
+      slack.workspace(TEAM).channel("C0WARM", "UW", 2_000);
       slack.workspace(TEAM).user("UL001").admin();
       slack.workspace(TEAM).join("C0BIG", "UL001");
       slack.workspace(TEAM).join("C0PULSE", "UL001");
+      slack.workspace(TEAM).join("C0WARM", "UL001");
 
-      try (ConfigurableApplicationContext floor = new SpringApplicationBuilder(FloorApp.class).run(
-          "--server.port=0", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+      try (ChildApp floor = ChildApp.start(FloorApp.class, "--spring.main.banner-mode=off",
+          "--logging.level.root=WARN",
           "--management.endpoint.health.group.readiness.include=readinessState",
           "--floor.redis-port=" + redis.port(), "--floor.api-url=" + slack.apiUrl(),
           "--floor.bot-token=" + FakeSlack.tokenFor(TEAM), "--floor.secret=" + SECRET)) {
-        LoadGenerator load = new LoadGenerator(url(floor), SECRET);
+        LoadGenerator load = new LoadGenerator(floor.url(), SECRET);
         load.run(mix(slack), 200, 10);
         for (int rate : RATES) {
           record("floor", "quiet", rate, load.run(mix(slack), rate, SECONDS));
@@ -65,35 +65,57 @@ class LoadBenchmark {
       }
       redis.client().flushAll();
 
-      try (ConfigurableApplicationContext rapport = new SpringApplicationBuilder(RapportApplication.class).run(
-          "--server.port=0", "--logging.level.root=WARN", "--rapport.slack.api-url=" + slack.apiUrl(),
+      try (ChildApp rapport = ChildApp.start(RapportApplication.class, "--logging.level.root=WARN",
+          "--logging.level.dev.rapport.pairing.RoundRunner=INFO", "--logging.level.dev.rapport.pulse.PeriodJob=INFO",
+          "--rapport.slack.api-url=" + slack.apiUrl(),
           "--rapport.slack.bot-token=" + FakeSlack.tokenFor(TEAM), "--rapport.slack.signing-secret=" + SECRET,
           "--rapport.redis.url=" + redis.url(),
           // Far above Slack's real tiers, so the busy phase really delivers hundreds of messages.
           "--rapport.outbox.per-minute.conversations.open=3000", "--rapport.outbox.per-minute.chat.postMessage=3000")) {
-        SlackRequests admin = new SlackRequests(url(rapport), SECRET, slack);
+        SlackRequests admin = new SlackRequests(rapport.url(), SECRET, slack);
         Instant firstPeriod = Instant.now().plus(Duration.ofSeconds(45)).truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
         Instant bigPeriod = firstPeriod.plus(Duration.ofMinutes(2));
         admin.command(TEAM, "UL001", "C0LOAD", "/coffee", "start every week on mon at 10:00 tz UTC");
         admin.command(TEAM, "UL001", "C0BIG", "/coffee", "start every week on mon at 10:00 tz UTC");
         admin.command(TEAM, "UL001", "C0LOAD", "/pulse", "start every day at " + hhmm(firstPeriod) + " tz UTC");
         admin.command(TEAM, "UL001", "C0PULSE", "/pulse", "start every day at " + hhmm(bigPeriod) + " tz UTC");
+        // Warm-up, as for the requests: a 2,001-member round runs the round code once, so the measured round
+        // is not the JVM's first (the JIT compiling it would be measured instead); its intros are delivered
+        // before the quiet phase starts.
+        admin.command(TEAM, "UL001", "C0WARM", "/coffee", "start every week on mon at 10:00 tz UTC");
+        admin.command(TEAM, "UL001", "C0WARM", "/coffee", "now");
         sleepUntil(firstPeriod.plusSeconds(5));
+        Instant warmedBy = Instant.now().plus(Duration.ofMinutes(2));
+        while (delivered(slack, "pairing:C0WARM:") < 1_000 && Instant.now().isBefore(warmedBy)) {
+          Thread.sleep(500);
+        }
 
-        LoadGenerator load = new LoadGenerator(url(rapport), SECRET);
+        LoadGenerator load = new LoadGenerator(rapport.url(), SECRET);
         load.run(mix(slack), 200, 10);
         for (int rate : RATES) {
           record("rapport", "quiet", rate, load.run(mix(slack), rate, SECONDS));
         }
+        timelines.put("quiet 500/s", load.timeline());
 
         sleepUntil(bigPeriod.minusSeconds(3));
         // The small channel's invitations went out before; count only the big pulse's.
         long smallInvites = delivered(slack, "pulse:invite:");
+        try (redis.clients.jedis.Jedis direct = new redis.clients.jedis.Jedis("127.0.0.1", redis.port())) {
+          direct.configSet("slowlog-log-slower-than", "1000");
+          direct.configSet("slowlog-max-len", "10000");
+          direct.slowlogReset();
+        }
         admin.command(TEAM, "UL001", "C0BIG", "/coffee", "now");
+        timelines.put("busy starts", Instant.now().toString());
         record("rapport", "busy", 500, load.run(mix(slack), 500, SECONDS));
+        timelines.put("busy", load.timeline());
         long introsBefore = delivered(slack, "pairing:C0BIG:");
         long invitesBefore = delivered(slack, "pulse:invite:") - smallInvites;
         record("rapport", "sending", 500, load.run(mix(slack), 500, SECONDS));
+        timelines.put("sending", load.timeline());
+        slowRedis(redis);
+        rapport.logLines("intros queued").forEach(line -> timelines.put("round " + timelines.size(), line));
+        rapport.logLines("Pulse period").forEach(line -> timelines.put("pulse " + timelines.size(), line));
         print(introsBefore, invitesBefore, delivered(slack, "pairing:C0BIG:"),
             delivered(slack, "pulse:invite:") - smallInvites);
       }
@@ -128,6 +150,7 @@ class LoadBenchmark {
   }
 
   private final Map<String, Double> p99s = new LinkedHashMap<>();
+  private final Map<String, String> timelines = new LinkedHashMap<>();
 
   private double p99(String phase, String request) {
     return p99s.get("rapport/" + phase + "/500/" + request);
@@ -143,6 +166,29 @@ class LoadBenchmark {
     }
     table.add(String.format("%-8s %-6s %6d  %-15s %6s %6s %10.1f", app, phase, rate, "all", "", "", total));
     throughput.put(app + "/" + phase + "/" + rate, total);
+  }
+
+  /** Redis runs one command at a time: what held it for over 1 ms during busy and sending. */
+  private void slowRedis(TestRedis redis) {
+    Map<String, long[]> byCommand = new java.util.TreeMap<>();
+    List<redis.clients.jedis.resps.Slowlog> slow;
+    try (redis.clients.jedis.Jedis direct = new redis.clients.jedis.Jedis("127.0.0.1", redis.port())) {
+      slow = direct.slowlogGet(10_000);
+    }
+    for (var entry : slow) {
+      String name = entry.getArgs().isEmpty() ? "?" : entry.getArgs().get(0).toLowerCase();
+      if (name.startsWith("evalsha") && entry.getArgs().size() > 1) {
+        name = "evalsha " + entry.getArgs().get(1).substring(0, 8);
+      }
+      long[] stats = byCommand.computeIfAbsent(name, k -> new long[3]);
+      stats[0]++;
+      stats[1] += entry.getExecutionTime();
+      stats[2] = Math.max(stats[2], entry.getExecutionTime());
+    }
+    StringBuilder line = new StringBuilder();
+    byCommand.forEach((name, stats) -> line.append(String.format("%s%s x%d total %.1f ms max %.1f ms",
+        line.length() > 0 ? " | " : "", name, stats[0], stats[1] / 1000.0, stats[2] / 1000.0)));
+    timelines.put("redis commands over 1 ms (busy + sending)", line.toString());
   }
 
   private static long delivered(FakeSlack slack, String keyPrefix) {
@@ -168,15 +214,13 @@ class LoadBenchmark {
             100 * (p99(phase, request) / p99("quiet", request) - 1));
       }
     }
+    System.out.println("warm-up: a 2,001-member round and a 50-person pulse ran and were delivered before the quiet phase");
     System.out.printf("busy: the round is formed (members, profiles, matching, 5,000 intros queued) and the pulse "
         + "period opens; by its end %d intros and %d invitations had gone out%n", introsBusy, invitesBusy);
     System.out.printf("sending: only deliveries run; by its end %d of 5,000 intros and %d of 1,001 invitations%n",
         introsSending, invitesSending);
     System.out.println("latency counts from when each request was due (open loop), so queueing shows as latency.");
-  }
-
-  private static String url(ConfigurableApplicationContext context) {
-    return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    timelines.forEach((phase, line) -> System.out.println(phase + ": " + line));
   }
 
   private static String hhmm(Instant at) {

@@ -39,6 +39,9 @@ final class LoadGenerator {
   private final String url;
   private final byte[] secret;
 
+  /** Worst latency (ms) per half second of the last run, to see when in a phase requests waited. */
+  private volatile double[] worstPerHalfSecond = new double[0];
+
   LoadGenerator(String baseUrl, String secret) {
     this.url = baseUrl + "/slack/events";
     this.secret = secret.getBytes(StandardCharsets.UTF_8);
@@ -53,6 +56,7 @@ final class LoadGenerator {
     long start = System.nanoTime();
     long interval = 1_000_000_000L / rate;
     int total = rate * seconds;
+    double[] worst = new double[seconds * 2 + 1];
     for (int i = 0; i < total; i++) {
       long due = start + i * interval;
       long wait = due - System.nanoTime();
@@ -69,6 +73,10 @@ final class LoadGenerator {
       sent.computeIfAbsent(kind.name(), k -> new int[1])[0]++;
       inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
         long took = System.nanoTime() - due;
+        int bucket = (int) Math.min(worst.length - 1, (due - start) / 500_000_000L);
+        synchronized (worst) {
+          worst[bucket] = Math.max(worst[bucket], took / 1e6);
+        }
         latencies.computeIfAbsent(kind.name(), k -> new ConcurrentLinkedQueue<>()).add(took);
         statuses.computeIfAbsent(kind.name(), k -> new ConcurrentLinkedQueue<>())
             .add(error == null ? response.statusCode() : -1);
@@ -76,6 +84,7 @@ final class LoadGenerator {
       }));
     }
     CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+    worstPerHalfSecond = worst;
     double elapsed = (System.nanoTime() - start) / 1e9;
     List<Result> results = new ArrayList<>();
     for (String name : new TreeMap<>(sent).keySet()) {
@@ -86,6 +95,16 @@ final class LoadGenerator {
           sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6));
     }
     return results;
+  }
+
+  /** "0.0s 12 | 0.5s 9 | ...": the worst latency in ms of each half second of the last run. */
+  String timeline() {
+    StringBuilder line = new StringBuilder();
+    double[] worst = worstPerHalfSecond;
+    for (int i = 0; i < worst.length - 1; i++) {
+      line.append(i > 0 ? " | " : "").append(String.format("%.1fs %.0f", i / 2.0, worst[i]));
+    }
+    return line.toString();
   }
 
   private static double ms(List<Long> sorted, double quantile) {

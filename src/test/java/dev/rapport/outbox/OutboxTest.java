@@ -171,6 +171,24 @@ class OutboxTest extends AppTest {
   }
 
   @Test
+  void aBatchBuiltAChunkAtATimeQueuesEverythingOnceAndARerunQueuesNothingNew() {
+    Outbox.Batch first = outbox.batch();
+    for (int i = 0; i < 250; i++) {
+      first.add(post("chunked-" + i, "C" + (i % 50)));
+    }
+    int queued = first.finish();
+
+    Outbox.Batch rerun = outbox.batch();
+    for (int i = 0; i < 250; i++) {
+      rerun.add(post("chunked-" + i, "C" + (i % 50)));
+    }
+
+    assertThat(queued).isEqualTo(250);
+    assertThat(rerun.finish()).isZero();
+    awaitDelivered("chunked-0");
+  }
+
+  @Test
   void errorsRetryingCannotFixGoStraightToTheDeadLetters() {
     slack.on("chat.postMessage", call -> FakeApi.error("channel_not_found"));
 

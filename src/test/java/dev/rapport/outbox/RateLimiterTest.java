@@ -107,4 +107,21 @@ class RateLimiterTest extends AppTest {
     assertThat(at[post.burst() - 1]).isEqualTo(T0.toEpochMilli());
     assertThat(at[39] - T0.toEpochMilli()).isEqualTo((40 - post.burst()) * post.intervalMillis());
   }
+
+  @Test
+  void aBatchHandedOverInPartsIsPacedAsOne() {
+    List<Delivery> intros = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      intros.add(Delivery.dm(TEAM, List.of("U" + i, "V" + i), "intro-" + i, "hi", null));
+    }
+    RateLimiter.Plan plan = limits.plan(T0);
+
+    long[] first = plan.next(intros.subList(0, 7));
+    long[] rest = plan.next(intros.subList(7, 30));
+
+    long[] joined = new long[30];
+    System.arraycopy(first, 0, joined, 0, 7);
+    System.arraycopy(rest, 0, joined, 7, 23);
+    assertThat(joined).containsExactly(limits.pace(intros, T0));
+  }
 }

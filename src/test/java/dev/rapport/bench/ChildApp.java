@@ -1,0 +1,86 @@
+package dev.rapport.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Spring Boot app started as its own JVM on the test classpath, so its CPU and garbage collection are
+ * its own, as in production, and not shared with the load generator and the fake Slack.
+ */
+final class ChildApp implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private ChildApp(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  static ChildApp start(Class<?> main, String... args) throws IOException, InterruptedException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx1g"));
+    // e.g. -Dbench.jvm="-XX:StartFlightRecording=filename=/tmp/app.jfr" to profile the apps under load
+    String extra = System.getProperty("bench.jvm", "").trim();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName(), "--server.port=" + port));
+    command.addAll(List.of(args));
+    Path log = Files.createTempFile("bench-" + main.getSimpleName(), ".log");
+    ChildApp app = new ChildApp(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+        .start(), port, log);
+    HttpClient http = HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (Instant.now().isBefore(deadline)) {
+      if (!app.process.isAlive()) {
+        throw new IllegalStateException(main.getSimpleName() + " exited; see " + log);
+      }
+      try {
+        HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(app.url() + "/actuator/health"))
+            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+        if (health.statusCode() == 200) {
+          return app;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(250);
+    }
+    app.close();
+    throw new IllegalStateException(main.getSimpleName() + " did not become healthy; see " + log);
+  }
+
+  /** Lines of the app's log that contain {@code text}. */
+  List<String> logLines(String text) throws IOException {
+    return Files.readAllLines(log).stream().filter(line -> line.contains(text)).toList();
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}
