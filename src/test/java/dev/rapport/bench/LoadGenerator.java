@@ -47,6 +47,29 @@ final class LoadGenerator {
     this.secret = secret.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Sends one request of {@code kind} and waits for the answer; fails unless it is a 200. */
+  void once(Kind kind) {
+    String body = kind.body().apply(ONCE.incrementAndGet());
+    String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", kind.contentType()).header("X-Slack-Request-Timestamp", timestamp)
+        .header("X-Slack-Signature", sign(timestamp, body))
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    try {
+      int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      if (status != 200) {
+        throw new IllegalStateException(kind.name() + " answered " + status);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final java.util.concurrent.atomic.AtomicInteger ONCE = new java.util.concurrent.atomic.AtomicInteger();
+
   /** Sends {@code rate} requests a second for {@code seconds}, cycling through {@code kinds}. */
   List<Result> run(List<Kind> kinds, int rate, int seconds) {
     Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
