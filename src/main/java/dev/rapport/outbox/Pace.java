@@ -4,15 +4,15 @@ import java.util.function.LongSupplier;
 
 /**
  * Keeps a big background job (a 10,000-member round queues 5,000 intros) to a share of one core: between
- * chunks it rests twice as long as the chunk took. Spread over a few seconds instead of a burst, such a
+ * chunks it rests four times as long as the chunk took. Spread over a few seconds instead of a burst, such a
  * job leaves CPU, garbage collection and Redis to the commands people are waiting for; nothing it does is
  * urgent to the millisecond (deliveries go out at Slack's pace anyway). One per job run, off the request
  * threads.
  */
 public final class Pace {
 
-  /** Rest per unit of work: the job uses at most a third of a core. */
-  static final long REST_PER_WORK = 2;
+  /** Rest per unit of work: the job uses at most a fifth of a core. */
+  static final long REST_PER_WORK = 4;
   static final long MIN_REST_NANOS = 1_000_000;
 
   /** How the pace waits; a seam so tests need not sleep. */

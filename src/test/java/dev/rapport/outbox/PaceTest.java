@@ -16,13 +16,14 @@ class PaceTest {
   });
 
   @Test
-  void restsTwiceAsLongAsEachChunkWorked() {
+  void restsInProportionToTheWorkOfEachChunk() {
     now += 30_000_000;
     pace.breathe();
     now += 5_000_000;
     pace.breathe();
 
-    assertThat(rests).containsExactly(60_000_000L, 10_000_000L);
+    assertThat(rests).containsExactly(30_000_000L * Pace.REST_PER_WORK, 5_000_000L * Pace.REST_PER_WORK);
+    assertThat(Pace.REST_PER_WORK).as("a job may use at most a third of a core").isGreaterThanOrEqualTo(2);
   }
 
   @Test
@@ -39,6 +40,6 @@ class PaceTest {
     pace.breathe();
     pace.breathe();
 
-    assertThat(rests).containsExactly(20_000_000L, Pace.MIN_REST_NANOS);
+    assertThat(rests).containsExactly(10_000_000L * Pace.REST_PER_WORK, Pace.MIN_REST_NANOS);
   }
 }
