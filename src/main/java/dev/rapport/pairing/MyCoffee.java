@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -58,10 +57,9 @@ class MyCoffee {
     for (String entry : rounds.history(team, user, count)) {
       String[] parts = entry.split("\\|");
       int group = Integer.parseInt(parts[2]);
-      rounds.find(team, parts[0], parts[1]).filter(r -> group < r.groups().size()).ifPresent(round -> {
-        Map<String, String> outcomes = rounds.outcomes(team, parts[0], parts[1]);
-        List<String> others = round.groups().get(group).stream().filter(u -> !u.equals(user)).toList();
-        past.add(new Past(parts[0], round.at(), others, outcomes.get(String.valueOf(group))));
+      rounds.group(team, parts[0], parts[1], group).ifPresent(g -> {
+        List<String> others = g.members().stream().filter(u -> !u.equals(user)).toList();
+        past.add(new Past(parts[0], g.at(), others, rounds.outcome(team, parts[0], parts[1], group)));
       });
     }
     return past;

@@ -22,16 +22,16 @@ class Outcomes {
       return Reply.text("That button doesn't belong to a coffee intro I know, so nothing was recorded.");
     }
     int group = Integer.parseInt(parts[2]);
-    Round round = rounds.find(team, parts[0], parts[1]).orElse(null);
-    if (round == null || group >= round.groups().size()) {
+    RoundStore.Group members = rounds.group(team, parts[0], parts[1], group).orElse(null);
+    if (members == null) {
       return Reply.text("That intro is from a round I no longer keep, so nothing was recorded. "
           + "Your next intro will have fresh buttons.");
     }
-    if (!round.groups().get(group).contains(user)) {
+    if (!members.members().contains(user)) {
       return Reply.text("Only the people in this group can answer for it, so nothing was recorded.");
     }
     rounds.outcome(team, parts[0], parts[1], group, met ? "met" : "not");
-    programs.answered(team, parts[0], round.groups().get(group));
+    programs.answered(team, parts[0], members.members());
     return Reply.text(met ? ":tada: Wonderful — noted that you met! Thanks for making the time."
         : "No worries — noted. There's always next round.");
   }

@@ -20,7 +20,9 @@ import redis.clients.jedis.UnifiedJedis;
  * rapport:{team}:pairing:{channel}:rounds               ZSET  round id -> epoch ms it was formed (last 200)
  * rapport:{team}:pairing:{channel}:round:{id}           HASH  at, pool, groups (JSON lists of member ids),
  *                                                             leftOut (JSON list), firstMeetings, crossTeam,
- *                                                             crossTeamKnown, tallied
+ *                                                             crossTeamKnown, tallied, and g:{index} -> one
+ *                                                             group's member ids, comma-separated (so a member's
+ *                                                             status or button reads one group, not 5,000)
  * rapport:{team}:pairing:{channel}:round:{id}:dms       HASH  group index -> its group DM (once the intro landed)
  * rapport:{team}:pairing:{channel}:round:{id}:outcomes  HASH  group index -> met | not
  * rapport:{team}:pairing:{channel}:stats               HASH  intros -> intros that landed, all rounds
@@ -66,6 +68,7 @@ class RoundStore {
               pipeline.sync();
             }
           }
+          pipeline.hset(key, "g:" + g, String.join(",", round.groups().get(g)));
         }
         pipeline.sync();
       }
@@ -82,6 +85,22 @@ class RoundStore {
         Integer.parseInt(f.getOrDefault("pool", "0")), read(f.get("groups")), readList(f.get("leftOut")),
         Integer.parseInt(f.getOrDefault("firstMeetings", "0")), Integer.parseInt(f.getOrDefault("crossTeam", "0")),
         Integer.parseInt(f.getOrDefault("crossTeamKnown", "0"))));
+  }
+
+  /** One group of a round, when it was formed, and who is in it. */
+  record Group(Instant at, List<String> members) {}
+
+  /** Group {@code index} of a round, read alone (rounds from before per-group fields are read whole). */
+  Optional<Group> group(String team, String channel, String id, int index) {
+    List<String> f = redis.hmget(round(team, channel, id), "at", "g:" + index);
+    if (f.get(0) == null) {
+      return Optional.empty();
+    }
+    if (f.get(1) == null) {
+      return find(team, channel, id).filter(r -> index < r.groups().size())
+          .map(r -> new Group(r.at(), r.groups().get(index)));
+    }
+    return Optional.of(new Group(Instant.ofEpochMilli(Long.parseLong(f.get(0))), List.of(f.get(1).split(","))));
   }
 
   /** The last {@code count} rounds of a program, oldest first. */
@@ -119,6 +138,11 @@ class RoundStore {
     redis.hset(round(team, channel, id) + ":outcomes", String.valueOf(group), outcome);
   }
 
+  /** met, not, or null when the group hasn't answered. */
+  String outcome(String team, String channel, String id, int group) {
+    return redis.hget(round(team, channel, id) + ":outcomes", String.valueOf(group));
+  }
+
   Map<String, String> outcomes(String team, String channel, String id) {
     return redis.hgetAll(round(team, channel, id) + ":outcomes");
   }
@@ -136,7 +160,13 @@ class RoundStore {
 
   /** Rewrites who a round names (forget-me replaces a member with {@link Round#FORGOTTEN}). */
   void rewrite(String team, String channel, String id, List<List<String>> groups, List<String> leftOut) {
-    redis.hset(round(team, channel, id), Map.of("groups", write(groups), "leftOut", writeList(leftOut)));
+    Map<String, String> fields = new java.util.HashMap<>();
+    fields.put("groups", write(groups));
+    fields.put("leftOut", writeList(leftOut));
+    for (int g = 0; g < groups.size(); g++) {
+      fields.put("g:" + g, String.join(",", groups.get(g)));
+    }
+    redis.hset(round(team, channel, id), fields);
   }
 
   private void trimRounds(String team, String channel) {
