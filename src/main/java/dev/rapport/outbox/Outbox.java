@@ -39,7 +39,9 @@ public class Outbox {
    * queued later is not stuck behind all of a big batch.
    */
   public int sendAll(List<Delivery> deliveries, Instant notBefore) {
-    return deliveries.isEmpty() ? 0 : store.enqueue(deliveries, limits.pace(deliveries, notBefore));
+    Batch batch = new Batch(limits.plan(notBefore));
+    deliveries.forEach(batch::add);
+    return batch.finish();
   }
 
   /**
@@ -66,6 +68,7 @@ public class Outbox {
       this.plan = plan;
     }
 
+    /** Adds one delivery; every {@link #CHUNK} it is queued with the others and the job rests. */
     public void add(Delivery delivery) {
       chunk.add(delivery);
       if (chunk.size() == CHUNK) {

@@ -6,7 +6,6 @@ import dev.rapport.store.Keys;
 import dev.rapport.store.LuaScript;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
@@ -32,7 +31,6 @@ import redis.clients.jedis.params.ScanParams;
 @Component
 class OutboxStore {
 
-  static final int CHUNK = 100;
   static final String ITEMS = Keys.shared("outbox", "items");
   static final String READY = Keys.shared("outbox", "ready");
   static final String INFLIGHT = Keys.shared("outbox", "inflight");
@@ -61,32 +59,20 @@ class OutboxStore {
   /** A delivery handed to a worker; {@code uncertain} when Slack may already have it. */
   record Claimed(Delivery delivery, boolean uncertain) {}
 
-  int enqueue(List<Delivery> deliveries, Instant notBefore) {
-    long[] at = new long[deliveries.size()];
-    Arrays.fill(at, notBefore.toEpochMilli());
-    return enqueue(deliveries, at);
-  }
-
-  /** Queues each delivery to go from {@code at[i]} (epoch ms) on; returns how many were new. */
+  /**
+   * Queues each delivery to go from {@code at[i]} (epoch ms) on, in one script; returns how many were new.
+   * Callers pass a chunk ({@link Outbox.Batch}): Redis runs one script at a time and commands wait behind it.
+   */
   int enqueue(List<Delivery> deliveries, long[] at) {
-    int queued = 0;
-    Pace pace = Pace.start();
-    // Chunks keep each script short: Redis runs one at a time, and commands wait behind it.
-    for (int from = 0; from < deliveries.size(); from += CHUNK) {
-      List<String> args = new ArrayList<>();
-      for (int i = from; i < Math.min(deliveries.size(), from + CHUNK); i++) {
-        Delivery d = deliveries.get(i);
-        args.add(d.id());
-        args.add(d.team());
-        args.add(String.valueOf(at[i]));
-        args.add(write(d));
-      }
-      queued += ((Long) enqueue.run(redis, List.of(ITEMS, READY, DONE, PENDING), args)).intValue();
-      if (from + CHUNK < deliveries.size()) {
-        pace.breathe();
-      }
+    List<String> args = new ArrayList<>();
+    for (int i = 0; i < deliveries.size(); i++) {
+      Delivery d = deliveries.get(i);
+      args.add(d.id());
+      args.add(d.team());
+      args.add(String.valueOf(at[i]));
+      args.add(write(d));
     }
-    return queued;
+    return ((Long) enqueue.run(redis, List.of(ITEMS, READY, DONE, PENDING), args)).intValue();
   }
 
   List<Claimed> claim(Instant now, int max) {

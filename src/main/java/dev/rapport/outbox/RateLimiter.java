@@ -53,13 +53,8 @@ class RateLimiter {
    * at the pace of the tightest budget each needs, as the limiter would let them through on its own.
    * Queued at these times, a batch queued later interleaves with a big one still going out (a pulse's
    * invitations with a 10,000-member round's intros, one workspace with another) instead of waiting
-   * behind all of it.
+   * behind all of it. A batch handed over in parts continues where the previous part ended.
    */
-  long[] pace(List<Delivery> batch, Instant from) {
-    return plan(from).next(batch);
-  }
-
-  /** The pace of one batch handed over in parts: each part continues where the previous one ended. */
   Plan plan(Instant from) {
     return new Plan(from.toEpochMilli());
   }

@@ -9,7 +9,6 @@ import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackGateway;
 import dev.rapport.slack.UserError;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -95,7 +94,7 @@ class PairingJobs {
   private static void followUp(String team, Round round, RoundStore rounds, Outbox outbox) {
     Map<String, String> outcomes = rounds.outcomes(team, round.channel(), round.id());
     Map<String, String> dms = rounds.dms(team, round.channel(), round.id());
-    List<Delivery> followUps = new ArrayList<>();
+    Outbox.Batch followUps = outbox.batch();
     for (int g = 0; g < round.groups().size(); g++) {
       String dm = dms.get(String.valueOf(g));
       List<String> group = round.groups().get(g).stream().filter(u -> !Round.FORGOTTEN.equals(u)).toList();
@@ -105,7 +104,7 @@ class PairingJobs {
       followUps.add(Delivery.post(team, dm, "pairing:" + round.channel() + ":" + round.id() + ":" + g + ":followup",
           Intros.followUpText(group), Intros.followUp(round.channel(), round.id(), g, group)));
     }
-    outbox.sendAll(followUps);
+    followUps.finish();
   }
 
   @Bean

@@ -136,7 +136,9 @@ class OutboxTest extends AppTest {
     // A worker that claimed ten items and died: five after Slack accepted them, five before sending.
     // They are queued an hour ahead so the running workers leave them to this "dead" one.
     Instant later = clock.instant().plus(Duration.ofHours(1));
-    store.enqueue(all.subList(0, 10), later);
+    long[] at = new long[10];
+    java.util.Arrays.fill(at, later.toEpochMilli());
+    store.enqueue(all.subList(0, 10), at);
     List<OutboxStore.Claimed> claimed = store.claim(later, 10);
     assertThat(claimed).hasSize(10);
     for (OutboxStore.Claimed c : claimed.subList(0, 5)) {

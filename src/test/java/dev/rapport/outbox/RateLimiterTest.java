@@ -83,7 +83,7 @@ class RateLimiterTest extends AppTest {
     RateLimiter.Budget open = limits.method(TEAM, "conversations.open");
     RateLimiter.Budget post = limits.method(TEAM, "chat.postMessage");
 
-    long[] at = limits.pace(intros, T0);
+    long[] at = limits.plan(T0).next(intros);
 
     assertThat(Arrays.stream(at).limit(open.burst())).as("the burst goes at once").containsOnly(T0.toEpochMilli());
     for (int i = open.burst(); i < at.length; i++) {
@@ -102,7 +102,7 @@ class RateLimiterTest extends AppTest {
     }
     RateLimiter.Budget post = limits.method(TEAM, "chat.postMessage");
 
-    long[] at = limits.pace(posts, T0);
+    long[] at = limits.plan(T0).next(posts);
 
     assertThat(at[post.burst() - 1]).isEqualTo(T0.toEpochMilli());
     assertThat(at[39] - T0.toEpochMilli()).isEqualTo((40 - post.burst()) * post.intervalMillis());
@@ -122,6 +122,6 @@ class RateLimiterTest extends AppTest {
     long[] joined = new long[30];
     System.arraycopy(first, 0, joined, 0, 7);
     System.arraycopy(rest, 0, joined, 7, 23);
-    assertThat(joined).containsExactly(limits.pace(intros, T0));
+    assertThat(joined).containsExactly(limits.plan(T0).next(intros));
   }
 }
