@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -60,22 +62,33 @@ class OutboxWorker implements SmartLifecycle {
   }
 
   /**
-   * Claims one batch and delivers it; returns how many items were handled, or 0 when Slack's budget ran
-   * out. Then the rest of the batch goes back untouched and the worker waits: spinning through a backlog
-   * Slack won't take yet would only burn CPU and Redis that commands need.
+   * Claims one batch and delivers it; returns how many items were handled. When a workspace's Slack budget
+   * runs out, that workspace's other items in the batch go back untouched (spinning through a backlog Slack
+   * won't take yet would only burn CPU and Redis that commands need); other workspaces' items still go. If
+   * nothing could be sent, the worker waits before claiming again.
    */
   int runOnce() throws InterruptedException {
-    List<OutboxStore.Claimed> batch = store.claim(clock.instant(), settings.batch());
-    for (int i = 0; i < batch.size(); i++) {
-      Duration wait = process(batch.get(i));
-      if (wait != null) {
-        store.defer(batch.subList(i + 1, batch.size()).stream().map(OutboxStore.Claimed::delivery).toList(),
-            clock.instant().plus(wait));
-        Thread.sleep(Math.min(wait.toMillis(), 1000));
-        return 0;
+    Map<String, Duration> outOfBudget = new HashMap<>();
+    Map<String, List<Delivery>> putBack = new HashMap<>();
+    int handled = 0;
+    for (OutboxStore.Claimed claimed : store.claim(clock.instant(), settings.batch())) {
+      String team = claimed.delivery().team();
+      if (outOfBudget.containsKey(team)) {
+        putBack.computeIfAbsent(team, t -> new ArrayList<>()).add(claimed.delivery());
+        continue;
+      }
+      Duration wait = process(claimed);
+      if (wait == null) {
+        handled++;
+      } else {
+        outOfBudget.put(team, wait);
       }
     }
-    return batch.size();
+    putBack.forEach((team, deliveries) -> store.defer(deliveries, clock.instant().plus(outOfBudget.get(team))));
+    if (handled == 0 && !outOfBudget.isEmpty()) {
+      Thread.sleep(Math.min(1000, outOfBudget.values().stream().mapToLong(Duration::toMillis).min().orElse(0)));
+    }
+    return handled;
   }
 
   /** The item could not be attempted yet (no budget): back to the queue, no attempt spent. */

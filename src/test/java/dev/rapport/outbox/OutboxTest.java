@@ -28,6 +28,8 @@ class OutboxTest extends AppTest {
   OutboxSettings settings;
   @Autowired
   MeterRegistry metrics;
+  @Autowired
+  RateLimiter limits;
 
   @Autowired
   HeardDeliveries heard;
@@ -188,6 +190,25 @@ class OutboxTest extends AppTest {
     assertThat(queued).isEqualTo(250);
     assertThat(rerun.finish()).isZero();
     awaitDelivered("chunked-0");
+  }
+
+  @Test
+  void aWorkspaceOutOfSlackBudgetDoesNotHoldBackAnotherWorkspace() {
+    limits.backOff(limits.method(TEAM, "chat.postMessage"), clock.instant(), Duration.ofSeconds(60));
+    List<Delivery> mixed = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      mixed.add(post("a-mine-" + i, "C" + i));
+    }
+    Delivery other = Delivery.post("T0OTHER", "C9", "b-other", "hello", null);
+    mixed.add(other);
+    long[] now = new long[mixed.size()];
+    java.util.Arrays.fill(now, clock.millis());
+
+    // Queued together, so one worker claims them in one batch, the other workspace's last.
+    store.enqueue(mixed, now);
+
+    awaitDelivered("b-other");
+    assertThat(outbox.delivered("a-mine-0")).as("held until its own workspace's budget allows").isFalse();
   }
 
   @Test
