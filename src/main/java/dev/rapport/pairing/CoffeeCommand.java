@@ -12,6 +12,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import dev.rapport.people.PersonalData;
+import dev.rapport.people.Profiles;
 import dev.rapport.slack.AccessPolicy;
 import dev.rapport.slack.BackgroundWork;
 import dev.rapport.slack.Failures;
@@ -46,11 +47,12 @@ class CoffeeCommand implements SlackFeature {
   private final SlackGateway slack;
   private final BackgroundWork work;
   private final ObjectProvider<HomeTab> home;
+  private final Profiles profiles;
   private final Clock clock;
 
   CoffeeCommand(MemberChoices choices, MyCoffee mine, ProgramAdmin admin, PairingStats stats, Outcomes outcomes,
                 ProgramStore programs, ObjectProvider<PersonalData> personalData, AccessPolicy access,
-                SlackGateway slack, BackgroundWork work, ObjectProvider<HomeTab> home, Clock clock) {
+                SlackGateway slack, BackgroundWork work, ObjectProvider<HomeTab> home, Profiles profiles, Clock clock) {
     this.choices = choices;
     this.mine = mine;
     this.admin = admin;
@@ -61,6 +63,7 @@ class CoffeeCommand implements SlackFeature {
     this.access = access;
     this.slack = slack;
     this.work = work;
+    this.profiles = profiles;
     this.home = home;
     this.clock = clock;
   }
@@ -137,7 +140,7 @@ class CoffeeCommand implements SlackFeature {
   private Reply openSettings(dev.rapport.slack.CommandCall call) throws Exception {
     String channel = ProgramAdmin.channel(call);
     Program current = programs.find(call.caller().team(), channel).orElseGet(() -> new Program(channel,
-        ProgramAdmin.defaultCadence(admin.zoneOf(call.caller().team(), call.caller().user()), LocalDate.now(clock)),
+        ProgramAdmin.defaultCadence(profiles.zone(call.caller().team(), call.caller().user()), LocalDate.now(clock)),
         2, false, Program.Departments.NONE));
     var view = SettingsModal.build(channel, current);
     slack.call(call.caller().team(), "views.open", c -> c.viewsOpen(r -> r.triggerId(call.triggerId()).view(view)));

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -52,7 +51,7 @@ class ProgramAdmin {
       throw new UserError("When should rounds happen? e.g. `" + START_USAGE + "` — or `/coffee settings` "
           + "for a form.");
     }
-    CadenceParser.Parsed parsed = CadenceParser.parseLeading(call.args(), zoneOf(team, call.caller().user()),
+    CadenceParser.Parsed parsed = CadenceParser.parseLeading(call.args(), profiles.zone(team, call.caller().user()),
         LocalDate.now(clock));
     Program current = programs.find(team, channel).orElse(null);
     int size = size(parsed.rest(), current == null ? 2 : current.size());
@@ -116,15 +115,6 @@ class ProgramAdmin {
       throw new UserError("Run `/coffee " + call.subcommand() + "` in the channel whose members should be paired.");
     }
     return channel;
-  }
-
-  ZoneId zoneOf(String team, String user) {
-    try {
-      String tz = profiles.get(team, user).timeZone();
-      return tz == null || tz.isBlank() ? ZoneOffset.UTC : ZoneId.of(tz);
-    } catch (SlackCallException | RuntimeException e) {
-      return ZoneOffset.UTC;
-    }
   }
 
   private static int size(List<String> rest, int fallback) {

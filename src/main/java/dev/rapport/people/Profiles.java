@@ -6,6 +6,9 @@ import com.slack.api.model.User;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackGateway;
 import dev.rapport.store.Keys;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
@@ -51,6 +54,19 @@ public class Profiles {
       throw new IllegalStateException(e);
     }
     return profile;
+  }
+
+  /**
+   * The person's Slack time zone, or UTC when it is unknown (none set, an id Java doesn't know, or Slack
+   * unreachable): the default zone of a cadence, which they can always override with {@code tz}.
+   */
+  public ZoneId zone(String team, String user) {
+    try {
+      String tz = get(team, user).timeZone();
+      return tz == null || tz.isBlank() ? ZoneOffset.UTC : ZoneId.of(tz);
+    } catch (SlackCallException | DateTimeException e) {
+      return ZoneOffset.UTC;
+    }
   }
 
   /** Forgets a cached profile (after forget-me, or when Slack says it changed). */

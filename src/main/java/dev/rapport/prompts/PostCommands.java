@@ -12,11 +12,9 @@ import dev.rapport.slack.SlackFeature;
 import dev.rapport.slack.Subcommand;
 import dev.rapport.slack.UserError;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +65,7 @@ class PostCommands implements SlackFeature {
       throw new UserError(":calendar: When should prompts be posted here? For example `/empathy start "
           + CadenceParser.EXAMPLE + "`, optionally followed by a strategy (" + Strategy.choices() + ").");
     }
-    ZoneId zone = zoneOf(team, call.caller().user());
+    ZoneId zone = profiles.zone(team, call.caller().user());
     CadenceParser.Parsed parsed = CadenceParser.parseLeading(call.args(), zone, LocalDate.now(clock.withZone(zone)));
     Cadence cadence = parsed.cadence();
     if (parsed.rest().size() > 1) {
@@ -109,15 +107,6 @@ class PostCommands implements SlackFeature {
           + "posted, not in a direct message.");
     }
     return call.caller().channel();
-  }
-
-  private ZoneId zoneOf(String team, String user) throws SlackCallException {
-    String tz = profiles.get(team, user).timeZone();
-    try {
-      return tz == null || tz.isBlank() ? ZoneOffset.UTC : ZoneId.of(tz);
-    } catch (DateTimeException e) {
-      return ZoneOffset.UTC;
-    }
   }
 
   /** A date Slack shows in each reader's own time zone. */

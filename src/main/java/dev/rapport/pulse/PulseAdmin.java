@@ -10,11 +10,9 @@ import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.UserError;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,7 +50,7 @@ class PulseAdmin {
       throw new UserError("Tell me when each period opens, e.g. `/pulse start " + CadenceParser.EXAMPLE
           + "`. Each period closes when the next one opens.");
     }
-    ZoneId zone = zoneOf(team, call.caller().user());
+    ZoneId zone = profiles.zone(team, call.caller().user());
     Cadence cadence = CadenceParser.parse(call.args(), zone, LocalDate.ofInstant(clock.instant(), zone));
     int k = settings.minResponses();
     int people = members.humans(team, channel).size();
@@ -161,14 +159,5 @@ class PulseAdmin {
           + "` in the team's channel.");
     }
     return call.caller().channel();
-  }
-
-  private ZoneId zoneOf(String team, String user) {
-    try {
-      String tz = profiles.get(team, user).timeZone();
-      return tz == null ? ZoneOffset.UTC : ZoneId.of(tz);
-    } catch (SlackCallException | DateTimeException e) {
-      return ZoneOffset.UTC;
-    }
   }
 }
