@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** The messages coffee pairing sends: intros, follow-ups, and the kind notes to people left out or paused. */
@@ -22,10 +21,6 @@ final class Intros {
   static final String MET = "pairing_met";
   static final String NOT_MET = "pairing_not";
   static final String BACK_IN = "pairing_back_in";
-
-  static final Map<String, String> STRATEGIES = Map.of(
-      "listening", "Active listening", "empathy", "Expressing empathy",
-      "vulnerability", "Sharing vulnerability", "quality-time", "Quality time");
 
   private static final DateTimeFormatter FALLBACK =
       DateTimeFormatter.ofPattern("EEE d MMM HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -58,7 +53,7 @@ final class Intros {
 
   static List<LayoutBlock> intro(String channel, String round, int group, List<String> members,
                                  Icebreaker icebreaker, Optional<Instant> meetAt) {
-    String strategy = STRATEGIES.getOrDefault(icebreaker.strategy(), icebreaker.strategy());
+    String strategy = icebreaker.strategy();
     String when = meetAt.map(at -> "*When?* Everyone's working hours overlap on " + when(at)
             + " — or pick any time that suits you all.")
         .orElse("*When?* Your working hours barely overlap, so try a short call at the edge of your days, "

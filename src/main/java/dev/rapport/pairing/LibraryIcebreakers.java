@@ -2,6 +2,7 @@ package dev.rapport.pairing;
 
 import dev.rapport.prompts.Prompt;
 import dev.rapport.prompts.PromptLibrary;
+import dev.rapport.prompts.Strategy;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LibraryIcebreakers implements IcebreakerSource {
 
-  private static final Icebreaker FALLBACK = new Icebreaker("listening",
+  private static final Icebreaker FALLBACK = new Icebreaker(Strategy.LISTENING.label(),
       "What's something that made your week a little better, and why?",
       "Asking about someone's week, and listening to the why, is active listening in its simplest form.");
 
@@ -24,7 +25,7 @@ class LibraryIcebreakers implements IcebreakerSource {
     List<Prompt> icebreakers = library.icebreakers(team);
     // A workspace could remove every prompt; an intro still needs a question.
     return seed -> PromptLibrary.pick(icebreakers, seed)
-        .map(p -> new Icebreaker(p.strategy().id(), p.text(), p.why()))
+        .map(p -> new Icebreaker(p.strategy().label(), p.text(), p.why()))
         .orElse(FALLBACK);
   }
 }

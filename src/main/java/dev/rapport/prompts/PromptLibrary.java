@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * {@code classpath:prompts/library.yml} at start-up), plus what each workspace added, minus what it
  * removed.
  *
- * <p>Other features use {@link #icebreaker(String, long)}, e.g. to open a coffee intro with a question.
+ * <p>Other features use {@link #icebreakers(String)} and {@link #pick}, e.g. to open a coffee intro with a
+ * question.
  */
 @Component
 public class PromptLibrary {
@@ -31,18 +32,6 @@ public class PromptLibrary {
   }
 
   /**
-   * An icebreaker for a small group (a coffee intro): a prompt of any strategy that makes sense outside a
-   * channel thread, among those the workspace has not removed. The same {@code seed} gives the same prompt
-   * while the library is unchanged, so a retried intro repeats its icebreaker; derive the seed from the
-   * round and the group to vary it. Empty only if the workspace removed every such prompt.
-   *
-   * @param team the Slack workspace (team) id
-   */
-  public Optional<Prompt> icebreaker(String team, long seed) {
-    return pick(icebreakers(team), seed);
-  }
-
-  /**
    * Every prompt that can open a chat in {@code team}, in a stable order: read once for a whole round,
    * then {@link #pick} one per group without going back to Redis.
    */
@@ -52,7 +41,11 @@ public class PromptLibrary {
     return List.copyOf(candidates);
   }
 
-  /** The icebreaker {@code seed} chooses from a list {@link #icebreakers} returned. */
+  /**
+   * The icebreaker {@code seed} chooses from a list {@link #icebreakers} returned. The same seed gives the
+   * same prompt while the library is unchanged, so a retried intro repeats its icebreaker; derive the seed
+   * from the round and the group to vary it. Empty only if the workspace removed every such prompt.
+   */
   public static Optional<Prompt> pick(List<Prompt> icebreakers, long seed) {
     if (icebreakers.isEmpty()) {
       return Optional.empty();

@@ -13,8 +13,8 @@ class IcebreakerTest extends PromptTestSupport {
     Set<String> ids = new HashSet<>();
     Set<Strategy> strategies = new HashSet<>();
     for (long seed = 0; seed < 200; seed++) {
-      Prompt p = library.icebreaker(TEAM, seed).orElseThrow();
-      assertThat(library.icebreaker(TEAM, seed)).contains(p);
+      Prompt p = PromptLibrary.pick(library.icebreakers(TEAM), seed).orElseThrow();
+      assertThat(PromptLibrary.pick(library.icebreakers(TEAM), seed)).contains(p);
       ids.add(p.id());
       strategies.add(p.strategy());
     }
@@ -26,17 +26,17 @@ class IcebreakerTest extends PromptTestSupport {
   @Test
   void anIcebreakerNeverRefersToAThread() {
     for (long seed = 0; seed < 1000; seed++) {
-      assertThat(library.icebreaker(TEAM, seed).orElseThrow().threadOnly()).isFalse();
+      assertThat(PromptLibrary.pick(library.icebreakers(TEAM), seed).orElseThrow().threadOnly()).isFalse();
     }
   }
 
   @Test
   void aPromptTheWorkspaceRemovedIsNoLongerAnIcebreaker() {
-    Prompt before = library.icebreaker(TEAM, 42).orElseThrow();
+    Prompt before = PromptLibrary.pick(library.icebreakers(TEAM), 42).orElseThrow();
 
     empathy(ADMIN, "C120", "remove " + before.id());
 
-    assertThat(library.icebreaker(TEAM, 42)).isPresent().get().isNotEqualTo(before);
-    assertThat(library.icebreaker("T0OTHER", 42)).contains(before);
+    assertThat(PromptLibrary.pick(library.icebreakers(TEAM), 42)).isPresent().get().isNotEqualTo(before);
+    assertThat(PromptLibrary.pick(library.icebreakers("T0OTHER"), 42)).contains(before);
   }
 }
