@@ -22,8 +22,8 @@ class PaceTest {
     now += 5_000_000;
     pace.breathe();
 
-    assertThat(rests).containsExactly(30_000_000L * Pace.REST_PER_WORK, 5_000_000L * Pace.REST_PER_WORK);
-    assertThat(Pace.REST_PER_WORK).as("a job may use at most a third of a core").isGreaterThanOrEqualTo(2);
+    // Four times the work: a big job uses at most a fifth of a core.
+    assertThat(rests).containsExactly(120_000_000L, 20_000_000L);
   }
 
   @Test
@@ -31,7 +31,7 @@ class PaceTest {
     now += 100_000;
     pace.breathe();
 
-    assertThat(rests).containsExactly(Pace.MIN_REST_NANOS);
+    assertThat(rests).containsExactly(1_000_000L);
   }
 
   @Test
@@ -40,6 +40,6 @@ class PaceTest {
     pace.breathe();
     pace.breathe();
 
-    assertThat(rests).containsExactly(10_000_000L * Pace.REST_PER_WORK, Pace.MIN_REST_NANOS);
+    assertThat(rests).containsExactly(40_000_000L, 1_000_000L);
   }
 }

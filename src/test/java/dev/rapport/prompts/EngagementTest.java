@@ -75,6 +75,8 @@ class EngagementTest extends PromptTestSupport {
 
     assertThat(replies(ts)).isEqualTo("0");
     assertThat(reactions(ts)).isEqualTo("0");
+    assertThat(jedis.exists(postKey(CHANNEL, "1600000000.000001"))).as("no record for a message that isn't a prompt")
+        .isFalse();
   }
 
   @Test
