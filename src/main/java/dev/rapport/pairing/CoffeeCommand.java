@@ -179,25 +179,9 @@ class CoffeeCommand implements SlackFeature {
   }
 
   /** Acks at once; the work and its answer (ephemeral, to the clicker) happen in the background. */
-  private Response inBackground(BlockActionRequest req, ActionContext ctx, String what, Action action) {
-    String responseUrl = req.getPayload().getResponseUrl();
-    work.submit(what, () -> {
-      Reply reply;
-      try {
-        reply = action.run();
-      } catch (Exception e) {
-        reply = Reply.text(Failures.describe(what, e));
-      }
-      if (responseUrl != null) {
-        slack.respond(responseUrl, reply);
-      }
-    });
+  private Response inBackground(BlockActionRequest req, ActionContext ctx, String what, BackgroundWork.Answer action) {
+    work.answerLater(what, req.getPayload().getResponseUrl(), action);
     return ctx.ack();
-  }
-
-  @FunctionalInterface
-  private interface Action {
-    Reply run() throws Exception;
   }
 
   private static String team(BlockActionRequest req) {

@@ -5,6 +5,7 @@ import dev.rapport.people.Profiles;
 import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedules;
+import dev.rapport.slack.BackgroundWork;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
@@ -30,16 +31,18 @@ class PulseAdmin {
   private final Profiles profiles;
   private final PulseHashes hashes;
   private final PulseSettings settings;
+  private final BackgroundWork work;
   private final Clock clock;
 
   PulseAdmin(PulseStore store, Schedules schedules, TeamMembers members, Profiles profiles, PulseHashes hashes,
-             PulseSettings settings, Clock clock) {
+             PulseSettings settings, BackgroundWork work, Clock clock) {
     this.store = store;
     this.schedules = schedules;
     this.members = members;
     this.profiles = profiles;
     this.hashes = hashes;
     this.settings = settings;
+    this.work = work;
     this.clock = clock;
   }
 
@@ -52,6 +55,16 @@ class PulseAdmin {
     }
     ZoneId zone = profiles.zone(team, call.caller().user());
     Cadence cadence = CadenceParser.parse(call.args(), zone, LocalDate.ofInstant(clock.instant(), zone));
+    if (!hashes.ready()) {
+      throw new UserError(":warning: The pulse isn't configured on this server: it needs RAPPORT_PULSE_SECRET "
+          + "(or a Slack signing secret). Ask whoever runs Rapport. Nothing was changed.");
+    }
+    // Counting a big channel's people reads its members and profiles from Slack: too slow before the ack.
+    work.answerLater("/pulse start", call.responseUrl(), () -> start(team, channel, cadence));
+    return Reply.text(":hourglass_flowing_sand: Counting the people in <#" + channel + "> before I start the pulse…");
+  }
+
+  private Reply start(String team, String channel, Cadence cadence) throws SlackCallException {
     int k = settings.minResponses();
     int people = members.humans(team, channel).size();
     if (people < k) {
@@ -59,10 +72,6 @@ class PulseAdmin {
           + (people == 1 ? " person" : " people") + " and a pulse needs at least " + k + ". Results are only "
           + "shown when at least " + k + " people answer, so that nobody's answers can be singled out; with "
           + "fewer members, that could never happen or would be too close to call. Nothing was changed.");
-    }
-    if (!hashes.ready()) {
-      throw new UserError(":warning: The pulse isn't configured on this server: it needs RAPPORT_PULSE_SECRET "
-          + "(or a Slack signing secret). Ask whoever runs Rapport. Nothing was changed.");
     }
     boolean replacing = store.config(team, channel).active();
     Instant first = schedules.put(team, PeriodJob.KIND, channel, cadence, Map.of());

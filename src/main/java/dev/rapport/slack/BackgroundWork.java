@@ -25,11 +25,19 @@ public class BackgroundWork implements DisposableBean {
     void run() throws Exception;
   }
 
+  /** Work whose reply goes to whoever asked. */
+  @FunctionalInterface
+  public interface Answer {
+    Reply run() throws Exception;
+  }
+
   private final ThreadPoolExecutor executor;
   private final MeterRegistry metrics;
+  private final SlackGateway slack;
 
-  BackgroundWork(MeterRegistry metrics) {
+  BackgroundWork(MeterRegistry metrics, SlackGateway slack) {
     this.metrics = metrics;
+    this.slack = slack;
     AtomicInteger n = new AtomicInteger();
     this.executor = new ThreadPoolExecutor(4, 16, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
         r -> {
@@ -56,6 +64,24 @@ public class BackgroundWork implements DisposableBean {
       metrics.counter("rapport.work", "outcome", "rejected").increment();
       log.error("{}: background queue full, work dropped", what);
     }
+  }
+
+  /**
+   * Runs {@code answer} off the request thread and posts its reply (ephemeral) to the command's or action's
+   * {@code responseUrl}; if it fails, the person is told what went wrong instead, in plain words.
+   */
+  public void answerLater(String what, String responseUrl, Answer answer) {
+    submit(what, () -> {
+      Reply reply;
+      try {
+        reply = answer.run();
+      } catch (Exception e) {
+        reply = Reply.text(Failures.describe(what, e));
+      }
+      if (responseUrl != null && !responseUrl.isBlank()) {
+        slack.respond(responseUrl, reply);
+      }
+    });
   }
 
   @Override

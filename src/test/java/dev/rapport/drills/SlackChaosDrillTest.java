@@ -48,7 +48,7 @@ class SlackChaosDrillTest extends AppTest {
     slack.workspace(TEAM).join(TEAM_CHANNEL, "U001");
     assertThat(requests.command(TEAM, "U001", COFFEE, "/coffee", "start every week on mon at 10:00 tz UTC").text())
         .contains("Coffee pairing is on");
-    assertThat(requests.command(TEAM, "U001", TEAM_CHANNEL, "/pulse", "start every day at 09:00 tz UTC").text())
+    assertThat(requests.commandAnsweredLater(TEAM, "U001", TEAM_CHANNEL, "/pulse", "start every day at 09:00 tz UTC"))
         .contains("Pulse started");
     Instant periodOpens = schedules.nextDue(TEAM, "pulse", TEAM_CHANNEL).orElseThrow();
 

@@ -29,8 +29,11 @@ class PulseAnsweringTest extends PulseAppTest {
     slack.workspace(TEAM).user("UBOT1").bot();
     slack.workspace(TEAM).user("UGONE").deleted();
 
-    String reply = requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "start " + cadence()).text();
+    SlackRequests.Answer ack = requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "start " + cadence());
+    await().atMost(Duration.ofSeconds(10)).until(() -> !slack.responded().isEmpty());
+    String reply = slack.responded().get(0).text();
 
+    assertThat(ack.text()).as("acked at once, counting in the background").contains("Counting the people");
     assertThat(reply).contains("can't start a pulse here").contains("has 4 people").contains("at least 5")
         .contains("nobody's answers can be singled out");
     assertThat(schedules.get(TEAM, PeriodJob.KIND, CHANNEL)).isEmpty();

@@ -73,7 +73,7 @@ abstract class PulseAppTest extends AppTest {
   }
 
   void start() {
-    assertThat(requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "start " + cadence()).text())
+    assertThat(requests.commandAnsweredLater(TEAM, ADMIN, CHANNEL, "/pulse", "start " + cadence()))
         .contains("Pulse started");
   }
 

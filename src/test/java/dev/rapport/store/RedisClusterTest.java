@@ -81,7 +81,8 @@ class RedisClusterTest extends AppTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> command(ADMIN, "/empathy", "stats").text().contains("1 repl"));
 
       // Pulse: a period opens on schedule, invitations go out, an answer is counted once.
-      assertThat(command(ADMIN, "/pulse", "start every day at 09:00 tz UTC").text()).contains("Pulse started");
+      assertThat(requests.commandAnsweredLater(TEAM, ADMIN, CHANNEL, "/pulse", "start every day at 09:00 tz UTC"))
+          .contains("Pulse started");
       Instant due = schedules.nextDue(TEAM, "pulse", CHANNEL).orElseThrow();
       clock.advance(Duration.between(clock.instant(), due).plusSeconds(1));
       await().atMost(Duration.ofSeconds(20)).until(() -> slack.api().messages().stream()

@@ -67,11 +67,30 @@ public final class SlackRequests {
 
   /** A slash command, e.g. {@code command("T1", "U1", "C1", "/coffee", "help")}. */
   public Answer command(String team, String user, String channel, String command, String text) {
+    return command(team, user, channel, command, text, "cmd-" + IDS.incrementAndGet());
+  }
+
+  /**
+   * A slash command whose real answer comes later through its response_url (work too slow for the ack):
+   * checks the ack, then waits for that answer and returns its text.
+   */
+  public String commandAnsweredLater(String team, String user, String channel, String command, String text) {
+    String id = "cmd-" + IDS.incrementAndGet();
+    Answer ack = command(team, user, channel, command, text, id);
+    if (ack.status() != 200) {
+      throw new AssertionError(command + " " + text + " answered " + ack.status());
+    }
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+        slack.responded().stream().anyMatch(r -> r.id().equals(id)));
+    return slack.responded().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow().text();
+  }
+
+  private Answer command(String team, String user, String channel, String command, String text, String id) {
     ObjectNode payload = SlackSamples.appBackend("slash-commands/SlashCommandPayload.json");
     payload.put("token", "legacy-unused").put("api_app_id", "ARAPPORT").put("team_id", team)
         .put("team_domain", team.toLowerCase()).put("channel_id", channel).put("channel_name", "general")
         .put("user_id", user).put("user_name", "user-" + user.toLowerCase()).put("command", command)
-        .put("text", text).put("response_url", slack.responseUrl("cmd-" + IDS.incrementAndGet()))
+        .put("text", text).put("response_url", slack.responseUrl(id))
         .put("trigger_id", "trigger-" + IDS.incrementAndGet()).put("is_enterprise_install", false);
     payload.remove("enterprise_id");
     payload.remove("enterprise_name");
