@@ -72,13 +72,12 @@ class SlackWiring {
         .oauthCompletionUrl(settings.completionUrl())
         .oauthCancellationUrl(settings.cancellationUrl())
         .stateValidationEnabled(true)
-        .tokenRotationExpirationMillis(Tokens.ROTATE_BEFORE.toMillis())
         .build();
 
     List<Middleware> middleware = new ArrayList<>();
     middleware.add(new SSLCheck(null));
     if (oauth) {
-      // Each request's workspace is looked up in the installations (and its token rotated if due).
+      // Each request's workspace is looked up in the installations, which rotate its token if due.
       middleware.add(new MultiTeamsAuthorization(config, installations));
     } else {
       // auth.test once, then cached for AppConfig#authTestCacheExpirationMillis (10 minutes).

@@ -116,7 +116,33 @@ class MultiWorkspaceTest extends AppTest {
     assertThat(jedis.get("rapport:{" + ACME + "}:install:bot")).contains("xoxe-refresh-" + ACME + "-2");
   }
 
+  @Test
+  void requestsArrivingTogetherSpendTheRefreshTokenOnlyOnce() throws Exception {
+    answerOAuthWithTokensForTheCodesWorkspace(60);
+    install(ACME);
+    slack.workspace(ACME).user("UA001");
+    renewalsLast = 12 * 3600;
+    slack.delay("oauth.v2.access", 300);
+
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var answers = pool.invokeAll(java.util.Collections.nCopies(4,
+          () -> requests.command(ACME, "UA001", "C0ANY", "/coffee", "status").status()));
+      for (var answer : answers) {
+        assertThat(answer.get()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    // Slack's refresh tokens are single-use: a second refresh with the same one would fail the install.
+    assertThat(slack.calls("oauth.v2.access")).filteredOn(call -> "refresh_token".equals(call.param("grant_type")))
+        .hasSize(1);
+  }
+
   private int rotations;
+  /** expires_in of renewed tokens; 0 = the same as the first grant's. */
+  private int renewalsLast;
 
   /** oauth.v2.access: a code "code-T..." or a refresh token installs/renews that workspace's bot. */
   private void answerOAuthWithTokensForTheCodesWorkspace(int expiresIn) {
@@ -127,7 +153,8 @@ class MultiWorkspaceTest extends AppTest {
       ObjectNode node = dev.rapport.testkit.SlackSamples.apiResponse("oauth.v2.access");
       node.put("access_token", FakeSlack.tokenFor(team)).put("token_type", "bot").put("scope", "commands,chat:write")
           .put("bot_user_id", "UBOT" + team).put("app_id", "ARAPPORT").put("is_enterprise_install", false)
-          .put("refresh_token", "xoxe-refresh-" + team + "-" + generation).put("expires_in", expiresIn);
+          .put("refresh_token", "xoxe-refresh-" + team + "-" + generation)
+          .put("expires_in", generation > 1 && renewalsLast > 0 ? renewalsLast : expiresIn);
       node.putObject("team").put("id", team).put("name", "Team " + team);
       node.putNull("enterprise");
       node.putObject("authed_user").put("id", "UINSTALLER");
