@@ -73,7 +73,7 @@ public class PromptLibrary {
     if (p != null) {
       return Optional.of(p);
     }
-    return workspace.added(team).stream().filter(a -> a.id().equals(id)).findFirst();
+    return workspace.added(team, id);
   }
 
   boolean isRemoved(String team, String id) {

@@ -50,6 +50,12 @@ class WorkspacePrompts {
     return prompts;
   }
 
+  /** One added prompt by id: a single field read, not the whole list. */
+  Optional<Prompt> added(String team, String id) {
+    String raw = redis.hget(custom(team), id);
+    return raw == null ? Optional.empty() : read(id, raw);
+  }
+
   Set<String> removed(String team) {
     return redis.smembers(removedKey(team));
   }
