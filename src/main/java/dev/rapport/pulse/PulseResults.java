@@ -83,17 +83,20 @@ class PulseResults {
   Reply export(CommandCall call) {
     String channel = requireViewer(call);
     String team = call.caller().team();
-    List<PeriodResult> results = closed(team, channel, EXPORT_PERIODS);
-    if (results.isEmpty()) {
-      throw new UserError("Nothing to export yet: <#" + channel + "> has no closed pulse period.");
-    }
-    ZoneId zone = store.config(team, channel).zone();
     String user = call.caller().user();
-    work.submit("export the pulse", () -> outbox.send(Delivery.upload(team, user,
-        "pulse:export:" + UUID.randomUUID(), "pulse-" + channel + ".csv", "Team pulse export",
-        CsvExport.csv(results, zone).getBytes(StandardCharsets.UTF_8), "Pulse aggregates of <#" + channel
-            + ">, one row per closed period. Periods with fewer than " + settings.minResponses()
-            + " answers have no scores.")));
+    // Up to 1,000 periods are read: in the background, not before the ack.
+    work.answerLater("export the pulse", call.responseUrl(), () -> {
+      List<PeriodResult> results = closed(team, channel, EXPORT_PERIODS);
+      if (results.isEmpty()) {
+        throw new UserError("Nothing to export yet: <#" + channel + "> has no closed pulse period.");
+      }
+      outbox.send(Delivery.upload(team, user, "pulse:export:" + UUID.randomUUID(), "pulse-" + channel + ".csv",
+          "Team pulse export", CsvExport.csv(results, store.config(team, channel).zone())
+              .getBytes(StandardCharsets.UTF_8), "Pulse aggregates of <#" + channel + ">, one row per closed "
+              + "period. Periods with fewer than " + settings.minResponses() + " answers have no scores."));
+      return Reply.text(":page_facing_up: " + results.size() + " period" + (results.size() == 1 ? "" : "s")
+          + " exported; the CSV is on its way to your DM with Rapport.");
+    });
     return Reply.text(":page_facing_up: Exporting the pulse of <#" + channel + ">; the CSV will arrive in your "
         + "DM with Rapport in a moment.");
   }
