@@ -5,7 +5,7 @@ import dev.rapport.people.Profiles;
 import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedules;
-import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.AckPath;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
@@ -31,18 +31,16 @@ class PulseAdmin {
   private final Profiles profiles;
   private final PulseHashes hashes;
   private final PulseSettings settings;
-  private final BackgroundWork work;
   private final Clock clock;
 
   PulseAdmin(PulseStore store, Schedules schedules, TeamMembers members, Profiles profiles, PulseHashes hashes,
-             PulseSettings settings, BackgroundWork work, Clock clock) {
+             PulseSettings settings, Clock clock) {
     this.store = store;
     this.schedules = schedules;
     this.members = members;
     this.profiles = profiles;
     this.hashes = hashes;
     this.settings = settings;
-    this.work = work;
     this.clock = clock;
   }
 
@@ -59,9 +57,10 @@ class PulseAdmin {
       throw new UserError(":warning: The pulse isn't configured on this server: it needs RAPPORT_PULSE_SECRET "
           + "(or a Slack signing secret). Ask whoever runs Rapport. Nothing was changed.");
     }
-    // Counting a big channel's people reads its members and profiles from Slack: too slow before the ack.
-    work.answerLater("/pulse start", call.responseUrl(), () -> start(team, channel, cadence));
-    return Reply.text(":hourglass_flowing_sand: Counting the people in <#" + channel + "> before I start the pulse…");
+    // Counting a big channel's people reads its members and profiles from Slack: after the ack.
+    AckPath.answerLater(":hourglass_flowing_sand: Counting the people in <#" + channel + "> before I start the "
+        + "pulse…");
+    return start(team, channel, cadence);
   }
 
   private Reply start(String team, String channel, Cadence cadence) throws SlackCallException {

@@ -85,7 +85,9 @@ public class Installations implements InstallationService {
       return null;
     }
     Bot bot = JsonOps.fromJson(json, DefaultBot.class);
-    if (bot.getBotRefreshToken() != null && bot.getBotTokenExpiresAt() != null) {
+    // Never on the ack path (rotating calls Slack): the token is still valid for ROTATE_BEFORE, and the next
+    // Web API call, which runs after the ack, rotates it.
+    if (bot.getBotRefreshToken() != null && bot.getBotTokenExpiresAt() != null && !AckPath.active()) {
       rotateIfDue(teamId, bot);
     }
     // The refresh token never leaves this class: nobody else (Bolt's middleware included, which would

@@ -29,8 +29,15 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SlackRequests {
 
-  /** The app's answer. */
-  public record Answer(int status, String body) {
+  /**
+   * The app's answer. {@code later} when the ack said the real answer follows on the response_url (the
+   * app's {@code X-Rapport-Answer: later} header): the ack had to wait for nothing that needs Slack.
+   */
+  public record Answer(int status, String body, boolean later) {
+    public Answer(int status, String body) {
+      this(status, body, false);
+    }
+
     public JsonNode json() {
       try {
         return SlackSamples.JSON.readTree(body);
@@ -65,9 +72,36 @@ public final class SlackRequests {
     this.clock = clock;
   }
 
-  /** A slash command, e.g. {@code command("T1", "U1", "C1", "/coffee", "help")}. */
+  /**
+   * A slash command, e.g. {@code command("T1", "U1", "C1", "/coffee", "help")}, and what its user finally
+   * reads: the ack, or, when the ack was a "one moment" whose real answer the app sends to the response_url
+   * (it needed Slack, e.g. to check a role it hadn't cached), that answer.
+   */
   public Answer command(String team, String user, String channel, String command, String text) {
-    return command(team, user, channel, command, text, "cmd-" + IDS.incrementAndGet());
+    Ack ack = commandAck(team, user, channel, command, text);
+    Answer answer = ack.answer();
+    if (!answer.later() || answer.status() != 200 || answer.text().isEmpty()) {
+      return answer;
+    }
+    return new Answer(200, awaitResponse(ack.responseId()).body().toString(), true);
+  }
+
+  /** A slash command's ack as sent, its response_url id, and how long the ack took. */
+  public record Ack(Answer answer, String responseId, Duration took) {}
+
+  /** A slash command; returns its ack as is (see {@link #command} for the answer its user reads). */
+  public Ack commandAck(String team, String user, String channel, String command, String text) {
+    String id = "cmd-" + IDS.incrementAndGet();
+    long start = System.nanoTime();
+    Answer answer = command(team, user, channel, command, text, id);
+    return new Ack(answer, id, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** The first message the app sent to response_url {@code id}, waiting for it. */
+  public FakeSlack.Responded awaitResponse(String id) {
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() ->
+        slack.responded().stream().anyMatch(r -> r.id().equals(id)));
+    return slack.responded().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
   }
 
   /**
@@ -80,9 +114,7 @@ public final class SlackRequests {
     if (ack.status() != 200) {
       throw new AssertionError(command + " " + text + " answered " + ack.status());
     }
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
-        slack.responded().stream().anyMatch(r -> r.id().equals(id)));
-    return slack.responded().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow().text();
+    return awaitResponse(id).text();
   }
 
   private Answer command(String team, String user, String channel, String command, String text, String id) {
@@ -193,7 +225,8 @@ public final class SlackRequests {
     }
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response.body());
+      return new Answer(response.statusCode(), response.body(),
+          response.headers().firstValue("X-Rapport-Answer").map("later"::equals).orElse(false));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
