@@ -109,8 +109,8 @@ class SlowSlackAckTest extends AppTest {
         .text()).contains("Coffee pairing is on");
     Instant first = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(2));
     String at = first.atZone(ZoneOffset.UTC).toLocalTime().toString();
-    assertThat(requests.command(TEAM, KNOWN_ADMIN, CHANNEL, "/pulse", "start every day at " + at + " tz UTC")
-        .text()).contains("Pulse started");
+    assertThat(requests.commandAnsweredLater(TEAM, KNOWN_ADMIN, CHANNEL, "/pulse", "start every day at " + at
+        + " tz UTC")).contains("Pulse started");
     clock.advance(Duration.between(clock.instant(), first).plusSeconds(1));
     await().atMost(Duration.ofSeconds(20)).until(() -> invitations().size() >= 6);
     String value = invitations().get(0);
