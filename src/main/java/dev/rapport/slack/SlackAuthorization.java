@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Bolt's authorization step without a Slack call on the ack path (Bolt's own middleware calls
  * {@code auth.test} on the request thread whenever its cache is cold or ten minutes old). The workspace's
- * bot token comes from the configuration or from its installation in Redis; the bot's identity (for
+ * bot token comes from the configuration or from its installation in Redis (rotated after the ack when it
+ * expires soon); the bot's identity (for
  * ignoring its own events) from the installation, or, for a single workspace, from an {@code auth.test}
  * that runs in the background at start and every ten minutes. A token Slack declared invalid gets 401, as
  * with Bolt; a workspace without an installation gets a friendly ephemeral answer to its commands, and 401
@@ -62,6 +63,7 @@ final class SlackAuthorization implements Middleware {
       context.setBotToken(bot.getBotAccessToken());
       context.setBotId(bot.getBotId());
       context.setBotUserId(bot.getBotUserId());
+      rotateSoonIfDue(context.getTeamId(), bot);
       return chain.next(req);
     }
     refreshIfStale();
@@ -80,6 +82,17 @@ final class SlackAuthorization implements Middleware {
       }
     }
     return chain.next(req);
+  }
+
+  /**
+   * A token that expires soon is rotated right after the ack (looking the installation up off the ack path
+   * rotates it, under its lock), so a workspace that only sends requests never runs out of token.
+   */
+  private void rotateSoonIfDue(String team, Bot bot) {
+    Long expiresAt = bot.getBotTokenExpiresAt();
+    if (expiresAt != null && expiresAt <= System.currentTimeMillis() + Installations.ROTATE_BEFORE.toMillis()) {
+      work.submit("rotate a bot token", () -> installations.findBot(null, team));
+    }
   }
 
   /** Reads the bot's identity in the background when it is unknown or older than {@link #IDENTITY_MAX_AGE}. */

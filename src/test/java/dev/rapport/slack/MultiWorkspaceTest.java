@@ -109,11 +109,14 @@ class MultiWorkspaceTest extends AppTest {
 
     requests.command(ACME, "UA001", "C0ANY", "/coffee", "status");
 
-    assertThat(slack.calls("oauth.v2.access")).anySatisfy(call -> {
-      assertThat(call.param("grant_type")).isEqualTo("refresh_token");
-      assertThat(call.param("refresh_token")).isEqualTo("xoxe-refresh-" + ACME + "-1");
+    // Right after the ack: rotating calls Slack, which never happens before it.
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(slack.calls("oauth.v2.access")).anySatisfy(call -> {
+        assertThat(call.param("grant_type")).isEqualTo("refresh_token");
+        assertThat(call.param("refresh_token")).isEqualTo("xoxe-refresh-" + ACME + "-1");
+      });
+      assertThat(jedis.get("rapport:{" + ACME + "}:install:bot")).contains("xoxe-refresh-" + ACME + "-2");
     });
-    assertThat(jedis.get("rapport:{" + ACME + "}:install:bot")).contains("xoxe-refresh-" + ACME + "-2");
   }
 
   @Test
@@ -136,6 +139,8 @@ class MultiWorkspaceTest extends AppTest {
     }
 
     // Slack's refresh tokens are single-use: a second refresh with the same one would fail the install.
+    await().atMost(Duration.ofSeconds(10)).until(() -> jedis.get("rapport:{" + ACME + "}:install:bot")
+        .contains("xoxe-refresh-" + ACME + "-2") && !jedis.exists("rapport:{" + ACME + "}:install:rotating"));
     assertThat(slack.calls("oauth.v2.access")).filteredOn(call -> "refresh_token".equals(call.param("grant_type")))
         .hasSize(1);
   }

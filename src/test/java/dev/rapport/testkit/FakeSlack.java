@@ -145,6 +145,19 @@ public final class FakeSlack implements AutoCloseable {
     return List.copyOf(responded);
   }
 
+  /**
+   * Removes and returns the first message sent to response_url {@code id}, if any: a test that read an
+   * answer as its command's answer takes it, so {@link #responded()} keeps holding only the others.
+   */
+  public java.util.Optional<Responded> take(String id) {
+    for (Responded r : responded) {
+      if (r.id().equals(id) && responded.remove(r)) {
+        return java.util.Optional.of(r);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Answers {@code method} with {@code responder} instead of the built-in behaviour. */
   public void on(String method, Function<Call, ObjectNode> responder) {
     overrides.put(method, responder);

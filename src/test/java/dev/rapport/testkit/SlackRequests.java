@@ -83,7 +83,9 @@ public final class SlackRequests {
     if (!answer.later() || answer.status() != 200 || answer.text().isEmpty()) {
       return answer;
     }
-    return new Answer(200, awaitResponse(ack.responseId()).body().toString(), true);
+    // Taken from the fake's record: to the test it is this command's answer, not a later message.
+    awaitResponse(ack.responseId());
+    return new Answer(200, slack.take(ack.responseId()).orElseThrow().body().toString(), true);
   }
 
   /** A slash command's ack as sent, its response_url id, and how long the ack took. */
