@@ -70,8 +70,7 @@ final class SlackAuthorization implements Middleware {
     AuthTestResponse known = identity;
     if (known != null && !known.isOk()) {
       log.warn("Refusing a request: Slack said the bot token is not valid ({})", known.getError());
-      return Response.builder().statusCode(401).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
-          .body("{\"error\":\"a request for an unknown workspace detected\"}").build();
+      return unknownWorkspace();
     }
     context.setBotToken(settings.botToken());
     if (known != null) {
@@ -125,6 +124,11 @@ final class SlackAuthorization implements Middleware {
     if (req.getRequestType() == RequestType.Command) {
       return Response.json(200, "{\"response_type\":\"ephemeral\",\"text\":" + GSON.toJson(NOT_INSTALLED) + "}");
     }
+    return unknownWorkspace();
+  }
+
+  /** What Bolt answers a request it can't authorize. */
+  private static Response unknownWorkspace() {
     return Response.builder().statusCode(401).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
         .body("{\"error\":\"a request for an unknown workspace detected\"}").build();
   }
