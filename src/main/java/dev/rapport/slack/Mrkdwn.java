@@ -18,15 +18,22 @@ public final class Mrkdwn {
   /** In command text: a Slack entity ({@code <@U1|name>}, {@code <!here>}, a link) or an escaped character. */
   private static final Pattern COMMAND_TOKEN = Pattern.compile("<([^<>]*)>|&(amp|lt|gt);");
   private static final Pattern ESCAPED = Pattern.compile("&(amp|lt|gt);");
+  private static final Pattern BARE_MENTION = Pattern.compile("@(?=[\\p{L}\\p{N}_.-])");
+  static final char WORD_JOINER = '\u2060';
 
   private Mrkdwn() {}
 
-  /** {@code userText} safe in any Slack text: {@code & < >} become entities. Null is empty. */
+  /**
+   * {@code userText} safe in any Slack text: {@code & < >} become entities, and an {@code @} before a name
+   * gets an invisible word joiner, because Slack's default ({@code verbatim: false}) may still turn a bare
+   * {@code @here} or {@code @name} into a mention. Null is empty.
+   */
   public static String escape(String userText) {
     if (userText == null) {
       return "";
     }
-    return userText.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    String escaped = userText.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return BARE_MENTION.matcher(escaped).replaceAll("@" + WORD_JOINER);
   }
 
   /**

@@ -28,6 +28,10 @@ final class SlackTraffic {
   private static final Pattern OURS = Pattern.compile(
       "<(?:@[UW][A-Z0-9]+|#[CGD][A-Z0-9]+|!date\\^\\d+\\^[^<>|]*\\|[^<>]*)>");
 
+  /** A bare broadcast Slack could parse with {@code verbatim: false}; user text carries a word joiner after @. */
+  private static final Pattern BARE_BROADCAST = Pattern.compile("@(?:here|channel|everyone)\\b");
+  private static final String WORD_JOINER = "\u2060";
+
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** One string Slack got, and where it was. */
@@ -72,6 +76,11 @@ final class SlackTraffic {
     List<String> found = new ArrayList<>();
     for (Text t : all()) {
       String s = t.text();
+      Matcher bare = BARE_BROADCAST.matcher(s);
+      while (bare.find()) {
+        found.add(t.where() + ": bare …" + s.substring(Math.max(0, bare.start() - 40),
+            Math.min(s.length(), bare.end() + 20)) + "…");
+      }
       Matcher ours = OURS.matcher(s);
       for (int i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
         if (!ours.region(i, s.length()).lookingAt()) {
@@ -89,9 +98,12 @@ final class SlackTraffic {
     return String.join("\n", texts.stream().map(Text::text).toList());
   }
 
-  /** Whether any string Slack received contains {@code fragment}. */
+  /**
+   * Whether any string Slack received shows {@code fragment} to a reader: the invisible word joiner the app
+   * puts after an {@code @} in user text (so Slack can't parse a bare mention) is not part of what is seen.
+   */
   boolean contains(String fragment) {
-    return all().stream().anyMatch(t -> t.text().contains(fragment));
+    return all().stream().anyMatch(t -> t.text().replace(WORD_JOINER, "").contains(fragment));
   }
 
   private static void strings(String where, String value, List<Text> into) {

@@ -11,11 +11,17 @@ class MrkdwnTest {
   @Test
   void escapingTurnsSlacksThreeControlCharactersIntoEntitiesAndNothingElse() {
     assertThat(Mrkdwn.escape("<!here> & <@U1|ann> <https://evil.example|click>"))
-        .isEqualTo("&lt;!here&gt; &amp; &lt;@U1|ann&gt; &lt;https://evil.example|click&gt;");
+        .isEqualTo("&lt;!here&gt; &amp; &lt;@\u2060U1|ann&gt; &lt;https://evil.example|click&gt;");
     assertThat(Mrkdwn.escape("*bold* _italic_ :tada: \"quoted\" 'it's'"))
         .isEqualTo("*bold* _italic_ :tada: \"quoted\" 'it's'");
     assertThat(Mrkdwn.escape("&lt; stays what was typed")).isEqualTo("&amp;lt; stays what was typed");
     assertThat(Mrkdwn.escape(null)).isEmpty();
+  }
+
+  @Test
+  void aBareMentionTypedAsTextCanNotBeParsedIntoOne() {
+    assertThat(Mrkdwn.escape("ping @here and @ann, mail ann@example.com, or just @"))
+        .isEqualTo("ping @\u2060here and @\u2060ann, mail ann@\u2060example.com, or just @");
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -69,6 +75,6 @@ class MrkdwnTest {
 
   @Test
   void anEchoOfCommandWordsShowsMentionsAsTheirNames() {
-    assertThat(Mrkdwn.echo("<@U1|ann> &lt;b&gt;")).isEqualTo("`@ann &lt;b&gt;`");
+    assertThat(Mrkdwn.echo("<@U1|ann> &lt;b&gt;")).isEqualTo("`@\u2060ann &lt;b&gt;`");
   }
 }
