@@ -35,6 +35,7 @@ class MultiWorkspaceTest extends AppTest {
     registry.add("rapport.slack.client-secret", () -> "client-secret");
     registry.add("rapport.slack.completion-url", () -> "https://rapport.example.com/installed");
     registry.add("rapport.encryption.key", () -> KEY);
+    registry.add("rapport.people.admins", () -> ACME + ":U0SHARED");
   }
 
   /** What RAPPORT_ENCRYPTION_KEY holds: 32 random bytes in base64. */
@@ -80,6 +81,24 @@ class MultiWorkspaceTest extends AppTest {
     for (String key : jedis.keys("rapport:{" + ACME + "}:*")) {
       assertThat(dump(key)).as(key).doesNotContain("UG0").doesNotContain(GLOBEX);
     }
+  }
+
+  @Test
+  void anAdminListedForOneWorkspaceIsNoAdminInAnother() throws Exception {
+    answerOAuthWithTokensForTheCodesWorkspace(3600);
+    install(ACME);
+    install(GLOBEX);
+    // The same user id reaches both workspaces (a shared channel, a guest account); Slack says no admin.
+    slack.workspace(ACME).channel("C0SAME", "UA", 3);
+    slack.workspace(ACME).join("C0SAME", "U0SHARED");
+    slack.workspace(GLOBEX).channel("C0SAME", "UG", 3);
+    slack.workspace(GLOBEX).join("C0SAME", "U0SHARED");
+
+    assertThat(requests.command(ACME, "U0SHARED", "C0SAME", "/coffee", "start every week on mon at 10:00 tz UTC")
+        .text()).contains("Coffee pairing is on");
+    assertThat(requests.command(GLOBEX, "U0SHARED", "C0SAME", "/coffee", "start every week on mon at 10:00 tz UTC")
+        .text()).contains("Only Rapport admins");
+    assertThat(jedis.exists("rapport:{" + GLOBEX + "}:pairing:C0SAME:program")).isFalse();
   }
 
   @Test
