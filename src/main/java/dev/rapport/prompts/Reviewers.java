@@ -47,7 +47,7 @@ class Reviewers {
   }
 
   List<String> of(String team) throws SlackCallException {
-    String key = Keys.team(team, "prompts", "reviewers");
+    String key = cacheKey(team);
     String cached = redis.get(key);
     if (cached != null) {
       return cached.isEmpty() ? List.of() : List.of(cached.split(","));
@@ -57,6 +57,15 @@ class Reviewers {
     List<String> reviewers = found.stream().limit(settings.maxReviewers()).toList();
     redis.set(key, String.join(",", reviewers), SetParams.setParams().ex(CACHE.toSeconds()));
     return reviewers;
+  }
+
+  /** Drops the cached list (it names people; forget-me), so the next {@link #of} reads it again. */
+  void forgetCached(String team) {
+    redis.del(cacheKey(team));
+  }
+
+  private static String cacheKey(String team) {
+    return Keys.team(team, "prompts", "reviewers");
   }
 
   /**

@@ -97,7 +97,7 @@ public final class FakeApi {
     uploads.put(fileId, bytes);
   }
 
-  ObjectNode answer(FakeSlack.Call call) {
+  public ObjectNode answer(FakeSlack.Call call) {
     String team = teamOf(call.token());
     if (team == null && !call.method().startsWith("oauth.") && !call.method().startsWith("apps.")) {
       return error("invalid_auth");
