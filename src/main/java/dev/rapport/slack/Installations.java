@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
@@ -32,8 +30,8 @@ import redis.clients.jedis.params.SetParams;
  *
  * <p>Installations are sealed ({@link Sealer}, AES-256-GCM under {@code RAPPORT_ENCRYPTION_KEY}, bound to
  * their key and so to their workspace): whoever reads Redis reads no token. One read under a previous key,
- * or stored before sealing existed (plain JSON), is sealed again under the current key at once; at startup
- * {@link #resealAll} does the same for every installation, so a rotated-out key can be dropped after it.
+ * or stored before sealing existed (plain JSON), is sealed again under the current key at once; after every
+ * start {@link #resealAll} does the same for every installation, so a rotated-out key can be dropped after it.
  * <pre>
  * rapport:{team}:install:bot        STRING  the bot installation (token, refresh token, expiry, scopes) as
  *                                           JSON, sealed: sealed:1:{key id}:{base64}
@@ -155,9 +153,9 @@ public class Installations implements InstallationService {
 
   /**
    * Seals every installation stored in plain JSON or under a previous key with the current key, and says in
-   * the log when none is left under an older key (then the previous keys can be removed).
+   * the log when none is left under an older key (then the previous keys can be removed). It scans all of
+   * Redis, so it runs in the background after the start.
    */
-  @EventListener(ApplicationReadyEvent.class)
   void resealAll() {
     if (!sealer.ready()) {
       return;
