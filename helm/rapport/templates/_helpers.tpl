@@ -89,6 +89,8 @@ secrets create no key.
   "SLACK_CLIENT_SECRET" .Values.slack.clientSecret
   "REDIS_PASSWORD" .Values.redis.password
   "RAPPORT_PULSE_SECRET" .Values.rapport.pulseSecret
+  "RAPPORT_ENCRYPTION_KEY" .Values.rapport.encryptionKey
+  "RAPPORT_ENCRYPTION_PREVIOUS_KEYS" (join "," .Values.rapport.previousEncryptionKeys)
 }}
 {{- if include "rapport.redisUrlFromSecret" . }}
 {{- $_ := set $all "REDIS_URL" .Values.redis.url }}
@@ -110,6 +112,7 @@ Settings for the ConfigMap, as JSON {ENV_NAME: value}.
   "SLACK_API_URL" .Values.slack.apiUrl
   "RAPPORT_PULSE_MIN_RESPONSES" (toString .Values.rapport.pulseMinResponses)
   "RAPPORT_SCHEDULE_GRACE" .Values.rapport.scheduleGrace
+  "MANAGEMENT_SERVER_PORT" (toString .Values.management.port)
 }}
 {{- if eq .Values.redis.mode "cluster" }}
 {{- $_ := set $s "REDIS_CLUSTER_NODES" (join "," .Values.redis.clusterNodes) }}
@@ -166,6 +169,12 @@ schema cannot express.
   {{- end }}
 {{- else }}
   {{- fail (printf "redis.mode must be \"external\" or \"cluster\" (got %q)." (toString $redis.mode)) }}
+{{- end }}
+{{- if and .Values.slack.clientId .Values.slack.clientSecret (not .Values.existingSecret) (not .Values.rapport.encryptionKey) }}
+  {{- fail "slack.clientId and slack.clientSecret install Rapport into several workspaces, which keeps their tokens in Redis sealed with rapport.encryptionKey: set it to 32 random bytes in base64, e.g. --set rapport.encryptionKey=\"$(openssl rand -base64 32)\" (the app refuses to start without it)." }}
+{{- end }}
+{{- if eq (int .Values.management.port) 3000 }}
+  {{- fail "management.port must differ from the Slack port (3000): health and metrics are kept off the port the Service exposes." }}
 {{- end }}
 {{- if and .Values.ingress.enabled (not .Values.ingress.host) }}
   {{- fail "ingress.enabled is true but ingress.host is empty: set the public host name Slack will call, e.g. --set ingress.host=rapport.example.com." }}

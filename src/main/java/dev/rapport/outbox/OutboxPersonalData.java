@@ -3,7 +3,10 @@ package dev.rapport.outbox;
 import dev.rapport.people.PersonalData;
 import org.springframework.stereotype.Component;
 
-/** Forget-me for the outbox: deliveries still queued for (or naming) the person are not sent. */
+/**
+ * Forget-me for the outbox: deliveries still queued for (or naming) the person are not sent, and dead
+ * letters that name them are deleted.
+ */
 @Component
 class OutboxPersonalData implements PersonalData {
 
@@ -16,5 +19,6 @@ class OutboxPersonalData implements PersonalData {
   @Override
   public void forget(String team, String user) {
     store.dropNaming(team, user);
+    store.dropDeadLettersNaming(team, user);
   }
 }

@@ -135,6 +135,22 @@ class OutboxStore {
     return dropped;
   }
 
+  /**
+   * Deletes the workspace's dead letters that name {@code user} (forget-me). A dead letter keeps no
+   * recipients or text, only the delivery's key, kind, tag and Slack's error; this catches any of those
+   * that names the person.
+   */
+  int dropDeadLettersNaming(String team, String user) {
+    int dropped = 0;
+    for (String raw : redis.lrange(DEAD, 0, -1)) {
+      DeadLetter letter = readDead(raw);
+      if (letter.team().equals(team) && raw.contains(user)) {
+        dropped += (int) redis.lrem(DEAD, 1, raw);
+      }
+    }
+    return dropped;
+  }
+
   /** Forgets a workspace: its queued deliveries, counters, dead letters and rate budgets. */
   void eraseWorkspace(String team) {
     String cursor = ScanParams.SCAN_POINTER_START;

@@ -11,7 +11,7 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.composition.ConfirmationDialogObject;
-import dev.rapport.people.PersonalData;
+import dev.rapport.people.ForgetMe;
 import dev.rapport.people.Profiles;
 import dev.rapport.slack.AccessPolicy;
 import dev.rapport.slack.AckPath;
@@ -44,7 +44,7 @@ class CoffeeCommand implements SlackFeature {
   private final PairingStats stats;
   private final Outcomes outcomes;
   private final ProgramStore programs;
-  private final ObjectProvider<PersonalData> personalData;
+  private final ForgetMe forgetMe;
   private final AccessPolicy access;
   private final SlackGateway slack;
   private final BackgroundWork work;
@@ -53,7 +53,7 @@ class CoffeeCommand implements SlackFeature {
   private final Clock clock;
 
   CoffeeCommand(MemberChoices choices, MyCoffee mine, ProgramAdmin admin, PairingStats stats, Outcomes outcomes,
-                ProgramStore programs, ObjectProvider<PersonalData> personalData, AccessPolicy access,
+                ProgramStore programs, ForgetMe forgetMe, AccessPolicy access,
                 SlackGateway slack, BackgroundWork work, ObjectProvider<HomeTab> home, Profiles profiles, Clock clock) {
     this.choices = choices;
     this.mine = mine;
@@ -61,7 +61,7 @@ class CoffeeCommand implements SlackFeature {
     this.stats = stats;
     this.outcomes = outcomes;
     this.programs = programs;
-    this.personalData = personalData;
+    this.forgetMe = forgetMe;
     this.access = access;
     this.slack = slack;
     this.work = work;
@@ -104,12 +104,13 @@ class CoffeeCommand implements SlackFeature {
       return Reply.text(":arrow_forward: Welcome back! You'll be in <#" + channel + ">'s next round.");
     }));
     app.blockAction(FORGET, (req, ctx) -> inBackground(req, ctx, "/coffee forget-me", () -> {
-      for (PersonalData data : personalData.orderedStream().toList()) {
-        data.forget(team(req), user(req));
+      if (!forgetMe.forget(team(req), user(req))) {
+        return Reply.text(":hourglass: You asked Rapport to forget you less than a minute ago, and that is done. "
+            + "To run it again, try in a minute.");
       }
       return Reply.text(":wastebasket: Done. Your pairing history, preferences and do-not-pair list are deleted, "
-          + "and past groups no longer name you. You're still a member of your channels: `/coffee leave` in a "
-          + "channel keeps you out of its future rounds.");
+          + "past groups no longer name you, and your pending prompt suggestions are withdrawn. You're still a "
+          + "member of your channels: `/coffee leave` in a channel keeps you out of its future rounds.");
     }));
     app.blockAction(HOME_PAUSE, (req, ctx) -> homeChange(req, ctx, true));
     app.blockAction(HOME_RESUME, (req, ctx) -> homeChange(req, ctx, false));
@@ -193,8 +194,8 @@ class CoffeeCommand implements SlackFeature {
             + "for good. It can't be undone.")).confirm(plainText("Delete")).deny(plainText("Keep them")).build();
     return Reply.blocks("Delete your coffee pairing data?", List.of(
         section(s -> s.text(markdownText(":wastebasket: This deletes your coffee history, your preferences "
-            + "(pauses, programs you left) and your do-not-pair list in every channel, and takes your name out "
-            + "of past groups. It can't be undone."))),
+            + "(pauses, programs you left) and your do-not-pair list in every channel, takes your name out "
+            + "of past groups, and withdraws prompt suggestions still waiting for review. It can't be undone."))),
         actions(a -> a.elements(List.of(button(b -> b.actionId(FORGET).value("forget").style("danger")
             .text(plainText("Delete my data")).confirm(confirm)))))));
   }

@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * Runs one round of a program: counts the previous round's unanswered intros (ghosts), reads the pool,
  * matches it, records the round, and hands intros (and the kind notes to anyone left out) to the outbox,
- * then books the mid-cycle follow-up. Running the same round id again does not match again: it re-sends
- * whatever the outbox has not delivered yet, so a crash mid-round loses and duplicates nothing.
+ * then books the mid-cycle follow-up. Running the same round id again does not match again: it finishes
+ * recording the round and re-sends whatever the outbox has not delivered yet, so a crash at any step of a
+ * round loses and duplicates nothing ({@link RoundStore.Step}).
  */
 @Component
 class RoundRunner {
@@ -70,6 +71,7 @@ class RoundRunner {
     long matched = started;
     if (formed) {
       tallyPrevious(team, channel);
+      rounds.passed(RoundStore.Step.TALLIED);
       Pool.Members members = pool.read(team, program, at);
       read = System.nanoTime();
       round = rounds.create(team, form(team, program, roundId, at, members));
@@ -78,8 +80,12 @@ class RoundRunner {
       for (var entry : members.profiles().entrySet()) {
         offsets.put(entry.getKey(), entry.getValue().utcOffsetSeconds());
       }
+    } else {
+      // A retry after a crash: whatever the first run had not finished recording is finished now.
+      rounds.record(team, round);
     }
     deliver(team, program, round, offsets);
+    rounds.passed(RoundStore.Step.INTROS_QUEUED);
     if (formed) {
       long queued = System.nanoTime();
       log.info("Round {} in {} of {}: {} people in {} groups in {} ms (pool read {} ms, matched and recorded {} ms, "

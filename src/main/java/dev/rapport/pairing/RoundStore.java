@@ -22,7 +22,8 @@ import redis.clients.jedis.UnifiedJedis;
  *                                                             leftOut (JSON list), firstMeetings, crossTeam,
  *                                                             crossTeamKnown, tallied, and g:{index} -> one
  *                                                             group's member ids, comma-separated (so a member's
- *                                                             status or button reads one group, not 5,000)
+ *                                                             status or button reads one group, not 5,000),
+ *                                                             recorded (once members' histories are written)
  * rapport:{team}:pairing:{channel}:round:{id}:dms       HASH  group index -> its group DM (once the intro landed)
  * rapport:{team}:pairing:{channel}:round:{id}:outcomes  HASH  group index -> met | not
  * rapport:{team}:pairing:{channel}:stats               HASH  intros -> intros that landed, all rounds
@@ -39,41 +40,85 @@ class RoundStore {
   private final UnifiedJedis redis;
   private final ObjectMapper json;
   private final LuaScript landed = LuaScript.load("pairing-intro-landed");
+  private final LuaScript store = LuaScript.load("pairing-round-create");
 
   RoundStore(UnifiedJedis redis, ObjectMapper json) {
     this.redis = redis;
     this.json = json;
   }
 
-  /** Records a new round unless one with that id exists; returns the round as stored. */
+  /**
+   * Records a new round unless one with that id exists, and returns the round as stored. Crash-safe at
+   * every step: the round itself (hash and place among the program's rounds) is one script, so it exists
+   * whole or not at all; members' histories and trimming are idempotent and finished by {@link #record},
+   * which a retry of the same occurrence calls again until the round is marked recorded.
+   */
   Round create(String team, Round round) {
-    String key = round(team, round.channel(), round.id());
-    if (redis.hsetnx(key, "groups", write(round.groups())) == 1) {
-      redis.hset(key, Map.of("at", String.valueOf(round.at().toEpochMilli()), "pool", String.valueOf(round.pool()),
-          "leftOut", writeList(round.leftOut()),
-          "firstMeetings", String.valueOf(round.firstMeetings()), "crossTeam", String.valueOf(round.crossTeam()),
-          "crossTeamKnown", String.valueOf(round.crossTeamKnown())));
-      String rounds = Keys.team(team, "pairing", round.channel(), "rounds");
-      redis.zadd(rounds, round.at().toEpochMilli(), round.id());
-      trimRounds(team, round.channel());
-      // One pipeline per 500 people: a 10,000-member round is a handful of round trips, not 20,000.
-      try (var pipeline = redis.pipelined()) {
-        int queued = 0;
-        for (int g = 0; g < round.groups().size(); g++) {
-          for (String user : round.groups().get(g)) {
-            String history = Keys.team(team, "pairing", "history", user);
-            pipeline.zadd(history, round.at().toEpochMilli(), round.channel() + "|" + round.id() + "|" + g);
-            pipeline.zremrangeByRank(history, 0, -KEEP_HISTORY - 1);
-            if (++queued % 500 == 0) {
-              pipeline.sync();
-            }
-          }
-          pipeline.hset(key, "g:" + g, String.join(",", round.groups().get(g)));
-        }
-        pipeline.sync();
-      }
+    List<String> args = new ArrayList<>(List.of(round.id(), String.valueOf(round.at().toEpochMilli()),
+        "at", String.valueOf(round.at().toEpochMilli()), "pool", String.valueOf(round.pool()),
+        "groups", write(round.groups()), "leftOut", writeList(round.leftOut()),
+        "firstMeetings", String.valueOf(round.firstMeetings()), "crossTeam", String.valueOf(round.crossTeam()),
+        "crossTeamKnown", String.valueOf(round.crossTeamKnown())));
+    for (int g = 0; g < round.groups().size(); g++) {
+      args.add("g:" + g);
+      args.add(String.join(",", round.groups().get(g)));
     }
-    return find(team, round.channel(), round.id()).orElseThrow();
+    store.run(redis, List.of(round(team, round.channel(), round.id()), rounds(team, round.channel())), args);
+    passed(Step.STORED);
+    Round stored = find(team, round.channel(), round.id()).orElseThrow();
+    record(team, stored);
+    return stored;
+  }
+
+  /**
+   * Finishes recording a stored round: each member's history, then trimming old rounds, then the mark
+   * that says it is done. Every step may run twice (a crash before the mark); none does anything twice.
+   */
+  void record(String team, Round round) {
+    String key = round(team, round.channel(), round.id());
+    if (redis.hexists(key, "recorded")) {
+      return;
+    }
+    // One pipeline per 500 people: a 10,000-member round is a handful of round trips, not 20,000.
+    try (var pipeline = redis.pipelined()) {
+      int queued = 0;
+      for (int g = 0; g < round.groups().size(); g++) {
+        for (String user : round.groups().get(g)) {
+          if (Round.FORGOTTEN.equals(user)) {
+            continue;
+          }
+          String history = Keys.team(team, "pairing", "history", user);
+          pipeline.zadd(history, round.at().toEpochMilli(), round.channel() + "|" + round.id() + "|" + g);
+          pipeline.zremrangeByRank(history, 0, -KEEP_HISTORY - 1);
+          if (++queued % historyChunk == 0) {
+            pipeline.sync();
+            passed(Step.SOME_HISTORIES);
+          }
+        }
+      }
+      pipeline.sync();
+    }
+    passed(Step.HISTORIES);
+    trimRounds(team, round.channel());
+    passed(Step.TRIMMED);
+    redis.hset(key, "recorded", "1");
+    passed(Step.RECORDED);
+  }
+
+  /** The steps of forming a round, in order (a test can stop the process after any of them). */
+  enum Step { TALLIED, STORED, SOME_HISTORIES, HISTORIES, TRIMMED, RECORDED, INTROS_QUEUED }
+
+  /** Test seam: called after each {@link Step}; a test throws from it to crash a round there. */
+  private volatile java.util.function.Consumer<Step> afterStep = step -> { };
+  /** People whose histories go in one pipeline; small in tests that crash between two pipelines. */
+  volatile int historyChunk = 500;
+
+  void afterEachStep(java.util.function.Consumer<Step> hook) {
+    afterStep = hook == null ? step -> { } : hook;
+  }
+
+  void passed(Step step) {
+    afterStep.accept(step);
   }
 
   Optional<Round> find(String team, String channel, String id) {
@@ -170,12 +215,16 @@ class RoundStore {
   }
 
   private void trimRounds(String team, String channel) {
-    String rounds = Keys.team(team, "pairing", channel, "rounds");
+    String rounds = rounds(team, channel);
     List<String> old = redis.zrange(rounds, 0, -KEEP_ROUNDS - 1);
     for (String id : old) {
       redis.del(round(team, channel, id), round(team, channel, id) + ":dms", round(team, channel, id) + ":outcomes");
       redis.zrem(rounds, id);
     }
+  }
+
+  private static String rounds(String team, String channel) {
+    return Keys.team(team, "pairing", channel, "rounds");
   }
 
   private static String round(String team, String channel, String id) {

@@ -3,28 +3,27 @@ package dev.rapport.people;
 import dev.rapport.slack.AccessPolicy;
 import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.SlackCallException;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Rapport admins: Slack workspace admins and owners (from {@code users.info}, cached at most 10 minutes)
- * and the user IDs in {@code RAPPORT_ADMINS}. On the ack path a role that isn't cached is not looked up:
- * {@link AnswerLater} makes the command answer after the ack.
+ * and the people {@code RAPPORT_ADMINS} names for the workspace ({@link ConfiguredAdmins}). On the ack path a
+ * role that isn't cached is not looked up: {@link AnswerLater} makes the command answer after the ack.
  */
 @Component
 public class Roles implements AccessPolicy {
 
-  private final Set<String> configuredAdmins;
+  private final ConfiguredAdmins configuredAdmins;
   private final Profiles profiles;
 
-  Roles(PeopleSettings settings, Profiles profiles) {
-    this.configuredAdmins = Set.copyOf(settings.admins());
+  Roles(ConfiguredAdmins configuredAdmins, Profiles profiles) {
+    this.configuredAdmins = configuredAdmins;
     this.profiles = profiles;
   }
 
   @Override
   public boolean isAdmin(String team, String user) {
-    if (configuredAdmins.contains(user)) {
+    if (configuredAdmins.includes(team, user)) {
       return true;
     }
     try {

@@ -3,7 +3,7 @@ package dev.rapport.prompts;
 import com.slack.api.model.block.LayoutBlock;
 import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.Outbox;
-import dev.rapport.people.PeopleSettings;
+import dev.rapport.people.ConfiguredAdmins;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.people.Directory;
 import dev.rapport.store.Keys;
@@ -18,9 +18,10 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * The admins who review suggestions and hear when scheduled prompts ran out: the people in
- * {@code RAPPORT_ADMINS} first, then the workspace's owners and admins (from the people directory's
- * cached {@code users.list}), at most {@code maxReviewers} people. The list is cached briefly.
+ * The admins who review suggestions and hear when scheduled prompts ran out: the people
+ * {@code RAPPORT_ADMINS} names for the workspace first, then the workspace's owners and admins (from the
+ * people directory's cached {@code users.list}), at most {@code maxReviewers} people. The list is cached
+ * briefly.
  * <pre>
  * rapport:{team}:prompts:reviewers   STRING  comma-separated user ids; expires after {@link #CACHE}
  * </pre>
@@ -33,29 +34,38 @@ class Reviewers {
   private final Directory directory;
   private final UnifiedJedis redis;
   private final Outbox outbox;
-  private final PeopleSettings people;
+  private final ConfiguredAdmins configuredAdmins;
   private final PromptSettings settings;
 
-  Reviewers(Directory directory, UnifiedJedis redis, Outbox outbox, PeopleSettings people,
+  Reviewers(Directory directory, UnifiedJedis redis, Outbox outbox, ConfiguredAdmins configuredAdmins,
             PromptSettings settings) {
     this.directory = directory;
     this.redis = redis;
     this.outbox = outbox;
-    this.people = people;
+    this.configuredAdmins = configuredAdmins;
     this.settings = settings;
   }
 
   List<String> of(String team) throws SlackCallException {
-    String key = Keys.team(team, "prompts", "reviewers");
+    String key = cacheKey(team);
     String cached = redis.get(key);
     if (cached != null) {
       return cached.isEmpty() ? List.of() : List.of(cached.split(","));
     }
-    Set<String> found = new LinkedHashSet<>(people.admins());
+    Set<String> found = new LinkedHashSet<>(configuredAdmins.of(team));
     found.addAll(directory.admins(team, settings.maxReviewers()));
     List<String> reviewers = found.stream().limit(settings.maxReviewers()).toList();
     redis.set(key, String.join(",", reviewers), SetParams.setParams().ex(CACHE.toSeconds()));
     return reviewers;
+  }
+
+  /** Drops the cached list (it names people; forget-me), so the next {@link #of} reads it again. */
+  void forgetCached(String team) {
+    redis.del(cacheKey(team));
+  }
+
+  private static String cacheKey(String team) {
+    return Keys.team(team, "prompts", "reviewers");
   }
 
   /**

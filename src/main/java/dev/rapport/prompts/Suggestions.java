@@ -13,7 +13,8 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Prompts anyone proposes ({@code /empathy suggest}) for admins to approve or reject. The first admin to
- * decide wins; a suggestion nobody decides on is forgotten after {@link #KEEP}.
+ * decide wins; a suggestion nobody decides on is forgotten after {@link #KEEP}. Forget-me deletes a person's
+ * pending suggestions and their count of the day ({@link #forget}).
  * <pre>
  * rapport:{team}:prompts:suggestion:{id}       HASH    text, strategy (if the proposer named one), by (the
  *                                                      proposer); expires after {@link #KEEP}, deleted when decided
@@ -68,6 +69,19 @@ class Suggestions {
     }
     return Optional.of(new Suggestion(id, fields.get("text"), Strategy.parse(fields.get("strategy")).orElse(null),
         fields.get("by")));
+  }
+
+  /** Forget-me: deletes every pending suggestion {@code user} sent, and their count of the day. */
+  void forget(String team, String user) {
+    redis.del(Keys.team(team, "prompts", "suggest", "today", user));
+    var scan = redis.scanIteration(500, key(team, "*"));
+    while (!scan.isIterationCompleted()) {
+      for (String key : scan.nextBatchList()) {
+        if (user.equals(redis.hget(key, "by"))) {
+          redis.del(key);
+        }
+      }
+    }
   }
 
   private static String key(String team, String id) {

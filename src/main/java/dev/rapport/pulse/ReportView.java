@@ -7,6 +7,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
+import dev.rapport.slack.Mrkdwn;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ final class ReportView {
       List<String> chunks = new ArrayList<>();
       StringBuilder chunk = new StringBuilder("*Comments* _(random order)_");
       for (String comment : r.comments()) {
-        String line = "\n> " + escape(comment).replace("\n", "\n> ");
+        String line = "\n> " + Mrkdwn.escape(comment).replace("\n", "\n> ");
         if (chunk.length() + line.length() > MAX_TEXT) {
           chunks.add(chunk.toString());
           chunk = new StringBuilder();
@@ -131,11 +132,6 @@ final class ReportView {
       line.append(score == Question.MIN_SCORE ? "" : "  ").append(score).append(':').append(r.count(q, score));
     }
     return line.append('`').toString();
-  }
-
-  /** Comments are shown as text: no mentions, links or markup of their own. */
-  static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   private static String capitalize(String text) {

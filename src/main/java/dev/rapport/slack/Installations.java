@@ -8,9 +8,15 @@ import com.slack.api.bolt.util.JsonOps;
 import com.slack.api.Slack;
 import com.slack.api.token_rotation.RefreshedToken;
 import com.slack.api.token_rotation.TokenRotator;
+import dev.rapport.store.Aead;
 import dev.rapport.store.Keys;
+import dev.rapport.store.LuaScript;
+import dev.rapport.store.Sealer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
@@ -21,8 +27,14 @@ import redis.clients.jedis.params.SetParams;
  * With token rotation on, {@link #findBot} rotates a token that expires within {@link #ROTATE_BEFORE}
  * first, under a short lock so two replicas or two requests never spend the same (single-use) refresh
  * token, and hands out the installation without it.
+ *
+ * <p>Installations are sealed ({@link Sealer}, AES-256-GCM under {@code RAPPORT_ENCRYPTION_KEY}, bound to
+ * their key and so to their workspace): whoever reads Redis reads no token. One read under a previous key,
+ * or stored before sealing existed (plain JSON), is sealed again under the current key at once; after every
+ * start {@link #resealAll} does the same for every installation, so a rotated-out key can be dropped after it.
  * <pre>
- * rapport:{team}:install:bot        STRING  the bot installation (token, refresh token, expiry, scopes) as JSON
+ * rapport:{team}:install:bot        STRING  the bot installation (token, refresh token, expiry, scopes) as
+ *                                           JSON, sealed: sealed:1:{key id}:{base64}
  * rapport:{team}:install:rotating   STRING  lock while one instance rotates the token, expires after 30 s
  * </pre>
  */
@@ -30,12 +42,19 @@ import redis.clients.jedis.params.SetParams;
 public class Installations implements InstallationService {
 
   static final Duration ROTATE_BEFORE = Duration.ofMinutes(30);
+  private static final Logger log = LoggerFactory.getLogger(Installations.class);
 
   private final UnifiedJedis redis;
   private final TokenRotator rotator;
+  private final Sealer sealer;
+  private final LuaScript reseal = LuaScript.load("install-reseal");
 
-  Installations(UnifiedJedis redis, Slack slack, SlackSettings settings) {
+  Installations(UnifiedJedis redis, Slack slack, SlackSettings settings, Sealer sealer) {
+    if (settings.mode() == SlackSettings.Mode.OAUTH && !sealer.ready()) {
+      throw new MissingEncryptionKeyException();
+    }
     this.redis = redis;
+    this.sealer = sealer;
     this.rotator = new TokenRotator(slack.methods(), ROTATE_BEFORE.toMillis(), settings.clientId(),
         settings.clientSecret());
   }
@@ -60,7 +79,8 @@ public class Installations implements InstallationService {
     if (bot.getTeamId() == null) {
       throw new UserError("Rapport installs per workspace; org-wide installation isn't supported.");
     }
-    redis.set(key(bot.getTeamId()), JsonOps.toJsonString(bot));
+    String key = key(bot.getTeamId());
+    redis.set(key, sealer.seal(JsonOps.toJsonString(bot), key));
   }
 
   @Override
@@ -80,13 +100,25 @@ public class Installations implements InstallationService {
     if (teamId == null) {
       return null;
     }
-    String json = redis.get(key(teamId));
-    if (json == null) {
+    String key = key(teamId);
+    String stored = redis.get(key);
+    if (stored == null) {
       return null;
     }
-    Bot bot = JsonOps.fromJson(json, DefaultBot.class);
-    // Never on the ack path (rotating calls Slack): the token is still valid for ROTATE_BEFORE, and the next
-    // Web API call, which runs after the ack, rotates it.
+    Sealer.Opened opened;
+    try {
+      opened = sealer.open(stored, key);
+    } catch (Sealer.UnknownKeyException | Aead.SealBrokenException e) {
+      // Not a reason to erase anything: the right key may come back with the next deploy.
+      log.error("The installation of workspace {} can't be read: {}", teamId, e.getMessage());
+      return null;
+    }
+    if (opened.stale()) {
+      resealIfUnchanged(teamId, key, stored, opened.text());
+    }
+    Bot bot = JsonOps.fromJson(opened.text(), DefaultBot.class);
+    // Never on the ack path (rotating calls Slack): the token is still valid for ROTATE_BEFORE, and
+    // SlackAuthorization has it rotated right after the ack.
     if (bot.getBotRefreshToken() != null && bot.getBotTokenExpiresAt() != null && !AckPath.active()) {
       rotateIfDue(teamId, bot);
     }
@@ -119,6 +151,47 @@ public class Installations implements InstallationService {
     } finally {
       redis.del(lock);
     }
+  }
+
+  /**
+   * Seals every installation stored in plain JSON or under a previous key with the current key, and says in
+   * the log when none is left under an older key (then the previous keys can be removed). It scans all of
+   * Redis, so it runs in the background after the start.
+   */
+  void resealAll() {
+    if (!sealer.ready()) {
+      return;
+    }
+    int resealed = 0;
+    int unreadable = 0;
+    // No hash tag in the pattern: on a cluster, every node is scanned.
+    var scan = redis.scanIteration(1000, "rapport:*:install:bot");
+    while (!scan.isIterationCompleted()) {
+      for (String key : scan.nextBatchList()) {
+        String stored = redis.get(key);
+        try {
+          Sealer.Opened opened = stored == null ? null : sealer.open(stored, key);
+          if (opened != null && opened.stale() && resealIfUnchanged(key, key, stored, opened.text())) {
+            resealed++;
+          }
+        } catch (Sealer.UnknownKeyException | Aead.SealBrokenException e) {
+          unreadable++;
+          log.error("Installation {} can't be read: {}", key, e.getMessage());
+        }
+      }
+    }
+    log.info("Installations are sealed with encryption key {}: {} sealed again now{}", sealer.currentKeyId().orElseThrow(),
+        resealed, unreadable == 0 ? "; none is left under an older key"
+            : "; " + unreadable + " can't be opened with the configured keys");
+  }
+
+  /** Seals {@code json} again under the current key, unless the stored value changed since it was read. */
+  boolean resealIfUnchanged(String what, String key, String stored, String json) {
+    boolean replaced = Long.valueOf(1).equals(reseal.run(redis, List.of(key), List.of(stored, sealer.seal(json, key))));
+    if (replaced) {
+      log.info("Sealed the installation of {} with encryption key {}", what, sealer.currentKeyId().orElseThrow());
+    }
+    return replaced;
   }
 
   @Override

@@ -21,19 +21,19 @@ final class ChildApp implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final int managementPort;
   private final Path log;
 
-  private ChildApp(Process process, int port, Path log) {
+  private ChildApp(Process process, int port, int managementPort, Path log) {
     this.process = process;
     this.port = port;
+    this.managementPort = managementPort;
     this.log = log;
   }
 
   static ChildApp start(Class<?> main, String... args) throws IOException, InterruptedException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = freePort();
+    int managementPort = freePort();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx1g"));
     // e.g. -Dbench.jvm="-XX:StartFlightRecording=filename=/tmp/app.jfr" to profile the apps under load
@@ -41,11 +41,12 @@ final class ChildApp implements AutoCloseable {
     if (!extra.isEmpty()) {
       command.addAll(List.of(extra.split("\\s+")));
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName(), "--server.port=" + port));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName(), "--server.port=" + port,
+        "--management.server.port=" + managementPort));
     command.addAll(List.of(args));
     Path log = Files.createTempFile("bench-" + main.getSimpleName(), ".log");
     ChildApp app = new ChildApp(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-        .start(), port, log);
+        .start(), port, managementPort, log);
     HttpClient http = HttpClient.newHttpClient();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
     while (Instant.now().isBefore(deadline)) {
@@ -53,7 +54,8 @@ final class ChildApp implements AutoCloseable {
         throw new IllegalStateException(main.getSimpleName() + " exited; see " + log);
       }
       try {
-        HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(app.url() + "/actuator/health"))
+        HttpResponse<Void> health = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + app.managementPort + "/actuator/health"))
             .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
         if (health.statusCode() == 200) {
           return app;
@@ -65,6 +67,12 @@ final class ChildApp implements AutoCloseable {
     }
     app.close();
     throw new IllegalStateException(main.getSimpleName() + " did not become healthy; see " + log);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   /** Lines of the app's log that contain {@code text}. */

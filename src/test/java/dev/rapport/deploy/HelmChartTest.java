@@ -135,18 +135,26 @@ class HelmChartTest {
   }
 
   @Test
-  void probesUseTheActuatorHealthGroupsOnPort3000() {
-    Map<String, Object> container = onlyContainer(render(MINIMAL));
+  void probesUseTheActuatorHealthGroupsOnTheManagementPort() {
+    Rendered r = render(MINIMAL);
+    Map<String, Object> container = onlyContainer(r);
 
     assertThat(at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
     assertThat(at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
     assertThat(at(container, "startupProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
-    assertThat(at(container, "livenessProbe", "httpGet", "port")).isEqualTo("http");
-    assertThat(at(container, "readinessProbe", "httpGet", "port")).isEqualTo("http");
+    for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+      assertThat(at(container, probe, "httpGet", "port")).as(probe).isEqualTo("management");
+    }
 
-    Map<String, Object> port = map(list(container.get("ports")).get(0));
-    assertThat(port).containsEntry("name", "http").containsEntry("containerPort", 3000);
+    assertThat(list(container.get("ports"))).containsExactly(
+        Map.of("name", "http", "containerPort", 3000, "protocol", "TCP"),
+        Map.of("name", "management", "containerPort", 9090, "protocol", "TCP"));
     assertThat(env(container)).containsEntry("PORT", Map.of("value", "3000"));
+    assertThat(data(r.one("ConfigMap"))).containsEntry("MANAGEMENT_SERVER_PORT", "9090");
+
+    Map<String, Object> moved = onlyContainer(render(MINIMAL + "management: {port: 8081}\n"));
+    assertThat(list(moved.get("ports"))).contains(Map.of("name", "management", "containerPort", 8081, "protocol", "TCP"));
+    assertThat(renderFailure(MINIMAL + "management: {port: 3000}\n")).contains("management.port must differ");
   }
 
   @Test
@@ -164,6 +172,7 @@ class HelmChartTest {
         "SLACK_API_URL", "https://slack.com/api/",
         "RAPPORT_PULSE_MIN_RESPONSES", "5",
         "RAPPORT_SCHEDULE_GRACE", "6h",
+        "MANAGEMENT_SERVER_PORT", "9090",
         "JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75"));
     // No secret was given, so the Secret holds no key at all (not even empty ones).
     assertThat(secretData(r.one("Secret"))).isEmpty();
@@ -176,6 +185,7 @@ class HelmChartTest {
     Map<String, Object> servicePort = map(list(at(service, "spec", "ports")).get(0));
 
     assertThat(at(service, "spec", "type")).isEqualTo("ClusterIP");
+    assertThat(list(at(service, "spec", "ports"))).as("the Slack port only: no health, no metrics").hasSize(1);
     assertThat(servicePort).containsEntry("port", 80).containsEntry("targetPort", "http");
     Map<String, Object> podLabels = map(at(r.one("Deployment"), "spec", "template", "metadata", "labels"));
     assertThat(podLabels).containsAllEntriesOf(map(at(service, "spec", "selector")));
@@ -332,7 +342,7 @@ class HelmChartTest {
     Rendered r = render(MINIMAL + """
         slack: {apiUrl: 'https://slack-proxy.internal/api/'}
         rapport:
-          admins: [U0123ABC, W0456DEF]
+          admins: [U0123ABC, W0456DEF, 'T0ACME:U0789GHI']
           pulseMinResponses: 7
           scheduleGrace: 90m
         javaToolOptions: -XX:MaxRAMPercentage=60 -Dfile.encoding=UTF-8
@@ -340,7 +350,7 @@ class HelmChartTest {
 
     assertThat(data(r.one("ConfigMap"))).containsAllEntriesOf(Map.of(
         "SLACK_API_URL", "https://slack-proxy.internal/api/",
-        "RAPPORT_ADMINS", "U0123ABC,W0456DEF",
+        "RAPPORT_ADMINS", "U0123ABC,W0456DEF,T0ACME:U0789GHI",
         "RAPPORT_PULSE_MIN_RESPONSES", "7",
         "RAPPORT_SCHEDULE_GRACE", "90m",
         "JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=60 -Dfile.encoding=UTF-8"));
@@ -432,13 +442,73 @@ class HelmChartTest {
         """);
 
     assertThat(podAnnotations(r)).containsEntry("prometheus.io/scrape", "true")
-        .containsEntry("prometheus.io/port", "3000").containsEntry("prometheus.io/path", "/actuator/prometheus");
+        .containsEntry("prometheus.io/port", "9090").containsEntry("prometheus.io/path", "/actuator/prometheus");
     Map<String, Object> monitor = r.one("ServiceMonitor");
     assertThat(at(monitor, "metadata", "labels", "release")).isEqualTo("kube-prometheus-stack");
     Map<String, Object> endpoint = map(list(at(monitor, "spec", "endpoints")).get(0));
-    assertThat(endpoint).containsEntry("path", "/actuator/prometheus").containsEntry("port", "http");
-    assertThat(map(at(r.one("Service"), "metadata", "labels")))
-        .containsAllEntriesOf(map(at(monitor, "spec", "selector", "matchLabels")));
+    assertThat(endpoint).containsEntry("path", "/actuator/prometheus").containsEntry("port", "management");
+    // It scrapes the management port through a Service of its own; the main Service stays Slack-only.
+    Map<String, Object> selector = map(at(monitor, "spec", "selector", "matchLabels"));
+    Map<String, Object> metricsService = r.named("Service", RELEASE + "-metrics");
+    Map<String, Object> mainService = r.named("Service", RELEASE);
+    assertThat(map(at(metricsService, "metadata", "labels"))).containsAllEntriesOf(selector);
+    assertThat(map(at(mainService, "metadata", "labels"))).doesNotContainEntry("app.kubernetes.io/component", "metrics");
+    assertThat(list(at(metricsService, "spec", "ports"))).singleElement()
+        .satisfies(p -> assertThat(map(p)).containsEntry("targetPort", "management").containsEntry("port", 9090));
+    assertThat(list(at(mainService, "spec", "ports"))).singleElement()
+        .satisfies(p -> assertThat(map(p)).containsEntry("targetPort", "http"));
+  }
+
+  // ------------------------------------------------------------------------------ network policy
+
+  @Test
+  void aNetworkPolicyAdmitsSlackAndLimitsTheManagementPortToWhoIsListed() {
+    assertThat(render(MINIMAL).kinds()).doesNotContain("NetworkPolicy");
+
+    Rendered open = render(MINIMAL + "networkPolicy: {enabled: true}\n");
+    Map<String, Object> policy = open.one("NetworkPolicy");
+    assertThat(policy.get("apiVersion")).isEqualTo("networking.k8s.io/v1");
+    assertThat(map(at(policy, "spec", "podSelector", "matchLabels")))
+        .isEqualTo(map(at(open.one("Deployment"), "spec", "selector", "matchLabels")));
+    assertThat(list(at(policy, "spec", "policyTypes"))).containsExactly("Ingress");
+    assertThat(list(at(policy, "spec", "ingress"))).as("Slack's port from anywhere, the management port from nobody")
+        .singleElement().satisfies(rule -> {
+          assertThat(map(rule)).doesNotContainKey("from");
+          assertThat(list(map(rule).get("ports"))).containsExactly(Map.of("port", "http", "protocol", "TCP"));
+        });
+
+    Rendered narrow = render(MINIMAL + """
+        networkPolicy:
+          enabled: true
+          slackFrom: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ingress-nginx}}}]
+          managementFrom: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: monitoring}}}]
+        """);
+    List<Object> rules = list(at(narrow.one("NetworkPolicy"), "spec", "ingress"));
+    assertThat(rules).hasSize(2);
+    assertThat(list(map(rules.get(0)).get("ports"))).containsExactly(Map.of("port", "http", "protocol", "TCP"));
+    assertThat(at(list(map(rules.get(0)).get("from")).get(0), "namespaceSelector", "matchLabels"))
+        .isEqualTo(Map.of("kubernetes.io/metadata.name", "ingress-nginx"));
+    assertThat(list(map(rules.get(1)).get("ports"))).containsExactly(Map.of("port", "management", "protocol", "TCP"));
+    assertThat(at(list(map(rules.get(1)).get("from")).get(0), "namespaceSelector", "matchLabels"))
+        .isEqualTo(Map.of("kubernetes.io/metadata.name", "monitoring"));
+  }
+
+  // -------------------------------------------------------------------------- tokens at rest
+
+  @Test
+  void multiWorkspaceInstallsNeedAnEncryptionKeyWhichGoesToTheSecret() {
+    String oauth = MINIMAL + "slack: {clientId: '111.222', clientSecret: cs, signingSecret: ss}\n";
+    assertThat(renderFailure(oauth)).contains("rapport.encryptionKey").contains("openssl rand -base64 32");
+
+    String key = Base64.getEncoder().encodeToString(new byte[32]);
+    String old = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+    Rendered r = render(oauth + "rapport: {encryptionKey: '" + key + "', previousEncryptionKeys: ['" + old + "']}\n");
+
+    assertThat(secretData(r.one("Secret"))).containsEntry("RAPPORT_ENCRYPTION_KEY", key)
+        .containsEntry("RAPPORT_ENCRYPTION_PREVIOUS_KEYS", old);
+    assertThat(data(r.one("ConfigMap")).values().toString()).doesNotContain(key);
+    // With a Secret you manage, the chart can't see the key: the app refuses to start without it.
+    assertThat(render(oauth + "existingSecret: rapport-slack\n").kinds()).doesNotContain("Secret");
   }
 
   // ------------------------------------------------------------------------------ pass-throughs
@@ -482,6 +552,11 @@ class HelmChartTest {
         Arguments.of("redis: {mode: cluster, clusterNodes: ['redis-0']}", "redis.clusterNodes"),
         Arguments.of("rapport: {pulseMinResponses: 2}", "rapport.pulseMinResponses"),
         Arguments.of("rapport: {admins: [alice]}", "rapport.admins"),
+        Arguments.of("rapport: {admins: ['T0ACME:alice']}", "rapport.admins"),
+        Arguments.of("rapport: {encryptionKey: not-32-bytes}", "rapport.encryptionKey"),
+        Arguments.of("rapport: {previousEncryptionKeys: [short]}", "rapport.previousEncryptionKeys"),
+        Arguments.of("management: {port: 0}", "management.port"),
+        Arguments.of("networkPolicy: {enabled: true, slackFrom: nobody}", "networkPolicy.slackFrom"),
         Arguments.of("rapport: {scheduleGrace: six hours}", "rapport.scheduleGrace"),
         Arguments.of("slack: {botToken: xapp-wrong-kind}", "slack.botToken"),
         Arguments.of("image: {pullPolicy: Sometimes}", "image.pullPolicy"),
@@ -522,7 +597,7 @@ class HelmChartTest {
     assertThat(https).contains("manifest.yml")
         .contains("https://rapport.example.com/slack/events")
         .contains("https://rapport.example.com/slack/oauth_redirect")
-        .contains("/actuator/health/readiness")
+        .contains("/actuator/health/readiness").contains("port-forward deployment/rapport 9090:9090")
         .contains("kubectl -n team rollout status deployment/rapport")
         // Neither a signing secret nor a token was given.
         .contains("WARNING");
@@ -532,6 +607,7 @@ class HelmChartTest {
 
     String existing = notes(MINIMAL + "existingSecret: rapport-slack\n");
     assertThat(existing).contains("SLACK_SIGNING_SECRET").contains("RAPPORT_PULSE_SECRET")
+        .contains("RAPPORT_ENCRYPTION_KEY").contains("openssl rand -base64 32")
         .contains("rollout restart");
   }
 
@@ -594,6 +670,11 @@ class HelmChartTest {
 
     List<String> kinds() {
       return docs.stream().map(d -> (String) d.get("kind")).toList();
+    }
+
+    Map<String, Object> named(String kind, String name) {
+      return docs.stream().filter(d -> kind.equals(d.get("kind")) && name.equals(at(d, "metadata", "name")))
+          .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name + " among " + kinds()));
     }
 
     Map<String, Object> one(String kind) {

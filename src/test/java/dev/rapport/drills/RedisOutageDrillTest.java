@@ -113,7 +113,7 @@ class RedisOutageDrillTest extends AppTest {
   }
 
   private int readiness() throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
+    return http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health/readiness")).build(),
         HttpResponse.BodyHandlers.ofString()).statusCode();
   }
 }

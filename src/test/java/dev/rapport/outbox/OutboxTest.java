@@ -129,6 +129,28 @@ class OutboxTest extends AppTest {
     assertThat(slack.api().messages()).hasSize(1);
   }
 
+  /**
+   * Why Rapport asks for im:history and mpim:history: Slack has no idempotency key on chat.postMessage, so
+   * a message to a (group) DM whose answer was lost can only be found again in that conversation's
+   * history. These are the only reads of DM history the app makes.
+   */
+  @Test
+  void aDirectOrGroupMessageWhoseAnswerWasLostIsFoundInThatConversationsHistory() {
+    slack.acceptThenFailNext("chat.postMessage");
+    outbox.send(Delivery.dm(TEAM, List.of("U001", "U002"), "intro-lost", "an intro", null));
+    awaitDelivered("intro-lost");
+    slack.acceptThenFailNext("chat.postMessage");
+    outbox.send(post("invite-lost", "U003"));
+    awaitDelivered("invite-lost");
+
+    String groupDm = slack.api().groupDmOf(List.of("U001", "U002"));
+    String dm = slack.api().groupDmOf(List.of("U003"));
+    assertThat(slack.calls("conversations.history")).extracting(call -> call.param("channel"))
+        .containsExactlyInAnyOrder(groupDm, dm);
+    assertThat(slack.api().messages(groupDm)).hasSize(1);
+    assertThat(slack.api().messages("U003")).as("posted to the user id, so in their DM").hasSize(1);
+  }
+
   @Test
   void aWorkerKilledMidBatchLosesNothingAndSendsNothingTwice() {
     List<Delivery> all = new ArrayList<>();

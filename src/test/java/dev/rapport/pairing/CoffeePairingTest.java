@@ -11,9 +11,7 @@ import dev.rapport.testkit.SlackRequests;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -263,26 +261,7 @@ class CoffeePairingTest extends AppTest {
 
   /** Every Redis key or value (of any type) that contains {@code text}. */
   private List<String> redisMentions(String text) {
-    List<String> found = new ArrayList<>();
-    Set<String> keys = new HashSet<>(jedis.keys("*"));
-    for (String key : keys) {
-      if (key.contains(text)) {
-        found.add("key " + key);
-        continue;
-      }
-      String content = switch (jedis.type(key)) {
-        case "string" -> jedis.get(key);
-        case "hash" -> jedis.hgetAll(key).toString();
-        case "set" -> jedis.smembers(key).toString();
-        case "zset" -> jedis.zrangeWithScores(key, 0, -1).toString();
-        case "list" -> jedis.lrange(key, 0, -1).toString();
-        default -> "";
-      };
-      if (content != null && content.contains(text)) {
-        found.add(key + " = " + content);
-      }
-    }
-    return found;
+    return dev.rapport.testkit.RedisContents.mentions(jedis, text);
   }
 
 }

@@ -150,7 +150,7 @@ class SchedulerTest extends AppTest {
   private ConfigurableApplicationContext secondInstance() {
     // Command-line arguments, so they win over application.yml's ${SLACK_...} defaults.
     return new SpringApplicationBuilder(RapportApplication.class, TestBeans.class).run(
-        "--server.port=0",
+        "--server.port=0", "--management.server.port=0",
         "--rapport.slack.api-url=" + slack.apiUrl(),
         "--rapport.slack.bot-token=" + FakeSlack.tokenFor(TEAM),
         "--rapport.slack.signing-secret=" + SECRET,

@@ -109,7 +109,7 @@ class FoundationTest extends AppTest {
 
   private String prometheus() throws Exception {
     var http = java.net.http.HttpClient.newHttpClient();
-    return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/actuator/prometheus"))
+    return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(managementUrl() + "/actuator/prometheus"))
         .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
   }
 

@@ -34,7 +34,15 @@ class MultiWorkspaceTest extends AppTest {
     registry.add("rapport.slack.client-id", () -> "111.222");
     registry.add("rapport.slack.client-secret", () -> "client-secret");
     registry.add("rapport.slack.completion-url", () -> "https://rapport.example.com/installed");
+    registry.add("rapport.encryption.key", () -> KEY);
+    registry.add("rapport.people.admins", () -> ACME + ":U0SHARED");
   }
+
+  /** What RAPPORT_ENCRYPTION_KEY holds: 32 random bytes in base64. */
+  static final String KEY = java.util.Base64.getEncoder().encodeToString(dev.rapport.store.Aead.randomKey());
+
+  @org.springframework.beans.factory.annotation.Autowired
+  Installations installations;
 
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -44,7 +52,6 @@ class MultiWorkspaceTest extends AppTest {
     install(ACME);
     install(GLOBEX);
     assertThat(jedis.exists("rapport:{" + ACME + "}:install:bot")).isTrue();
-    assertThat(jedis.get("rapport:{" + ACME + "}:install:bot")).contains(FakeSlack.tokenFor(ACME));
 
     // The same channel id in both workspaces, with different people.
     slack.workspace(ACME).channel("C0SAME", "UA", 4);
@@ -74,6 +81,24 @@ class MultiWorkspaceTest extends AppTest {
     for (String key : jedis.keys("rapport:{" + ACME + "}:*")) {
       assertThat(dump(key)).as(key).doesNotContain("UG0").doesNotContain(GLOBEX);
     }
+  }
+
+  @Test
+  void anAdminListedForOneWorkspaceIsNoAdminInAnother() throws Exception {
+    answerOAuthWithTokensForTheCodesWorkspace(3600);
+    install(ACME);
+    install(GLOBEX);
+    // The same user id reaches both workspaces (a shared channel, a guest account); Slack says no admin.
+    slack.workspace(ACME).channel("C0SAME", "UA", 3);
+    slack.workspace(ACME).join("C0SAME", "U0SHARED");
+    slack.workspace(GLOBEX).channel("C0SAME", "UG", 3);
+    slack.workspace(GLOBEX).join("C0SAME", "U0SHARED");
+
+    assertThat(requests.command(ACME, "U0SHARED", "C0SAME", "/coffee", "start every week on mon at 10:00 tz UTC")
+        .text()).contains("Coffee pairing is on");
+    assertThat(requests.command(GLOBEX, "U0SHARED", "C0SAME", "/coffee", "start every week on mon at 10:00 tz UTC")
+        .text()).contains("Only Rapport admins");
+    assertThat(jedis.exists("rapport:{" + GLOBEX + "}:pairing:C0SAME:program")).isFalse();
   }
 
   @Test
@@ -117,6 +142,34 @@ class MultiWorkspaceTest extends AppTest {
       });
       assertThat(jedis.get("rapport:{" + ACME + "}:install:bot")).contains("xoxe-refresh-" + ACME + "-2");
     });
+    // The next rotation spends the refresh token the first one stored (sealed), and hands out only the token.
+    var bot = installations.findBot(null, ACME);
+    assertThat(slack.calls("oauth.v2.access")).anySatisfy(call ->
+        assertThat(call.param("refresh_token")).isEqualTo("xoxe-refresh-" + ACME + "-2"));
+    assertThat(bot.getBotAccessToken()).isEqualTo(FakeSlack.tokenFor(ACME));
+    assertThat(bot.getBotRefreshToken()).as("never handed out").isNull();
+  }
+
+  @Test
+  void aRedisScanAfterAnOAuthInstallAndARotationFindsNoTokenInClear() throws Exception {
+    answerOAuthWithTokensForTheCodesWorkspace(60);
+    install(ACME);
+    slack.workspace(ACME).user("UA001");
+    assertThat(requests.command(ACME, "UA001", "C0ANY", "/coffee", "status").status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> jedis.get("rapport:{" + ACME + "}:install:bot") != null
+        && !jedis.exists("rapport:{" + ACME + "}:install:rotating") && slack.calls("oauth.v2.access").stream()
+            .anyMatch(call -> "refresh_token".equals(call.param("grant_type"))));
+
+    Map<String, String> everything = dev.rapport.testkit.RedisContents.all(jedis);
+
+    assertThat(everything).containsKey("rapport:{" + ACME + "}:install:bot");
+    assertThat(everything.get("rapport:{" + ACME + "}:install:bot")).startsWith("sealed:1:");
+    everything.forEach((key, value) -> assertThat(key + " = " + value).as("Redis, everywhere")
+        .doesNotContain(FakeSlack.tokenFor(ACME)).doesNotContain("xoxb-").doesNotContain("xoxe-")
+        .doesNotContain("client-secret"));
+    // ... and the app still reads it: Slack was called with the installed token.
+    assertThat(slack.calls()).filteredOn(call -> call.token() != null).isNotEmpty()
+        .allSatisfy(call -> assertThat(call.token()).isEqualTo(FakeSlack.tokenFor(ACME)));
   }
 
   @Test
@@ -187,13 +240,7 @@ class MultiWorkspaceTest extends AppTest {
   }
 
   private String dump(String key) {
-    return switch (jedis.type(key)) {
-      case "string" -> jedis.get(key);
-      case "hash" -> jedis.hgetAll(key).toString();
-      case "set" -> jedis.smembers(key).toString();
-      case "zset" -> jedis.zrange(key, 0, -1).toString();
-      case "list" -> jedis.lrange(key, 0, -1).toString();
-      default -> "";
-    };
+    return dev.rapport.testkit.RedisContents.dump(jedis, key);
   }
+
 }

@@ -67,7 +67,7 @@ class RedisOutageTest extends AppTest {
   private int readiness() {
     try {
       HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
+          HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health/readiness")).build(),
           HttpResponse.BodyHandlers.ofString());
       return response.statusCode();
     } catch (Exception e) {

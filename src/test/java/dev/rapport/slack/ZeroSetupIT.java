@@ -27,13 +27,16 @@ class ZeroSetupIT {
     Map<String, String> env = Map.of("RAPPORT_DATA_DIR", data.toString(), "SLACK_BOT_TOKEN", "",
         "SLACK_SIGNING_SECRET", "", "SLACK_APP_TOKEN", "", "REDIS_URL", "");
     try (JarProcess app = JarProcess.start(env)) {
-      HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/actuator/health"))
-          .build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+          URI.create(app.managementUrl() + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> healthOnTheSlackPort = http.send(HttpRequest.newBuilder(
+          URI.create(app.baseUrl() + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
       HttpResponse<String> events = http.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/slack/events"))
           .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
 
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"redis\":{\"status\":\"UP\"");
+      assertThat(healthOnTheSlackPort.statusCode()).as("health lives on the management port only").isEqualTo(404);
       assertThat(events.statusCode()).isEqualTo(503);
       assertThat(events.body()).contains("not_connected").contains("SLACK_BOT_TOKEN");
       String log = app.log();

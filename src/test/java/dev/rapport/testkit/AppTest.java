@@ -48,6 +48,9 @@ public abstract class AppTest {
 
   @LocalServerPort
   protected int port;
+  /** Health and metrics: a port of their own, never the Slack port. */
+  @org.springframework.boot.test.web.server.LocalManagementPort
+  protected int managementPort;
   @Autowired
   protected MutableClock clock;
 
@@ -127,6 +130,11 @@ public abstract class AppTest {
 
   protected String baseUrl() {
     return "http://127.0.0.1:" + port;
+  }
+
+  /** Where /actuator/* is served. */
+  protected String managementUrl() {
+    return "http://127.0.0.1:" + managementPort;
   }
 
   @TestConfiguration(proxyBeanMethods = false)

@@ -97,7 +97,7 @@ public final class FakeApi {
     uploads.put(fileId, bytes);
   }
 
-  ObjectNode answer(FakeSlack.Call call) {
+  public ObjectNode answer(FakeSlack.Call call) {
     String team = teamOf(call.token());
     if (team == null && !call.method().startsWith("oauth.") && !call.method().startsWith("apps.")) {
       return error("invalid_auth");
@@ -263,7 +263,11 @@ public final class FakeApi {
     ObjectNode node = SlackSamples.JSON.createObjectNode();
     node.put("ok", true).put("has_more", false);
     ArrayNode list = node.putArray("messages");
-    List<Message> posted = new ArrayList<>(messages(channel).stream()
+    // As in Slack, a message posted to a user id is in the app's DM with them.
+    List<String> dmWith = groupDmMembers(channel);
+    String user = dmWith.size() == 1 ? dmWith.get(0) : null;
+    List<Message> posted = new ArrayList<>(messages().stream()
+        .filter(m -> m.channel().equals(channel) || m.channel().equals(user))
         .filter(m -> thread == null ? m.threadTs() == null : thread.equals(m.threadTs())).toList());
     for (int i = posted.size() - 1; i >= 0; i--) {
       Message m = posted.get(i);

@@ -20,33 +20,36 @@ public final class JarProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final int managementPort;
   private final Path log;
 
-  private JarProcess(Process process, int port, Path log) {
+  private JarProcess(Process process, int port, int managementPort, Path log) {
     this.process = process;
     this.port = port;
+    this.managementPort = managementPort;
     this.log = log;
   }
 
   /** Starts the jar with {@code env} on a free port and waits until it reports ready. */
   public static JarProcess start(Map<String, String> env) throws IOException, InterruptedException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    return start(env, port);
+    return start(env, freePort());
   }
 
-  /** Starts the jar on {@code port} (a restart keeps its address). */
+  /**
+   * Starts the jar on {@code port} (a restart keeps its address), with health and metrics on another free
+   * port, and waits until it reports ready.
+   */
   public static JarProcess start(Map<String, String> env, int port) throws IOException, InterruptedException {
+    int managementPort = freePort();
     String jar = System.getProperty("rapport.jar", "target/rapport.jar");
     Path log = Files.createTempFile("rapport-jar", ".log");
     ProcessBuilder builder = new ProcessBuilder(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar)
         .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("PORT", String.valueOf(port));
+    builder.environment().put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
     builder.environment().putAll(env);
-    JarProcess app = new JarProcess(builder.start(), port, log);
+    JarProcess app = new JarProcess(builder.start(), port, managementPort, log);
     app.awaitReady(Duration.ofSeconds(60));
     return app;
   }
@@ -57,6 +60,17 @@ public final class JarProcess implements AutoCloseable {
 
   public String baseUrl() {
     return "http://127.0.0.1:" + port;
+  }
+
+  /** Where /actuator/* is served (not the Slack port). */
+  public String managementUrl() {
+    return "http://127.0.0.1:" + managementPort;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   public String log() throws IOException {
@@ -86,7 +100,7 @@ public final class JarProcess implements AutoCloseable {
       }
       try {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-            URI.create(baseUrl() + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+            URI.create(managementUrl() + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
           return;
         }
