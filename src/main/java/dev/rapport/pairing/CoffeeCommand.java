@@ -15,6 +15,7 @@ import dev.rapport.people.ForgetMe;
 import dev.rapport.people.Profiles;
 import dev.rapport.slack.AccessPolicy;
 import dev.rapport.slack.AckPath;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.BackgroundWork;
 import dev.rapport.slack.Failures;
 import dev.rapport.slack.HomeTab;
@@ -145,7 +146,7 @@ class CoffeeCommand implements SlackFeature {
   private boolean isAdminIfKnown(String team, String user) {
     try {
       return access.isAdmin(team, user);
-    } catch (dev.rapport.slack.AnswerLater unknown) {
+    } catch (AnswerLater unknown) {
       return true;
     }
   }

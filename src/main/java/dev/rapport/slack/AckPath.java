@@ -98,17 +98,4 @@ public final class AckPath {
       }
     }
   }
-
-  /** For tests and callers that must run something as if on the ack path. */
-  static <T> T run(java.util.concurrent.Callable<T> work) throws Exception {
-    if (active()) {
-      return work.call();
-    }
-    ACTIVE.set(Boolean.TRUE);
-    try {
-      return work.call();
-    } finally {
-      ACTIVE.remove();
-    }
-  }
 }
