@@ -6,8 +6,10 @@ import java.util.Locale;
 import java.util.StringJoiner;
 
 /**
- * The CSV of per-period aggregates: one row per period, never an individual answer. A period that may not be
- * shown (open, or fewer than k answers) keeps its dates and answer count and leaves every score empty.
+ * The CSV of per-period aggregates: one row per period, never an individual answer, and never more than the
+ * report shows ({@link PeriodResult} decides). {@code results_shown} says how much: {@code yes} (means and 1–5
+ * counts), {@code means} (means only, fewer than 2k answers), {@code no} (fewer than k: dates and answer
+ * count only), {@code withheld} (differencing guard: dates only).
  */
 final class CsvExport {
 
@@ -34,14 +36,20 @@ final class CsvExport {
     StringBuilder out = new StringBuilder(header()).append("\r\n");
     for (PeriodResult r : results) {
       StringJoiner line = new StringJoiner(",");
+      boolean withheld = r.disclosure() == PeriodResult.Disclosure.WITHHELD;
       line.add(Dates.isoDay(r.period().opened(), zone)).add(Dates.isoDay(r.period().closed(), zone))
-          .add(String.valueOf(r.period().invited())).add(String.valueOf(r.responses()))
+          .add(String.valueOf(r.period().invited())).add(withheld ? "" : String.valueOf(r.responses()))
           .add(Double.isNaN(r.responseRate()) ? "" : String.format(Locale.ROOT, "%.2f", r.responseRate()))
-          .add(r.shown() ? "yes" : "no");
+          .add(switch (r.disclosure()) {
+            case FULL -> "yes";
+            case MEANS -> "means";
+            case WITHHELD -> "withheld";
+            default -> "no";
+          });
       for (Question q : Question.values()) {
         line.add(r.shown() ? String.format(Locale.ROOT, "%.2f", r.mean(q)) : "");
         for (int score = Question.MIN_SCORE; score <= Question.MAX_SCORE; score++) {
-          line.add(r.shown() ? String.valueOf(r.count(q, score)) : "");
+          line.add(r.hasDistribution() ? String.valueOf(r.count(q, score)) : "");
         }
       }
       out.append(line).append("\r\n");
