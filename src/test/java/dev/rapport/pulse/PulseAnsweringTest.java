@@ -27,6 +27,8 @@ class PulseAnsweringTest extends PulseAppTest {
   PulseStore store;
   @Autowired
   MeterRegistry meters;
+  @Autowired
+  PulsePersonalData personalData;
 
   @Test
   void startIsRefusedWithTheReasonWhenTheChannelHasFewerPeopleThanK() {
@@ -212,6 +214,57 @@ class PulseAnsweringTest extends PulseAppTest {
     assertThat(jedis.zcard(periodKey(period, "comments"))).isEqualTo(5);
     assertThat(jedis.exists(periodKey(period, "sealed"))).isFalse();
     assertThat(store.config(TEAM, CHANNEL).openPeriod()).isEqualTo(next);
+  }
+
+  @Test
+  void aPeriodOpenedBeforeAnswersWereSealedKeepsItsCountsTakesNoMoreAnswersAndClosesAndReportsAsBefore()
+      throws Exception {
+    team(6);
+    start();
+    // As the earlier version left an open period: counts and comments written as answers came, a voter set.
+    Instant opened = clock.instant().minus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    String period = Period.idFor(opened);
+    jedis.hset(periodKey(period, "meta"), Map.of("state", "open", "opened", String.valueOf(opened.toEpochMilli()),
+        "closes", String.valueOf(opened.plus(Duration.ofDays(7)).toEpochMilli()), "invited", "6",
+        "expires", String.valueOf(opened.plus(Duration.ofDays(730)).getEpochSecond())));
+    Map<String, String> counts = new java.util.HashMap<>(Map.of("responses", "5"));
+    Question.allFields().forEach(field -> counts.put(field, field.endsWith(":4") ? "5" : "0"));
+    jedis.hset(counts(period), counts);
+    jedis.zadd(periodKey(period, "comments"), 0, "0123456789abcdef:said before the upgrade");
+    jedis.zadd(periodKey(period, "voters"), 0, "ab".repeat(32));
+    jedis.zadd("rapport:{" + TEAM + "}:pulse:" + CHANNEL + ":periods", opened.toEpochMilli(), period);
+    jedis.hset("rapport:{" + TEAM + "}:pulse:" + CHANNEL + ":config", "open", period);
+
+    SlackRequests.Answer late = answer("U006", period, 1, 1, 1, 1, "after the upgrade");
+    String slash = requests.command(TEAM, "U006", CHANNEL, "/pulse", "").text();
+    String closed = close();
+
+    assertThat(modalText(late)).contains("opened by an earlier version of Rapport");
+    assertThat(slash).contains("opened by an earlier version of Rapport");
+    assertThat(closed).contains("its results are ready");
+    assertThat(report(ADMIN, "")).contains("5 of 6 answered").contains("*Trust* 4.0")
+        .contains("said before the upgrade").doesNotContain("after the upgrade").doesNotContain("`1:");
+    assertThat(jedis.hget(counts(period), "responses")).isEqualTo("5");
+    assertThat(jedis.exists(periodKey(period, "voters"))).isFalse();
+  }
+
+  @Test
+  void forgetMeDuringAPeriodUninvitesThePersonDropsTheirDigestsAndKeepsTheirSealedAnswerUnlinked()
+      throws Exception {
+    team(6);
+    start();
+    String period = nextPeriod();
+    answer("U003", period, 2, 2, 2, 2, null);
+
+    personalData.forget(TEAM, "U003");
+
+    assertThat(requests.command(TEAM, "U003", CHANNEL, "/pulse", "").text())
+        .contains("You'll be invited from the next period");
+    assertThat(jedis.zcard(periodKey(period, "invited"))).isEqualTo(5);
+    assertThat(jedis.zcard(periodKey(period, "voters"))).isZero();
+    assertThat(jedis.scard(periodKey(period, "members"))).isEqualTo(5);
+    close();
+    assertThat(jedis.hget(counts(period), "responses")).isEqualTo("1");
   }
 
   @Test
