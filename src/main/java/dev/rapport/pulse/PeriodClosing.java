@@ -55,7 +55,8 @@ class PeriodClosing {
       if (outcome == -2) {
         continue;
       }
-      if (outcome == 1 && p.sealed() && settings.rewriteAof()) {
+      // Also after a period opened before sealing: its per-answer writes leave the AOF's history too.
+      if (outcome == 1 && settings.rewriteAof()) {
         aof.request(Keys.team(team, "pulse", channel));
       }
       return outcome == 1;

@@ -71,17 +71,21 @@ class PulseResults {
   Reply chart(CommandCall call) {
     String channel = requireViewer(call);
     String team = call.caller().team();
-    List<PeriodResult> results = closed(team, channel, CHART_PERIODS);
-    if (results.stream().noneMatch(PeriodResult::shown)) {
-      throw new UserError(":chart_with_upwards_trend: Nothing to chart yet: no closed period of <#" + channel
-          + "> has at least " + settings.minResponses() + " answers.");
-    }
-    ZoneId zone = store.config(team, channel).zone();
     String user = call.caller().user();
-    work.submit("draw the pulse chart", () -> outbox.send(Delivery.upload(team, user,
-        "pulse:chart:" + UUID.randomUUID(), "pulse-trend.png", "Team pulse trend",
-        TrendChart.png(results, zone), "Average pulse scores of <#" + channel + ">, last " + results.size()
-            + " periods. Gaps are periods with too few answers to show.")));
+    // Reading 12 periods and drawing them: in the background, not before the ack.
+    work.answerLater("draw the pulse chart", call.responseUrl(), () -> {
+      List<PeriodResult> results = closed(team, channel, CHART_PERIODS);
+      if (results.stream().noneMatch(PeriodResult::shown)) {
+        throw new UserError(":chart_with_upwards_trend: Nothing to chart yet: no closed period of <#" + channel
+            + "> has at least " + settings.minResponses() + " answers.");
+      }
+      ZoneId zone = store.config(team, channel).zone();
+      outbox.send(Delivery.upload(team, user, "pulse:chart:" + UUID.randomUUID(), "pulse-trend.png",
+          "Team pulse trend", TrendChart.png(results, zone), "Average pulse scores of <#" + channel + ">, last "
+              + results.size() + " periods. Gaps are periods whose results may not be shown."));
+      return Reply.text(":chart_with_upwards_trend: The trend of <#" + channel + "> is on its way to your DM "
+          + "with Rapport.");
+    });
     return Reply.text(":chart_with_upwards_trend: Drawing the trend of <#" + channel + ">; it will arrive in "
         + "your DM with Rapport in a moment.");
   }

@@ -173,7 +173,7 @@ class PulseResultsTest extends PulseAppTest {
     people.subList(0, 4).forEach(u -> answer(u, period, 4, 4, 4, 4, null));
     close();
 
-    assertThat(requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "chart").text())
+    assertThat(requests.commandAnsweredLater(TEAM, ADMIN, CHANNEL, "/pulse", "chart"))
         .contains("Nothing to chart yet").contains("at least 5 answers");
   }
 
