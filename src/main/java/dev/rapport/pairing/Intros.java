@@ -8,6 +8,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
+import dev.rapport.slack.Mrkdwn;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -61,8 +62,10 @@ final class Intros {
     return List.of(
         section(s -> s.text(markdownText(introText(channel, members)
             + " Find 20–30 minutes this week to get to know each other."))),
-        section(s -> s.text(markdownText("*Icebreaker* · _" + strategy + "_\n>" + icebreaker.text()))),
-        context(List.of(markdownText("Why this helps: " + icebreaker.why()))),
+        // Icebreakers are prompts, and workspaces write their own: shown as typed, never as markup.
+        section(s -> s.text(markdownText("*Icebreaker* · _" + strategy + "_\n>"
+            + Mrkdwn.escape(icebreaker.text())))),
+        context(List.of(markdownText("Why this helps: " + Mrkdwn.escape(icebreaker.why())))),
         section(s -> s.text(markdownText(when))),
         outcomeButtons(channel, round, group),
         context(List.of(markdownText("Rapport pairs you with someone new every round. "

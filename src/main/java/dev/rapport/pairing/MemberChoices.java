@@ -2,6 +2,7 @@ package dev.rapport.pairing;
 
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Mentions;
+import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.UserError;
 import java.time.Clock;
@@ -92,15 +93,15 @@ class MemberChoices {
         LocalDate date = LocalDate.parse(until.group(1));
         Instant end = date.atStartOfDay(ZoneOffset.UTC).toInstant();
         if (!end.isAfter(clock.instant())) {
-          throw new UserError("`" + until.group(1) + "` is in the past. Pick a future date, e.g. `/coffee pause until "
-              + LocalDate.now(clock).plusWeeks(2) + "`.");
+          throw new UserError(Mrkdwn.echo(until.group(1)) + " is in the past. Pick a future date, e.g. "
+              + "`/coffee pause until " + LocalDate.now(clock).plusWeeks(2) + "`.");
         }
         if (end.isAfter(clock.instant().plus(Duration.ofDays(366)))) {
           throw new UserError("That's more than a year away; `/coffee leave` is the better fit.");
         }
         return end;
       } catch (DateTimeParseException e) {
-        throw new UserError("`" + until.group(1) + "` isn't a date I can read; use YYYY-MM-DD, e.g. "
+        throw new UserError(Mrkdwn.echo(until.group(1)) + " isn't a date I can read; use YYYY-MM-DD, e.g. "
             + "`/coffee pause until " + LocalDate.now(clock).plusWeeks(2) + "`.");
       }
     }

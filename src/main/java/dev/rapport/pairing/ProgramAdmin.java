@@ -7,6 +7,7 @@ import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedules;
 import dev.rapport.slack.BackgroundWork;
 import dev.rapport.slack.CommandCall;
+import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackGateway;
@@ -124,8 +125,8 @@ class ProgramAdmin {
     if (rest.size() == 2 && rest.get(0).equalsIgnoreCase("size") && rest.get(1).matches("[234]")) {
       return Integer.parseInt(rest.get(1));
     }
-    throw new UserError("After the cadence I only understand `size 2`, `size 3` or `size 4`, not `"
-        + String.join(" ", rest) + "`. Example: `" + START_USAGE + "`");
+    throw new UserError("After the cadence I only understand `size 2`, `size 3` or `size 4`, not "
+        + Mrkdwn.echo(String.join(" ", rest)) + ". Example: `" + START_USAGE + "`");
   }
 
   private void checkAccess(String team, String channel) throws SlackCallException {

@@ -6,6 +6,7 @@ import dev.rapport.slack.AccessPolicy;
 import dev.rapport.slack.BackgroundWork;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Failures;
+import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackFeature;
 import dev.rapport.slack.Subcommand;
@@ -70,8 +71,8 @@ class LibraryCommands implements SlackFeature {
     String team = call.caller().team();
     String[] parts = call.args().split("\\s+", 2);
     if (call.args().isEmpty()) {
-      throw new UserError(":pencil2: Usage: `/empathy add <strategy> <text> [| why it helps]`, e.g. `/empathy add "
-          + "listening What's a question you wish people asked you more often?`. Strategies: "
+      throw new UserError(":pencil2: Usage: `/empathy add &lt;strategy&gt; &lt;text&gt; [| why it helps]`, e.g. "
+          + "`/empathy add listening What's a question you wish people asked you more often?`. Strategies: "
           + Strategy.choices() + ".");
     }
     Strategy strategy = Strategy.require(parts[0]);
@@ -80,7 +81,9 @@ class LibraryCommands implements SlackFeature {
           + " What's a small win from this week?`");
     }
     String body = parts[1];
-    int bar = body.lastIndexOf('|');
+    // " | " separates the why; a bare "|" only when there is no spaced one (a link's or group's label has one).
+    int spaced = body.indexOf(" | ");
+    int bar = spaced >= 0 ? spaced + 1 : body.lastIndexOf('|');
     String text = PromptText.fromCommand(bar < 0 ? body : body.substring(0, bar), "prompt");
     String why = bar < 0 ? strategy.defaultWhy() : PromptText.fromCommand(body.substring(bar + 1), "why");
     library.sameText(team, text).ifPresent(same -> {
@@ -88,7 +91,7 @@ class LibraryCommands implements SlackFeature {
     });
     Prompt prompt = workspace.add(team, strategy, text, why);
     return Reply.text(":white_check_mark: Added `" + prompt.id() + "` to *" + strategy.label() + "*: “"
-        + PromptText.mrkdwn(text) + "”\nIt joins the rotation in every channel of this workspace. Remove it "
+        + Mrkdwn.escape(text) + "”\nIt joins the rotation in every channel of this workspace. Remove it "
         + "with `/empathy remove " + prompt.id() + "`.");
   }
 
@@ -96,19 +99,19 @@ class LibraryCommands implements SlackFeature {
     String team = call.caller().team();
     String id = call.args().toLowerCase(Locale.ROOT);
     if (id.isEmpty() || id.contains(" ")) {
-      throw new UserError(":pencil2: Which prompt? Use `/empathy remove <id>` with one id from `/empathy list`, "
-          + "e.g. `/empathy remove listening-04`.");
+      throw new UserError(":pencil2: Which prompt? Use `/empathy remove &lt;id&gt;` with one id from "
+          + "`/empathy list`, e.g. `/empathy remove listening-04`.");
     }
-    Prompt prompt = library.find(team, id).orElseThrow(() -> new UserError(":mag: There's no prompt `"
-        + id.replace("`", "'") + "`. The ids are in `/empathy list`, e.g. `listening-04`."));
+    Prompt prompt = library.find(team, id).orElseThrow(() -> new UserError(":mag: There's no prompt "
+        + Mrkdwn.echo(id) + ". The ids are in `/empathy list`, e.g. `listening-04`."));
     if (!workspace.remove(team, id)) {
       return Reply.text("`" + id + "` was already removed, so nothing changed.");
     }
     int left = library.available(team, prompt.strategy()).size();
     String warning = left == 0 ? "\n:warning: That was the last one: scheduled *" + prompt.strategy().label()
         + "* prompts can't be posted until you add one (`/empathy add " + prompt.strategy().id()
-        + " <text>`); admins get a DM when one is due." : "";
-    return Reply.text(":wastebasket: Removed `" + id + "` (“" + PromptText.mrkdwn(prompt.text()) + "”). It "
+        + " &lt;text&gt;`); admins get a DM when one is due." : "";
+    return Reply.text(":wastebasket: Removed `" + id + "` (“" + Mrkdwn.escape(prompt.text()) + "”). It "
         + "won't be posted in this workspace again. " + left + " *" + prompt.strategy().label() + "* prompt"
         + (left == 1 ? "" : "s") + " left." + warning);
   }

@@ -9,6 +9,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
+import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +47,10 @@ final class ListPage {
         + "page " + current + " of " + pages))));
     for (Prompt p : prompts.subList((current - 1) * pageSize, Math.min(prompts.size(), current * pageSize))) {
       String own = builtIn.test(p.id()) ? "" : " _(added here)_";
-      blocks.add(section(s -> s.text(markdownText("`" + p.id() + "` " + PromptText.mrkdwn(p.text()) + own))));
+      blocks.add(section(s -> s.text(markdownText("`" + p.id() + "` " + Mrkdwn.escape(p.text()) + own))));
     }
-    String note = "Remove one with `/empathy remove <id>`; add your own with `/empathy add <strategy> <text>`."
+    String note = "Remove one with `/empathy remove &lt;id&gt;`; add your own with "
+        + "`/empathy add &lt;strategy&gt; &lt;text&gt;`."
         + (removed > 0 ? " " + removed + " removed prompt" + (removed == 1 ? " is" : "s are") + " not shown." : "");
     blocks.add(context(c -> c.elements(List.of(markdownText(note)))));
     List<BlockElement> buttons = new ArrayList<>();

@@ -72,10 +72,10 @@ class OnDemandPost {
   private UserError noneLeft(Strategy strategy) {
     if (strategy == null) {
       return new UserError(":warning: This workspace removed every prompt, so there's nothing to post. A "
-          + "Rapport admin can add prompts with `/empathy add <strategy> <text>`.");
+          + "Rapport admin can add prompts with `/empathy add &lt;strategy&gt; &lt;text&gt;`.");
     }
     return new UserError(":warning: This workspace removed every *" + strategy.label() + "* prompt. Try "
         + "another strategy (" + Strategy.choices() + "), or ask a Rapport admin to add one with `/empathy add "
-        + strategy.id() + " <text>`.");
+        + strategy.id() + " &lt;text&gt;`.");
   }
 }

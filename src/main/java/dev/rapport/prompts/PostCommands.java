@@ -6,6 +6,7 @@ import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedule;
 import dev.rapport.schedule.Schedules;
 import dev.rapport.slack.CommandCall;
+import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackFeature;
@@ -69,13 +70,15 @@ class PostCommands implements SlackFeature {
     CadenceParser.Parsed parsed = CadenceParser.parseLeading(call.args(), zone, LocalDate.now(clock.withZone(zone)));
     Cadence cadence = parsed.cadence();
     if (parsed.rest().size() > 1) {
-      throw new UserError(":calendar: I understood *" + cadence.describe() + "* but not `"
-          + String.join(" ", parsed.rest()) + "` after it. Add at most one strategy: " + Strategy.choices() + ".");
+      throw new UserError(":calendar: I understood *" + cadence.describe() + "* but not "
+          + Mrkdwn.echo(String.join(" ", parsed.rest())) + " after it. Add at most one strategy: "
+          + Strategy.choices() + ".");
     }
     Strategy strategy = parsed.rest().isEmpty() ? null : Strategy.require(parsed.rest().get(0));
     if (strategy != null && library.available(team, strategy).isEmpty()) {
       throw new UserError(":warning: This workspace removed every *" + strategy.label() + "* prompt, so "
-          + "there's nothing to schedule. Add one with `/empathy add " + strategy.id() + " <text>` first.");
+          + "there's nothing to schedule. Add one with `/empathy add " + strategy.id() + " &lt;text&gt;` "
+          + "first.");
     }
     boolean replacing = schedules.get(team, PromptJob.KIND, channel).isPresent();
     Instant first = schedules.put(team, PromptJob.KIND, channel, cadence,

@@ -55,11 +55,12 @@ class PromptJob implements ScheduledJob, DeliveryListener {
     Optional<Prompt> prompt = picker.next(team, channel, strategy, occurrence.id());
     if (prompt.isEmpty()) {
       String what = strategy == null ? "every prompt" : "every *" + strategy.label() + "* prompt";
-      String add = strategy == null ? "<strategy>" : strategy.id();
+      String add = strategy == null ? "&lt;strategy&gt;" : strategy.id();
       reviewers.tell(team, "prompts:" + occurrence.id() + ":none-left",
           ":warning: The scheduled empathy prompt for <#" + channel + "> wasn't posted: this workspace removed "
-              + what + ". Add one with `/empathy add " + add + " <text>`, or in <#" + channel + "> change the "
-              + "schedule with `/empathy start <cadence> <strategy>` or end it with `/empathy stop`.", null);
+              + what + ". Add one with `/empathy add " + add + " &lt;text&gt;`, or in <#" + channel + "> "
+              + "change the schedule with `/empathy start &lt;cadence&gt; &lt;strategy&gt;` or end it with "
+              + "`/empathy stop`.", null);
       return;
     }
     Prompt p = prompt.get();

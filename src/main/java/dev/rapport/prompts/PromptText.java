@@ -1,12 +1,14 @@
 package dev.rapport.prompts;
 
+import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.UserError;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The rules every prompt text follows, built in or added by a workspace: plain text, short enough for any
- * Block Kit field it appears in (plain_text fields take 150 characters), and no mentions or links.
+ * The rules every prompt text follows, built in or added by a workspace: plain text, at most 150 characters
+ * (a header's limit), and no mentions or links. A prompt is kept as the person typed it and escaped
+ * ({@link Mrkdwn#escape}) wherever it is shown.
  */
 final class PromptText {
 
@@ -22,8 +24,9 @@ final class PromptText {
   private PromptText() {}
 
   /**
-   * The plain text of a prompt typed in a slash command (Slack escapes {@code & < >} and wraps mentions
-   * in angle brackets), or a {@link UserError} saying what to change.
+   * The plain text of a prompt typed in a slash command (what the person typed: Slack's {@code &lt;} is
+   * {@code <} again), or a {@link UserError} saying what to change. Real mentions and links, which Slack
+   * sends as {@code <…>}, are refused; typed angle brackets are kept as characters.
    */
   static String fromCommand(String raw, String what) {
     String text = raw == null ? "" : raw.trim().replaceAll("\\s+", " ");
@@ -31,7 +34,7 @@ final class PromptText {
       throw new UserError(":pencil2: A prompt is plain text: please leave out mentions, channels and links, "
           + "then try again.");
     }
-    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    text = Mrkdwn.fromCommand(text);
     if (text.length() < MIN_LENGTH) {
       throw new UserError(":pencil2: That " + what + " is too short (at least " + MIN_LENGTH + " characters)."
           + (what.equals("prompt") ? " Write it as a question or an invitation people can answer, e.g. "
@@ -51,10 +54,5 @@ final class PromptText {
   /** The same text, however it is capitalised, spaced or punctuated (for duplicate checks). */
   static String normalized(String text) {
     return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
-  }
-
-  /** Text safe to put inside mrkdwn: Slack's three control characters escaped. */
-  static String mrkdwn(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

@@ -9,6 +9,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
+import dev.rapport.slack.Mrkdwn;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +39,7 @@ final class ReviewMessage {
     buttons.add(button(b -> b.actionId(REJECT).style("danger").text(plainText("Reject")).value(s.id())));
     return List.of(
         section(sec -> sec.text(markdownText(":bulb: <@" + s.by() + "> suggested an empathy prompt" + about
-            + ":\n>" + PromptText.mrkdwn(s.text())))),
+            + ":\n>" + Mrkdwn.escape(s.text())))),
         actions(a -> a.elements(buttons)),
         context(c -> c.elements(List.of(markdownText("Approved prompts join this workspace's library and its "
             + "rotation. Undecided suggestions expire after " + Suggestions.KEEP.toDays() + " days.")))));

@@ -10,6 +10,7 @@ import com.slack.api.model.block.LayoutBlock;
 import dev.rapport.schedule.Schedule;
 import dev.rapport.schedule.Schedules;
 import dev.rapport.slack.CommandCall;
+import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackFeature;
 import dev.rapport.slack.Subcommand;
@@ -52,7 +53,7 @@ class StatsCommand implements SlackFeature {
       StringBuilder text = new StringBuilder(s.strategy().emoji() + " *" + s.strategy().label() + "* — " + line);
       for (int i = 0; i < s.top().size(); i++) {
         PromptPosts.Top top = s.top().get(i);
-        String words = library.find(team, top.promptId()).map(p -> PromptText.mrkdwn(p.text()))
+        String words = library.find(team, top.promptId()).map(p -> Mrkdwn.escape(p.text()))
             .orElse("(a prompt no longer in the library)");
         text.append("\n").append(i + 1).append(". ").append(words).append(" `").append(top.promptId())
             .append("` — ").append(top.replies()).append(top.replies() == 1 ? " reply" : " replies");

@@ -1,5 +1,6 @@
 package dev.rapport.prompts;
 
+import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.UserError;
 import java.util.Arrays;
 import java.util.Locale;
@@ -55,8 +56,8 @@ public enum Strategy {
 
   /** The strategy {@code word} names, or a {@link UserError} that lists the valid ones. */
   static Strategy require(String word) {
-    return parse(word).orElseThrow(() -> new UserError(":thinking_face: `" + shorten(word)
-        + "` isn't a strategy. Use one of " + choices() + "."));
+    return parse(word).orElseThrow(() -> new UserError(":thinking_face: " + Mrkdwn.echo(word)
+        + " isn't a strategy. Use one of " + choices() + "."));
   }
 
   /** "`listening`, `empathy`, `vulnerability` or `quality-time`". */
@@ -64,10 +65,5 @@ public enum Strategy {
     String all = Arrays.stream(values()).map(s -> "`" + s.id + "`").collect(Collectors.joining(", "));
     int last = all.lastIndexOf(", ");
     return all.substring(0, last) + " or " + all.substring(last + 2);
-  }
-
-  private static String shorten(String word) {
-    String w = word == null ? "" : word.replace("`", "'");
-    return w.length() > 30 ? w.substring(0, 30) + "…" : w;
   }
 }

@@ -8,6 +8,7 @@ import dev.rapport.slack.AccessPolicy;
 import dev.rapport.slack.BackgroundWork;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Failures;
+import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackFeature;
 import dev.rapport.slack.Subcommand;
@@ -80,7 +81,7 @@ class SuggestionFeature implements SlackFeature {
     work.submit("/empathy suggest", () -> {
       try {
         int sent = reviewers.tell(team, "prompts:" + team + ":suggestion:" + s.id() + ":review",
-            "Suggested empathy prompt: " + text, ReviewMessage.blocks(s));
+            "Suggested empathy prompt: " + Mrkdwn.escape(text), ReviewMessage.blocks(s));
         if (sent == 0) {
           responder.tell(call.responseUrl(), ":warning: I couldn't find a Rapport admin to review your "
               + "suggestion. Ask your Slack admin to set RAPPORT_ADMINS, then suggest it again.");
@@ -89,7 +90,7 @@ class SuggestionFeature implements SlackFeature {
         responder.tell(call.responseUrl(), Failures.describe("/empathy suggest", e));
       }
     });
-    return Reply.text(":bulb: Thank you! Your suggestion went to the Rapport admins:\n>" + PromptText.mrkdwn(text)
+    return Reply.text(":bulb: Thank you! Your suggestion went to the Rapport admins:\n>" + Mrkdwn.escape(text)
         + "\nI'll message you when they decide.");
   }
 
@@ -125,11 +126,11 @@ class SuggestionFeature implements SlackFeature {
     if (approved.get().proposer() != null) {
       outbox.send(Delivery.dm(team, List.of(approved.get().proposer()), decidedKey(team, parts[0]),
           ":tada: Your suggested prompt was approved! It joins the *" + strategy.label() + "* prompts as `"
-              + p.id() + "`:\n>" + PromptText.mrkdwn(p.text()) + "\nThank you for helping your colleagues connect.",
+              + p.id() + "`:\n>" + Mrkdwn.escape(p.text()) + "\nThank you for helping your colleagues connect.",
           null));
     }
     return ":white_check_mark: <@" + admin + "> approved this suggestion: it's now `" + p.id() + "` in *"
-        + strategy.label() + "*:\n>" + PromptText.mrkdwn(p.text());
+        + strategy.label() + "*:\n>" + Mrkdwn.escape(p.text());
   }
 
   private String reject(String team, String admin, String id) {
@@ -140,10 +141,10 @@ class SuggestionFeature implements SlackFeature {
     Suggestions.Suggestion s = rejected.get();
     if (s.by() != null) {
       outbox.send(Delivery.dm(team, List.of(s.by()), decidedKey(team, id), "Thanks for suggesting a prompt:\n>"
-          + PromptText.mrkdwn(s.text()) + "\nThe Rapport admins decided not to add this one. Keep the ideas "
+          + Mrkdwn.escape(s.text()) + "\nThe Rapport admins decided not to add this one. Keep the ideas "
           + "coming!", null));
     }
-    return ":no_entry_sign: <@" + admin + "> rejected this suggestion:\n>" + PromptText.mrkdwn(s.text());
+    return ":no_entry_sign: <@" + admin + "> rejected this suggestion:\n>" + Mrkdwn.escape(s.text());
   }
 
   private static String decidedKey(String team, String id) {

@@ -4,28 +4,48 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 /**
  * The CSV of per-period aggregates: one row per period, never an individual answer, and never more than the
  * report shows ({@link PeriodResult} decides). {@code results_shown} says how much: {@code yes} (means and 1–5
  * counts), {@code means} (means only, fewer than 2k answers), {@code no} (fewer than k: dates and answer
- * count only), {@code withheld} (differencing guard: dates only).
+ * count only), {@code withheld} (differencing guard: dates only). Every field goes through {@link #cell}, so
+ * text a person wrote can never run as a spreadsheet formula.
  */
 final class CsvExport {
 
+  private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
   private CsvExport() {}
+
+  /**
+   * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. Text a spreadsheet
+   * would run as a formula (starting with {@code = + - @}, a tab or a carriage return) gets a leading
+   * {@code '}, so it shows as written; plain numbers stay numbers.
+   */
+  static String cell(String value) {
+    String text = value == null ? "" : value;
+    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !NUMBER.matcher(text).matches()) {
+      text = "'" + text;
+    }
+    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+      text = "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+    return text;
+  }
 
   static String header() {
     StringJoiner line = new StringJoiner(",");
     for (String column : List.of("period_start", "period_end", "invited", "responses", "response_rate",
         "results_shown")) {
-      line.add(column);
+      line.add(cell(column));
     }
     for (Question q : Question.values()) {
       String name = q.label.toLowerCase(Locale.ROOT);
-      line.add(name + "_mean");
+      line.add(cell(name + "_mean"));
       for (int score = Question.MIN_SCORE; score <= Question.MAX_SCORE; score++) {
-        line.add(name + "_" + score);
+        line.add(cell(name + "_" + score));
       }
     }
     return line.toString();
@@ -37,19 +57,19 @@ final class CsvExport {
     for (PeriodResult r : results) {
       StringJoiner line = new StringJoiner(",");
       boolean withheld = r.disclosure() == PeriodResult.Disclosure.WITHHELD;
-      line.add(Dates.isoDay(r.period().opened(), zone)).add(Dates.isoDay(r.period().closed(), zone))
-          .add(String.valueOf(r.period().invited())).add(withheld ? "" : String.valueOf(r.responses()))
-          .add(Double.isNaN(r.responseRate()) ? "" : String.format(Locale.ROOT, "%.2f", r.responseRate()))
-          .add(switch (r.disclosure()) {
+      line.add(cell(Dates.isoDay(r.period().opened(), zone))).add(cell(Dates.isoDay(r.period().closed(), zone)))
+          .add(cell(String.valueOf(r.period().invited()))).add(cell(withheld ? "" : String.valueOf(r.responses())))
+          .add(cell(Double.isNaN(r.responseRate()) ? "" : String.format(Locale.ROOT, "%.2f", r.responseRate())))
+          .add(cell(switch (r.disclosure()) {
             case FULL -> "yes";
             case MEANS -> "means";
             case WITHHELD -> "withheld";
             default -> "no";
-          });
+          }));
       for (Question q : Question.values()) {
-        line.add(r.shown() ? String.format(Locale.ROOT, "%.2f", r.mean(q)) : "");
+        line.add(cell(r.shown() ? String.format(Locale.ROOT, "%.2f", r.mean(q)) : ""));
         for (int score = Question.MIN_SCORE; score <= Question.MAX_SCORE; score++) {
-          line.add(r.hasDistribution() ? String.valueOf(r.count(q, score)) : "");
+          line.add(cell(r.hasDistribution() ? String.valueOf(r.count(q, score)) : ""));
         }
       }
       out.append(line).append("\r\n");

@@ -1,5 +1,6 @@
 package dev.rapport.schedule;
 
+import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.UserError;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
@@ -30,8 +31,9 @@ import java.util.regex.Pattern;
 public final class CadenceParser {
 
   public static final String EXAMPLE = "every week on mon at 10:00 tz Europe/Berlin";
-  static final String FORMS = "`every [2|3|4] week(s) on <mon..sun> at <HH:MM> [tz <zone>]`, "
-      + "`every weekday at <HH:MM>`, `every mon,wed,fri at <HH:MM>` or `every day at <HH:MM>`";
+  static final String FORMS = "`every [2|3|4] week(s) on &lt;mon..sun&gt; at &lt;HH:MM&gt; [tz &lt;zone&gt;]`, "
+      + "`every weekday at &lt;HH:MM&gt;`, `every mon,wed,fri at &lt;HH:MM&gt;` or "
+      + "`every day at &lt;HH:MM&gt;`";
 
   private static final Map<String, DayOfWeek> DAYS = Map.ofEntries(
       Map.entry("mon", DayOfWeek.MONDAY), Map.entry("monday", DayOfWeek.MONDAY),
@@ -54,8 +56,8 @@ public final class CadenceParser {
   public static Cadence parse(String text, ZoneId defaultZone, LocalDate today) {
     Parsed parsed = parseLeading(text, defaultZone, today);
     if (!parsed.rest().isEmpty()) {
-      throw new UserError("I understood *" + parsed.cadence().describe() + "* but not `"
-          + String.join(" ", parsed.rest()) + "` after it. Example: `" + EXAMPLE + "`");
+      throw new UserError("I understood *" + parsed.cadence().describe() + "* but not "
+          + Mrkdwn.echo(String.join(" ", parsed.rest())) + " after it. Example: `" + EXAMPLE + "`");
     }
     return parsed.cadence();
   }
@@ -114,8 +116,8 @@ public final class CadenceParser {
       try {
         zone = ZoneId.of(zoneWord);
       } catch (DateTimeException e) {
-        throw error(understood, "`" + zoneWord + "` is not a time zone I know; use an IANA name such as "
-            + "`Europe/Berlin` or `America/New_York`");
+        throw error(understood, Mrkdwn.echo(zoneWord) + " is not a time zone I know; use an IANA name such "
+            + "as `Europe/Berlin` or `America/New_York`");
       }
       understood.add(words.remove(0));
     }
@@ -128,7 +130,7 @@ public final class CadenceParser {
     for (String name : word.split(",")) {
       DayOfWeek day = DAYS.get(name);
       if (day == null) {
-        throw error(understood, (word.isEmpty() ? "a day is missing" : "`" + name + "` is not a day")
+        throw error(understood, (word.isEmpty() ? "a day is missing" : Mrkdwn.echo(name) + " is not a day")
             + "; use mon, tue, wed, thu, fri, sat or sun (or `weekday`, `day`)");
       }
       days.add(day);
@@ -146,7 +148,7 @@ public final class CadenceParser {
         return LocalTime.of(hours, minutes);
       }
     }
-    throw error(understood, (word.isEmpty() ? "the time is missing" : "`" + word + "` is not a time")
+    throw error(understood, (word.isEmpty() ? "the time is missing" : Mrkdwn.echo(word) + " is not a time")
         + "; use 24-hour HH:MM, e.g. `at 09:30`");
   }
 
@@ -158,7 +160,8 @@ public final class CadenceParser {
   }
 
   private static UserError error(List<String> understood, String problem) {
-    String so = understood.isEmpty() ? "" : "I understood `" + String.join(" ", understood) + "`, then ";
+    String so = understood.isEmpty() ? ""
+        : "I understood " + Mrkdwn.echo(String.join(" ", understood)) + ", then ";
     return new UserError(":calendar: " + so + problem + ".\nA cadence looks like " + FORMS
         + ". Example: `" + EXAMPLE + "`");
   }

@@ -93,8 +93,8 @@ final class CommandRouter {
   Reply usage(String command, String unknownWord) {
     StringBuilder text = new StringBuilder();
     if (unknownWord != null) {
-      text.append(":thinking_face: I don't know `").append(command).append(' ').append(abbreviate(unknownWord))
-          .append("`. Here is what `").append(command).append("` can do:\n\n");
+      text.append(":thinking_face: I don't know ").append(Mrkdwn.echo(command + " " + unknownWord))
+          .append(". Here is what `").append(command).append("` can do:\n\n");
     }
     text.append('*').append(command).append("* — ").append(COMMANDS.get(command)).append('\n');
     for (Subcommand sub : subcommands.getOrDefault(command, Map.of()).values()) {
@@ -110,11 +110,6 @@ final class CommandRouter {
 
   private void count(String command, String subcommand) {
     metrics.counter("rapport.slack.commands", "command", command, "subcommand", subcommand).increment();
-  }
-
-  private static String abbreviate(String word) {
-    String clean = word.replace("`", "'");
-    return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
   }
 
   static Response ack(SlashCommandContext ctx, Reply reply) {

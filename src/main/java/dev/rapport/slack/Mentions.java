@@ -14,7 +14,7 @@ public final class Mentions {
   public static String user(String text, String usage) {
     Matcher m = USER.matcher(text == null ? "" : text.trim());
     if (!m.find()) {
-      String shown = text == null || text.isBlank() ? "nothing" : "`" + abbreviate(text.trim()) + "`";
+      String shown = text == null || text.isBlank() ? "nothing" : Mrkdwn.echo(text.trim());
       throw new UserError("I need a person to go with that: mention them with @, e.g. `" + usage
           + "`. I got " + shown + ".");
     }
@@ -34,16 +34,11 @@ public final class Mentions {
       }
       Matcher m = USER.matcher(word);
       if (!m.matches()) {
-        throw new UserError("I expected people mentioned with @, like `@alex`, but got `"
-            + abbreviate(word) + "`.");
+        throw new UserError("I expected people mentioned with @, like `@alex`, but got "
+            + Mrkdwn.echo(word) + ".");
       }
       users.add(m.group(1));
     }
     return java.util.List.copyOf(users);
-  }
-
-  private static String abbreviate(String text) {
-    String clean = text.replace("`", "'");
-    return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
   }
 }

@@ -36,6 +36,6 @@ public record Subcommand(String command, String name, String args, String descri
   String usageLine() {
     String words = (command + " " + name + " " + args).replaceAll("\\s+", " ").trim();
     String who = access == Access.ADMIN ? " _(admins)_" : "";
-    return "`" + words + "` — " + description + who;
+    return "`" + Mrkdwn.escape(words) + "` — " + description + who;
   }
 }

@@ -2,6 +2,7 @@ package dev.rapport.prompts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rapport.slack.Mrkdwn;
 import dev.rapport.testkit.FakeApi;
 import dev.rapport.testkit.SlackRequests;
 import java.time.Duration;
@@ -135,7 +136,7 @@ class EngagementTest extends PromptTestSupport {
         .contains("*Quality time* — 1 posted · 0 replies from 0 people · 0 reactions");
     Prompt top = promptOf(first);
     Prompt runnerUp = promptOf(second);
-    assertThat(blocks).contains("1. " + PromptText.mrkdwn(top.text()).replace("\"", "\\\"") + " `" + top.id()
+    assertThat(blocks).contains("1. " + Mrkdwn.escape(top.text()).replace("\"", "\\\"") + " `" + top.id()
         + "` — 3 replies").contains("2. ").contains("`" + runnerUp.id() + "` — 1 reply");
   }
 

@@ -46,7 +46,7 @@ class LibraryCommandsTest extends PromptTestSupport {
 
   @Test
   void addExplainsWhatIsMissingOrWrong() {
-    assertThat(empathy(ADMIN, "C110", "add").text()).contains("Usage: `/empathy add <strategy> <text>");
+    assertThat(empathy(ADMIN, "C110", "add").text()).contains("Usage: `/empathy add &lt;strategy&gt; &lt;text&gt;");
     assertThat(empathy(ADMIN, "C110", "add listning What did you hear today?").text())
         .contains("`listning` isn't a strategy").contains("`quality-time`");
     assertThat(empathy(ADMIN, "C110", "add listening").text()).contains("What should the prompt ask?");

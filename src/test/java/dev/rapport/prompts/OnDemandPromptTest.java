@@ -66,8 +66,8 @@ class OnDemandPromptTest extends PromptTestSupport {
 
     assertThat(help).contains("`/empathy` — Post a prompt in this channel now")
         .contains("`/empathy quality-time` — Post a prompt for *quality time* now")
-        .contains("`/empathy suggest [strategy] <text>`")
-        .contains("`/empathy start <cadence> [strategy]` — Post prompts in this channel on a schedule")
+        .contains("`/empathy suggest [strategy] &lt;text&gt;`")
+        .contains("`/empathy start &lt;cadence&gt; [strategy]` — Post prompts in this channel on a schedule")
         .contains("`/empathy stats` — How people engaged").contains("_(admins)_");
   }
 
