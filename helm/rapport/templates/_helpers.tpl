@@ -184,6 +184,9 @@ schema cannot express.
     {{- fail (printf "autoscaling.minReplicas (%d) is greater than autoscaling.maxReplicas (%d)." (int .Values.autoscaling.minReplicas) (int .Values.autoscaling.maxReplicas)) }}
   {{- end }}
 {{- end }}
+{{- if and (not .Values.existingSecret) (not .Values.rapport.pulseSecret) }}
+  {{- fail "rapport.pulseSecret is required: the pulse seals open periods' answers under keys it wraps, and won't run without it. Set 32+ random characters, e.g. --set rapport.pulseSecret=$(openssl rand -hex 32), the same for the release's whole life (or put RAPPORT_PULSE_SECRET in existingSecret)." }}
+{{- end }}
 {{- if .Values.podDisruptionBudget.enabled }}
   {{- $replicas := ternary .Values.autoscaling.minReplicas .Values.replicaCount .Values.autoscaling.enabled | int }}
   {{- if ge (int .Values.podDisruptionBudget.minAvailable) $replicas }}

@@ -1,22 +1,36 @@
--- Opens a pulse period once: its meta, its counts (every field created at 0 in one fixed order, so the
--- hash's field order never tells which answer came first), its place in the period list, the open pointer.
--- KEYS[1] config HASH, KEYS[2] periods ZSET, KEYS[3] period meta HASH, KEYS[4] period counts HASH
--- ARGV[1] period id, ARGV[2] opened ms, ARGV[3] closes ms, ARGV[4] invited, ARGV[5] keep-until epoch s,
--- ARGV[6..] count fields in their fixed order
+-- Opens a pulse period once: its meta, its wrapped key, who is invited (keyed hashes under the period key),
+-- the membership digests (keyed per workspace, for the differencing guard), its place in the period list,
+-- the open pointer. No counts exist until the period closes.
+-- KEYS[1] config HASH, KEYS[2] periods ZSET, KEYS[3] meta HASH, KEYS[4] wrapped key STRING,
+-- KEYS[5] invited ZSET, KEYS[6] members SET
+-- ARGV[1] period id, ARGV[2] opened ms, ARGV[3] closes ms, ARGV[4] n invited, ARGV[5] keep-until epoch s,
+-- ARGV[6] secrets expire-at epoch s, ARGV[7] members expire-at epoch s, ARGV[8] wrapped key,
+-- ARGV[9 .. 8+n] invited hashes, ARGV[9+n .. 8+2n] membership digests
 -- Returns 1 when opened now, 0 when the period already existed (a re-run of the same occurrence).
 if redis.call('EXISTS', KEYS[3]) == 1 then
   return 0
 end
+local n = tonumber(ARGV[4])
 redis.call('HSET', KEYS[3], 'state', 'open', 'opened', ARGV[2], 'closes', ARGV[3], 'invited', ARGV[4],
-  'expires', ARGV[5])
-local fields = {'responses', '0'}
-for i = 6, #ARGV do
-  fields[#fields + 1] = ARGV[i]
-  fields[#fields + 1] = '0'
-end
-redis.call('HSET', KEYS[4], unpack(fields))
+  'expires', ARGV[5], 'sealed', '1', 'secrets', ARGV[6])
 redis.call('EXPIREAT', KEYS[3], tonumber(ARGV[5]))
-redis.call('EXPIREAT', KEYS[4], tonumber(ARGV[5]))
+redis.call('SET', KEYS[4], ARGV[8])
+redis.call('EXPIREAT', KEYS[4], tonumber(ARGV[6]))
+-- In chunks: Lua's unpack has a limit, and a channel may have thousands of people.
+local chunk = 500
+for first = 0, n - 1, chunk do
+  local last = math.min(first + chunk, n) - 1
+  local invited, members = {}, {}
+  for i = first, last do
+    invited[#invited + 1] = 0
+    invited[#invited + 1] = ARGV[9 + i]
+    members[#members + 1] = ARGV[9 + n + i]
+  end
+  redis.call('ZADD', KEYS[5], unpack(invited))
+  redis.call('SADD', KEYS[6], unpack(members))
+end
+redis.call('EXPIREAT', KEYS[5], tonumber(ARGV[6]))
+redis.call('EXPIREAT', KEYS[6], tonumber(ARGV[7]))
 redis.call('ZADD', KEYS[2], tonumber(ARGV[2]), ARGV[1])
 redis.call('HSET', KEYS[1], 'open', ARGV[1])
 return 1

@@ -7,9 +7,11 @@ import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 /**
- * The CSV of per-period aggregates: one row per period, never an individual answer. A period that may not be
- * shown (open, or fewer than k answers) keeps its dates and answer count and leaves every score empty. Every
- * field goes through {@link #cell}, so text a person wrote can never run as a spreadsheet formula.
+ * The CSV of per-period aggregates: one row per period, never an individual answer, and never more than the
+ * report shows ({@link PeriodResult} decides). {@code results_shown} says how much: {@code yes} (means and 1–5
+ * counts), {@code means} (means only, fewer than 2k answers), {@code no} (fewer than k: dates and answer
+ * count only), {@code withheld} (differencing guard: dates only). Every field goes through {@link #cell}, so
+ * text a person wrote can never run as a spreadsheet formula.
  */
 final class CsvExport {
 
@@ -54,14 +56,20 @@ final class CsvExport {
     StringBuilder out = new StringBuilder(header()).append("\r\n");
     for (PeriodResult r : results) {
       StringJoiner line = new StringJoiner(",");
+      boolean withheld = r.disclosure() == PeriodResult.Disclosure.WITHHELD;
       line.add(cell(Dates.isoDay(r.period().opened(), zone))).add(cell(Dates.isoDay(r.period().closed(), zone)))
-          .add(cell(String.valueOf(r.period().invited()))).add(cell(String.valueOf(r.responses())))
+          .add(cell(String.valueOf(r.period().invited()))).add(cell(withheld ? "" : String.valueOf(r.responses())))
           .add(cell(Double.isNaN(r.responseRate()) ? "" : String.format(Locale.ROOT, "%.2f", r.responseRate())))
-          .add(cell(r.shown() ? "yes" : "no"));
+          .add(cell(switch (r.disclosure()) {
+            case FULL -> "yes";
+            case MEANS -> "means";
+            case WITHHELD -> "withheld";
+            default -> "no";
+          }));
       for (Question q : Question.values()) {
         line.add(cell(r.shown() ? String.format(Locale.ROOT, "%.2f", r.mean(q)) : ""));
         for (int score = Question.MIN_SCORE; score <= Question.MAX_SCORE; score++) {
-          line.add(cell(r.shown() ? String.valueOf(r.count(q, score)) : ""));
+          line.add(cell(r.hasDistribution() ? String.valueOf(r.count(q, score)) : ""));
         }
       }
       out.append(line).append("\r\n");

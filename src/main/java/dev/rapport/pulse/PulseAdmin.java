@@ -6,6 +6,7 @@ import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedules;
 import dev.rapport.slack.AckPath;
+import dev.rapport.slack.BackgroundWork;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
@@ -29,18 +30,22 @@ class PulseAdmin {
   private final Schedules schedules;
   private final TeamMembers members;
   private final Profiles profiles;
-  private final PulseHashes hashes;
+  private final PulseKeys keys;
+  private final PeriodClosing closing;
   private final PulseSettings settings;
+  private final BackgroundWork work;
   private final Clock clock;
 
-  PulseAdmin(PulseStore store, Schedules schedules, TeamMembers members, Profiles profiles, PulseHashes hashes,
-             PulseSettings settings, Clock clock) {
+  PulseAdmin(PulseStore store, Schedules schedules, TeamMembers members, Profiles profiles, PulseKeys keys,
+             PeriodClosing closing, PulseSettings settings, BackgroundWork work, Clock clock) {
     this.store = store;
     this.schedules = schedules;
     this.members = members;
     this.profiles = profiles;
-    this.hashes = hashes;
+    this.keys = keys;
+    this.closing = closing;
     this.settings = settings;
+    this.work = work;
     this.clock = clock;
   }
 
@@ -53,9 +58,8 @@ class PulseAdmin {
     }
     ZoneId zone = profiles.zone(team, call.caller().user());
     Cadence cadence = CadenceParser.parse(call.args(), zone, LocalDate.ofInstant(clock.instant(), zone));
-    if (!hashes.ready()) {
-      throw new UserError(":warning: The pulse isn't configured on this server: it needs RAPPORT_PULSE_SECRET "
-          + "(or a Slack signing secret). Ask whoever runs Rapport. Nothing was changed.");
+    if (!keys.ready()) {
+      throw new UserError(PulseKeys.MISSING);
     }
     // Counting a big channel's people reads its members and profiles from Slack: after the ack.
     AckPath.answerLater(":hourglass_flowing_sand: Counting the people in <#" + channel + "> before I start the "
@@ -92,11 +96,20 @@ class PulseAdmin {
     }
     schedules.remove(team, PeriodJob.KIND, channel);
     schedules.remove(team, ReminderJob.KIND, channel);
-    String closed = config.openPeriod() == null ? ""
-        : closeNow(team, channel, config.openPeriod()) + " ";
     store.deactivate(team, channel);
-    return Reply.text(":octagonal_sign: Pulse stopped in <#" + channel + ">. " + closed
-        + "Past results stay available with `/pulse report`; `/pulse start` begins again.");
+    if (config.openPeriod() == null) {
+      return Reply.text(stopped(channel, ""));
+    }
+    // Closing tallies every sealed answer of the period: in the background, not before the ack.
+    work.answerLater("/pulse stop", call.responseUrl(),
+        () -> Reply.text(stopped(channel, closeNow(team, channel, config.openPeriod()) + " ")));
+    return Reply.text(":octagonal_sign: Pulse stopped in <#" + channel + ">: no new periods. Closing the open "
+        + "one…");
+  }
+
+  private static String stopped(String channel, String closed) {
+    return ":octagonal_sign: Pulse stopped in <#" + channel + ">. " + closed
+        + "Past results stay available with `/pulse report`; `/pulse start` begins again.";
   }
 
   Reply close(CommandCall call) {
@@ -106,10 +119,13 @@ class PulseAdmin {
     if (config.openPeriod() == null) {
       throw new UserError("No pulse period is open in this channel right now, so there is nothing to close.");
     }
-    String closed = closeNow(team, channel, config.openPeriod());
-    String next = schedules.nextDue(team, PeriodJob.KIND, channel)
-        .map(at -> " The next period opens " + Dates.moment(at, config.zone()) + ".").orElse("");
-    return Reply.text(":lock: " + closed + next);
+    work.answerLater("/pulse close", call.responseUrl(), () -> {
+      String closed = closeNow(team, channel, config.openPeriod());
+      String next = schedules.nextDue(team, PeriodJob.KIND, channel)
+          .map(at -> " The next period opens " + Dates.moment(at, config.zone()) + ".").orElse("");
+      return Reply.text(":lock: " + closed + next);
+    });
+    return Reply.text(":lock: Closing the open pulse period of <#" + channel + "> and adding up its answers…");
   }
 
   Reply managers(CommandCall call) {
@@ -148,17 +164,21 @@ class PulseAdmin {
   }
 
   private String closeNow(String team, String channel, String period) {
-    store.close(team, channel, period, clock.instant());
+    closing.close(team, channel, period, clock.instant());
     schedules.remove(team, ReminderJob.KIND, channel);
     Period p = store.period(team, channel, period).orElse(null);
     if (p == null) {
       return "The open period was closed.";
     }
     PeriodResult result = store.result(team, channel, p, settings.minResponses());
-    return "The period that opened " + Dates.day(p.opened(), store.config(team, channel).zone()) + " is closed"
-        + (result.shown() ? "; its results are ready with `/pulse report`."
-            : " with fewer than " + settings.minResponses() + " answers, so its results stay hidden to keep "
-                + "them anonymous.");
+    String closed = "The period that opened " + Dates.day(p.opened(), store.config(team, channel).zone())
+        + " is closed";
+    return closed + switch (result.disclosure()) {
+      case WITHHELD -> "; its results are withheld (see `/pulse report` for why).";
+      case TOO_FEW -> " with fewer than " + settings.minResponses() + " answers, so its results stay hidden to "
+          + "keep them anonymous.";
+      default -> "; its results are ready with `/pulse report`.";
+    };
   }
 
   static String inChannel(CommandCall call) {

@@ -4,21 +4,23 @@ import com.slack.api.model.view.View;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackGateway;
 import dev.rapport.slack.UserError;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Component;
 
 /**
  * Answering: which view someone gets when they ask to answer (the form, or why not), and recording a
- * submitted answer. Nothing here logs, and metrics count outcomes only, never who or what.
+ * submitted answer, sealed under the period key. Nothing here logs or counts anything: a metric that moved
+ * with each answer would tell when each person answered.
  */
 @Component
 class PulseAnswers {
 
   static final String ALREADY = "You have already answered this period, thank you. Nothing was changed.";
+  static final String NOT_INVITED = ":wave: This period of the pulse was sent to the people in the channel "
+      + "when it opened, and you weren't among them, so it isn't yours to answer: results count exactly the "
+      + "people invited. You'll be invited from the next period.";
+  static final String UNSEALED = ":lock: This period was opened by an earlier version of Rapport and no "
+      + "longer takes answers; its results count the answers it already has. You'll get a DM when the next "
+      + "period opens.";
 
   /** What to show someone who asked to answer: the form, or a notice instead. */
   record Opening(View form, String notice) {
@@ -28,20 +30,15 @@ class PulseAnswers {
   }
 
   private final PulseStore store;
-  private final PulseHashes hashes;
+  private final PulseKeys keys;
   private final SlackGateway slack;
   private final PulseSettings settings;
-  private final Clock clock;
-  private final MeterRegistry metrics;
 
-  PulseAnswers(PulseStore store, PulseHashes hashes, SlackGateway slack, PulseSettings settings, Clock clock,
-               MeterRegistry metrics) {
+  PulseAnswers(PulseStore store, PulseKeys keys, SlackGateway slack, PulseSettings settings) {
     this.store = store;
-    this.hashes = hashes;
+    this.keys = keys;
     this.slack = slack;
     this.settings = settings;
-    this.clock = clock;
-    this.metrics = metrics;
   }
 
   /** For {@code /pulse} in a channel: the channel's open period. */
@@ -64,7 +61,18 @@ class PulseAnswers {
       return Opening.notice(":lock: This pulse period has closed, so it no longer takes answers. "
           + "You'll get a DM when the next one opens.");
     }
-    if (store.hasAnswered(team, channel, period, hashes.voter(team, channel, period, user))) {
+    if (!p.sealed()) {
+      return Opening.notice(UNSEALED);
+    }
+    PeriodKeys periodKeys = keys.period(team, channel, period).orElse(null);
+    if (periodKeys == null) {
+      return Opening.notice(":lock: This pulse period no longer takes answers. You'll get a DM when the next "
+          + "one opens.");
+    }
+    if (!store.isInvited(team, channel, period, periodKeys.invited(user))) {
+      return Opening.notice(NOT_INVITED);
+    }
+    if (store.hasAnswered(team, channel, period, periodKeys.voter(user))) {
       return Opening.notice(ALREADY);
     }
     return new Opening(AnswerModal.form(channel, period, settings.minResponses()), null);
@@ -81,24 +89,20 @@ class PulseAnswers {
     String channel = where[0];
     String period = where[1];
     Period p = store.period(team, channel, period).orElse(null);
-    PulseStore.Recorded outcome = p == null ? PulseStore.Recorded.NOT_OPEN
-        : store.answer(team, channel, period, hashes.voter(team, channel, period, user), answer.scores(),
-            answer.comment(), votersExpireAt(p));
-    metrics.counter("rapport.pulse.answers", "outcome", outcome.name().toLowerCase()).increment();
+    PeriodKeys periodKeys = p == null || !p.isOpen() || !p.sealed() ? null
+        : keys.period(team, channel, period).orElse(null);
+    PulseStore.Recorded outcome = p != null && p.isOpen() && !p.sealed() ? PulseStore.Recorded.UNSEALED_PERIOD
+        : periodKeys == null ? PulseStore.Recorded.NOT_OPEN
+        : store.answer(team, channel, period, periodKeys.invited(user), periodKeys.voter(user),
+            periodKeys.seal(answer));
     return switch (outcome) {
-      case RECORDED -> ":white_check_mark: Thank you! Your answer was added to the team's totals, "
-          + "anonymously. Managers see results once the period closes, if at least " + settings.minResponses()
-          + " people answered.";
+      case RECORDED -> ":white_check_mark: Thank you! Your answer was sealed and will be added to the team's "
+          + "totals, anonymously, when the period closes. Managers see results then, if at least "
+          + settings.minResponses() + " people answered.";
       case ALREADY_ANSWERED -> ALREADY;
+      case NOT_INVITED -> NOT_INVITED;
+      case UNSEALED_PERIOD -> UNSEALED;
       case NOT_OPEN -> ":lock: This pulse period closed before your answer arrived, so nothing was recorded.";
     };
-  }
-
-  // The voter set only has to outlive the period. A period left open long past its planned close (the app
-  // was down) keeps its set a week from today instead, rounded to the day so the expiry tells no answer time.
-  private Instant votersExpireAt(Period period) {
-    Instant planned = period.closes().plus(Duration.ofDays(7));
-    Instant now = clock.instant();
-    return planned.isAfter(now) ? planned : now.plus(Duration.ofDays(8)).truncatedTo(ChronoUnit.DAYS);
   }
 }

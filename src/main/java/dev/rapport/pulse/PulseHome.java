@@ -41,7 +41,7 @@ class PulseHome implements HomeSection {
     blocks.add(header(h -> h.text(plainText(":bar_chart: Pulse of the teams you manage"))));
     int k = settings.minResponses();
     for (String channel : managed) {
-      PeriodResult latest = store.periods(team, channel, 3).stream().filter(p -> !p.isOpen())
+      PeriodResult latest = store.periods(team, channel, 3).stream().filter(Period::isClosed)
           .reduce((first, second) -> second).map(p -> store.result(team, channel, p, k)).orElse(null);
       String text = ReportView.summary(channel, latest, store.config(team, channel).zone(), k);
       blocks.add(section(s -> s.text(markdownText(text))));

@@ -1,25 +1,40 @@
 package dev.rapport.pulse;
 
 import dev.rapport.people.PersonalData;
+import java.time.Clock;
 import org.springframework.stereotype.Component;
 
 /**
- * Forget-me for the pulse: a person stops managing any team. Their answers were never linked to them,
- * so there is nothing else to erase (voter hashes are keyed and gone when a period closes).
+ * Forget-me for the pulse: a person stops managing any team, their membership digest leaves the periods
+ * that keep one, and in an open period they are no longer invited and carry no mark of having answered.
+ * Their answers were never linked to them; an answer already sealed stays in the totals, unlinkable.
  */
 @Component
 class PulsePersonalData implements PersonalData {
 
   private final PulseStore store;
+  private final PulseKeys keys;
+  private final Clock clock;
 
-  PulsePersonalData(PulseStore store) {
+  PulsePersonalData(PulseStore store, PulseKeys keys, Clock clock) {
     this.store = store;
+    this.keys = keys;
+    this.clock = clock;
   }
 
   @Override
   public void forget(String team, String user) {
     for (String channel : store.channels(team)) {
       store.removeManager(team, channel, user);
+      if (!keys.ready()) {
+        continue;
+      }
+      store.forgetMember(team, channel, keys.memberDigest(team, user), clock.instant());
+      String open = store.config(team, channel).openPeriod();
+      PeriodKeys periodKeys = open == null ? null : keys.period(team, channel, open).orElse(null);
+      if (periodKeys != null) {
+        store.forgetAnswerer(team, channel, open, periodKeys.invited(user), periodKeys.voter(user));
+      }
     }
   }
 }

@@ -29,6 +29,8 @@ class PulseResults {
   static final int DEFAULT_WEEKS = 8;
   static final int MAX_WEEKS = 104;
   static final int CHART_PERIODS = 12;
+  /** Most periods a report reads: more never fit in one message (see {@link ReportView}). */
+  static final int REPORT_PERIODS = 24;
   private static final int EXPORT_PERIODS = 1000;
   private static final Pattern WEEKS = Pattern.compile("(\\d{1,3})\\s*(w|wk|wks|week|weeks)?");
 
@@ -53,29 +55,37 @@ class PulseResults {
     String channel = requireViewer(call);
     int weeks = weeks(call.args());
     String team = call.caller().team();
-    Instant since = clock.instant().minus(Duration.ofDays(7L * weeks));
-    List<PeriodResult> results = store.periods(team, channel, weeks * 7 + 1).stream()
-        .filter(p -> p.isOpen() || !p.closed().isBefore(since))
-        .map(p -> store.result(team, channel, p, settings.minResponses())).toList();
-    ZoneId zone = store.config(team, channel).zone();
-    return Reply.blocks(ReportView.fallback(channel),
-        ReportView.report(channel, weeks, results, zone, settings.minResponses()));
+    // Periods and their comments are read in the background, and only as many as one message can show.
+    work.answerLater("/pulse report", call.responseUrl(), () -> {
+      Instant since = clock.instant().minus(Duration.ofDays(7L * weeks));
+      List<PeriodResult> results = store.periods(team, channel, Math.min(weeks * 7 + 1, REPORT_PERIODS)).stream()
+          .filter(p -> !p.isClosed() || !p.closed().isBefore(since))
+          .map(p -> store.result(team, channel, p, settings.minResponses())).toList();
+      ZoneId zone = store.config(team, channel).zone();
+      return Reply.blocks(ReportView.fallback(channel),
+          ReportView.report(channel, weeks, results, zone, settings.minResponses()));
+    });
+    return Reply.text(":bar_chart: Gathering the pulse of <#" + channel + ">…");
   }
 
   Reply chart(CommandCall call) {
     String channel = requireViewer(call);
     String team = call.caller().team();
-    List<PeriodResult> results = closed(team, channel, CHART_PERIODS);
-    if (results.stream().noneMatch(PeriodResult::shown)) {
-      throw new UserError(":chart_with_upwards_trend: Nothing to chart yet: no closed period of <#" + channel
-          + "> has at least " + settings.minResponses() + " answers.");
-    }
-    ZoneId zone = store.config(team, channel).zone();
     String user = call.caller().user();
-    work.submit("draw the pulse chart", () -> outbox.send(Delivery.upload(team, user,
-        "pulse:chart:" + UUID.randomUUID(), "pulse-trend.png", "Team pulse trend",
-        TrendChart.png(results, zone), "Average pulse scores of <#" + channel + ">, last " + results.size()
-            + " periods. Gaps are periods with too few answers to show.")));
+    // Reading 12 periods and drawing them: in the background, not before the ack.
+    work.answerLater("draw the pulse chart", call.responseUrl(), () -> {
+      List<PeriodResult> results = closed(team, channel, CHART_PERIODS);
+      if (results.stream().noneMatch(PeriodResult::shown)) {
+        throw new UserError(":chart_with_upwards_trend: Nothing to chart yet: no closed period of <#" + channel
+            + "> has at least " + settings.minResponses() + " answers.");
+      }
+      ZoneId zone = store.config(team, channel).zone();
+      outbox.send(Delivery.upload(team, user, "pulse:chart:" + UUID.randomUUID(), "pulse-trend.png",
+          "Team pulse trend", TrendChart.png(results, zone), "Average pulse scores of <#" + channel + ">, last "
+              + results.size() + " periods. Gaps are periods whose results may not be shown."));
+      return Reply.text(":chart_with_upwards_trend: The trend of <#" + channel + "> is on its way to your DM "
+          + "with Rapport.");
+    });
     return Reply.text(":chart_with_upwards_trend: Drawing the trend of <#" + channel + ">; it will arrive in "
         + "your DM with Rapport in a moment.");
   }
@@ -93,7 +103,8 @@ class PulseResults {
       outbox.send(Delivery.upload(team, user, "pulse:export:" + UUID.randomUUID(), "pulse-" + channel + ".csv",
           "Team pulse export", CsvExport.csv(results, store.config(team, channel).zone())
               .getBytes(StandardCharsets.UTF_8), "Pulse aggregates of <#" + channel + ">, one row per closed "
-              + "period. Periods with fewer than " + settings.minResponses() + " answers have no scores."));
+              + "period. Periods with fewer than " + settings.minResponses() + " answers have no scores, and 1–5 "
+              + "counts need " + settings.distributionFrom() + "."));
       return Reply.text(":page_facing_up: " + results.size() + " period" + (results.size() == 1 ? "" : "s")
           + " exported; the CSV is on its way to your DM with Rapport.");
     });
@@ -115,7 +126,7 @@ class PulseResults {
 
   /** The latest {@code max} closed periods, oldest first. */
   private List<PeriodResult> closed(String team, String channel, int max) {
-    List<Period> closed = store.periods(team, channel, max + 1).stream().filter(p -> !p.isOpen()).toList();
+    List<Period> closed = store.periods(team, channel, max + 1).stream().filter(Period::isClosed).toList();
     return closed.subList(Math.max(0, closed.size() - max), closed.size()).stream()
         .map(p -> store.result(team, channel, p, settings.minResponses())).toList();
   }

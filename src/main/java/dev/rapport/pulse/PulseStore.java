@@ -3,6 +3,7 @@ package dev.rapport.pulse;
 import dev.rapport.store.Keys;
 import dev.rapport.store.LuaScript;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,44 +20,75 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * The pulse in Redis. Answers exist only as counts per period, question and score; comments carry neither
- * a user id nor a time; who answered is a set of keyed hashes, in its own key, deleted when the period
- * closes. Nothing here ever holds a user id next to a score or a comment. No stored structure keeps the
- * order in which answers arrived: count fields are created up front in a fixed order, and the voter and
- * comment sets are sorted sets whose scores are all 0, so they are ordered by value (a keyed hash, a
- * random nonce).
+ * The pulse in Redis. While a period is open, Redis holds its answers only sealed (AES-256-GCM under the
+ * period key), next to keyed hashes of who was invited and who answered; the period key itself is stored
+ * only wrapped by {@code RAPPORT_PULSE_SECRET}. Redis can tell how many answers are sealed, nothing more.
+ * When the period closes, the app opens and tallies the sealed answers, and one script writes the counts
+ * and the comments (shuffled) once and deletes the sealed answers, the hashes and the wrapped key. After
+ * that, nothing anywhere can link an answer, or the fact of answering, to a person.
+ *
+ * <p>No stored structure keeps the order in which answers arrived: the voter, invited and sealed sets are
+ * sorted sets whose scores are all 0, so they are ordered by value (keyed hashes, random ciphertexts).
  * <pre>
- * rapport:{team}:pulse:channels                 SET   channels that have (had) a pulse
- * rapport:{team}:pulse:{channel}:config         HASH  active -> 1|0, open -> id of the open period,
- *                                                     zone -> IANA zone, cadence -> how it reads
- * rapport:{team}:pulse:{channel}:managers       SET   user ids of the channel's managers (not answers)
- * rapport:{team}:pulse:{channel}:periods        ZSET  period id -> epoch ms it opened
- * rapport:{team}:pulse:{channel}:period:{p}:meta     HASH  state open|closed, opened, closes (planned),
- *                                                     closed (ms), invited, expires (epoch s); expires
- *                                                     after the retention (default 2 years)
- * rapport:{team}:pulse:{channel}:period:{p}:counts   HASH  responses -> n, {q}:{score} -> n for q in t,u,c,b
- *                                                     and score 1..5 (all created at 0 when the period
- *                                                     opens); expires with the meta
- * rapport:{team}:pulse:{channel}:period:{p}:comments ZSET  {random nonce}:{text} -> 0; expires with the meta
- * rapport:{team}:pulse:{channel}:period:{p}:voters   ZSET  HMAC(secret; voter|team|channel|period|user) -> 0;
- *                                                     deleted when the period closes, expires a week
- *                                                     after the planned close in any case
+ * rapport:{team}:pulse:channels                      SET   channels that have (had) a pulse
+ * rapport:{team}:pulse:{channel}:config              HASH  active -> 1|0, open -> id of the open period,
+ *                                                          zone -> IANA zone, cadence -> how it reads
+ * rapport:{team}:pulse:{channel}:managers            SET   user ids of the channel's managers (not answers)
+ * rapport:{team}:pulse:{channel}:periods             ZSET  period id -> epoch ms it opened
+ * rapport:{team}:pulse:{channel}:period:{p}:meta     HASH  state open|closing|closed, opened, closes (planned),
+ *                                                          closed (ms), invited (how many), expires (epoch s),
+ *                                                          sealed -> 1 (absent on periods opened before
+ *                                                          answers were sealed), secrets (epoch s the keys
+ *                                                          below expire), withheld -> channel (differencing
+ *                                                          guard, decided at close); expires after the
+ *                                                          retention (default 2 years)
+ * rapport:{team}:pulse:{channel}:period:{p}:key      STRING the period key, sealed under a key derived from
+ *                                                          RAPPORT_PULSE_SECRET (associated data: team,
+ *                                                          channel, period); deleted at close
+ * rapport:{team}:pulse:{channel}:period:{p}:invited  ZSET  HMAC(period key; user) -> 0 for each person invited
+ *                                                          when it opened; deleted at close
+ * rapport:{team}:pulse:{channel}:period:{p}:voters   ZSET  HMAC(period key; user) -> 0 (another subkey) for
+ *                                                          each person who answered; deleted at close
+ * rapport:{team}:pulse:{channel}:period:{p}:sealed   ZSET  one sealed answer of fixed size (Base64) -> 0;
+ *                                                          deleted at close
+ *   (key, invited, voters and sealed expire 30 days after the planned close in any case)
+ * rapport:{team}:pulse:{channel}:period:{p}:members  SET   HMAC(workspace key from RAPPORT_PULSE_SECRET; user)
+ *                                                          of each person invited: who was invited, never who
+ *                                                          answered; for the differencing guard; expires
+ *                                                          {@value #MEMBERS_DAYS} days after the period closes
+ * rapport:{team}:pulse:{channel}:period:{p}:counts   HASH  written once at close: responses -> n,
+ *                                                          {q}:{score} -> n for q in t,u,c,b and score 1..5;
+ *                                                          expires with the meta
+ * rapport:{team}:pulse:{channel}:period:{p}:comments ZSET  written once at close: {random nonce}:{text} -> 0;
+ *                                                          expires with the meta
  * </pre>
+ * Periods opened before answers were sealed have no key, invited, sealed or members; their counts and
+ * comments were written as answers came; they close and report as before but take no more answers.
  */
 @Component
 class PulseStore {
 
   /** What became of an answer. */
-  enum Recorded { RECORDED, ALREADY_ANSWERED, NOT_OPEN }
+  enum Recorded { RECORDED, ALREADY_ANSWERED, NOT_OPEN, NOT_INVITED, UNSEALED_PERIOD }
 
   /** A channel's pulse settings as stored. */
   record Config(boolean active, String openPeriod, ZoneId zone, String cadence) {}
 
+  /** An overlapping period of another channel, which the differencing guard compares at close. */
+  record Overlap(String channel, String period) {}
+
+  /** The totals of a period, tallied by the app from its sealed answers. */
+  record Totals(long responses, List<long[]> counts, List<String> comments) {}
+
+  static final int MEMBERS_DAYS = 90;
   private static final int NONCE_BYTES = 8;
+  /** Periods per other channel looked at for an overlap: consecutive periods of a channel never overlap. */
+  private static final int OVERLAP_LOOKBACK = 4;
 
   private final UnifiedJedis redis;
   private final LuaScript openScript = LuaScript.load("pulse-open");
   private final LuaScript answerScript = LuaScript.load("pulse-answer");
+  private final LuaScript closingScript = LuaScript.load("pulse-closing");
   private final LuaScript closeScript = LuaScript.load("pulse-close");
   private final SecureRandom random = new SecureRandom();
 
@@ -99,23 +132,152 @@ class PulseStore {
     return redis.srem(key(team, channel, "managers"), user) == 1;
   }
 
-  /** Opens {@code period} unless it exists; true when it was opened now. */
-  boolean open(String team, String channel, Period period, Instant keepUntil) {
+  /**
+   * Opens {@code period} unless it exists, with its wrapped key, the invited hashes and the membership
+   * digests (same order, one per person); true when it was opened now.
+   */
+  boolean open(String team, String channel, Period period, Instant keepUntil, Instant secretsExpire,
+               String wrappedKey, List<String> invited, List<String> members) {
+    if (invited.size() != members.size()) {
+      throw new IllegalArgumentException("one membership digest per invited person");
+    }
     List<String> args = new ArrayList<>(List.of(period.id(), String.valueOf(period.opened().toEpochMilli()),
-        String.valueOf(period.closes().toEpochMilli()), String.valueOf(period.invited()),
-        String.valueOf(keepUntil.getEpochSecond())));
-    args.addAll(Question.allFields());
+        String.valueOf(period.closes().toEpochMilli()), String.valueOf(invited.size()),
+        String.valueOf(keepUntil.getEpochSecond()), String.valueOf(secretsExpire.getEpochSecond()),
+        String.valueOf(period.closes().plus(Duration.ofDays(MEMBERS_DAYS)).getEpochSecond()), wrappedKey));
+    args.addAll(invited);
+    args.addAll(members);
     Object opened = openScript.run(redis, List.of(configKey(team, channel), key(team, channel, "periods"),
-        periodKey(team, channel, period.id(), "meta"), periodKey(team, channel, period.id(), "counts")), args);
+        periodKey(team, channel, period.id(), "meta"), periodKey(team, channel, period.id(), "key"),
+        periodKey(team, channel, period.id(), "invited"), periodKey(team, channel, period.id(), "members")), args);
     return Long.valueOf(1L).equals(opened);
   }
 
-  /** Closes the period if it is open; true when it closed now. */
-  boolean close(String team, String channel, String period, Instant now) {
-    Object closed = closeScript.run(redis, List.of(configKey(team, channel),
-        periodKey(team, channel, period, "meta"), periodKey(team, channel, period, "voters")),
-        List.of(period, String.valueOf(now.toEpochMilli())));
-    return Long.valueOf(1L).equals(closed);
+  /** The period key as stored (wrapped), or null when there is none (closed, or opened before sealing). */
+  String wrappedKey(String team, String channel, String period) {
+    return redis.get(periodKey(team, channel, period, "key"));
+  }
+
+  /** Records one sealed answer with the voter's hash, atomically, if the person was invited. */
+  Recorded answer(String team, String channel, String period, String invitedHash, String voterHash,
+                  String sealed) {
+    long outcome = (Long) answerScript.run(redis, List.of(periodKey(team, channel, period, "meta"),
+        periodKey(team, channel, period, "invited"), periodKey(team, channel, period, "voters"),
+        periodKey(team, channel, period, "sealed")), List.of(invitedHash, voterHash, sealed));
+    return switch ((int) outcome) {
+      case 1 -> Recorded.RECORDED;
+      case 0 -> Recorded.ALREADY_ANSWERED;
+      case -3 -> Recorded.NOT_INVITED;
+      case -4 -> Recorded.UNSEALED_PERIOD;
+      default -> Recorded.NOT_OPEN;
+    };
+  }
+
+  boolean isInvited(String team, String channel, String period, String invitedHash) {
+    return redis.zscore(periodKey(team, channel, period, "invited"), invitedHash) != null;
+  }
+
+  boolean hasAnswered(String team, String channel, String period, String voterHash) {
+    return redis.zscore(periodKey(team, channel, period, "voters"), voterHash) != null;
+  }
+
+  /** Which of {@code hashes} are in the period's invited set. */
+  Set<String> invited(String team, String channel, String period, List<String> hashes) {
+    return members(periodKey(team, channel, period, "invited"), hashes);
+  }
+
+  /** Which of {@code hashes} are in the period's voter set. */
+  Set<String> answered(String team, String channel, String period, List<String> hashes) {
+    return members(periodKey(team, channel, period, "voters"), hashes);
+  }
+
+  private Set<String> members(String key, List<String> hashes) {
+    Set<String> found = new HashSet<>();
+    if (hashes.isEmpty()) {
+      return found;
+    }
+    List<Double> scores = redis.zmscore(key, hashes.toArray(String[]::new));
+    for (int i = 0; i < hashes.size(); i++) {
+      if (scores.get(i) != null) {
+        found.add(hashes.get(i));
+      }
+    }
+    return found;
+  }
+
+  /** Stops the period taking answers; the state it had before (empty when there is no such period). */
+  Optional<Period.State> beginClosing(String team, String channel, String period) {
+    Object before = closingScript.run(redis, List.of(periodKey(team, channel, period, "meta")), List.of());
+    return before instanceof String state ? Optional.of(Period.State.valueOf(state.toUpperCase(Locale.ROOT)))
+        : Optional.empty();
+  }
+
+  /** Every sealed answer of the period. */
+  List<String> sealedAnswers(String team, String channel, String period) {
+    return redis.zrange(periodKey(team, channel, period, "sealed"), 0, -1);
+  }
+
+  /**
+   * Writes the totals once, decides the differencing guard against {@code overlaps}, and deletes every key
+   * that could link a person to an answer. {@code sealedRead} is how many sealed answers were tallied.
+   * Returns 1 when it closed now, 0 when it was closed already, -2 when the sealed answers changed since
+   * they were read (tally again).
+   */
+  long finishClosing(String team, String channel, String period, Instant now, int sealedRead, Totals totals,
+                     List<Overlap> overlaps, int k) {
+    List<String> keys = new ArrayList<>(List.of(configKey(team, channel)));
+    for (String part : List.of("meta", "key", "invited", "voters", "sealed", "counts", "comments", "members")) {
+      keys.add(periodKey(team, channel, period, part));
+    }
+    List<String> counts = new ArrayList<>(List.of("responses", String.valueOf(totals.responses())));
+    for (Question q : Question.values()) {
+      for (int score = Question.MIN_SCORE; score <= Question.MAX_SCORE; score++) {
+        counts.add(q.field(score));
+        counts.add(String.valueOf(totals.counts().get(q.ordinal())[score - Question.MIN_SCORE]));
+      }
+    }
+    List<String> args = new ArrayList<>(List.of(period, String.valueOf(now.toEpochMilli()),
+        String.valueOf(sealedRead), String.valueOf(k),
+        String.valueOf(now.plus(Duration.ofDays(MEMBERS_DAYS)).getEpochSecond()), String.valueOf(overlaps.size()),
+        String.valueOf(counts.size() / 2)));
+    for (Overlap overlap : overlaps) {
+      keys.add(periodKey(team, overlap.channel(), overlap.period(), "meta"));
+      keys.add(periodKey(team, overlap.channel(), overlap.period(), "members"));
+      args.add(overlap.channel());
+    }
+    args.addAll(counts);
+    // The order given is the order written: already shuffled, each with a random nonce to keep equal
+    // comments apart.
+    totals.comments().forEach(comment -> args.add(nonce() + ":" + comment));
+    return (Long) closeScript.run(redis, keys, args);
+  }
+
+  /**
+   * Periods of other channels of the workspace that overlap {@code period} (open at some moment while it
+   * was) and whose number of invited people is within k of its own: the candidates of the differencing
+   * guard. Members differing by k or more can't be compared closer than that, so the rest are skipped here.
+   */
+  List<Overlap> overlaps(String team, String channel, Period period, Instant end, int k) {
+    List<Overlap> overlaps = new ArrayList<>();
+    for (String other : channels(team)) {
+      if (other.equals(channel)) {
+        continue;
+      }
+      for (String id : redis.zrevrangeByScore(key(team, other, "periods"), end.toEpochMilli(), Double.NEGATIVE_INFINITY,
+          0, OVERLAP_LOOKBACK)) {
+        Period candidate = period(team, other, id).orElse(null);
+        if (candidate == null) {
+          continue;
+        }
+        if (candidate.isClosed() && candidate.closed().isBefore(period.opened())) {
+          break;
+        }
+        if (candidate.sealed() && Math.abs(candidate.invited() - period.invited()) < k) {
+          overlaps.add(new Overlap(other, id));
+        }
+      }
+    }
+    return overlaps;
   }
 
   Optional<Period> period(String team, String channel, String id) {
@@ -139,59 +301,17 @@ class PulseStore {
   }
 
   /**
-   * Records one answer with the voter's hash, atomically. {@code scores} holds one score per question;
-   * {@code comment} may be null.
-   */
-  Recorded answer(String team, String channel, String period, String voterHash, Map<Question, Integer> scores,
-                  String comment, Instant votersExpireAt) {
-    List<String> args = new ArrayList<>();
-    args.add(voterHash);
-    args.add(String.valueOf(votersExpireAt.getEpochSecond()));
-    args.add(comment == null || comment.isBlank() ? "" : nonce() + ":" + comment);
-    for (Question q : Question.values()) {
-      args.add(q.field(scores.get(q)));
-    }
-    long outcome = (Long) answerScript.run(redis, List.of(periodKey(team, channel, period, "meta"),
-        periodKey(team, channel, period, "voters"), periodKey(team, channel, period, "counts"),
-        periodKey(team, channel, period, "comments")), args);
-    if (outcome == -2) {
-      throw new IllegalStateException("pulse counts of a period are incomplete");
-    }
-    return outcome == 1 ? Recorded.RECORDED : outcome == 0 ? Recorded.ALREADY_ANSWERED : Recorded.NOT_OPEN;
-  }
-
-  boolean hasAnswered(String team, String channel, String period, String voterHash) {
-    return redis.zscore(periodKey(team, channel, period, "voters"), voterHash) != null;
-  }
-
-  /** Which of {@code voterHashes} are in the period's voter set. */
-  Set<String> answered(String team, String channel, String period, List<String> voterHashes) {
-    Set<String> answered = new HashSet<>();
-    if (voterHashes.isEmpty()) {
-      return answered;
-    }
-    List<Double> scores = redis.zmscore(periodKey(team, channel, period, "voters"),
-        voterHashes.toArray(String[]::new));
-    for (int i = 0; i < voterHashes.size(); i++) {
-      if (scores.get(i) != null) {
-        answered.add(voterHashes.get(i));
-      }
-    }
-    return answered;
-  }
-
-  /**
-   * What may be shown of {@code period} with threshold {@code k}: nothing while it is open, only its number
-   * of answers when it has fewer than k, counts and comments (shuffled) otherwise.
+   * What may be shown of {@code period} with threshold {@code k} ({@link PeriodResult#of} decides); counts
+   * and comments are read only when some of them may be shown.
    */
   PeriodResult result(String team, String channel, Period period, int k) {
-    if (period.isOpen()) {
-      return PeriodResult.hidden(period, 0);
+    if (!period.isClosed() || period.withheldBy() != null) {
+      return PeriodResult.of(period, 0, List.of(), List.of(), k);
     }
     Map<String, String> raw = redis.hgetAll(periodKey(team, channel, period.id(), "counts"));
     long responses = Long.parseLong(raw.getOrDefault("responses", "0"));
     if (responses < k) {
-      return PeriodResult.hidden(period, responses);
+      return PeriodResult.of(period, responses, List.of(), List.of(), k);
     }
     List<long[]> counts = new ArrayList<>();
     for (Question q : Question.values()) {
@@ -208,7 +328,24 @@ class PulseStore {
     }
     // Shown in a fresh random order every time.
     Collections.shuffle(comments, random);
-    return new PeriodResult(period, responses, true, counts, comments);
+    return PeriodResult.of(period, responses, counts, comments, k);
+  }
+
+  /**
+   * Forget-me: a person's membership digest leaves every period of the channel that may still have one
+   * (opened within the digests' lifetime plus the longest a period stays open).
+   */
+  void forgetMember(String team, String channel, String memberDigest, Instant now) {
+    long since = now.minus(Duration.ofDays(2L * MEMBERS_DAYS)).toEpochMilli();
+    for (String id : redis.zrangeByScore(key(team, channel, "periods"), since, Double.POSITIVE_INFINITY)) {
+      redis.srem(periodKey(team, channel, id, "members"), memberDigest);
+    }
+  }
+
+  /** Forget-me in an open period: no longer invited, and no mark of having answered (their answer stays). */
+  void forgetAnswerer(String team, String channel, String period, String invitedHash, String voterHash) {
+    redis.zrem(periodKey(team, channel, period, "invited"), invitedHash);
+    redis.zrem(periodKey(team, channel, period, "voters"), voterHash);
   }
 
   private String nonce() {
@@ -221,11 +358,17 @@ class PulseStore {
     if (meta.isEmpty() || !meta.containsKey("opened")) {
       return Optional.empty();
     }
+    Period.State state = switch (meta.getOrDefault("state", "open")) {
+      case "closed" -> Period.State.CLOSED;
+      case "closing" -> Period.State.CLOSING;
+      default -> Period.State.OPEN;
+    };
     String closed = meta.get("closed");
     return Optional.of(new Period(id, Instant.ofEpochMilli(Long.parseLong(meta.get("opened"))),
         Instant.ofEpochMilli(Long.parseLong(meta.get("closes"))),
-        "closed".equals(meta.get("state")) && closed != null ? Instant.ofEpochMilli(Long.parseLong(closed)) : null,
-        Integer.parseInt(meta.getOrDefault("invited", "0"))));
+        state == Period.State.CLOSED ? Instant.ofEpochMilli(Long.parseLong(closed)) : null,
+        Integer.parseInt(meta.getOrDefault("invited", "0")), state, "1".equals(meta.get("sealed")),
+        meta.get("withheld")));
   }
 
   private static String configKey(String team, String channel) {

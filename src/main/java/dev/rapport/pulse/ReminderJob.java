@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The one reminder of a period, before it closes, to those who have not answered. Who has answered is
- * worked out here, in memory, from the keyed voter hashes; it is never stored or logged.
+ * The one reminder of a period, before it closes, to the invited who have not answered. Who has answered is
+ * worked out here, in memory, from the hashes under the period key; it is never stored or logged.
  *
  * <p>The outbox must name each recipient while it delivers, so for that moment Redis shows who was
  * reminded, and so who had answered by then. To keep that from pinning answers on a small group, the
@@ -30,14 +30,14 @@ class ReminderJob implements ScheduledJob {
 
   private final PulseStore store;
   private final TeamMembers members;
-  private final PulseHashes hashes;
+  private final PulseKeys keys;
   private final Outbox outbox;
   private final PulseSettings settings;
 
-  ReminderJob(PulseStore store, TeamMembers members, PulseHashes hashes, Outbox outbox, PulseSettings settings) {
+  ReminderJob(PulseStore store, TeamMembers members, PulseKeys keys, Outbox outbox, PulseSettings settings) {
     this.store = store;
     this.members = members;
-    this.hashes = hashes;
+    this.keys = keys;
     this.outbox = outbox;
     this.settings = settings;
   }
@@ -53,17 +53,19 @@ class ReminderJob implements ScheduledJob {
     String channel = occurrence.schedule().target();
     String id = occurrence.schedule().data().get(PERIOD);
     Period period = id == null ? null : store.period(team, channel, id).orElse(null);
-    if (period == null || !period.isOpen()) {
+    PeriodKeys periodKeys = period == null || !period.isOpen() || !keys.ready() ? null
+        : keys.period(team, channel, id).orElse(null);
+    if (periodKeys == null) {
       return;
     }
-    List<String> recipients = recipients(team, channel, id, members.humans(team, channel));
+    List<String> recipients = recipients(team, channel, id, periodKeys, members.humans(team, channel));
     if (recipients.isEmpty()) {
       return;
     }
     PulseStore.Config config = store.config(team, channel);
     Outbox.Batch reminders = outbox.batch();
     for (String user : recipients) {
-      String key = "pulse:remind:" + hashes.delivery("remind", team, channel, id, user);
+      String key = "pulse:remind:" + periodKeys.delivery("remind", user);
       reminders.add(Delivery.post(team, user, key,
           PulseMessages.reminderText(channel, period.closes(), config.zone()),
           PulseMessages.reminder(channel, id, period.closes(), config.zone())));
@@ -72,17 +74,27 @@ class ReminderJob implements ScheduledJob {
     log.info("Pulse reminder for period {} queued in {} of {}", id, channel, team);
   }
 
-  /** Who gets the reminder: see the class comment. Empty when everyone has answered. */
-  List<String> recipients(String team, String channel, String period, List<String> people) {
-    Map<String, String> hashOf = new LinkedHashMap<>();
-    people.forEach(user -> hashOf.put(user, hashes.voter(team, channel, period, user)));
-    Set<String> answered = store.answered(team, channel, period, List.copyOf(hashOf.values()));
-    List<String> pending = people.stream().filter(user -> !answered.contains(hashOf.get(user))).toList();
+  /**
+   * Who gets the reminder, among the channel's people who were invited to the period: see the class
+   * comment. Empty when all of them have answered.
+   */
+  List<String> recipients(String team, String channel, String period, PeriodKeys periodKeys, List<String> people) {
+    Map<String, String> invitedHash = new LinkedHashMap<>();
+    Map<String, String> voterHash = new LinkedHashMap<>();
+    people.forEach(user -> {
+      invitedHash.put(user, periodKeys.invited(user));
+      voterHash.put(user, periodKeys.voter(user));
+    });
+    Set<String> invited = store.invited(team, channel, period, List.copyOf(invitedHash.values()));
+    List<String> eligible = people.stream().filter(user -> invited.contains(invitedHash.get(user))).toList();
+    Set<String> answered = store.answered(team, channel, period,
+        eligible.stream().map(voterHash::get).toList());
+    List<String> pending = eligible.stream().filter(user -> !answered.contains(voterHash.get(user))).toList();
     if (pending.isEmpty()) {
       return List.of();
     }
     int k = settings.minResponses();
-    int done = people.size() - pending.size();
-    return done >= k && pending.size() >= k ? pending : people;
+    int done = eligible.size() - pending.size();
+    return done >= k && pending.size() >= k ? pending : eligible;
   }
 }

@@ -55,9 +55,14 @@ final class ReportView {
 
   private static List<LayoutBlock> period(PeriodResult r, PeriodResult previous, ZoneId zone, int k) {
     Period p = r.period();
-    if (p.isOpen()) {
-      return List.of(section(s -> s.text(markdownText("*" + Dates.day(p.opened(), zone) + " – now* · open until "
-          + Dates.moment(p.closes(), zone) + ". Results once it closes."))));
+    if (r.disclosure() == PeriodResult.Disclosure.PENDING) {
+      String state = p.isOpen() ? "open until " + Dates.moment(p.closes(), zone) + ". Results once it closes."
+          : "closing: its answers are being added up.";
+      return List.of(section(s -> s.text(markdownText("*" + Dates.day(p.opened(), zone) + " – now* · " + state))));
+    }
+    if (r.disclosure() == PeriodResult.Disclosure.WITHHELD) {
+      return List.of(section(s -> s.text(markdownText("*" + Dates.span(p, zone) + "* · results withheld\n_"
+          + withheld(p, k) + "_"))));
     }
     String head = "*" + Dates.span(p, zone) + "* · " + answered(r);
     if (!r.shown()) {
@@ -67,10 +72,14 @@ final class ReportView {
     List<LayoutBlock> blocks = new ArrayList<>();
     List<TextObject> fields = new ArrayList<>();
     for (Question q : Question.values()) {
-      fields.add(markdownText("*" + q.label + "* " + mean(r.mean(q)) + change(r, previous, q) + "\n"
-          + distribution(r, q)));
+      fields.add(markdownText("*" + q.label + "* " + mean(r.mean(q)) + change(r, previous, q)
+          + (r.hasDistribution() ? "\n" + distribution(r, q) : "")));
     }
     blocks.add(section(s -> s.text(markdownText(head)).fields(fields)));
+    if (!r.hasDistribution()) {
+      blocks.add(context(List.of(markdownText("Means only: the 1–5 counts of each question show from " + 2 * k
+          + " answers, since with fewer they could give away how one person answered."))));
+    }
     if (!r.comments().isEmpty()) {
       List<String> chunks = new ArrayList<>();
       StringBuilder chunk = new StringBuilder("*Comments* _(random order)_");
@@ -93,6 +102,10 @@ final class ReportView {
     if (r == null) {
       return "*<#" + channel + ">* · no closed period yet.";
     }
+    if (r.disclosure() == PeriodResult.Disclosure.WITHHELD) {
+      return "*<#" + channel + ">* · " + Dates.span(r.period(), zone) + " · results withheld\n_"
+          + withheld(r.period(), k) + "_";
+    }
     String head = "*<#" + channel + ">* · " + Dates.span(r.period(), zone) + " · " + answered(r);
     if (!r.shown()) {
       return head + "\n_" + capitalize(NOT_ENOUGH) + " (at least " + k + " needed)._";
@@ -102,6 +115,14 @@ final class ReportView {
       line.append(q == Question.TRUST ? "" : " · ").append(q.label).append(' ').append(mean(r.mean(q)));
     }
     return line.toString();
+  }
+
+  /** Why the differencing guard withheld a period, for the manager. */
+  static String withheld(Period p, int k) {
+    return "Its pulse ran at the same time as <#" + p.withheldBy() + ">'s, whose members differ from this "
+        + "channel's by fewer than " + k + " people. Showing both would let anyone subtract one from the other "
+        + "and read those few people's answers, so only the one that closed first is shown. To see both, "
+        + "let the two channels differ by at least " + k + " people, or run one pulse for both.";
   }
 
   static String answered(PeriodResult r) {

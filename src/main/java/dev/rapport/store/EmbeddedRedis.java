@@ -38,6 +38,9 @@ final class EmbeddedRedis implements AutoCloseable {
           .bind("127.0.0.1")
           .setting("appendonly yes")
           .setting("appendfsync everysec")
+          // The rewritten file is plain commands rather than an RDB preamble, so what it holds after a
+          // rewrite (e.g. no trace of a closed pulse period's sealed answers) can be checked with grep.
+          .setting("aof-use-rdb-preamble no")
           .setting("dir " + dir)
           .setting("save \"\"")
           .setting("pidfile " + dir.resolve(PID_FILE))

@@ -28,7 +28,8 @@ public record RedisSettings(
     password = password == null || password.isBlank() ? null : password;
   }
 
-  boolean embedded() {
+  /** Whether the app runs its own Redis (no {@code REDIS_URL}, no cluster): the zero-setup default. */
+  public boolean embedded() {
     return url == null && clusterNodes.isEmpty();
   }
 

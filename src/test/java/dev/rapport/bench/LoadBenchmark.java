@@ -2,6 +2,7 @@ package dev.rapport.bench;
 
 import dev.rapport.RapportApplication;
 import floorapp.FloorApp;
+import dev.rapport.testkit.AppTest;
 import dev.rapport.testkit.FakeSlack;
 import dev.rapport.testkit.TestRedis;
 import java.net.URLEncoder;
@@ -68,7 +69,7 @@ class LoadBenchmark {
           "--logging.level.dev.rapport.pairing.RoundRunner=INFO", "--logging.level.dev.rapport.pulse.PeriodJob=INFO",
           "--rapport.slack.api-url=" + slack.apiUrl(),
           "--rapport.slack.bot-token=" + FakeSlack.tokenFor(TEAM), "--rapport.slack.signing-secret=" + SECRET,
-          "--rapport.redis.url=" + redis.url(),
+          "--rapport.redis.url=" + redis.url(), "--rapport.pulse.secret=" + AppTest.PULSE_SECRET,
           // Far above Slack's real tiers, so the busy phase really delivers hundreds of messages.
           "--rapport.outbox.per-minute.conversations.open=3000", "--rapport.outbox.per-minute.chat.postMessage=3000")) {
         LoadGenerator admin = new LoadGenerator(rapport.url(), SECRET);

@@ -36,10 +36,13 @@ class HelmChartTest {
   private static final Path CHART = Path.of("helm/rapport");
   private static final String RELEASE = "rapport";
   private static final String NAMESPACE = "team";
-  private static final String MINIMAL = """
+  private static final String PULSE_SECRET = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
+  private static final String REDIS = """
       redis:
         url: redis://redis-master.redis:6379
       """;
+  /** What a release needs: where Redis is, and the pulse secret. */
+  private static final String MINIMAL = REDIS + "rapport:\n  pulseSecret: " + PULSE_SECRET + "\n";
 
   @TempDir
   static Path classTmp;
@@ -68,7 +71,9 @@ class HelmChartTest {
     Path copy = copyChart(tmp.resolve("lint"));
     Path values = copy.resolve("values.yaml");
     String original = Files.readString(values);
-    String withRedis = original.replace("\n  url: \"\"\n", "\n  url: redis://redis-master.redis:6379\n");
+    String withRedis = original.replace("\n  url: \"\"\n", "\n  url: redis://redis-master.redis:6379\n")
+        .replace("\n  pulseSecret: \"\"\n", "\n  pulseSecret: " + PULSE_SECRET + "\n");
+    assertThat(withRedis).contains(PULSE_SECRET);
     assertThat(withRedis).isNotEqualTo(original);
     Files.writeString(values, withRedis);
 
@@ -174,8 +179,8 @@ class HelmChartTest {
         "RAPPORT_SCHEDULE_GRACE", "6h",
         "MANAGEMENT_SERVER_PORT", "9090",
         "JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75"));
-    // No secret was given, so the Secret holds no key at all (not even empty ones).
-    assertThat(secretData(r.one("Secret"))).isEmpty();
+    // Only the required pulse secret was given, so the Secret holds no other key (not even empty ones).
+    assertThat(secretData(r.one("Secret"))).containsOnlyKeys("RAPPORT_PULSE_SECRET");
   }
 
   @Test
@@ -215,12 +220,14 @@ class HelmChartTest {
           mode: cluster
           clusterNodes: [redis-0.redis:6379, redis-1.redis:6379, redis-2.redis:6379]
           password: cluster-pw
+        rapport: {pulseSecret: 0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0}
         """);
 
     Map<String, Object> settings = data(r.one("ConfigMap"));
     assertThat(settings).containsEntry("REDIS_CLUSTER_NODES", "redis-0.redis:6379,redis-1.redis:6379,redis-2.redis:6379");
     assertThat(settings).doesNotContainKey("REDIS_URL");
-    assertThat(secretData(r.one("Secret"))).containsExactly(Map.entry("REDIS_PASSWORD", "cluster-pw"));
+    assertThat(secretData(r.one("Secret"))).containsExactlyInAnyOrderEntriesOf(Map.of("REDIS_PASSWORD", "cluster-pw",
+        "RAPPORT_PULSE_SECRET", PULSE_SECRET));
     assertThat(env(onlyContainer(r))).doesNotContainKey("REDIS_URL");
   }
 
@@ -230,6 +237,7 @@ class HelmChartTest {
         redis:
           mode: external
           url: rediss://redis.example.com:6380/2
+        rapport: {pulseSecret: 0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0}
         """);
 
     Map<String, Object> settings = data(r.one("ConfigMap"));
@@ -258,7 +266,8 @@ class HelmChartTest {
         .contains("redis.url contains a password")
         .doesNotContain("hunter2");
 
-    Rendered r = render("redis: {url: 'redis://:hunter2@redis:6379', urlFromSecret: true}");
+    Rendered r = render("redis: {url: 'redis://:hunter2@redis:6379', urlFromSecret: true}\nrapport: {pulseSecret: "
+        + PULSE_SECRET + "}\n");
 
     assertThat(data(r.one("ConfigMap"))).doesNotContainKey("REDIS_URL");
     assertThat(secretData(r.one("Secret"))).containsEntry("REDIS_URL", "redis://:hunter2@redis:6379");
@@ -277,17 +286,30 @@ class HelmChartTest {
         slack:
           botToken: xoxb-1-2-3
           signingSecret: "s3cr:et\\"quoted"
-        rapport:
-          pulseSecret: pulse-key
         """);
 
     assertThat(secretData(r.one("Secret"))).containsExactlyInAnyOrderEntriesOf(Map.of(
         "SLACK_BOT_TOKEN", "xoxb-1-2-3",
         "SLACK_SIGNING_SECRET", "s3cr:et\"quoted",
-        "RAPPORT_PULSE_SECRET", "pulse-key"));
+        "RAPPORT_PULSE_SECRET", PULSE_SECRET));
     assertThat(at(r.one("Secret"), "type")).isEqualTo("Opaque");
     // Secrets never leak into the ConfigMap.
-    assertThat(data(r.one("ConfigMap")).values()).doesNotContain("xoxb-1-2-3", "pulse-key");
+    assertThat(data(r.one("ConfigMap")).values()).doesNotContain("xoxb-1-2-3", PULSE_SECRET);
+  }
+
+  @Test
+  void thePulseSecretIsRequiredAndThePodsReadItByName() {
+    assertThat(renderFailure(REDIS)).contains("rapport.pulseSecret is required").contains("openssl rand -hex 32")
+        .contains("existingSecret");
+    assertThat(renderFailure(REDIS + "rapport: {pulseSecret: ''}")).contains("rapport.pulseSecret is required");
+
+    Rendered existing = render(REDIS + "existingSecret: rapport-slack\n");
+    assertThat(at(env(onlyContainer(existing)).get("RAPPORT_PULSE_SECRET"), "valueFrom", "secretKeyRef"))
+        .as("a Secret without the key stops the pod").isEqualTo(Map.of("name", "rapport-slack",
+            "key", "RAPPORT_PULSE_SECRET"));
+    Rendered own = render(MINIMAL);
+    assertThat(at(env(onlyContainer(own)).get("RAPPORT_PULSE_SECRET"), "valueFrom", "secretKeyRef", "name"))
+        .isEqualTo(name(own.one("Secret")));
   }
 
   @Test
@@ -327,7 +349,8 @@ class HelmChartTest {
   void changingASettingOrASecretRollsThePods() {
     Map<String, Object> base = podAnnotations(render(MINIMAL + "slack: {botToken: xoxb-a}\n"));
     Map<String, Object> same = podAnnotations(render(MINIMAL + "slack: {botToken: xoxb-a}\n"));
-    Map<String, Object> newSetting = podAnnotations(render(MINIMAL + "slack: {botToken: xoxb-a}\nrapport: {admins: [U01]}\n"));
+    Map<String, Object> newSetting = podAnnotations(render(REDIS + "slack: {botToken: xoxb-a}\nrapport: {admins: [U01], "
+        + "pulseSecret: " + PULSE_SECRET + "}\n"));
     Map<String, Object> newSecret = podAnnotations(render(MINIMAL + "slack: {botToken: xoxb-b}\n"));
 
     assertThat(same).isEqualTo(base);
@@ -339,9 +362,10 @@ class HelmChartTest {
 
   @Test
   void settingsReachTheConfigMap() {
-    Rendered r = render(MINIMAL + """
+    Rendered r = render(REDIS + """
         slack: {apiUrl: 'https://slack-proxy.internal/api/'}
         rapport:
+          pulseSecret: 0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0
           admins: [U0123ABC, W0456DEF, 'T0ACME:U0789GHI']
           pulseMinResponses: 7
           scheduleGrace: 90m
@@ -502,7 +526,8 @@ class HelmChartTest {
 
     String key = Base64.getEncoder().encodeToString(new byte[32]);
     String old = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
-    Rendered r = render(oauth + "rapport: {encryptionKey: '" + key + "', previousEncryptionKeys: ['" + old + "']}\n");
+    Rendered r = render(oauth.replace("rapport:\n  pulseSecret: " + PULSE_SECRET + "\n", "") + "rapport: {pulseSecret: "
+        + PULSE_SECRET + ", encryptionKey: '" + key + "', previousEncryptionKeys: ['" + old + "']}\n");
 
     assertThat(secretData(r.one("Secret"))).containsEntry("RAPPORT_ENCRYPTION_KEY", key)
         .containsEntry("RAPPORT_ENCRYPTION_PREVIOUS_KEYS", old);
@@ -551,6 +576,7 @@ class HelmChartTest {
         Arguments.of("redis: {url: 'http://redis:6379'}", "redis.url"),
         Arguments.of("redis: {mode: cluster, clusterNodes: ['redis-0']}", "redis.clusterNodes"),
         Arguments.of("rapport: {pulseMinResponses: 2}", "rapport.pulseMinResponses"),
+        Arguments.of("rapport: {pulseSecret: too-short-to-wrap-keys}", "rapport.pulseSecret"),
         Arguments.of("rapport: {admins: [alice]}", "rapport.admins"),
         Arguments.of("rapport: {admins: ['T0ACME:alice']}", "rapport.admins"),
         Arguments.of("rapport: {encryptionKey: not-32-bytes}", "rapport.encryptionKey"),
@@ -569,7 +595,8 @@ class HelmChartTest {
   @MethodSource("badValues")
   void schemaRefusesBadValues(String values, String field) {
     // The Redis URL is valid, so only the bad value can be the reason.
-    String message = renderFailure(values.startsWith("redis:") ? values : MINIMAL + values);
+    String message = renderFailure(values.startsWith("redis:") ? values
+        : values.startsWith("rapport:") ? REDIS + values : MINIMAL + values);
 
     assertThat(message).contains("values don't meet the specifications of the schema").contains(field);
   }

@@ -24,7 +24,7 @@ import redis.clients.jedis.resps.Tuple;
 
 /**
  * Anonymity by construction, checked on everything the app wrote: every key and value in Redis and every log
- * line, after ten people answered.
+ * line, after ten people answered, while the period is open and after it closed.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PulseAnonymityTest extends PulseAppTest {
@@ -41,7 +41,7 @@ class PulseAnonymityTest extends PulseAppTest {
       FakeApi.Message invitation = invitations.stream().filter(m -> m.channel().equals(user)).findFirst()
           .orElseThrow();
       requests.blockAction(TEAM, user, "D" + user, AnswerModal.OPEN_ACTION, buttonValue(invitation));
-      String comment = "pulse remark " + (char) ('a' + i) + " about how the week went";
+      String comment = "pulse remark " + (char) ('a' + i) + " about how the week went" + ".".repeat(i * 40);
       comments.add(comment);
       // Each score 1..5 is given by exactly two people per question.
       assertThat(modalText(answer(user, period, 1 + i % 5, 1 + (i + 1) % 5, 1 + (i + 2) % 5, 1 + (i + 3) % 5,
@@ -50,24 +50,36 @@ class PulseAnonymityTest extends PulseAppTest {
 
     String prefix = "rapport:{" + TEAM + "}:pulse:" + CHANNEL + ":period:" + period + ":";
     List<String> voters = jedis.zrangeWithScores(prefix + "voters", 0, -1).stream().map(Tuple::getElement).toList();
+    List<String> invited = jedis.zrange(prefix + "invited", 0, -1);
     assertThat(voters).hasSize(10).allMatch(h -> h.matches("[0-9a-f]{64}"));
+    assertThat(invited).hasSize(10).allMatch(h -> h.matches("[0-9a-f]{64}")).doesNotContainAnyElementsOf(voters);
     assertThat(jedis.zrangeWithScores(prefix + "voters", 0, -1)).allMatch(t -> t.getScore() == 0.0);
     assertThat(jedis.ttl(prefix + "voters")).as("the voter set expires").isPositive();
+    List<Tuple> sealed = jedis.zrangeWithScores(prefix + "sealed", 0, -1);
+    assertThat(sealed).hasSize(10).allMatch(t -> t.getScore() == 0.0);
+    assertThat(sealed.stream().map(t -> t.getElement().length()).distinct())
+        .as("every sealed answer has the same size, however long its comment").hasSize(1);
+    assertThat(jedis.exists(prefix + "counts")).as("nothing is counted while the period is open").isFalse();
+    assertThat(jedis.exists(prefix + "comments")).isFalse();
     for (String user : people) {
       assertThat(voters).as("voter hashes are keyed, not a plain hash of the ids")
           .doesNotContain(sha256(String.join("|", TEAM, CHANNEL, period, user)), sha256(user));
+    }
+    Map<String, String> open = dumpRedis();
+    assertAnonymous(open, people, comments, voters);
+    assertThat(open.values()).as("no comment is anywhere in Redis while the period is open")
+        .noneMatch(text -> comments.stream().anyMatch(text::contains));
+
+    close();
+    assertThat(report(ADMIN, "")).contains("10 of 10 answered").contains(comments.get(3));
+
+    for (String gone : List.of("voters", "invited", "sealed", "key")) {
+      assertThat(jedis.exists(prefix + gone)).as(gone + " is gone once the period closed").isFalse();
     }
     assertAnonymous(dumpRedis(), people, comments, voters);
     assertCountsOnly(prefix);
     assertThat(jedis.zrangeWithScores(prefix + "comments", 0, -1)).hasSize(10)
         .allMatch(t -> t.getScore() == 0.0 && t.getElement().matches("[0-9a-f]{16}:pulse remark [a-j] .*"));
-
-    requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "close");
-    assertThat(report(ADMIN, "")).contains("10 of 10 answered").contains(comments.get(3));
-
-    assertThat(jedis.exists(prefix + "voters")).as("the voter set is gone once the period closed").isFalse();
-    assertAnonymous(dumpRedis(), people, comments, voters);
-    assertCountsOnly(prefix);
     for (String line : output.getAll().split("\\R")) {
       for (String user : people) {
         assertThat(line).as("log line").doesNotContain(user);
@@ -83,7 +95,7 @@ class PulseAnonymityTest extends PulseAppTest {
   }
 
   @Test
-  void answeringChangesNothingInRedisButTheCountsTheCommentsAndTheVoterSet() throws Exception {
+  void answeringChangesNothingInRedisButTheSealedAnswersAndTheVoterSet() throws Exception {
     List<String> people = team(6);
     start();
     String period = nextPeriod();
@@ -100,7 +112,7 @@ class PulseAnonymityTest extends PulseAppTest {
     Set<String> changed = new TreeSet<>(after.keySet());
     changed.addAll(before.keySet());
     changed.removeIf(key -> Objects.equals(before.get(key), after.get(key)));
-    assertThat(changed).containsExactlyInAnyOrder(prefix + "counts", prefix + "comments", prefix + "voters");
+    assertThat(changed).containsExactlyInAnyOrder(prefix + "sealed", prefix + "voters");
   }
 
   /**
@@ -127,7 +139,7 @@ class PulseAnonymityTest extends PulseAppTest {
     });
   }
 
-  /** The counts hash is the fixed set of fields in its fixed order, whatever order the answers came in. */
+  /** The counts hash, written once at close: the fixed set of fields in its fixed order. */
   private void assertCountsOnly(String prefix) {
     List<String> expected = new ArrayList<>(List.of("responses"));
     expected.addAll(Question.allFields());

@@ -13,6 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import io.micrometer.core.instrument.Measurement;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -21,6 +25,10 @@ class PulseAnsweringTest extends PulseAppTest {
 
   @Autowired
   PulseStore store;
+  @Autowired
+  MeterRegistry meters;
+  @Autowired
+  PulsePersonalData personalData;
 
   @Test
   void startIsRefusedWithTheReasonWhenTheChannelHasFewerPeopleThanK() {
@@ -117,7 +125,7 @@ class PulseAnsweringTest extends PulseAppTest {
   }
 
   @Test
-  void theDmButtonOpensTheModalAndAnAnswerIsAddedToTheCounts() throws Exception {
+  void theDmButtonOpensTheModalAndAnAnswerIsSealedUntilThePeriodClosesThenCounted() throws Exception {
     team(6);
     start();
     String period = nextPeriod();
@@ -130,9 +138,18 @@ class PulseAnsweringTest extends PulseAppTest {
 
     assertThat(slack.api().views()).extracting(FakeApi.View::callbackId).containsExactly(AnswerModal.CALLBACK);
     assertThat(done.json().path("response_action").asText()).isEqualTo("update");
-    assertThat(modalText(done)).contains("Thank you");
+    assertThat(modalText(done)).contains("Thank you").contains("sealed");
+    assertThat(jedis.exists(counts(period))).as("nothing is counted while the period is open").isFalse();
+    assertThat(jedis.zcard(periodKey(period, "sealed"))).isEqualTo(1);
+
+    close();
+
     assertThat(jedis.hgetAll(counts(period))).containsEntry("responses", "1").containsEntry("t:4", "1")
         .containsEntry("u:3", "1").containsEntry("c:5", "1").containsEntry("b:2", "1").containsEntry("t:1", "0");
+    assertThat(jedis.zrange(periodKey(period, "comments"), 0, -1)).singleElement().asString().endsWith(":Good week");
+    for (String gone : List.of("sealed", "voters", "invited", "key")) {
+      assertThat(jedis.exists(periodKey(period, gone))).as(gone + " is destroyed at close").isFalse();
+    }
   }
 
   @Test
@@ -141,7 +158,7 @@ class PulseAnsweringTest extends PulseAppTest {
     start();
     String period = nextPeriod();
     answer("U002", period, 4, 4, 4, 4, "first");
-    Map<String, String> before = jedis.hgetAll(counts(period));
+    List<String> sealed = jedis.zrange(periodKey(period, "sealed"), 0, -1);
 
     SlackRequests.Answer again = answer("U002", period, 1, 1, 1, 1, "second");
     String slash = requests.command(TEAM, "U002", CHANNEL, "/pulse", "").text();
@@ -152,9 +169,148 @@ class PulseAnsweringTest extends PulseAppTest {
     assertThat(slash).contains("You have already answered this period");
     assertThat(slack.api().views()).singleElement().satisfies(v ->
         assertThat(v.view().toString()).contains("You have already answered this period"));
-    assertThat(jedis.hgetAll(counts(period))).isEqualTo(before).containsEntry("responses", "1");
-    assertThat(jedis.zrange("rapport:{" + TEAM + "}:pulse:" + CHANNEL + ":period:" + period + ":comments", 0, -1))
-        .singleElement().asString().endsWith(":first");
+    assertThat(jedis.zrange(periodKey(period, "sealed"), 0, -1)).isEqualTo(sealed).hasSize(1);
+    close();
+    assertThat(jedis.hget(counts(period), "responses")).isEqualTo("1");
+    assertThat(jedis.zrange(periodKey(period, "comments"), 0, -1)).singleElement().asString().endsWith(":first");
+  }
+
+  @Test
+  void someoneWhoWasNotInvitedWhenThePeriodOpenedIsToldTheyWillBeInvitedNextTime() throws Exception {
+    team(6);
+    start();
+    String period = nextPeriod();
+    slack.workspace(TEAM).join(CHANNEL, "U077");
+
+    String slash = requests.command(TEAM, "U077", CHANNEL, "/pulse", "").text();
+    requests.blockAction(TEAM, "U077", "DU077", AnswerModal.OPEN_ACTION, CHANNEL + "|" + period);
+    SlackRequests.Answer forged = answer("U077", period, 1, 1, 1, 1, "not invited");
+
+    assertThat(slash).contains("you weren't among them").contains("You'll be invited from the next period");
+    assertThat(slack.api().views()).singleElement().satisfies(v ->
+        assertThat(v.view().toString()).contains("You'll be invited from the next period"));
+    assertThat(modalText(forged)).contains("You'll be invited from the next period");
+    assertThat(jedis.exists(periodKey(period, "sealed"))).isFalse();
+    for (String user : List.of("U002", "U003", "U004", "U005", "U006")) {
+      answer(user, period, 3, 3, 3, 3, null);
+    }
+    close();
+    assertThat(report(ADMIN, "")).as("k counts invited people who answered").contains("5 of 6 answered");
+    assertThat(jedis.hget(counts(period), "responses")).isEqualTo("5");
+  }
+
+  @Test
+  void aCloseCutShortAfterItsFirstStepIsFinishedByTheNextOccurrenceWithEveryAnswerCounted() throws Exception {
+    List<String> people = team(6);
+    start();
+    String period = nextPeriod();
+    people.subList(0, 5).forEach(user -> answer(user, period, 2, 3, 4, 5, "said by " + user));
+    // As if the app died after the period stopped taking answers, before the totals were written.
+    assertThat(store.beginClosing(TEAM, CHANNEL, period)).contains(Period.State.OPEN);
+
+    assertThat(modalText(answer(people.get(5), period, 1, 1, 1, 1, null))).contains("closed before your answer");
+    assertThat(report(ADMIN, "")).contains("closing");
+    String next = nextPeriod();
+
+    assertThat(store.period(TEAM, CHANNEL, period).orElseThrow().isClosed()).isTrue();
+    assertThat(jedis.hgetAll(counts(period))).containsEntry("responses", "5").containsEntry("t:2", "5")
+        .containsEntry("b:5", "5").containsEntry("t:1", "0");
+    assertThat(jedis.zcard(periodKey(period, "comments"))).isEqualTo(5);
+    assertThat(jedis.exists(periodKey(period, "sealed"))).isFalse();
+    assertThat(store.config(TEAM, CHANNEL).openPeriod()).isEqualTo(next);
+  }
+
+  @Test
+  void aPeriodOpenedBeforeAnswersWereSealedKeepsItsCountsTakesNoMoreAnswersAndClosesAndReportsAsBefore()
+      throws Exception {
+    team(6);
+    start();
+    // As the earlier version left an open period: counts and comments written as answers came, a voter set.
+    Instant opened = clock.instant().minus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    String period = Period.idFor(opened);
+    jedis.hset(periodKey(period, "meta"), Map.of("state", "open", "opened", String.valueOf(opened.toEpochMilli()),
+        "closes", String.valueOf(opened.plus(Duration.ofDays(7)).toEpochMilli()), "invited", "6",
+        "expires", String.valueOf(opened.plus(Duration.ofDays(730)).getEpochSecond())));
+    Map<String, String> counts = new java.util.HashMap<>(Map.of("responses", "5"));
+    Question.allFields().forEach(field -> counts.put(field, field.endsWith(":4") ? "5" : "0"));
+    jedis.hset(counts(period), counts);
+    jedis.zadd(periodKey(period, "comments"), 0, "0123456789abcdef:said before the upgrade");
+    jedis.zadd(periodKey(period, "voters"), 0, "ab".repeat(32));
+    jedis.zadd("rapport:{" + TEAM + "}:pulse:" + CHANNEL + ":periods", opened.toEpochMilli(), period);
+    jedis.hset("rapport:{" + TEAM + "}:pulse:" + CHANNEL + ":config", "open", period);
+
+    SlackRequests.Answer late = answer("U006", period, 1, 1, 1, 1, "after the upgrade");
+    String slash = requests.command(TEAM, "U006", CHANNEL, "/pulse", "").text();
+    String closed = close();
+
+    assertThat(modalText(late)).contains("opened by an earlier version of Rapport");
+    assertThat(slash).contains("opened by an earlier version of Rapport");
+    assertThat(closed).contains("its results are ready");
+    assertThat(report(ADMIN, "")).contains("5 of 6 answered").contains("*Trust* 4.0")
+        .contains("said before the upgrade").doesNotContain("after the upgrade").doesNotContain("`1:");
+    assertThat(jedis.hget(counts(period), "responses")).isEqualTo("5");
+    assertThat(jedis.exists(periodKey(period, "voters"))).isFalse();
+  }
+
+  @Test
+  void forgetMeDuringAPeriodUninvitesThePersonDropsTheirDigestsAndKeepsTheirSealedAnswerUnlinked()
+      throws Exception {
+    team(6);
+    start();
+    String period = nextPeriod();
+    answer("U003", period, 2, 2, 2, 2, null);
+
+    personalData.forget(TEAM, "U003");
+
+    assertThat(requests.command(TEAM, "U003", CHANNEL, "/pulse", "").text())
+        .contains("You'll be invited from the next period");
+    assertThat(jedis.zcard(periodKey(period, "invited"))).isEqualTo(5);
+    assertThat(jedis.zcard(periodKey(period, "voters"))).isZero();
+    assertThat(jedis.scard(periodKey(period, "members"))).isEqualTo(5);
+    close();
+    assertThat(jedis.hget(counts(period), "responses")).isEqualTo("1");
+  }
+
+  @Test
+  void noMetricMovesWithAnAnswer() throws Exception {
+    team(6);
+    start();
+    String period = nextPeriod();
+    awaitDms(6);
+    drainOutbox();
+    Map<String, Double> before = meterValues();
+
+    answer("U002", period, 5, 5, 5, 5, "metrics must not see this");
+    answer("U003", period, 1, 1, 1, 1, null);
+
+    Map<String, Double> after = meterValues();
+    assertThat(meters.getMeters()).extracting(m -> m.getId().getName())
+        .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).contains("pulse"));
+    Set<String> moved = new java.util.TreeSet<>();
+    after.forEach((name, value) -> {
+      if (!value.equals(before.get(name)) && !name.startsWith("http.server.requests") && !name.startsWith("jvm.")
+          && !name.startsWith("process.") && !name.startsWith("system.") && !name.startsWith("executor")
+          && !name.startsWith("tomcat.") && !name.startsWith("disk.") && !name.startsWith("application.")
+          && !name.startsWith("logback.")) {
+        moved.add(name);
+      }
+    });
+    assertThat(moved).as("meters that moved while two people answered").isEmpty();
+  }
+
+  /** Every meter's measurements as name{tags} -> value. */
+  private Map<String, Double> meterValues() {
+    Map<String, Double> values = new java.util.TreeMap<>();
+    for (Meter meter : meters.getMeters()) {
+      for (Measurement m : meter.measure()) {
+        values.put(meter.getId().getName() + meter.getId().getTags() + m.getStatistic(), m.getValue());
+      }
+    }
+    return values;
+  }
+
+  private String periodKey(String period, String part) {
+    return "rapport:{" + TEAM + "}:pulse:" + CHANNEL + ":period:" + period + ":" + part;
   }
 
   @Test
@@ -168,7 +324,7 @@ class PulseAnsweringTest extends PulseAppTest {
     assertThat(answer.json().path("response_action").asText()).isEqualTo("errors");
     assertThat(answer.json().path("errors").path(Question.BELONGING.blockId()).asText())
         .contains("pick a score from 1 to 5");
-    assertThat(jedis.hget(counts(period), "responses")).isEqualTo("0");
+    assertThat(jedis.exists(periodKey(period, "sealed"))).isFalse();
     assertThat(modalText(answer("U002", period, 4, 4, 4, 4, null))).as("the person can still answer")
         .contains("Thank you");
   }
@@ -231,7 +387,7 @@ class PulseAnsweringTest extends PulseAppTest {
     String period = nextPeriod();
     answer("U002", period, 4, 4, 4, 4, null);
 
-    String closed = requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "close").text();
+    String closed = close();
     SlackRequests.Answer late = answer("U003", period, 1, 1, 1, 1, null);
     String slash = requests.command(TEAM, "U003", CHANNEL, "/pulse", "").text();
 
@@ -250,9 +406,9 @@ class PulseAnsweringTest extends PulseAppTest {
     start();
     String period = nextPeriod();
 
-    String stopped = requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "stop").text();
+    String stopped = requests.commandAnsweredLater(TEAM, ADMIN, CHANNEL, "/pulse", "stop");
 
-    assertThat(stopped).contains("Pulse stopped");
+    assertThat(stopped).contains("Pulse stopped").contains("is closed");
     assertThat(schedules.get(TEAM, PeriodJob.KIND, CHANNEL)).isEmpty();
     assertThat(schedules.get(TEAM, ReminderJob.KIND, CHANNEL)).isEmpty();
     assertThat(modalText(answer("U002", period, 3, 3, 3, 3, null))).contains("closed");

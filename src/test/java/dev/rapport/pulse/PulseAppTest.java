@@ -48,6 +48,7 @@ abstract class PulseAppTest extends AppTest {
   private static final AtomicInteger TESTS = new AtomicInteger();
 
   private Instant lastDue;
+  private final java.util.Map<String, Instant> lastDueOf = new java.util.HashMap<>();
 
   /**
    * Lets this test's DMs and uploads finish before the next test resets the fake Slack, so none of them
@@ -73,17 +74,37 @@ abstract class PulseAppTest extends AppTest {
   }
 
   void start() {
-    assertThat(requests.commandAnsweredLater(TEAM, ADMIN, CHANNEL, "/pulse", "start " + cadence()))
+    start(CHANNEL);
+  }
+
+  void start(String channel) {
+    assertThat(requests.commandAnsweredLater(TEAM, ADMIN, channel, "/pulse", "start " + cadence()))
         .contains("Pulse started");
   }
 
   /** Runs the next occurrence of the channel's cadence (a minute after the last one); returns the period id. */
   String nextPeriod() throws Exception {
-    Schedule schedule = schedules.get(TEAM, PeriodJob.KIND, CHANNEL).orElseThrow();
-    Instant due = lastDue == null ? firstDue() : lastDue.plus(Duration.ofMinutes(1));
-    lastDue = due;
+    return nextPeriod(CHANNEL);
+  }
+
+  String nextPeriod(String channel) throws Exception {
+    Schedule schedule = schedules.get(TEAM, PeriodJob.KIND, channel).orElseThrow();
+    if (lastDue == null) {
+      lastDue = firstDue();
+    }
+    Instant due = lastDueOf.containsKey(channel) ? lastDueOf.get(channel).plus(Duration.ofMinutes(1)) : lastDue;
+    lastDueOf.put(channel, due);
     periodJob.run(new Occurrence(schedule.id() + "@" + due.toEpochMilli(), schedule, due));
     return Period.idFor(due);
+  }
+
+  /** {@code /pulse close} by the admin, waiting for its answer (closing adds up the answers in the background). */
+  String close() {
+    return close(CHANNEL);
+  }
+
+  String close(String channel) {
+    return requests.commandAnsweredLater(TEAM, ADMIN, channel, "/pulse", "close");
   }
 
   /**
@@ -124,6 +145,11 @@ abstract class PulseAppTest extends AppTest {
   /** Answers {@code period} as {@code user}: four scores (0 leaves a question out) and an optional comment. */
   SlackRequests.Answer answer(String user, String period, int trust, int understanding, int communication,
                               int belonging, String comment) {
+    return answer(CHANNEL, user, period, trust, understanding, communication, belonging, comment);
+  }
+
+  SlackRequests.Answer answer(String channel, String user, String period, int trust, int understanding,
+                              int communication, int belonging, String comment) {
     ObjectNode values = JSON.createObjectNode();
     int[] scores = {trust, understanding, communication, belonging};
     for (Question q : Question.values()) {
@@ -139,7 +165,7 @@ abstract class PulseAppTest extends AppTest {
     } else {
       text.putNull("value");
     }
-    return requests.viewSubmission(TEAM, user, AnswerModal.CALLBACK, CHANNEL + "|" + period, values);
+    return requests.viewSubmission(TEAM, user, AnswerModal.CALLBACK, channel + "|" + period, values);
   }
 
   /** The text the modal shows after a submission. */
@@ -152,6 +178,20 @@ abstract class PulseAppTest extends AppTest {
   }
 
   String report(String user, String text) {
-    return requests.command(TEAM, user, CHANNEL, "/pulse", ("report " + text).trim()).body();
+    return report(CHANNEL, user, text);
+  }
+
+  /**
+   * {@code /pulse report} as {@code user}: the report that arrives later through response_url (as JSON
+   * text), or the ack's body when the request was refused at once.
+   */
+  String report(String channel, String user, String text) {
+    int before = slack.responded().size();
+    SlackRequests.Answer ack = requests.command(TEAM, user, channel, "/pulse", ("report " + text).trim());
+    if (!ack.text().contains("Gathering")) {
+      return ack.body();
+    }
+    await().atMost(Duration.ofSeconds(15)).until(() -> slack.responded().size() > before);
+    return slack.responded().get(before).body().toString();
   }
 }

@@ -1,6 +1,7 @@
 package dev.rapport.pulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,7 +15,7 @@ class ResultFilesTest {
 
   @Test
   void theChartIsAPngEvenWithHiddenPeriodsAsGaps() throws Exception {
-    byte[] png = TrendChart.png(List.of(shown(0), hidden(1), shown(2)), ZoneOffset.UTC);
+    byte[] png = TrendChart.png(List.of(result(0, 6), result(1, 2), withheld(2), result(3, 12)), ZoneOffset.UTC);
 
     assertThat(Arrays.copyOf(png, 8)).isEqualTo(PNG);
     assertThat(png.length).isGreaterThan(1000);
@@ -22,43 +23,81 @@ class ResultFilesTest {
 
   @Test
   void aSinglePeriodStillCharts() throws Exception {
-    assertThat(Arrays.copyOf(TrendChart.png(List.of(shown(0)), ZoneOffset.UTC), 8)).isEqualTo(PNG);
+    assertThat(Arrays.copyOf(TrendChart.png(List.of(result(0, 6)), ZoneOffset.UTC), 8)).isEqualTo(PNG);
   }
 
   @Test
-  void theCsvHasOneRowPerPeriodAndNoScoresForHiddenOnes() {
-    String csv = CsvExport.csv(List.of(shown(0), hidden(1)), ZoneOffset.UTC);
+  void theCsvHasOneRowPerPeriodAndOnlyWhatItsDisclosureAllows() {
+    String csv = CsvExport.csv(List.of(result(0, 10), result(1, 2), result(2, 6), withheld(3)), ZoneOffset.UTC);
     List<String> lines = csv.lines().toList();
 
     assertThat(lines.get(0)).startsWith("period_start,period_end,invited,responses,response_rate,results_shown,"
         + "trust_mean,trust_1,trust_2,trust_3,trust_4,trust_5,understanding_mean");
-    assertThat(lines).hasSize(3);
-    assertThat(lines.get(1)).startsWith("2025-01-06,2025-01-13,10,6,0.60,yes,3.50,0,0,3,3,0,");
+    assertThat(lines).hasSize(5);
+    assertThat(lines.get(1)).startsWith("2025-01-06,2025-01-13,10,10,1.00,yes,3.50,0,0,5,5,0,");
     assertThat(lines.get(2)).isEqualTo("2025-01-13,2025-01-20,10,2,0.20,no" + ",".repeat(24));
+    assertThat(lines.get(3)).startsWith("2025-01-20,2025-01-27,10,6,0.60,means,3.50,,,,,,3.50,");
+    assertThat(lines.get(4)).isEqualTo("2025-01-27,2025-02-03,10,,,withheld" + ",".repeat(24));
   }
 
   @Test
-  void aHiddenResultCarriesNoCountsOrCommentsWhateverItIsGiven() {
-    PeriodResult r = new PeriodResult(period(0), 2, false, List.of(new long[] {1, 1, 0, 0, 0}),
-        List.of("a comment"));
+  void theOneRuleShowsNothingUnderKMeansFromKAndCountsFrom2k() {
+    int k = 5;
+    assertThat(result(0, 4).disclosure()).isEqualTo(PeriodResult.Disclosure.TOO_FEW);
+    assertThat(result(0, 5).disclosure()).isEqualTo(PeriodResult.Disclosure.MEANS);
+    assertThat(result(0, 9).disclosure()).isEqualTo(PeriodResult.Disclosure.MEANS);
+    assertThat(result(0, 10).disclosure()).isEqualTo(PeriodResult.Disclosure.FULL);
+    assertThat(withheld(0).disclosure()).isEqualTo(PeriodResult.Disclosure.WITHHELD);
+    assertThat(PeriodResult.of(open(), 20, counts(20), List.of("c"), k).disclosure())
+        .isEqualTo(PeriodResult.Disclosure.PENDING);
 
-    assertThat(r.counts()).isEmpty();
-    assertThat(r.comments()).isEmpty();
-    assertThat(r.mean(Question.TRUST)).isNaN();
+    PeriodResult means = result(0, 5);
+    assertThat(means.counts()).isEmpty();
+    assertThat(means.hasDistribution()).isFalse();
+    assertThat(means.mean(Question.TRUST)).isEqualTo(3.4);
+    assertThatThrownBy(() -> means.count(Question.TRUST, 3)).isInstanceOf(IllegalStateException.class);
+    assertThat(means.comments()).containsExactly("a comment");
+    assertThat(result(0, 10).count(Question.TRUST, 3)).isEqualTo(5);
   }
 
-  private static PeriodResult shown(int week) {
-    long[] c = {0, 0, 3, 3, 0};
-    return new PeriodResult(period(week), 6, true, List.of(c, c, c, c), List.of());
+  @Test
+  void aResultThatMayNotBeShownCarriesNoCountsNoCommentsAndNoMeansWhateverItIsGiven() {
+    for (PeriodResult.Disclosure hidden : List.of(PeriodResult.Disclosure.PENDING, PeriodResult.Disclosure.WITHHELD,
+        PeriodResult.Disclosure.TOO_FEW)) {
+      PeriodResult r = new PeriodResult(period(0, null), hidden, 2, new double[] {4, 4, 4, 4},
+          List.of(new long[] {1, 1, 0, 0, 0}), List.of("a comment"));
+
+      assertThat(r.counts()).isEmpty();
+      assertThat(r.comments()).isEmpty();
+      assertThat(r.mean(Question.TRUST)).isNaN();
+      assertThat(r.shown()).isFalse();
+    }
+    assertThat(withheld(0).responses()).as("withheld: not even how many answered").isZero();
+    assertThat(withheld(0).responseRate()).isNaN();
   }
 
-  private static PeriodResult hidden(int week) {
-    return PeriodResult.hidden(period(week), 2);
+  /** A closed period with {@code n} answers: about half 3s, half 4s on every question, one comment. */
+  private static PeriodResult result(int week, int n) {
+    return PeriodResult.of(period(week, null), n, counts(n), List.of("a comment"), 5);
   }
 
-  private static Period period(int week) {
+  private static PeriodResult withheld(int week) {
+    return PeriodResult.of(period(week, "C0OTHER"), 7, counts(7), List.of("a comment"), 5);
+  }
+
+  private static List<long[]> counts(int n) {
+    long[] c = {0, 0, n - n / 2, n / 2, 0};
+    return List.of(c, c, c, c);
+  }
+
+  private static Period period(int week, String withheldBy) {
     Instant opened = Instant.parse("2025-01-06T10:00:00Z").plusSeconds(week * 7L * 86400);
     Instant closes = opened.plusSeconds(7L * 86400);
-    return new Period(Period.idFor(opened), opened, closes, closes, 10);
+    return new Period(Period.idFor(opened), opened, closes, closes, 10, Period.State.CLOSED, true, withheldBy);
+  }
+
+  private static Period open() {
+    Instant opened = Instant.parse("2025-01-06T10:00:00Z");
+    return Period.planned(Period.idFor(opened), opened, opened.plusSeconds(7L * 86400), 10);
   }
 }

@@ -159,7 +159,11 @@ class UserTextInjectionTest extends AppTest {
     for (String user : answering) {
       answer(user, comment);
     }
+    int closing = slack.responded().size();
     command(ADMIN, "/pulse", "close");
+    // Closing adds up the sealed answers in the background and answers through the response_url.
+    await().atMost(WAIT).until(() -> slack.responded().stream().skip(closing)
+        .anyMatch(r -> r.text().contains("is closed")));
     int before = slack.responded().size();
     SlackRequests.Answer report = command(ADMIN, "/pulse", "report");
     // The report may come in the ack or, when it takes longer, through the response_url.

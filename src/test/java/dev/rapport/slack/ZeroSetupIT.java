@@ -41,9 +41,13 @@ class ZeroSetupIT {
       assertThat(events.body()).contains("not_connected").contains("SLACK_BOT_TOKEN");
       String log = app.log();
       assertThat(log).contains("started an embedded Redis").contains(data.toString());
+      assertThat(log).as("the pulse secret is generated next to the data, and the log says where")
+          .contains("RAPPORT_PULSE_SECRET set, so one was generated into " + data.resolve("pulse-secret"));
       assertThat(log.lines().filter(l -> l.contains("not connected to Slack")).count()).isEqualTo(1);
       assertThat(log).doesNotContain("Exception").doesNotContain("\tat ");
     }
     assertThat(data.resolve("appendonly.aof")).as("the append-only file keeps data across restarts").exists();
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(data.resolve("pulse-secret")))).isEqualTo("rw-------");
   }
 }

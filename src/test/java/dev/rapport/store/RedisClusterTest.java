@@ -93,6 +93,7 @@ class RedisClusterTest extends AppTest {
       SlackRequests.Answer first = answer("U002", modal);
       assertThat(first.status()).isEqualTo(200);
       assertThat(answer("U002", modal).body()).contains("already answered");
+      assertThat(requests.commandAnsweredLater(TEAM, ADMIN, CHANNEL, "/pulse", "close")).contains("is closed");
 
       // Forget-me, then uninstall: scans and deletes by the workspace's hash tag.
       requests.blockAction(TEAM, "U004", "D0U004", "pairing_forget", "forget");
