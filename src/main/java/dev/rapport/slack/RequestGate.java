@@ -61,7 +61,7 @@ final class RequestGate extends HttpFilter {
       events(request, response, chain);
     } else if (SlackWiring.INSTALL_SERVLET.equals(servlet) || SlackWiring.REDIRECT_SERVLET.equals(servlet)) {
       oauth(request, response, chain);
-    } else if (path(request).toLowerCase(Locale.ROOT).startsWith("/slack")) {
+    } else if (inSlackNamespace(path(request))) {
       refuse(response, 404, "not_found", "No such Slack endpoint.", "path");
     } else if (request.getContentLengthLong() > MAX_BODY_BYTES) {
       refuse(response, 413, "too_large", "Request bodies are limited to 1 MiB.", "too_large");
@@ -129,6 +129,11 @@ final class RequestGate extends HttpFilter {
   private static String servletName(HttpServletRequest request) {
     HttpServletMapping mapping = request.getHttpServletMapping();
     return mapping == null ? "" : mapping.getServletName();
+  }
+
+  private static boolean inSlackNamespace(String path) {
+    String lower = path.toLowerCase(Locale.ROOT);
+    return lower.equals("/slack") || lower.startsWith("/slack/");
   }
 
   /** The path as Tomcat resolved it (decoded, normalized, without path parameters). */
