@@ -139,7 +139,7 @@ final class RequestAttacks {
     }
     assertThat(failures).as("requests that got in").isEmpty();
     State after = before;
-    await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
         .untilAsserted(() -> assertThat(state()).as("nothing changed later either").isEqualTo(after));
   }
 
@@ -186,7 +186,7 @@ final class RequestAttacks {
     return new State(dump(), slack.calls().size(), slack.responded().size());
   }
 
-  /** The state once the app has stopped changing it for half a second (background work done). */
+  /** The state once the app has stopped changing it for 300 ms (background work done). */
   private State settled() {
     State[] last = {state()};
     Instant[] since = {Instant.now()};
@@ -197,7 +197,7 @@ final class RequestAttacks {
         since[0] = Instant.now();
         return false;
       }
-      return Duration.between(since[0], Instant.now()).toMillis() >= 500;
+      return Duration.between(since[0], Instant.now()).toMillis() >= 300;
     });
     return last[0];
   }
