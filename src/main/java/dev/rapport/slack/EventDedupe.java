@@ -11,12 +11,16 @@ import com.slack.api.bolt.response.Response;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import dev.rapport.store.Keys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
 /**
  * Slack retries an event delivery it thinks failed; an {@code event_id} seen before is acknowledged and
- * not handled again.
+ * not handled again. An event whose handling failed (we answer 503) is forgotten, so Slack's retry of it
+ * is handled.
  * <pre>
  * rapport:{team}:events:seen:{event_id}   STRING  "1", expires after {@link #REMEMBER} (Slack retries for
  *                                                 well under an hour)
@@ -25,6 +29,8 @@ import redis.clients.jedis.params.SetParams;
 final class EventDedupe implements Middleware {
 
   static final Duration REMEMBER = Duration.ofHours(2);
+
+  private static final Logger log = LoggerFactory.getLogger(EventDedupe.class);
 
   private final UnifiedJedis redis;
   private final MeterRegistry metrics;
@@ -47,14 +53,33 @@ final class EventDedupe implements Middleware {
       metrics.counter("rapport.slack.events", "type", type, "outcome", "handled").increment();
       return chain.next(req);
     }
-    String first = redis.set(Keys.team(team, "events", "seen", eventId), "1",
-        SetParams.setParams().nx().ex(REMEMBER.toSeconds()));
+    String key = Keys.team(team, "events", "seen", eventId);
+    String first = redis.set(key, "1", SetParams.setParams().nx().ex(REMEMBER.toSeconds()));
     if (first == null) {
       metrics.counter("rapport.slack.events", "type", type, "outcome", "duplicate").increment();
       return Response.ok();
     }
     metrics.counter("rapport.slack.events", "type", type, "outcome", "handled").increment();
-    return chain.next(req);
+    Response handled;
+    try {
+      handled = chain.next(req);
+    } catch (Exception e) {
+      forget(key);
+      throw e;
+    }
+    if (handled.getStatusCode() >= 500) {
+      forget(key);
+    }
+    return handled;
+  }
+
+  /** The event wasn't handled (we answer 5xx, so Slack retries it): its retry must not count as seen. */
+  private void forget(String key) {
+    try {
+      redis.del(key);
+    } catch (JedisException e) {
+      log.warn("Redis unavailable ({}): a failed event stays marked as seen", e.getClass().getSimpleName());
+    }
   }
 
   private static String eventType(JsonObject payload) {

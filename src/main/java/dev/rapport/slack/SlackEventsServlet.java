@@ -2,22 +2,27 @@ package dev.rapport.slack;
 
 import com.google.gson.Gson;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServletAdapter;
+import com.slack.api.bolt.jakarta_servlet.ServletAdapterOps;
 import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bolt on {@code /slack/events}, with the answers Slack and users should get when something fails:
- * a malformed body is a 400, a slash command always gets a friendly ephemeral message (never a 500 or
- * a stack trace), and other requests get 503 so Slack retries them later.
+ * Bolt on {@code /slack/events}, fed only with the body the {@link RequestGate} verified, with the answers
+ * Slack and users should get when something fails: a malformed body is a 400, a slash command always gets
+ * a friendly ephemeral message (never a 500 or a stack trace), and other requests get 503 so Slack retries
+ * them later.
  */
 final class SlackEventsServlet extends HttpServlet {
 
@@ -25,45 +30,49 @@ final class SlackEventsServlet extends HttpServlet {
 
   private static final Gson GSON = new Gson();
 
+  /** Browser steps of an install: served by {@link SlackOAuthServlet}, never built from a body here. */
+  private static final Set<RequestType> NOT_FROM_SLACK = Set.of(RequestType.OAuthStart, RequestType.OAuthCallback);
+
   private final transient App app;
-  private final transient SlackAppServletAdapter adapter;
+  private final transient SlackRequestParser parser;
 
   SlackEventsServlet(App app) {
     this.app = app;
-    this.adapter = new SlackAppServletAdapter(app.config()) {
-      @Override
-      protected String doReadRequestBodyAsString(HttpServletRequest req) throws IOException {
-        // Bolt's default joins lines with the platform separator, which would alter the body.
-        return new String(req.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      }
-    };
+    this.parser = new SlackRequestParser(app.config());
   }
 
   @Override
-  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    doPost(req, resp);
-  }
-
-  @Override
-  protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+  protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    byte[] body = RequestGate.verifiedBody(req);
+    if (body == null || !"POST".equals(req.getMethod())) {
+      // Only the gate hands over a verified body; reaching here without one means a mapping bypassed it.
+      write(resp, 401, "{\"ok\":false,\"error\":\"unverified request\"}");
+      return;
+    }
     Request<?> slackRequest;
     try {
-      slackRequest = adapter.buildSlackRequest(req);
+      slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
+          .requestUri(SlackWiring.EVENTS_PATH)
+          .queryString(Map.of())
+          .headers(new RequestHeaders(ServletAdapterOps.toHeaderMap(req)))
+          .requestBody(new String(body, StandardCharsets.UTF_8))
+          .remoteAddress(req.getRemoteAddr())
+          .build());
     } catch (RuntimeException e) {
       // Bolt's parser throws assorted runtime exceptions on bodies that aren't what Slack sends.
       write(resp, 400, "{\"ok\":false,\"error\":\"malformed request body\"}");
       return;
     }
-    if (slackRequest == null) {
+    if (slackRequest == null || NOT_FROM_SLACK.contains(slackRequest.getRequestType())) {
       write(resp, 400, "{\"ok\":false,\"error\":\"not a Slack request\"}");
       return;
     }
     try {
-      adapter.writeResponse(resp, app.run(slackRequest));
+      ServletAdapterOps.writeResponse(resp, app.run(slackRequest));
     } catch (Exception e) {
       String text = Failures.describe("request " + slackRequest.getRequestType(), e);
       if (slackRequest.getRequestType() == RequestType.Command) {
-        adapter.writeResponse(resp, Response.json(200,
+        ServletAdapterOps.writeResponse(resp, Response.json(200,
             "{\"response_type\":\"ephemeral\",\"text\":" + GSON.toJson(text) + "}"));
       } else {
         log.debug("answering 503 so Slack retries");

@@ -9,8 +9,11 @@ import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.util.http.SlackHttpClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -20,13 +23,17 @@ import org.springframework.core.Ordered;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * One Bolt {@link App} for the whole deployment, served over HTTP at {@code /slack/events} and, when an
- * app token is set, over Socket Mode too. Features plug in through {@link SlackFeature}.
+ * One Bolt {@link App} for the whole deployment, served over HTTP at {@code /slack/events} (behind the
+ * {@link RequestGate}) and, when an app token is set, over Socket Mode too; in multi-workspace mode the
+ * install pages have their own servlets. Features plug in through {@link SlackFeature}.
  */
 @Configuration(proxyBeanMethods = false)
 class SlackWiring {
 
   static final String EVENTS_PATH = "/slack/events";
+  static final String EVENTS_SERVLET = "slackEvents";
+  static final String INSTALL_SERVLET = "slackInstall";
+  static final String REDIRECT_SERVLET = "slackOAuthRedirect";
 
   @Bean
   Slack slack(SlackSettings settings, MeterRegistry metrics) {
@@ -60,8 +67,8 @@ class SlackWiring {
         .slack(slack)
         .singleTeamBotToken(oauth ? null : settings.botToken())
         .signingSecret(settings.signingSecret())
-        // The request policy filter verifies signatures over the raw bytes; Bolt's check would use the
-        // platform charset and a body re-joined line by line.
+        // The request gate verifies signatures over the raw bytes (and refuses replays) before Bolt sees a
+        // request; Bolt's check would use the platform charset and a body re-joined line by line.
         .requestVerificationEnabled(false)
         // message.channels delivers every message subtype (joins, topic changes, ...); those no feature
         // handles are acknowledged instead of answered 404, which Slack would retry and count as failures.
@@ -98,29 +105,47 @@ class SlackWiring {
     return app;
   }
 
+  /**
+   * {@code /slack/events}: Bolt, or an answer saying how to connect while no signing secret is set (then
+   * nothing could verify a request).
+   */
   @Bean
   ServletRegistrationBean<?> slackEvents(App app, SlackSettings settings) {
-    List<String> paths = new ArrayList<>(List.of(EVENTS_PATH));
-    if (settings.mode() == SlackSettings.Mode.OAUTH) {
-      paths.add(settings.installPath());
-      paths.add(settings.redirectPath());
-    }
-    jakarta.servlet.http.HttpServlet servlet = settings.acceptsHttp()
-        ? new SlackEventsServlet(app)
-        : new NotConnectedServlet();
-    ServletRegistrationBean<?> bean = new ServletRegistrationBean<>(servlet, paths.toArray(String[]::new));
-    bean.setName("slack");
+    HttpServlet servlet = settings.acceptsHttp() ? new SlackEventsServlet(app) : new NotConnectedServlet();
+    ServletRegistrationBean<?> bean = new ServletRegistrationBean<>(servlet, EVENTS_PATH);
+    bean.setName(EVENTS_SERVLET);
     return bean;
   }
 
+  /** The two browser steps of a multi-workspace install, each on its own path, GET only. */
   @Bean
-  FilterRegistrationBean<RequestPolicyFilter> requestPolicy(SlackSettings settings, Clock clock) {
-    String secret = settings.signingSecret() == null ? "" : settings.signingSecret();
-    FilterRegistrationBean<RequestPolicyFilter> bean =
-        new FilterRegistrationBean<>(new RequestPolicyFilter(secret, clock), new ServletRegistrationBean<?>[0]);
-    bean.addUrlPatterns(EVENTS_PATH);
+  ServletRegistrationBean<?> slackInstall(App app, SlackSettings settings) {
+    return oauthStep(app, settings, SlackOAuthServlet.Step.START, settings.installPath(), INSTALL_SERVLET);
+  }
+
+  @Bean
+  ServletRegistrationBean<?> slackOAuthRedirect(App app, SlackSettings settings) {
+    return oauthStep(app, settings, SlackOAuthServlet.Step.CALLBACK, settings.redirectPath(), REDIRECT_SERVLET);
+  }
+
+  private static ServletRegistrationBean<?> oauthStep(App app, SlackSettings settings, SlackOAuthServlet.Step step,
+                                                      String path, String name) {
+    ServletRegistrationBean<?> bean = new ServletRegistrationBean<>(new SlackOAuthServlet(app, step), path);
+    bean.setName(name);
+    bean.setEnabled(settings.mode() == SlackSettings.Mode.OAUTH);
+    return bean;
+  }
+
+  /** Every request, on every path and dispatch, passes the gate before any servlet (see {@link RequestGate}). */
+  @Bean
+  FilterRegistrationBean<RequestGate> requestGate(SlackSettings settings, UnifiedJedis redis, Clock clock,
+                                                  MeterRegistry metrics) {
+    Signatures signatures = settings.acceptsHttp() ? new Signatures(settings.signingSecret(), clock) : null;
+    FilterRegistrationBean<RequestGate> bean = new FilterRegistrationBean<>(
+        new RequestGate(signatures, new Replays(redis, clock), metrics));
+    bean.addUrlPatterns("/*");
+    bean.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-    bean.setEnabled(settings.acceptsHttp());
     return bean;
   }
 

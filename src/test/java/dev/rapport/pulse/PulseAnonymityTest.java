@@ -112,6 +112,11 @@ class PulseAnonymityTest extends PulseAppTest {
     Set<String> changed = new TreeSet<>(after.keySet());
     changed.addAll(before.keySet());
     changed.removeIf(key -> Objects.equals(before.get(key), after.get(key)));
+    // The request gate's replay records: a keyed hash of each signed request let in, holding "1" and gone
+    // after six minutes; they name neither the person nor the answer.
+    assertThat(changed).filteredOn(key -> key.startsWith("rapport:{requests}:seen:"))
+        .allSatisfy(key -> assertThat(after.get(key)).isEqualTo(key + "\n1"));
+    changed.removeIf(key -> key.startsWith("rapport:{requests}:seen:"));
     assertThat(changed).containsExactlyInAnyOrder(prefix + "sealed", prefix + "voters");
   }
 

@@ -3,48 +3,22 @@ package dev.rapport.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rapport.testkit.AppTest;
+import dev.rapport.testkit.OAuthAppTest;
 import dev.rapport.testkit.FakeSlack;
 import dev.rapport.testkit.SlackRequests;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** With SLACK_CLIENT_ID and SLACK_CLIENT_SECRET set, Rapport installs into several workspaces over OAuth. */
-@DirtiesContext
-class MultiWorkspaceTest extends AppTest {
+class MultiWorkspaceTest extends OAuthAppTest {
 
   static final String ACME = "T0ACME";
   static final String GLOBEX = "T0GLOBEX";
 
-  @DynamicPropertySource
-  static void oauth(DynamicPropertyRegistry registry) {
-    registry.add("rapport.slack.bot-token", () -> "");
-    registry.add("rapport.slack.client-id", () -> "111.222");
-    registry.add("rapport.slack.client-secret", () -> "client-secret");
-    registry.add("rapport.slack.completion-url", () -> "https://rapport.example.com/installed");
-    registry.add("rapport.encryption.key", () -> KEY);
-    registry.add("rapport.people.admins", () -> ACME + ":U0SHARED");
-  }
-
-  /** What RAPPORT_ENCRYPTION_KEY holds: 32 random bytes in base64. */
-  static final String KEY = java.util.Base64.getEncoder().encodeToString(dev.rapport.store.Aead.randomKey());
-
   @org.springframework.beans.factory.annotation.Autowired
   Installations installations;
-
-  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @Test
   void twoWorkspacesInstallThroughOAuthAndNeverSeeEachOthersData() throws Exception {
@@ -76,7 +50,7 @@ class MultiWorkspaceTest extends AppTest {
     assertThat(requests.command(GLOBEX, "UG001", "C0SAME", "/coffee", "stats").text())
         .contains("People in the pool (last round): 6").contains("groups of 3");
     for (String key : jedis.keys("rapport:*")) {
-      assertThat(key).matches("rapport:\\{(" + ACME + "|" + GLOBEX + "|outbox|schedule|oauth)}:.*");
+      assertThat(key).matches("rapport:\\{(" + ACME + "|" + GLOBEX + "|outbox|schedule|oauth|requests)}:.*");
     }
     for (String key : jedis.keys("rapport:{" + ACME + "}:*")) {
       assertThat(dump(key)).as(key).doesNotContain("UG0").doesNotContain(GLOBEX);
@@ -196,47 +170,6 @@ class MultiWorkspaceTest extends AppTest {
         && slack.calls("oauth.v2.access").stream().anyMatch(call -> "refresh_token".equals(call.param("grant_type"))));
     assertThat(slack.calls("oauth.v2.access")).filteredOn(call -> "refresh_token".equals(call.param("grant_type")))
         .hasSize(1);
-  }
-
-  private int rotations;
-  /** expires_in of renewed tokens; 0 = the same as the first grant's. */
-  private int renewalsLast;
-
-  /** oauth.v2.access: a code "code-T..." or a refresh token installs/renews that workspace's bot. */
-  private void answerOAuthWithTokensForTheCodesWorkspace(int expiresIn) {
-    slack.on("oauth.v2.access", call -> {
-      String team = call.param("code") != null ? call.param("code").substring("code-".length())
-          : call.param("refresh_token").replaceAll("xoxe-refresh-(T0[A-Z]+)-\\d+", "$1");
-      int generation = call.param("refresh_token") == null ? 1 : ++rotations + 1;
-      ObjectNode node = dev.rapport.testkit.SlackSamples.apiResponse("oauth.v2.access");
-      node.put("access_token", FakeSlack.tokenFor(team)).put("token_type", "bot").put("scope", "commands,chat:write")
-          .put("bot_user_id", "UBOT" + team).put("app_id", "ARAPPORT").put("is_enterprise_install", false)
-          .put("refresh_token", "xoxe-refresh-" + team + "-" + generation)
-          .put("expires_in", generation > 1 && renewalsLast > 0 ? renewalsLast : expiresIn);
-      node.putObject("team").put("id", team).put("name", "Team " + team);
-      node.putNull("enterprise");
-      node.putObject("authed_user").put("id", "UINSTALLER");
-      node.remove("incoming_webhook");
-      return node;
-    });
-  }
-
-  /** "Add to Slack" in a browser: the install page sets a state cookie, Slack redirects back with a code. */
-  private void install(String team) throws Exception {
-    HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/slack/install")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    String location = page.headers().firstValue("Location").orElse(page.body());
-    Matcher state = Pattern.compile("state=([A-Za-z0-9-]+)").matcher(location);
-    assertThat(state.find()).as("an authorize URL with a state in: %s", location).isTrue();
-    assertThat(location).contains("client_id=111.222").contains("scope=commands");
-    String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-
-    HttpResponse<String> back = http.send(HttpRequest.newBuilder(URI.create(baseUrl()
-        + "/slack/oauth_redirect?code=code-" + team + "&state=" + state.group(1))).header("Cookie", cookie).build(),
-        HttpResponse.BodyHandlers.ofString());
-
-    assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
-    assertThat(back.headers().firstValue("Location")).contains("https://rapport.example.com/installed");
   }
 
   private String dump(String key) {

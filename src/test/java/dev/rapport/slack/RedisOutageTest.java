@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import dev.rapport.store.Keys;
 import dev.rapport.testkit.AppTest;
+import dev.rapport.testkit.SlackRequests;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
@@ -62,6 +64,33 @@ class RedisOutageTest extends AppTest {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> readiness() == 200);
     assertThat(requests.command(TEAM, "U001", "C001", "/pulse", "count").text()).isEqualTo("visit 1");
+  }
+
+  @Test
+  void anEventThatFailedWhileRedisWasAwayGetsInWhenSlackRetriesTheSameBytes() {
+    SlackRequests.Body body = requests.eventBody(TEAM, SlackRequests.newEventId(), "AppHomeOpenedPayload",
+        Map.of("type", "app_home_opened", "user", "U001", "tab", "home", "channel", "D001",
+            "event_ts", "1700000000.000100"));
+    Map<String, String> signed = requests.signed(String.valueOf(clock.instant().getEpochSecond()), body.text());
+    redis.stop();
+
+    assertThat(requests.send("POST", "/slack/events", body, signed).status()).as("Slack will retry").isEqualTo(503);
+
+    redis.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> readiness() == 200);
+    assertThat(requests.send("POST", "/slack/events", body, signed).status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(5)).until(() -> slack.calls("views.publish").size() == 1);
+    assertThat(requests.send("POST", "/slack/events", body, signed).status()).as("handled now").isEqualTo(409);
+  }
+
+  @Test
+  void whileRedisIsAwayAReplayToTheSameInstanceIsStillRefused() {
+    SlackRequests.Body body = requests.commandBody(TEAM, "U001", "C001", "/pulse", "help");
+    Map<String, String> signed = requests.signed(String.valueOf(clock.instant().getEpochSecond()), body.text());
+    redis.stop();
+
+    assertThat(requests.send("POST", "/slack/events", body, signed).text()).contains("*/pulse*");
+    assertThat(requests.send("POST", "/slack/events", body, signed).status()).isEqualTo(409);
   }
 
   private int readiness() {

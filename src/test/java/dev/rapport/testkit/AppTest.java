@@ -26,7 +26,8 @@ import redis.clients.jedis.JedisPooled;
  *
  * <p>All subclasses share one Spring context (test-only beans live in {@link TestBeans}), because every
  * cached context runs its own scheduler and outbox workers against the one Redis. A subclass that needs
- * other settings must close its context after it with {@code @DirtiesContext}.
+ * other settings must close its context after it with {@code @DirtiesContext}, unless several classes
+ * share those settings through one base class (as {@link OAuthAppTest} does for a multi-workspace app).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)

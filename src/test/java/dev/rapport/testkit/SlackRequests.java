@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
@@ -29,13 +30,26 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SlackRequests {
 
+  /** The header with which the app says that a command's real answer follows on its response_url. */
+  static final String LATER = "X-Rapport-Answer";
+
   /**
-   * The app's answer. {@code later} when the ack said the real answer follows on the response_url (the
+   * The app's answer. {@link #later} when the ack said the real answer follows on the response_url (the
    * app's {@code X-Rapport-Answer: later} header): the ack had to wait for nothing that needs Slack.
    */
-  public record Answer(int status, String body, boolean later) {
+  public record Answer(int status, String body, java.net.http.HttpHeaders headers) {
     public Answer(int status, String body) {
-      this(status, body, false);
+      this(status, body, java.net.http.HttpHeaders.of(Map.of(), (name, value) -> true));
+    }
+
+    /** The first value of a response header, or null. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
+    /** Whether the ack announced that the real answer comes later, on the response_url. */
+    public boolean later() {
+      return "later".equals(header(LATER));
     }
 
     public JsonNode json() {
@@ -52,9 +66,13 @@ public final class SlackRequests {
     }
   }
 
+  /** A request body as Slack sends it, before it is signed. */
+  public record Body(String contentType, String text) {}
+
   private static final AtomicLong IDS = new AtomicLong();
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
   private final String url;
   private final String secret;
   private final FakeSlack slack;
@@ -66,6 +84,7 @@ public final class SlackRequests {
 
   /** Signs with {@code clock}'s time: the app's clock, when a test moves it. */
   public SlackRequests(String appBaseUrl, String secret, FakeSlack slack, java.time.Clock clock) {
+    this.base = appBaseUrl;
     this.url = appBaseUrl + "/slack/events";
     this.secret = secret;
     this.slack = slack;
@@ -85,7 +104,8 @@ public final class SlackRequests {
     }
     // Taken from the fake's record: to the test it is this command's answer, not a later message.
     awaitResponse(ack.responseId());
-    return new Answer(200, slack.take(ack.responseId()).orElseThrow().body().toString(), true);
+    return new Answer(200, slack.take(ack.responseId()).orElseThrow().body().toString(),
+        java.net.http.HttpHeaders.of(Map.of(LATER, List.of("later")), (name, value) -> true));
   }
 
   /** A slash command's ack as sent, its response_url id, and how long the ack took. */
@@ -120,6 +140,15 @@ public final class SlackRequests {
   }
 
   private Answer command(String team, String user, String channel, String command, String text, String id) {
+    return post(commandBody(team, user, channel, command, text, id));
+  }
+
+  /** The body of a slash command, with its own response_url and trigger_id. */
+  public Body commandBody(String team, String user, String channel, String command, String text) {
+    return commandBody(team, user, channel, command, text, "cmd-" + IDS.incrementAndGet());
+  }
+
+  private Body commandBody(String team, String user, String channel, String command, String text, String id) {
     ObjectNode payload = SlackSamples.appBackend("slash-commands/SlashCommandPayload.json");
     payload.put("token", "legacy-unused").put("api_app_id", "ARAPPORT").put("team_id", team)
         .put("team_domain", team.toLowerCase()).put("channel_id", channel).put("channel_name", "general")
@@ -128,14 +157,31 @@ public final class SlackRequests {
         .put("trigger_id", "trigger-" + IDS.incrementAndGet()).put("is_enterprise_install", false);
     payload.remove("enterprise_id");
     payload.remove("enterprise_name");
-    return post("application/x-www-form-urlencoded", form(payload), clock.instant().getEpochSecond());
+    return new Body("application/x-www-form-urlencoded", form(payload));
   }
 
   /**
    * An Events API delivery built from the sample {@code samplePayload} (e.g. "MessagePayload") with
-   * {@code event} fields laid over the sample's event.
+   * {@code event} fields laid over the sample's event. Sending an {@code eventId} again is a Slack retry:
+   * it carries {@code X-Slack-Retry-Num} and, as Slack signs every delivery anew, a later timestamp (the
+   * same signed bytes again would be refused as a replay).
    */
   public Answer event(String team, String eventId, String samplePayload, Map<String, ?> event) {
+    int retry = deliveries.merge(eventId, 1, Integer::sum) - 1;
+    Body body = eventBody(team, eventId, samplePayload, event);
+    String timestamp = String.valueOf(clock.instant().getEpochSecond() + retry);
+    Map<String, String> headers = new java.util.LinkedHashMap<>(signed(timestamp, body.text()));
+    if (retry > 0) {
+      headers.put("X-Slack-Retry-Num", String.valueOf(retry));
+      headers.put("X-Slack-Retry-Reason", "http_timeout");
+    }
+    return send("POST", "/slack/events", body, headers);
+  }
+
+  private final Map<String, Integer> deliveries = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The body of an Events API delivery (see {@link #event}). */
+  public Body eventBody(String team, String eventId, String samplePayload, Map<String, ?> event) {
     ObjectNode envelope = SlackSamples.event(samplePayload);
     envelope.put("token", "legacy-unused").put("team_id", team).put("api_app_id", "ARAPPORT")
         .put("type", "event_callback").put("event_id", eventId)
@@ -151,11 +197,16 @@ public final class SlackRequests {
     ObjectNode overlay = SlackSamples.JSON.valueToTree(event);
     strip(body, overlay);
     body.setAll(overlay);
-    return post("application/json", envelope.toString(), clock.instant().getEpochSecond());
+    return new Body("application/json", envelope.toString());
   }
 
   /** A button click ({@code block_actions}) by {@code user} in {@code channel}. */
   public Answer blockAction(String team, String user, String channel, String actionId, String value) {
+    return post(blockActionBody(team, user, channel, actionId, value));
+  }
+
+  /** The body of a button click (see {@link #blockAction}). */
+  public Body blockActionBody(String team, String user, String channel, String actionId, String value) {
     ObjectNode payload = SlackSamples.appBackend("interactive-components/BlockActionPayload.json");
     for (String unused : new String[] {"enterprise", "view", "state", "app_unfurl", "function_data",
         "interactivity", "bot_access_token", "message"}) {
@@ -176,8 +227,7 @@ public final class SlackRequests {
     action.put("action_id", actionId).put("block_id", "b-" + actionId).put("value", value)
         .put("type", "button").put("action_ts", String.valueOf(Instant.now().getEpochSecond()));
     action.putObject("text").put("type", "plain_text").put("text", actionId);
-    return post("application/x-www-form-urlencoded", "payload=" + enc(payload.toString()),
-        clock.instant().getEpochSecond());
+    return new Body("application/x-www-form-urlencoded", "payload=" + enc(payload.toString()));
   }
 
   /**
@@ -186,6 +236,12 @@ public final class SlackRequests {
    */
   public Answer viewSubmission(String team, String user, String callbackId, String privateMetadata,
                                ObjectNode values) {
+    return post(viewSubmissionBody(team, user, callbackId, privateMetadata, values));
+  }
+
+  /** The body of a modal submission (see {@link #viewSubmission}). */
+  public Body viewSubmissionBody(String team, String user, String callbackId, String privateMetadata,
+                                 ObjectNode values) {
     ObjectNode payload = SlackSamples.appBackend("views/ViewSubmissionPayload.json");
     for (String unused : new String[] {"enterprise", "function_data", "interactivity",
         "bot_access_token"}) {
@@ -204,8 +260,12 @@ public final class SlackRequests {
     view.putObject("title").put("type", "plain_text").put("text", "Rapport");
     view.putArray("blocks");
     view.putObject("state").set("values", values);
-    return post("application/x-www-form-urlencoded", "payload=" + enc(payload.toString()),
-        clock.instant().getEpochSecond());
+    return new Body("application/x-www-form-urlencoded", "payload=" + enc(payload.toString()));
+  }
+
+  /** Posts {@code body} to /slack/events, signed now (by the clock this client was given). */
+  public Answer post(Body body) {
+    return post(body.contentType(), body.text(), clock.instant().getEpochSecond());
   }
 
   /** Posts a raw body, signed for {@code timestamp}. */
@@ -215,20 +275,34 @@ public final class SlackRequests {
 
   /** Posts a raw body with exactly these signature headers (null leaves a header out). */
   public Answer postRaw(String contentType, String body, String timestamp, String signature) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
     if (timestamp != null) {
-      request.header("X-Slack-Request-Timestamp", timestamp);
+      headers.put("X-Slack-Request-Timestamp", timestamp);
     }
     if (signature != null) {
-      request.header("X-Slack-Signature", signature);
+      headers.put("X-Slack-Signature", signature);
     }
+    return send("POST", "/slack/events", new Body(contentType, body), headers);
+  }
+
+  /** Slack's two signature headers for {@code body} sent at {@code timestamp}. */
+  public Map<String, String> signed(String timestamp, String body) {
+    return Map.of("X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature", sign(timestamp, body));
+  }
+
+  /**
+   * Sends {@code body} with any HTTP method to any path of the app ({@code path} as it goes on the wire:
+   * encoded, with path parameters or a query), with exactly {@code headers} besides Content-Type.
+   */
+  public Answer send(String method, String path, Body body, Map<String, String> headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", body.contentType())
+        .method(method, HttpRequest.BodyPublishers.ofString(body.text(), StandardCharsets.UTF_8));
+    headers.forEach(request::header);
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response.body(),
-          response.headers().firstValue("X-Rapport-Answer").map("later"::equals).orElse(false));
+      return new Answer(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
