@@ -14,10 +14,13 @@ import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import dev.rapport.people.ForgetMe;
 import dev.rapport.people.Profiles;
 import dev.rapport.slack.AccessPolicy;
+import dev.rapport.slack.AckPath;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.BackgroundWork;
 import dev.rapport.slack.Failures;
 import dev.rapport.slack.HomeTab;
 import dev.rapport.slack.Reply;
+import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackFeature;
 import dev.rapport.slack.SlackGateway;
 import dev.rapport.slack.Subcommand;
@@ -118,24 +121,61 @@ class CoffeeCommand implements SlackFeature {
       String user = payload.getUser().getId();
       String channel = payload.getView().getPrivateMetadata();
       try {
-        if (!access.isAdmin(team, user)) {
-          return ctx.ack(r -> r.responseAction("errors").errors(java.util.Map.of("frequency",
-              "Only Rapport admins can change coffee pairing.")));
-        }
         SettingsModal.Parsed parsed = SettingsModal.parse(channel, payload.getView().getState(), LocalDate.now(clock));
         if (!parsed.errors().isEmpty()) {
           return ctx.ack(r -> r.responseAction("errors").errors(parsed.errors()));
         }
-        boolean existed = programs.find(team, channel).isPresent();
-        String saved = admin.saved(team, parsed.program(), existed);
-        work.submit("confirm coffee settings", () -> slack.call(team, "chat.postEphemeral",
-            cl -> cl.chatPostEphemeral(r -> r.channel(channel).user(user).text(saved))));
-        return ctx.ack();
+        if (!isAdminIfKnown(team, user)) {
+          return ctx.ack(r -> r.responseAction("errors").errors(java.util.Map.of("frequency",
+              "Only Rapport admins can change coffee pairing.")));
+        }
+        // Checking the role (unless cached) and that Rapport can see the channel need Slack: the modal says
+        // "Saving…" now and shows the outcome right after the ack.
+        String viewId = payload.getView().getId();
+        work.submit("save coffee settings", () -> saveSettings(team, user, viewId, parsed.program()));
+        return ctx.ack(r -> r.responseAction("update").view(SettingsModal.notice(
+            ":hourglass_flowing_sand: Saving coffee pairing for <#" + channel + ">…")));
       } catch (Exception e) {
         String why = Failures.describe("coffee settings", e);
         return ctx.ack(r -> r.responseAction("errors").errors(java.util.Map.of("frequency", why)));
       }
     });
+  }
+
+  /** False only when the role is known (cached) and not an admin's; unknown roles are checked after the ack. */
+  private boolean isAdminIfKnown(String team, String user) {
+    try {
+      return access.isAdmin(team, user);
+    } catch (AnswerLater unknown) {
+      return true;
+    }
+  }
+
+  /**
+   * After the ack: saves the program and shows the outcome in the modal and, as before, in the channel. If
+   * it can't be saved, the form comes back filled in as sent, with the reason above it (or, if the modal
+   * is gone, the reason and the choices go to the channel), so nothing chosen is lost.
+   */
+  private void saveSettings(String team, String user, String viewId, Program program) throws SlackCallException {
+    String channel = program.channel();
+    String text;
+    com.slack.api.model.view.View next;
+    try {
+      text = access.isAdmin(team, user) ? admin.saved(team, program, programs.find(team, channel).isPresent())
+          : ":lock: Only Rapport admins can change coffee pairing. Nothing was changed.";
+      next = SettingsModal.notice(text);
+    } catch (Exception e) {
+      String why = Failures.describe("coffee settings", e);
+      text = why + "\nWhat you chose: " + program.describe() + ".";
+      next = SettingsModal.build(channel, program, why);
+    }
+    var shown = next;
+    String said = text;
+    try {
+      slack.call(team, "views.update", c -> c.viewsUpdate(r -> r.viewId(viewId).view(shown)));
+    } finally {
+      slack.call(team, "chat.postEphemeral", c -> c.chatPostEphemeral(r -> r.channel(channel).user(user).text(said)));
+    }
   }
 
   private Reply openSettings(dev.rapport.slack.CommandCall call) throws Exception {
@@ -144,6 +184,7 @@ class CoffeeCommand implements SlackFeature {
         ProgramAdmin.defaultCadence(profiles.zone(call.caller().team(), call.caller().user()), LocalDate.now(clock)),
         2, false, Program.Departments.NONE));
     var view = SettingsModal.build(channel, current);
+    AckPath.answerLater("");
     slack.call(call.caller().team(), "views.open", c -> c.viewsOpen(r -> r.triggerId(call.triggerId()).view(view)));
     return Reply.none();
   }

@@ -5,6 +5,7 @@ import dev.rapport.people.Profiles;
 import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedules;
+import dev.rapport.slack.AckPath;
 import dev.rapport.slack.BackgroundWork;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Mrkdwn;
@@ -58,6 +59,7 @@ class ProgramAdmin {
     int size = size(parsed.rest(), current == null ? 2 : current.size());
     Program program = new Program(channel, parsed.cadence(), size, current != null && current.guests(),
         current == null ? Program.Departments.NONE : current.departments());
+    AckPath.answerLater(":hourglass_flowing_sand: Checking that I can see who is in <#" + channel + ">…");
     return Reply.text(saved(team, program, current != null));
   }
 

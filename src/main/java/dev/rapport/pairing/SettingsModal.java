@@ -59,6 +59,11 @@ final class SettingsModal {
   private SettingsModal() {}
 
   static View build(String channel, Program current) {
+    return build(channel, current, null);
+  }
+
+  /** The form filled in with {@code current}; {@code problem}, if any, says above it why it wasn't saved. */
+  static View build(String channel, Program current, String problem) {
     String frequency = current.cadence().days().size() == 7 ? "day"
         : current.cadence().days().size() == 5 ? "weekday" : current.cadence().everyWeeks() + "w";
     DayOfWeek day = current.cadence().days().stream().sorted().findFirst().orElse(DayOfWeek.MONDAY);
@@ -67,7 +72,12 @@ final class SettingsModal {
     if (!zones.contains(zone)) {
       zones.add(0, zone);
     }
-    List<LayoutBlock> blocks = List.of(
+    List<LayoutBlock> blocks = new ArrayList<>();
+    if (problem != null) {
+      blocks.add(section(s -> s.text(markdownText(problem + "\nYour choices are still here: press *Save* to "
+          + "try again."))));
+    }
+    blocks.addAll(List.of(
         section(s -> s.text(markdownText("Coffee pairing in <#" + channel + ">. Members are matched with "
             + "someone new every round."))),
         select("frequency", "How often", FREQUENCIES, frequency),
@@ -87,12 +97,20 @@ final class SettingsModal {
                 c.initialOptions(List.of(option(plainText("Include guests"), "guests")));
               }
               return c;
-            }))));
+            })))));
     return View.builder().type("modal").callbackId(CALLBACK).privateMetadata(channel)
         .title(viewTitle(t -> t.type("plain_text").text("Coffee pairing")))
         .submit(viewSubmit(t -> t.type("plain_text").text("Save")))
         .close(viewClose(t -> t.type("plain_text").text("Cancel")))
         .blocks(blocks).build();
+  }
+
+  /** The modal once the form was sent: "Saving…", then what happened. */
+  static View notice(String text) {
+    return View.builder().type("modal").callbackId(CALLBACK + "_done")
+        .title(viewTitle(t -> t.type("plain_text").text("Coffee pairing")))
+        .close(viewClose(t -> t.type("plain_text").text("Close")))
+        .blocks(List.of(section(s -> s.text(markdownText(text))))).build();
   }
 
   /** The program the form describes, or the field errors to show next to the fields. */

@@ -3,6 +3,8 @@ package dev.rapport.people;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.model.User;
+import dev.rapport.slack.AckPath;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackGateway;
 import dev.rapport.store.Keys;
@@ -35,6 +37,10 @@ public class Profiles {
     this.json = json;
   }
 
+  /**
+   * The cached profile, or Slack's. On the ack path, where Slack may not be asked, a profile that isn't
+   * cached throws {@link AnswerLater}: the command is answered after the ack.
+   */
   public Profile get(String team, String user) throws SlackCallException {
     String key = Keys.team(team, "people", "profile", user);
     String cached = redis.get(key);
@@ -45,6 +51,7 @@ public class Profiles {
         redis.del(key);
       }
     }
+    AckPath.answerLater(AnswerLater.CHECKING_PROFILE);
     User u = slack.call(team, "users.info", c -> c.usersInfo(r -> r.user(user))).getUser();
     Profile profile = of(u);
     try {

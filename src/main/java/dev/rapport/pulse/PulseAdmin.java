@@ -5,6 +5,7 @@ import dev.rapport.people.Profiles;
 import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedules;
+import dev.rapport.slack.AckPath;
 import dev.rapport.slack.BackgroundWork;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Reply;
@@ -60,9 +61,10 @@ class PulseAdmin {
     if (!keys.ready()) {
       throw new UserError(PulseKeys.MISSING);
     }
-    // Counting a big channel's people reads its members and profiles from Slack: too slow before the ack.
-    work.answerLater("/pulse start", call.responseUrl(), () -> start(team, channel, cadence));
-    return Reply.text(":hourglass_flowing_sand: Counting the people in <#" + channel + "> before I start the pulse…");
+    // Counting a big channel's people reads its members and profiles from Slack: after the ack.
+    AckPath.answerLater(":hourglass_flowing_sand: Counting the people in <#" + channel + "> before I start the "
+        + "pulse…");
+    return start(team, channel, cadence);
   }
 
   private Reply start(String team, String channel, Cadence cadence) throws SlackCallException {

@@ -2,6 +2,8 @@ package dev.rapport.pulse;
 
 import com.slack.api.bolt.App;
 import com.slack.api.model.view.View;
+import dev.rapport.slack.AckPath;
+import dev.rapport.slack.BackgroundWork;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Failures;
 import dev.rapport.slack.Reply;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /pulse} and its modal: parses, checks and delegates. Every handler answers Slack within three
- * seconds; modals open with the trigger id before the ack. Nothing here logs what was answered or by whom.
+ * seconds; modals open with the trigger id right after the ack, off the request thread. Nothing here logs what was answered or by whom.
  */
 @Component
 class PulseCommand implements SlackFeature {
@@ -23,11 +25,13 @@ class PulseCommand implements SlackFeature {
   private final PulseAnswers answers;
   private final PulseAdmin admin;
   private final PulseResults results;
+  private final BackgroundWork work;
 
-  PulseCommand(PulseAnswers answers, PulseAdmin admin, PulseResults results) {
+  PulseCommand(PulseAnswers answers, PulseAdmin admin, PulseResults results, BackgroundWork work) {
     this.answers = answers;
     this.admin = admin;
     this.results = results;
+    this.work = work;
   }
 
   @Override
@@ -54,24 +58,28 @@ class PulseCommand implements SlackFeature {
     if (opening.form() == null) {
       return Reply.text(opening.notice());
     }
+    AckPath.answerLater("");
     answers.open(call.caller().team(), call.triggerId(), opening.form());
     return Reply.none();
   }
 
   @Override
   public void register(App app) {
+    // The modal opens right after the ack, off the request thread (the trigger id lasts 3 seconds).
     app.blockAction(AnswerModal.OPEN_ACTION, (req, ctx) -> {
       var payload = req.getPayload();
       String team = payload.getTeam().getId();
-      try {
-        String[] target = AnswerModal.target(payload.getActions().get(0).getValue());
-        PulseAnswers.Opening opening = answers.forPeriod(team, payload.getUser().getId(), target[0], target[1]);
-        View view = opening.form() != null ? opening.form() : AnswerModal.notice(opening.notice());
-        answers.open(team, payload.getTriggerId(), view);
-      } catch (Exception e) {
-        String text = Failures.describe("open the pulse", e);
-        ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
-      }
+      work.submit("open the pulse", () -> {
+        try {
+          String[] target = AnswerModal.target(payload.getActions().get(0).getValue());
+          PulseAnswers.Opening opening = answers.forPeriod(team, payload.getUser().getId(), target[0], target[1]);
+          View view = opening.form() != null ? opening.form() : AnswerModal.notice(opening.notice());
+          answers.open(team, payload.getTriggerId(), view);
+        } catch (Exception e) {
+          String text = Failures.describe("open the pulse", e);
+          ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+        }
+      });
       return ctx.ack();
     });
 

@@ -68,7 +68,8 @@ public class BackgroundWork implements DisposableBean {
 
   /**
    * Runs {@code answer} off the request thread and posts its reply (ephemeral) to the command's or action's
-   * {@code responseUrl}; if it fails, the person is told what went wrong instead, in plain words.
+   * {@code responseUrl} (nothing when the reply is {@link Reply#none}, e.g. a modal was opened); if it fails,
+   * the person is told what went wrong instead, in plain words.
    */
   public void answerLater(String what, String responseUrl, Answer answer) {
     submit(what, () -> {
@@ -78,7 +79,7 @@ public class BackgroundWork implements DisposableBean {
       } catch (Exception e) {
         reply = Reply.text(Failures.describe(what, e));
       }
-      if (responseUrl != null && !responseUrl.isBlank()) {
+      if (responseUrl != null && !responseUrl.isBlank() && !reply.isNone()) {
         slack.respond(responseUrl, reply);
       }
     });

@@ -17,7 +17,11 @@ import java.util.Set;
  * Dispatches {@code /coffee}, {@code /empathy} and {@code /pulse} to the subcommands features contribute.
  * {@code help} (and empty text, unless the feature has a default action) answers with the usage; an
  * unknown word answers with that word and the usage; admin subcommands are refused politely to others.
- * Every answer is the ack itself, so Slack gets it well within 3 seconds.
+ * The answer is the ack itself when it needs nothing from Slack. When it does (a role not cached yet, a
+ * modal, a channel to look at) the subcommand stops with {@link AnswerLater} before it changed anything:
+ * the ack says so in a few words ("Checking…"), and the subcommand runs again right after, off the request
+ * thread, answering through the command's {@code response_url}. That ack carries the header
+ * {@code X-Rapport-Answer: later}.
  */
 final class CommandRouter {
 
@@ -29,12 +33,19 @@ final class CommandRouter {
       "/pulse", "Anonymous pulse: four questions on how connected the team feels, answered anonymously.");
 
   private final Map<String, Map<String, Subcommand>> subcommands = new LinkedHashMap<>();
+  static final String LATER_HEADER = "X-Rapport-Answer";
+
+  /** What to ack; {@code later} when the real answer follows on the response_url. */
+  record Routed(Reply reply, boolean later) {}
+
   private final AccessPolicy access;
   private final MeterRegistry metrics;
+  private final BackgroundWork work;
 
-  CommandRouter(List<Subcommand> all, AccessPolicy access, MeterRegistry metrics) {
+  CommandRouter(List<Subcommand> all, AccessPolicy access, MeterRegistry metrics, BackgroundWork work) {
     this.access = access;
     this.metrics = metrics;
+    this.work = work;
     for (String command : List.of("/coffee", "/empathy", "/pulse")) {
       subcommands.put(command, new LinkedHashMap<>());
     }
@@ -51,7 +62,19 @@ final class CommandRouter {
 
   void register(App app) {
     for (String command : subcommands.keySet()) {
-      app.command(command, (req, ctx) -> ack(ctx, route(req.getPayload())));
+      app.command(command, (req, ctx) -> {
+        Routed routed = route(req.getPayload());
+        Response response = ack(ctx, routed.reply());
+        if (routed.later()) {
+          Map<String, List<String>> headers = new LinkedHashMap<>();
+          if (response.getHeaders() != null) {
+            headers.putAll(response.getHeaders());
+          }
+          headers.put(LATER_HEADER, List.of("later"));
+          response.setHeaders(headers);
+        }
+        return response;
+      });
     }
   }
 
@@ -59,7 +82,7 @@ final class CommandRouter {
     return subcommands.keySet();
   }
 
-  Reply route(SlashCommandPayload payload) {
+  Routed route(SlashCommandPayload payload) {
     String command = payload.getCommand();
     String text = payload.getText() == null ? "" : payload.getText().trim();
     String[] parts = text.split("\\s+", 2);
@@ -69,24 +92,33 @@ final class CommandRouter {
 
     if (word.equals("help") || (word.isEmpty() && !known.containsKey(""))) {
       count(command, "help");
-      return usage(command, null);
+      return new Routed(usage(command, null), false);
     }
     Subcommand sub = known.get(word);
     if (sub == null) {
       count(command, "unknown");
-      return usage(command, parts[0]);
+      return new Routed(usage(command, parts[0]), false);
     }
     count(command, word.isEmpty() ? "default" : word);
     String what = (command + " " + word).trim();
+    CommandCall call = CommandCall.of(payload, word, rest);
     try {
-      if (sub.access() == Access.ADMIN && !access.isAdmin(payload.getTeamId(), payload.getUserId())) {
-        return Reply.text(":lock: Only Rapport admins (workspace admins and owners, or people listed in "
-            + "RAPPORT_ADMINS) can use `" + what + "`. Nothing was changed.");
-      }
-      return sub.handler().handle(CommandCall.of(payload, word, rest));
+      return new Routed(run(sub, what, call), false);
+    } catch (AnswerLater later) {
+      work.answerLater(what, call.responseUrl(), () -> run(sub, what, call));
+      return new Routed(Reply.text(later.ack()), true);
     } catch (Exception e) {
-      return Reply.text(Failures.describe(what, e));
+      return new Routed(Reply.text(Failures.describe(what, e)), false);
     }
+  }
+
+  /** Checks the role, then runs the subcommand; throws {@link AnswerLater} on the ack path when it needs Slack. */
+  private Reply run(Subcommand sub, String what, CommandCall call) throws Exception {
+    if (sub.access() == Access.ADMIN && !access.isAdmin(call.caller().team(), call.caller().user())) {
+      return Reply.text(":lock: Only Rapport admins (workspace admins and owners, or people listed in "
+          + "RAPPORT_ADMINS) can use `" + what + "`. Nothing was changed.");
+    }
+    return sub.handler().handle(call);
   }
 
   /** The usage of {@code command}; when {@code unknownWord} is given, it leads with that word. */

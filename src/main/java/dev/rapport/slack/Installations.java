@@ -117,7 +117,9 @@ public class Installations implements InstallationService {
       resealIfUnchanged(teamId, key, stored, opened.text());
     }
     Bot bot = JsonOps.fromJson(opened.text(), DefaultBot.class);
-    if (bot.getBotRefreshToken() != null && bot.getBotTokenExpiresAt() != null) {
+    // Never on the ack path (rotating calls Slack): the token is still valid for ROTATE_BEFORE, and
+    // SlackAuthorization has it rotated right after the ack.
+    if (bot.getBotRefreshToken() != null && bot.getBotTokenExpiresAt() != null && !AckPath.active()) {
       rotateIfDue(teamId, bot);
     }
     // The refresh token never leaves this class: nobody else (Bolt's middleware included, which would

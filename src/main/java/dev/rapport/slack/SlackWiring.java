@@ -6,9 +6,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
-import com.slack.api.bolt.middleware.builtin.MultiTeamsAuthorization;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
-import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
+import com.slack.api.util.http.SlackHttpClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
@@ -37,27 +36,32 @@ class SlackWiring {
   static final String REDIRECT_SERVLET = "slackOAuthRedirect";
 
   @Bean
-  Slack slack(SlackSettings settings) {
+  Slack slack(SlackSettings settings, MeterRegistry metrics) {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(settings.apiUrl());
     config.setStatsEnabled(false);
     config.setPrettyResponseLoggingEnabled(false);
     config.setHttpClientReadTimeoutMillis(10_000);
     config.setHttpClientCallTimeoutMillis(15_000);
-    return Slack.getInstance(config);
+    // Every call to Slack (Web API, response_url, Bolt's own) goes through this client, so the guard
+    // keeps them all off the ack path.
+    SlackHttpClient http = new SlackHttpClient(SlackHttpClient.buildOkHttpClient(config).newBuilder()
+        .addInterceptor(AckPath.guard(metrics)).build());
+    return Slack.getInstance(config, http);
   }
 
   @Bean
-  CommandRouter commandRouter(List<SlackFeature> features, AccessPolicy access, MeterRegistry metrics) {
+  CommandRouter commandRouter(List<SlackFeature> features, AccessPolicy access, MeterRegistry metrics,
+                              BackgroundWork work) {
     List<Subcommand> subcommands = new ArrayList<>();
     features.forEach(f -> subcommands.addAll(f.subcommands()));
-    return new CommandRouter(subcommands, access, metrics);
+    return new CommandRouter(subcommands, access, metrics, work);
   }
 
   @Bean
   App app(SlackSettings settings, Slack slack, List<SlackFeature> features, CommandRouter router,
           HomeTab home, UnifiedJedis redis, MeterRegistry metrics, Installations installations,
-          OAuthStates states) {
+          OAuthStates states, SlackGateway gateway, BackgroundWork work) {
     boolean oauth = settings.mode() == SlackSettings.Mode.OAUTH;
     AppConfig config = AppConfig.builder()
         .slack(slack)
@@ -66,7 +70,6 @@ class SlackWiring {
         // The request gate verifies signatures over the raw bytes (and refuses replays) before Bolt sees a
         // request; Bolt's check would use the platform charset and a body re-joined line by line.
         .requestVerificationEnabled(false)
-        .authTestCacheEnabled(true)
         // message.channels delivers every message subtype (joins, topic changes, ...); those no feature
         // handles are acknowledged instead of answered 404, which Slack would retry and count as failures.
         .subtypedMessageEventsAutoAckEnabled(true)
@@ -82,14 +85,13 @@ class SlackWiring {
         .build();
 
     List<Middleware> middleware = new ArrayList<>();
+    // First: from here until the ack is returned, nothing may call Slack.
+    middleware.add(AckPath.middleware());
     middleware.add(new SSLCheck(null));
-    if (oauth) {
-      // Each request's workspace is looked up in the installations, which rotate its token if due.
-      middleware.add(new MultiTeamsAuthorization(config, installations));
-    } else {
-      // auth.test once, then cached for AppConfig#authTestCacheExpirationMillis (10 minutes).
-      middleware.add(new SingleTeamAuthorization(config, null));
-    }
+    // The workspace's token from the configuration or its installation; no auth.test before the ack.
+    SlackAuthorization authorization = new SlackAuthorization(settings, installations, gateway, work);
+    authorization.refreshIfStale();
+    middleware.add(authorization);
     middleware.add(new EventDedupe(redis, metrics));
     middleware.add(new IgnoringSelfEvents(slack.getConfig(), false));
 

@@ -42,7 +42,7 @@ class CoffeeSettingsTest extends AppTest {
     SlackRequests.Answer answer = coffee(ADMIN, "settings");
 
     assertThat(answer.status()).isEqualTo(200);
-    FakeApi.View opened = slack.api().views().get(0);
+    FakeApi.View opened = awaitModal();
     assertThat(opened.callbackId()).isEqualTo(SettingsModal.CALLBACK);
     String view = opened.view().toString();
     assertThat(opened.view().path("private_metadata").asText()).isEqualTo(CHANNEL);
@@ -55,14 +55,16 @@ class CoffeeSettingsTest extends AppTest {
 
   @Test
   void savingTheFormCreatesTheProgramAndConfirmsIt() throws Exception {
-    coffee(ADMIN, "settings");
-    assertThat(initial(slack.api().views().get(0).view(), "zone")).as("the admin's own zone").isEqualTo("Europe/Berlin");
+    requests.commandAck(TEAM, ADMIN, CHANNEL, "/coffee", "settings");
+    assertThat(initial(awaitModal().view(), "zone")).as("the admin's own zone").isEqualTo("Europe/Berlin");
 
     SlackRequests.Answer answer = requests.viewSubmission(TEAM, ADMIN, SettingsModal.CALLBACK, CHANNEL,
         values("1w", "WEDNESDAY", "09:45", "America/New_York", "4", "TITLE", true));
 
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(answer.body()).isEmpty();
+    assertThat(answer.json().path("response_action").asText()).as("'Saving…' until it is saved").isEqualTo("update");
+    await().atMost(Duration.ofSeconds(5)).until(() -> !slack.calls("views.update").isEmpty());
+    assertThat(slack.calls("views.update").get(0).json("view").toString()).contains("Coffee pairing is on");
     var next = schedules.nextDue(TEAM, "pairing", CHANNEL).orElseThrow().atZone(ZoneId.of("America/New_York"));
     assertThat(next.getDayOfWeek()).isEqualTo(DayOfWeek.WEDNESDAY);
     assertThat(next.toLocalTime()).hasToString("09:45");
@@ -110,6 +112,12 @@ class CoffeeSettingsTest extends AppTest {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> coffee(ADMIN, "stats").text().contains("Dead-lettered deliveries: 2"));
     assertThat(coffee(ADMIN, "stats").text()).contains("conversations.open: cannot_dm_bot").contains("Intros sent: 0");
+  }
+
+  /** The modal opened right after the ack of /coffee settings. */
+  private FakeApi.View awaitModal() {
+    await().atMost(Duration.ofSeconds(5)).until(() -> !slack.api().views().isEmpty());
+    return slack.api().views().get(0);
   }
 
   private SlackRequests.Answer coffee(String user, String text) {

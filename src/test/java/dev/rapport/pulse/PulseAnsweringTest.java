@@ -37,11 +37,11 @@ class PulseAnsweringTest extends PulseAppTest {
     slack.workspace(TEAM).user("UBOT1").bot();
     slack.workspace(TEAM).user("UGONE").deleted();
 
-    SlackRequests.Answer ack = requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "start " + cadence());
-    await().atMost(Duration.ofSeconds(10)).until(() -> !slack.responded().isEmpty());
-    String reply = slack.responded().get(0).text();
+    SlackRequests.Ack ack = requests.commandAck(TEAM, ADMIN, CHANNEL, "/pulse", "start " + cadence());
+    String reply = requests.awaitResponse(ack.responseId()).text();
 
-    assertThat(ack.text()).as("acked at once, counting in the background").contains("Counting the people");
+    assertThat(ack.answer().later()).as("acked at once, counting in the background").isTrue();
+    assertThat(ack.answer().text()).startsWith(":hourglass_flowing_sand:");
     assertThat(reply).contains("can't start a pulse here").contains("has 4 people").contains("at least 5")
         .contains("nobody's answers can be singled out");
     assertThat(schedules.get(TEAM, PeriodJob.KIND, CHANNEL)).isEmpty();
@@ -107,6 +107,8 @@ class PulseAnsweringTest extends PulseAppTest {
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body()).isEmpty();
+    // Opened right after the ack.
+    await().atMost(Duration.ofSeconds(10)).until(() -> !slack.api().views().isEmpty());
     FakeApi.View modal = slack.api().views().get(0);
     assertThat(modal.method()).isEqualTo("views.open");
     assertThat(modal.callbackId()).isEqualTo(AnswerModal.CALLBACK);
@@ -131,6 +133,7 @@ class PulseAnsweringTest extends PulseAppTest {
 
     requests.blockAction(TEAM, invitation.channel(), "D" + invitation.channel(), AnswerModal.OPEN_ACTION,
         buttonValue(invitation));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !slack.api().views().isEmpty());
     SlackRequests.Answer done = answer(invitation.channel(), period, 4, 3, 5, 2, "Good week");
 
     assertThat(slack.api().views()).extracting(FakeApi.View::callbackId).containsExactly(AnswerModal.CALLBACK);
@@ -160,6 +163,7 @@ class PulseAnsweringTest extends PulseAppTest {
     SlackRequests.Answer again = answer("U002", period, 1, 1, 1, 1, "second");
     String slash = requests.command(TEAM, "U002", CHANNEL, "/pulse", "").text();
     requests.blockAction(TEAM, "U002", "DU002", AnswerModal.OPEN_ACTION, CHANNEL + "|" + period);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !slack.api().views().isEmpty());
 
     assertThat(modalText(again)).contains("You have already answered this period");
     assertThat(slash).contains("You have already answered this period");

@@ -108,9 +108,13 @@ class MultiWorkspaceTest extends OAuthAppTest {
 
     requests.command(ACME, "UA001", "C0ANY", "/coffee", "status");
 
-    assertThat(slack.calls("oauth.v2.access")).anySatisfy(call -> {
-      assertThat(call.param("grant_type")).isEqualTo("refresh_token");
-      assertThat(call.param("refresh_token")).isEqualTo("xoxe-refresh-" + ACME + "-1");
+    // Right after the ack: rotating calls Slack, which never happens before it.
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(slack.calls("oauth.v2.access")).anySatisfy(call -> {
+        assertThat(call.param("grant_type")).isEqualTo("refresh_token");
+        assertThat(call.param("refresh_token")).isEqualTo("xoxe-refresh-" + ACME + "-1");
+      });
+      assertThat(jedis.exists("rapport:{" + ACME + "}:install:rotating")).as("rotation finished").isFalse();
     });
     // The next rotation spends the refresh token the first one stored (sealed), and hands out only the token.
     var bot = installations.findBot(null, ACME);
@@ -126,8 +130,9 @@ class MultiWorkspaceTest extends OAuthAppTest {
     install(ACME);
     slack.workspace(ACME).user("UA001");
     assertThat(requests.command(ACME, "UA001", "C0ANY", "/coffee", "status").status()).isEqualTo(200);
-    assertThat(slack.calls("oauth.v2.access")).as("the token was rotated too")
-        .anyMatch(call -> "refresh_token".equals(call.param("grant_type")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> jedis.get("rapport:{" + ACME + "}:install:bot") != null
+        && !jedis.exists("rapport:{" + ACME + "}:install:rotating") && slack.calls("oauth.v2.access").stream()
+            .anyMatch(call -> "refresh_token".equals(call.param("grant_type"))));
 
     Map<String, String> everything = dev.rapport.testkit.RedisContents.all(jedis);
 
@@ -161,6 +166,8 @@ class MultiWorkspaceTest extends OAuthAppTest {
     }
 
     // Slack's refresh tokens are single-use: a second refresh with the same one would fail the install.
+    await().atMost(Duration.ofSeconds(10)).until(() -> !jedis.exists("rapport:{" + ACME + "}:install:rotating")
+        && slack.calls("oauth.v2.access").stream().anyMatch(call -> "refresh_token".equals(call.param("grant_type"))));
     assertThat(slack.calls("oauth.v2.access")).filteredOn(call -> "refresh_token".equals(call.param("grant_type")))
         .hasSize(1);
   }

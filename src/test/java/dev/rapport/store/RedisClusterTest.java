@@ -88,6 +88,7 @@ class RedisClusterTest extends AppTest {
       await().atMost(Duration.ofSeconds(20)).until(() -> slack.api().messages().stream()
           .filter(m -> m.channel().startsWith("U")).count() == members.size());
       assertThat(command("U002", "/pulse", "").status()).isEqualTo(200);
+      await().atMost(Duration.ofSeconds(10)).until(() -> !slack.api().views().isEmpty());
       JsonNode modal = slack.api().views().get(slack.api().views().size() - 1).view();
       SlackRequests.Answer first = answer("U002", modal);
       assertThat(first.status()).isEqualTo(200);

@@ -64,6 +64,9 @@ public final class FakeSlack implements AutoCloseable {
   private final FakeApi api;
   private volatile Chaos chaos;
   private final Map<String, Long> delays = new ConcurrentHashMap<>();
+  private volatile long allDelay;
+  /** Delayed answers wait on this; {@link #releaseDelays} opens it, so a test never sits out a delay. */
+  private volatile java.util.concurrent.CountDownLatch delayGate = new java.util.concurrent.CountDownLatch(1);
 
   private record Chaos(double share, Instant until, Random random) {}
 
@@ -124,6 +127,7 @@ public final class FakeSlack implements AutoCloseable {
     responded.clear();
     faults.clear();
     overrides.clear();
+    releaseDelays();
     delays.clear();
     chaos = null;
     api.reset();
@@ -139,6 +143,19 @@ public final class FakeSlack implements AutoCloseable {
 
   public List<Responded> responded() {
     return List.copyOf(responded);
+  }
+
+  /**
+   * Removes and returns the first message sent to response_url {@code id}, if any: a test that read an
+   * answer as its command's answer takes it, so {@link #responded()} keeps holding only the others.
+   */
+  public java.util.Optional<Responded> take(String id) {
+    for (Responded r : responded) {
+      if (r.id().equals(id) && responded.remove(r)) {
+        return java.util.Optional.of(r);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** Answers {@code method} with {@code responder} instead of the built-in behaviour. */
@@ -167,6 +184,23 @@ public final class FakeSlack implements AutoCloseable {
   /** Answers {@code method} only after {@code millis} (after carrying it out), like a slow Slack. */
   public void delay(String method, long millis) {
     delays.put(method, millis);
+  }
+
+  /**
+   * Answers every Web API method only after {@code millis} (a slow Slack); {@code response_url}s answer at
+   * once. {@link #releaseDelays} (or {@link #reset}) lets calls still waiting through.
+   */
+  public void delayAll(long millis) {
+    allDelay = millis;
+  }
+
+  /** Ends every delay: calls waiting out a delay are answered now, later calls aren't delayed. */
+  public void releaseDelays() {
+    allDelay = 0;
+    delays.clear();
+    java.util.concurrent.CountDownLatch gate = delayGate;
+    delayGate = new java.util.concurrent.CountDownLatch(1);
+    gate.countDown();
   }
 
   /** Until {@code until}, a share of calls get 500 or 429 at random (seeded). */
@@ -253,10 +287,10 @@ public final class FakeSlack implements AutoCloseable {
         send(exchange, 500, "{\"ok\":false,\"error\":\"fatal_error\"}", "application/json");
         return;
       }
-      Long delay = delays.get(method);
-      if (delay != null) {
+      long delay = Math.max(allDelay, delays.getOrDefault(method, 0L));
+      if (delay > 0) {
         try {
-          Thread.sleep(delay);
+          delayGate.await(delay, java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }

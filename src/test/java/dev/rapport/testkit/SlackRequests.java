@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
@@ -29,7 +30,13 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SlackRequests {
 
-  /** The app's answer. */
+  /** The header with which the app says that a command's real answer follows on its response_url. */
+  static final String LATER = "X-Rapport-Answer";
+
+  /**
+   * The app's answer. {@link #later} when the ack said the real answer follows on the response_url (the
+   * app's {@code X-Rapport-Answer: later} header): the ack had to wait for nothing that needs Slack.
+   */
   public record Answer(int status, String body, java.net.http.HttpHeaders headers) {
     public Answer(int status, String body) {
       this(status, body, java.net.http.HttpHeaders.of(Map.of(), (name, value) -> true));
@@ -38,6 +45,11 @@ public final class SlackRequests {
     /** The first value of a response header, or null. */
     public String header(String name) {
       return headers.firstValue(name).orElse(null);
+    }
+
+    /** Whether the ack announced that the real answer comes later, on the response_url. */
+    public boolean later() {
+      return "later".equals(header(LATER));
     }
 
     public JsonNode json() {
@@ -79,9 +91,39 @@ public final class SlackRequests {
     this.clock = clock;
   }
 
-  /** A slash command, e.g. {@code command("T1", "U1", "C1", "/coffee", "help")}. */
+  /**
+   * A slash command, e.g. {@code command("T1", "U1", "C1", "/coffee", "help")}, and what its user finally
+   * reads: the ack, or, when the ack was a "one moment" whose real answer the app sends to the response_url
+   * (it needed Slack, e.g. to check a role it hadn't cached), that answer.
+   */
   public Answer command(String team, String user, String channel, String command, String text) {
-    return command(team, user, channel, command, text, "cmd-" + IDS.incrementAndGet());
+    Ack ack = commandAck(team, user, channel, command, text);
+    Answer answer = ack.answer();
+    if (!answer.later() || answer.status() != 200 || answer.text().isEmpty()) {
+      return answer;
+    }
+    // Taken from the fake's record: to the test it is this command's answer, not a later message.
+    awaitResponse(ack.responseId());
+    return new Answer(200, slack.take(ack.responseId()).orElseThrow().body().toString(),
+        java.net.http.HttpHeaders.of(Map.of(LATER, List.of("later")), (name, value) -> true));
+  }
+
+  /** A slash command's ack as sent, its response_url id, and how long the ack took. */
+  public record Ack(Answer answer, String responseId, Duration took) {}
+
+  /** A slash command; returns its ack as is (see {@link #command} for the answer its user reads). */
+  public Ack commandAck(String team, String user, String channel, String command, String text) {
+    String id = "cmd-" + IDS.incrementAndGet();
+    long start = System.nanoTime();
+    Answer answer = command(team, user, channel, command, text, id);
+    return new Ack(answer, id, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** The first message the app sent to response_url {@code id}, waiting for it. */
+  public FakeSlack.Responded awaitResponse(String id) {
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() ->
+        slack.responded().stream().anyMatch(r -> r.id().equals(id)));
+    return slack.responded().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
   }
 
   /**
@@ -94,9 +136,7 @@ public final class SlackRequests {
     if (ack.status() != 200) {
       throw new AssertionError(command + " " + text + " answered " + ack.status());
     }
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
-        slack.responded().stream().anyMatch(r -> r.id().equals(id)));
-    return slack.responded().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow().text();
+    return awaitResponse(id).text();
   }
 
   private Answer command(String team, String user, String channel, String command, String text, String id) {
