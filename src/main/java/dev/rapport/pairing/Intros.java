@@ -10,10 +10,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import com.slack.api.model.block.LayoutBlock;
 import dev.rapport.slack.Mrkdwn;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The messages coffee pairing sends: intros, follow-ups, and the kind notes to people left out or paused. */
@@ -23,14 +20,11 @@ final class Intros {
   static final String NOT_MET = "pairing_not";
   static final String BACK_IN = "pairing_back_in";
 
-  private static final DateTimeFormatter FALLBACK =
-      DateTimeFormatter.ofPattern("EEE d MMM HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
   private Intros() {}
 
   /** Slack shows this in each reader's own time zone; the fallback is UTC. */
   static String when(Instant at) {
-    return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} at {time}|" + FALLBACK.format(at) + ">";
+    return dev.rapport.slack.SlackDates.moment(at);
   }
 
   static String mentions(List<String> users) {

@@ -114,6 +114,6 @@ class PostCommands implements SlackFeature {
 
   /** A date Slack shows in each reader's own time zone. */
   private static String when(Instant at) {
-    return "<!date^" + at.getEpochSecond() + "^{date_long_pretty} at {time}|" + at + ">";
+    return dev.rapport.slack.SlackDates.moment(at);
   }
 }
