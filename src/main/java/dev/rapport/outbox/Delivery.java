@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * One thing to send to Slack, with its idempotency key ({@code id}): a message to a channel
- * ({@link Kind#POST}), a message to a (group) DM opened for {@code users} ({@link Kind#DM}), or a file
- * uploaded to one user's DM ({@link Kind#UPLOAD}). A {@code tag} names the {@link DeliveryListener} told
+ * ({@link Kind#POST}), a message to a (group) DM opened for {@code users} ({@link Kind#DM}), a file
+ * uploaded to one user's DM ({@link Kind#UPLOAD}), or a new text for a message already posted
+ * ({@link Kind#UPDATE}: {@code chat.update} of the message {@code threadTs} in {@code channel}). A {@code tag} names the {@link DeliveryListener} told
  * when Slack accepted it, with {@code context} for that listener.
  */
 public record Delivery(String id, String team, Kind kind, String channel, List<String> users, String text,
@@ -17,7 +18,7 @@ public record Delivery(String id, String team, Kind kind, String channel, List<S
                        String filename, String title, String content, int attempts, String lastError,
                        String openedChannel) {
 
-  public enum Kind { POST, DM, UPLOAD }
+  public enum Kind { POST, DM, UPLOAD, UPDATE }
 
   /** Slack's own JSON shape for blocks; built once, it is thread-safe. */
   private static final com.google.gson.Gson GSON = GsonFactory.createSnakeCase();
@@ -39,6 +40,16 @@ public record Delivery(String id, String team, Kind kind, String channel, List<S
   /** A message to the group DM of {@code users} (one user: their DM with the app). */
   public static Delivery dm(String team, List<String> users, String id, String text, List<LayoutBlock> blocks) {
     return new Delivery(id, team, Kind.DM, null, users, text, json(blocks), null, null, null, null, null,
+        null, 0, null, null);
+  }
+
+  /**
+   * New text and blocks for the message at {@code ts} in {@code channel} (as Slack returned them when it was
+   * posted). Updating twice to the same content is harmless, so a retry never needs to check first.
+   */
+  public static Delivery update(String team, String channel, String ts, String id, String text,
+                                List<LayoutBlock> blocks) {
+    return new Delivery(id, team, Kind.UPDATE, channel, List.of(), text, json(blocks), ts, null, null, null, null,
         null, 0, null, null);
   }
 

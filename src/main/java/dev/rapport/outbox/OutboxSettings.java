@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the outbox delivers ({@code RAPPORT_OUTBOX_*}). {@code perMinute} is the budget per workspace and
- * Web API method (Slack's tiers: conversations.open is Tier 3, about 50/min; users.info Tier 4, about
- * 100/min); {@code chat.postMessage} also gets {@code perChannelPerSecond} per channel.
+ * Web API method (Slack's tiers: conversations.open and chat.update are Tier 3, about 50/min; users.info
+ * Tier 4, about 100/min); {@code chat.postMessage} also gets {@code perChannelPerSecond} per channel.
  */
 @ConfigurationProperties("rapport.outbox")
 public record OutboxSettings(
@@ -29,6 +29,7 @@ public record OutboxSettings(
       "conversations.open", 50,
       "chat.postMessage", 300,
       "conversations.history", 50,
+      "chat.update", 50,
       "files.upload", 20);
 
   public OutboxSettings {

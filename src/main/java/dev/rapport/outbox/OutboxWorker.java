@@ -111,7 +111,8 @@ class OutboxWorker implements SmartLifecycle {
       if (d.kind() == Delivery.Kind.DM && d.openedChannel() == null) {
         d = d.opened(open(d));
       }
-      if (maybeSent && d.kind() != Delivery.Kind.UPLOAD) {
+      // An update may simply run again; an upload can't be found in history.
+      if (maybeSent && d.kind() != Delivery.Kind.UPLOAD && d.kind() != Delivery.Kind.UPDATE) {
         Posted found = findPosted(d);
         if (found != null) {
           finish(d, found, "recovered");
@@ -123,6 +124,7 @@ class OutboxWorker implements SmartLifecycle {
         case POST -> finish(d, post(d, d.channel()), "sent");
         case DM -> finish(d, post(d, d.openedChannel()), "sent");
         case UPLOAD -> finish(d, upload(d), "sent");
+        case UPDATE -> finish(d, update(d), "sent");
       }
     } catch (Deferred deferred) {
       count("deferred", d);
@@ -154,6 +156,13 @@ class OutboxWorker implements SmartLifecycle {
     var response = slack.call(d.team(), "chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel)
         .text(d.text()).blocksAsString(d.blocks()).threadTs(d.threadTs()).metadata(metadata)
         .unfurlLinks(false)));
+    return new Posted(response.getChannel(), response.getTs());
+  }
+
+  private Posted update(Delivery d) throws SlackCallException, Deferred {
+    take(d, limits.method(d.team(), "chat.update"));
+    var response = slack.call(d.team(), "chat.update", c -> c.chatUpdate(r -> r.channel(d.channel())
+        .ts(d.threadTs()).text(d.text()).blocksAsString(d.blocks())));
     return new Posted(response.getChannel(), response.getTs());
   }
 
@@ -262,6 +271,7 @@ class OutboxWorker implements SmartLifecycle {
     String method = switch (d.kind()) {
       case POST, DM -> "chat.postMessage";
       case UPLOAD -> "files.upload";
+      case UPDATE -> "chat.update";
     };
     metrics.counter("rapport.outbox.deliveries", "method", method, "outcome", outcome).increment();
   }
