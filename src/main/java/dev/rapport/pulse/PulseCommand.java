@@ -24,12 +24,15 @@ class PulseCommand implements SlackFeature {
 
   private final PulseAnswers answers;
   private final PulseAdmin admin;
+  private final PulseManagers managers;
   private final PulseResults results;
   private final BackgroundWork work;
 
-  PulseCommand(PulseAnswers answers, PulseAdmin admin, PulseResults results, BackgroundWork work) {
+  PulseCommand(PulseAnswers answers, PulseAdmin admin, PulseManagers managers, PulseResults results,
+               BackgroundWork work) {
     this.answers = answers;
     this.admin = admin;
+    this.managers = managers;
     this.results = results;
     this.work = work;
   }
@@ -40,10 +43,12 @@ class PulseCommand implements SlackFeature {
         Subcommand.everyone(CMD, "", "", "answer this channel's open pulse (anonymous)", this::open),
         Subcommand.admin(CMD, "start", "<cadence>", "start a pulse in this channel, e.g. `every week on mon at "
             + "10:00`; each period closes when the next opens", admin::start),
+        Subcommand.admin(CMD, "now", "", "open a period right away (closes the open one; the schedule carries on)",
+            admin::now),
         Subcommand.admin(CMD, "stop", "", "stop this channel's pulse (closes the open period)", admin::stop),
         Subcommand.admin(CMD, "close", "", "close the open period now", admin::close),
         Subcommand.admin(CMD, "managers", "[add|remove @user]", "who may read this channel's results",
-            admin::managers),
+            managers::managers),
         Subcommand.everyone(CMD, "report", "[N weeks]", "results of closed periods (managers and admins)",
             results::report),
         Subcommand.everyone(CMD, "chart", "", "trend chart of the last 12 periods, to your DM (managers and "

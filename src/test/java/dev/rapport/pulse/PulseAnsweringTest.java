@@ -84,7 +84,7 @@ class PulseAnsweringTest extends PulseAppTest {
     assertThat(dms).extracting(FakeApi.Message::channel)
         .containsExactlyInAnyOrder("U001", "U002", "U003", "U004", "U005", "U006", "U007", "U008", "U009", "U010");
     assertThat(dms).allSatisfy(dm -> {
-      assertThat(dm.blocks().toString()).contains(PulseMessages.BUTTON);
+      assertThat(dm.blocks().toString()).contains("Answer this week's pulse");
       assertThat(buttonValue(dm)).isEqualTo(CHANNEL + "|" + period);
     });
     assertThat(schedules.get(TEAM, ReminderJob.KIND, CHANNEL)).isPresent();
