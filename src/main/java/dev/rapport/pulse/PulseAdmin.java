@@ -1,10 +1,8 @@
 package dev.rapport.pulse;
 
-import dev.rapport.slack.Mentions;
 import dev.rapport.people.Profiles;
 import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.CadenceParser;
-import dev.rapport.schedule.Schedule;
 import dev.rapport.schedule.Schedules;
 import dev.rapport.slack.AckPath;
 import dev.rapport.slack.BackgroundWork;
@@ -14,19 +12,13 @@ import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackDates;
 import dev.rapport.slack.UserError;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** The admin side of a channel's pulse: start, stop, open a period now, close now, and who manages it. */
+/** The admin side of a channel's pulse: start (or change its cadence), stop, close the open period now. */
 @Component
 class PulseAdmin {
 
@@ -77,10 +69,7 @@ class PulseAdmin {
     int k = settings.minResponses();
     int people = members.humans(team, channel).size();
     if (people < k) {
-      throw new UserError(":lock: I can't start a pulse here: this channel has " + people
-          + (people == 1 ? " person" : " people") + " and a pulse needs at least " + k + ". Results are only "
-          + "shown when at least " + k + " people answer, so that nobody's answers can be singled out; with "
-          + "fewer members, that could never happen or would be too close to call. Nothing was changed.");
+      throw new UserError(tooFew("start a pulse", people, k));
     }
     PulseStore.Config before = store.config(team, channel);
     boolean replacing = before.active();
@@ -110,56 +99,6 @@ class PulseAdmin {
     return "\nThe open period (opened " + SlackDates.day(open.opened()) + ") stays open with the answers it has "
         + "and now closes " + SlackDates.moment(first) + ", when the new schedule opens its first period; "
         + (reminder ? "its reminder moves with it." : "that leaves no time for its reminder, so none goes out.");
-  }
-
-  Reply now(CommandCall call) {
-    String team = call.caller().team();
-    String channel = inChannel(call);
-    PulseStore.Config config = store.config(team, channel);
-    Schedule schedule = config.active() ? schedules.get(team, PeriodJob.KIND, channel).orElse(null) : null;
-    if (schedule == null || schedule.cadence() == null) {
-      throw new UserError(":bar_chart: There's no pulse in this channel yet, so there is no period to open. Start "
-          + "one with `/pulse start " + CadenceParser.EXAMPLE + "`; then `/pulse now` opens its first period "
-          + "right away instead of waiting for the schedule.");
-    }
-    if (!keys.ready()) {
-      throw new UserError(PulseKeys.MISSING);
-    }
-    if (Period.idFor(clock.instant()).equals(config.openPeriod())) {
-      throw new UserError(":hourglass_flowing_sand: A pulse period opened in <#" + channel + "> less than a "
-          + "minute ago and is open now, so nothing was changed.");
-    }
-    // Closing the open period tallies its answers, and inviting reads the channel's people from Slack.
-    work.answerLater("/pulse now", call.responseUrl(), () -> Reply.text(openNow(team, channel, schedule)));
-    return Reply.text(":hourglass_flowing_sand: Opening a pulse period in <#" + channel + "> now…");
-  }
-
-  private String openNow(String team, String channel, Schedule schedule) throws SlackCallException {
-    String before = store.config(team, channel).openPeriod();
-    PeriodJob.Now now = periods.openNow(team, channel, schedule);
-    Period period = now.opened().period();
-    StringBuilder text = new StringBuilder();
-    if (before != null && !before.equals(period.id())) {
-      text.append(":lock: A period was open, so it closed first. ").append(closed(team, channel, before))
-          .append('\n');
-    }
-    text.append(":bar_chart: A pulse period opened in <#").append(channel).append("> just now: each of the ")
-        .append(now.opened().people()).append(" people here is getting a DM with four questions. It closes ")
-        .append(SlackDates.moment(period.closes()));
-    if (now.skipped() == null) {
-      text.append(", when the next period opens as scheduled.");
-    } else {
-      text.append(": the opening scheduled for ").append(SlackDates.moment(now.skipped())).append(" is skipped, "
-          + "since it would have closed this period after only ")
-          .append(length(Duration.between(period.opened(), now.skipped())))
-          .append(". The schedule carries on from there.");
-    }
-    return text.append(" One reminder goes out before it closes.").toString();
-  }
-
-  private static String length(Duration d) {
-    long hours = Math.max(1, d.toHours());
-    return hours < 48 ? hours + (hours == 1 ? " hour" : " hours") : d.toDays() + " days";
   }
 
   Reply stop(CommandCall call) {
@@ -210,7 +149,7 @@ class PulseAdmin {
   }
 
   /** What became of a period that closed: "The period that opened … is closed; its results are ready…". */
-  private String closed(String team, String channel, String period) {
+  String closed(String team, String channel, String period) {
     Period p = store.period(team, channel, period).orElse(null);
     if (p == null) {
       return "The open period was closed.";
@@ -223,6 +162,14 @@ class PulseAdmin {
           + "keep them anonymous.";
       default -> "; its results are ready with `/pulse report`.";
     };
+  }
+
+  /** Why a channel with fewer than k people gets no pulse; {@code what} is "start a pulse", "open a period". */
+  static String tooFew(String what, int people, int k) {
+    return ":lock: I can't " + what + " here: this channel has " + people + (people == 1 ? " person" : " people")
+        + " and a pulse needs at least " + k + ". Results are only shown when at least " + k + " people answer, "
+        + "so that nobody's answers can be singled out; with fewer members, that could never happen or would be "
+        + "too close to call. Nothing was changed.";
   }
 
   static String inChannel(CommandCall call) {

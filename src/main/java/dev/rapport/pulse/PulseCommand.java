@@ -24,14 +24,16 @@ class PulseCommand implements SlackFeature {
 
   private final PulseAnswers answers;
   private final PulseAdmin admin;
+  private final PulseNow now;
   private final PulseManagers managers;
   private final PulseResults results;
   private final BackgroundWork work;
 
-  PulseCommand(PulseAnswers answers, PulseAdmin admin, PulseManagers managers, PulseResults results,
+  PulseCommand(PulseAnswers answers, PulseAdmin admin, PulseNow now, PulseManagers managers, PulseResults results,
                BackgroundWork work) {
     this.answers = answers;
     this.admin = admin;
+    this.now = now;
     this.managers = managers;
     this.results = results;
     this.work = work;
@@ -44,7 +46,7 @@ class PulseCommand implements SlackFeature {
         Subcommand.admin(CMD, "start", "<cadence>", "start a pulse in this channel, e.g. `every week on mon at "
             + "10:00`; each period closes when the next opens", admin::start),
         Subcommand.admin(CMD, "now", "", "open a period right away (closes the open one; the schedule carries on)",
-            admin::now),
+            now::now),
         Subcommand.admin(CMD, "stop", "", "stop this channel's pulse (closes the open period)", admin::stop),
         Subcommand.admin(CMD, "close", "", "close the open period now", admin::close),
         Subcommand.admin(CMD, "managers", "[add|remove @user]", "who may read this channel's results",

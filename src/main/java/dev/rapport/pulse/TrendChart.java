@@ -2,6 +2,7 @@ package dev.rapport.pulse;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.List;
@@ -17,8 +18,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The PNG trend of the four means over periods, titled with its team; periods that may not be shown are gaps.
  * The four questions often score alike, so lines that lie on top of each other must all stay visible: each
- * has its own colour (colour-blind safe), marker shape and dash, the lines are drawn from widest to thinnest
- * (nested, like a cable), and each question's points are nudged a little sideways.
+ * has its own colour (colour-blind safe), marker shape and dash, and lines and markers are drawn from widest
+ * to thinnest, nested like a cable, so every one shows around the next.
  */
 final class TrendChart {
 
@@ -34,10 +35,9 @@ final class TrendChart {
       new Color(0xAA3377)};
   private static final float[] WIDTHS = {6f, 4.5f, 3f, 1.5f};
   private static final float[][] DASHES = {null, {14f, 6f}, {5f, 4f}, {1.5f, 3f}};
-  private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE,
-      SeriesMarkers.TRIANGLE_UP};
-  /** Sideways nudge of each question's points, in periods: small enough to read which period a point is. */
-  private static final double[] NUDGE = {-0.12, -0.04, 0.04, 0.12};
+  /** Widest first, so each marker shows around the next one drawn on top of it. */
+  private static final Marker[] MARKERS = {scaled(SeriesMarkers.CIRCLE, 1.9f), scaled(SeriesMarkers.DIAMOND, 1.45f),
+      scaled(SeriesMarkers.SQUARE, 1.0f), scaled(SeriesMarkers.TRIANGLE_UP, 0.7f)};
 
   private TrendChart() {}
 
@@ -57,8 +57,6 @@ final class TrendChart {
     style.setPlotBackgroundColor(Color.WHITE);
     style.setYAxisMin(1.0);
     style.setYAxisMax(5.0);
-    style.setXAxisMin(0.5);
-    style.setXAxisMax(results.size() + 0.5);
     style.setXAxisMaxLabelCount(12);
     style.setMarkerSize(9);
     style.setxAxisTickLabelsFormattingFunction(x -> label(results, x, zone));
@@ -67,7 +65,7 @@ final class TrendChart {
       double[] xs = new double[results.size()];
       double[] ys = new double[results.size()];
       for (int p = 0; p < results.size(); p++) {
-        xs[p] = p + 1 + NUDGE[i];
+        xs[p] = p + 1;
         ys[p] = results.get(p).mean(q);
       }
       XYSeries series = chart.addSeries(q.label, xs, ys);
@@ -79,6 +77,16 @@ final class TrendChart {
           : new BasicStroke(WIDTHS[i], BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, DASHES[i], 0f));
     }
     return chart;
+  }
+
+  /** {@code marker} drawn {@code scale} times the chart's marker size. */
+  private static Marker scaled(Marker marker, float scale) {
+    return new Marker() {
+      @Override
+      public void paint(Graphics2D g, double x, double y, int size) {
+        marker.paint(g, x, y, Math.round(size * scale));
+      }
+    };
   }
 
   private static String label(List<PeriodResult> results, double x, ZoneId zone) {

@@ -88,6 +88,19 @@ class PulseNowTest extends PulseAppTest {
   }
 
   @Test
+  void pulseNowInAChannelThatShrankBelowKIsRefusedWithTheReasonAndNothingOpens() {
+    team(6);
+    start();
+    slack.workspace(TEAM).leave(CHANNEL, "U005");
+    slack.workspace(TEAM).leave(CHANNEL, "U006");
+
+    String reply = requests.commandAnsweredLater(TEAM, ADMIN, CHANNEL, "/pulse", "now");
+
+    assertThat(reply).contains("can't open a pulse period here").contains("has 4 people").contains("at least 5");
+    assertThat(store.config(TEAM, CHANNEL).openPeriod()).isNull();
+  }
+
+  @Test
   void pulseNowWithoutAPulseSaysHowToStartOne() {
     team(6);
 
