@@ -72,6 +72,14 @@ class PulseCopyTest extends PulseAppTest {
   }
 
   @Test
+  void theHelpListsWhatEveryoneUsesBeforeTheAdminsCommands() {
+    String help = requests.command(TEAM, "U002", CHANNEL, "/pulse", "help").text();
+
+    assertThat(help.indexOf("`/pulse report")).isPositive().isLessThan(help.indexOf("`/pulse start"));
+    assertThat(help.indexOf("`/pulse export")).isLessThan(help.indexOf("`/pulse now"));
+  }
+
+  @Test
   void removingSomeoneWhoIsNotAManagerSaysSoInsteadOfThatTheyNoLongerManage() {
     team(6);
     requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "managers add <@U005|eve>");
