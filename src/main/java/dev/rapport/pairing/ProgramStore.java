@@ -18,7 +18,8 @@ import redis.clients.jedis.UnifiedJedis;
  * {@value #KIND}, target the channel); the rest is here.
  * <pre>
  * rapport:{team}:pairing:programs              SET   channels that have a program
- * rapport:{team}:pairing:{channel}:program     HASH  size, guests, departments
+ * rapport:{team}:pairing:{channel}:program     HASH  size, guests, departments, announce (absent: a program
+ *                                                    from before announcements, which stays quiet)
  * rapport:{team}:pairing:{channel}:members     SET   the channel's members when last read (for /coffee status)
  * rapport:{team}:pairing:{channel}:left        SET   members who left this program (/coffee leave)
  * rapport:{team}:pairing:{channel}:paused      HASH  member -> epoch ms their pause ends (ghosts: far future)
@@ -45,7 +46,8 @@ class ProgramStore {
     redis.hset(key(team, program.channel(), "program"), Map.of(
         "size", String.valueOf(program.size()),
         "guests", String.valueOf(program.guests()),
-        "departments", program.departments().name()));
+        "departments", program.departments().name(),
+        "announce", String.valueOf(program.announce())));
     redis.sadd(Keys.team(team, "pairing", "programs"), program.channel());
     return schedules.put(team, KIND, program.channel(), program.cadence(), Map.of());
   }
@@ -65,7 +67,8 @@ class ProgramStore {
     Cadence cadence = schedule.get().cadence();
     return Optional.of(new Program(channel, cadence, Integer.parseInt(fields.getOrDefault("size", "2")),
         Boolean.parseBoolean(fields.get("guests")),
-        Program.Departments.valueOf(fields.getOrDefault("departments", "NONE"))));
+        Program.Departments.valueOf(fields.getOrDefault("departments", "NONE")),
+        Boolean.parseBoolean(fields.get("announce"))));
   }
 
   Set<String> channels(String team) {

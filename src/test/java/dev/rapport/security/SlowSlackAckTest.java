@@ -210,12 +210,13 @@ class SlowSlackAckTest extends AppTest {
   private static ObjectNode settings() {
     ObjectNode values = JSON.createObjectNode();
     select(values, "frequency", "1w");
-    select(values, "day", "WEDNESDAY");
+    values.putObject("days").putObject("days").put("type", "checkboxes").putArray("selected_options")
+        .addObject().put("value", "WEDNESDAY");
     values.putObject("time").putObject("time").put("type", "timepicker").put("selected_time", "09:45");
     select(values, "zone", "UTC");
     select(values, "size", "2");
     select(values, "departments", "NONE");
-    values.putObject("options").putObject("guests").put("type", "checkboxes").putArray("selected_options");
+    values.putObject("options").putObject("options").put("type", "checkboxes").putArray("selected_options");
     return values;
   }
 
