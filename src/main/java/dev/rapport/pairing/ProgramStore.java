@@ -4,6 +4,7 @@ import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.Schedule;
 import dev.rapport.schedule.Schedules;
 import dev.rapport.store.Keys;
+import dev.rapport.store.LuaScript;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ class ProgramStore {
 
   private final UnifiedJedis redis;
   private final Schedules schedules;
+  private final LuaScript replaceAvoided = LuaScript.load("pairing-avoid-replace");
 
   ProgramStore(UnifiedJedis redis, Schedules schedules) {
     this.redis = redis;
@@ -136,6 +138,12 @@ class ProgramStore {
     return paused;
   }
 
+  /** When {@code user}'s pause in {@code channel} ends, if they are paused now (one read, not the whole hash). */
+  Optional<Instant> pausedUntil(String team, String channel, String user, Instant now) {
+    String until = redis.hget(key(team, channel, "paused"), user);
+    return Optional.ofNullable(until).map(ms -> Instant.ofEpochMilli(Long.parseLong(ms))).filter(end -> end.isAfter(now));
+  }
+
   static boolean isGhostPause(Instant until) {
     return until.toEpochMilli() >= GHOST_PAUSE;
   }
@@ -161,6 +169,11 @@ class ProgramStore {
 
   Set<String> avoided(String team, String user) {
     return redis.smembers(Keys.team(team, "pairing", "avoid", user));
+  }
+
+  /** Replaces {@code user}'s whole do-not-pair list in one script. */
+  void replaceAvoided(String team, String user, Set<String> others) {
+    replaceAvoided.run(redis, List.of(Keys.team(team, "pairing", "avoid", user)), List.copyOf(others));
   }
 
   /** Avoid lists of many members at once (one round trip per 1,000). */
