@@ -143,7 +143,7 @@ class CoffeeCommand implements SlackFeature {
     return ctx.ack();
   }
 
-  private static String team(BlockActionRequest req) {
+  static String team(BlockActionRequest req) {
     var p = req.getPayload();
     return p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
   }

@@ -50,7 +50,7 @@ class HomeControls implements SlackFeature {
     app.blockAction(JOIN, (req, ctx) -> change(req, ctx, false));
     // The form opens right after the ack, with the click's trigger id (it lasts 3 seconds).
     app.blockAction(AVOID, (req, ctx) -> {
-      String team = team(req);
+      String team = CoffeeCommand.team(req);
       String user = req.getPayload().getUser().getId();
       String trigger = req.getPayload().getTriggerId();
       work.submit("open the do-not-pair list", () -> slack.call(team, "views.open",
@@ -72,7 +72,7 @@ class HomeControls implements SlackFeature {
   }
 
   private Response change(BlockActionRequest req, ActionContext ctx, boolean leave) {
-    String team = team(req);
+    String team = CoffeeCommand.team(req);
     String user = req.getPayload().getUser().getId();
     String channel = req.getPayload().getActions().get(0).getValue();
     work.submit(leave ? "leave coffee from Home" : "join coffee from Home", () -> {
@@ -123,10 +123,5 @@ class HomeControls implements SlackFeature {
       Failures.describe("check a do-not-pair entry", e);
       return false;
     }
-  }
-
-  private static String team(BlockActionRequest req) {
-    var p = req.getPayload();
-    return p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
   }
 }

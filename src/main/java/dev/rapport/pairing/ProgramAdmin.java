@@ -67,14 +67,11 @@ class ProgramAdmin {
   }
 
   /**
-   * Saves a program after checking Rapport can read the channel (and, when it announces, post there);
-   * {@code current} is the program it replaces, if any. Returns the confirmation.
+   * Saves a program after checking Rapport is in the channel; {@code current} is the program it replaces,
+   * if any. Returns the confirmation.
    */
   String saved(String team, Program program, Program current) throws SlackCallException {
     checkAccess(team, program.channel());
-    if (program.announce()) {
-      checkMember(team, program.channel());
-    }
     Instant first = programs.save(team, program);
     if (current == null) {
       announcements.started(team, program, first);
@@ -146,34 +143,24 @@ class ProgramAdmin {
         + Mrkdwn.echo(String.join(" ", rest)) + ". Example: `" + START_USAGE + "`");
   }
 
+  /**
+   * Rapport must be in the channel to see who is in it, to announce rounds and to answer there; asked
+   * before anything is saved. A private channel Rapport isn't in doesn't exist for it.
+   */
   private void checkAccess(String team, String channel) throws SlackCallException {
-    try {
-      slack.call(team, "conversations.members", c -> c.conversationsMembers(r -> r.channel(channel).limit(1)));
-    } catch (SlackCallException e) {
-      if (e.kind() == SlackCallException.Kind.API_ERROR) {
-        throw new UserError("I can't see who is in <#" + channel + "> (`" + e.error() + "`). Invite me first with "
-            + "`/invite @Rapport`, then try again.");
-      }
-      throw e;
-    }
-  }
-
-  /** Announcements are posts in the channel: Slack refuses them unless Rapport is a member. */
-  private void checkMember(String team, String channel) throws SlackCallException {
     boolean member;
     try {
       var info = slack.call(team, "conversations.info", c -> c.conversationsInfo(r -> r.channel(channel)));
       member = info.getChannel() != null && info.getChannel().isMember();
     } catch (SlackCallException e) {
-      if (e.kind() != SlackCallException.Kind.API_ERROR) {
+      if (e.kind() != SlackCallException.Kind.API_ERROR || !e.error().equals("channel_not_found")) {
         throw e;
       }
       member = false;
     }
     if (!member) {
-      throw new UserError("Rapport isn't in <#" + channel + "> yet, so it can't announce coffee pairing there. "
-          + "Type `/invite @Rapport` in <#" + channel + ">, then try again — or turn announcements off in "
-          + "`/coffee settings`. Nothing was changed.");
+      throw new UserError(":wave: I'm not a member of <#" + channel + "> yet, so I can't pair its members or "
+          + "post there. Type `/invite @Rapport` in <#" + channel + ">, then try again. Nothing was changed.");
     }
   }
 

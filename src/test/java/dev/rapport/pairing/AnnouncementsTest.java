@@ -52,7 +52,7 @@ class AnnouncementsTest extends AppTest {
   }
 
   @Test
-  void changingTheScheduleIsNoNewStartAndARoundRunTwiceIsAnnouncedOnce() {
+  void changingTheScheduleIsNotAnnouncedAsANewStart() {
     coffee("start every week on mon at 10:00 tz UTC");
     awaitPost(1);
 
@@ -99,22 +99,6 @@ class AnnouncementsTest extends AppTest {
     slack.workspace(TEAM).inviteRapport(CHANNEL);
     assertThat(coffee("start every week on mon at 10:00 tz UTC")).contains("Coffee pairing is on");
     assertThat(awaitPost(1).text()).contains("Coffee pairing is starting");
-  }
-
-  @Test
-  void withAnnouncementsOffRapportNeedNotBeInTheChannelAndTheAdminStillLearnsTheOutcome() {
-    slack.workspace(TEAM).withoutRapport(CHANNEL);
-    ObjectNode values = CoffeeSettingsTest.values("1w", List.of("MONDAY"), "10:00", "UTC", "2", "NONE", false);
-    values.with("options").with("options").putArray("selected_options");
-
-    requests.viewSubmission(TEAM, ADMIN, SettingsModal.CALLBACK, CHANNEL, values);
-
-    await().atMost(Duration.ofSeconds(5)).until(() -> !slack.calls("views.update").isEmpty());
-    assertThat(slack.calls("views.update").get(0).json("view").toString()).contains("Coffee pairing is on");
-    assertThat(schedules.nextDue(TEAM, "pairing", CHANNEL)).isPresent();
-    await().atMost(Duration.ofSeconds(10)).until(() -> !slack.api().messages(ADMIN).isEmpty());
-    assertThat(slack.api().messages(ADMIN).get(0).text()).as("the confirmation, in a DM, as the channel refused it")
-        .contains("Coffee pairing is on");
   }
 
   private String coffee(String text) {
