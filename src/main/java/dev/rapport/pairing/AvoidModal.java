@@ -27,15 +27,21 @@ final class AvoidModal {
   private AvoidModal() {}
 
   static View form(Set<String> avoided) {
+    return form(avoided, null);
+  }
+
+  /** The form with {@code avoided} picked; {@code problem}, if any, says above it why it wasn't saved. */
+  static View form(Set<String> avoided, String problem) {
     List<String> initial = avoided.stream().sorted().limit(MAX).toList();
+    String intro = (problem == null ? "" : problem + "\nYour choices are still here: press *Save* to try again.\n\n")
+        + ":shushing_face: Rapport never puts you in a coffee group with the people on this list, in any program. "
+        + "It is private: nobody else can see it, and nobody is told they are on it.";
     return View.builder().type("modal").callbackId(CALLBACK)
         .title(viewTitle(t -> t.type("plain_text").text("Do-not-pair list")))
         .submit(viewSubmit(t -> t.type("plain_text").text("Save")))
         .close(viewClose(t -> t.type("plain_text").text("Cancel")))
         .blocks(List.of(
-            section(s -> s.text(markdownText(":shushing_face: Rapport never puts you in a coffee group with the "
-                + "people on this list, in any program. It is private: nobody else can see it, and nobody is "
-                + "told they are on it."))),
+            section(s -> s.text(markdownText(intro))),
             input(i -> i.blockId(BLOCK).optional(true).label(plainText("Never pair me with"))
                 .element(multiUsersSelect(m -> {
                   m.actionId(BLOCK).maxSelectedItems(MAX).placeholder(plainText("Pick people"));

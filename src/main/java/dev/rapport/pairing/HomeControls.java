@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.view.View;
 import dev.rapport.people.Profile;
 import dev.rapport.people.Profiles;
 import dev.rapport.slack.BackgroundWork;
@@ -90,9 +91,26 @@ class HomeControls implements SlackFeature {
 
   /**
    * After the ack: bots are left off (Rapport never pairs them anyway, and says so), the list is replaced in
-   * one write, and the modal and the Home show it as saved.
+   * one write, and the modal and the Home show it as saved; if it can't be saved, the form comes back with
+   * the people picked and the reason.
    */
   private void saveAvoided(String team, String user, String viewId, Set<String> picked) throws SlackCallException {
+    View next;
+    try {
+      next = AvoidModal.notice(savedAvoided(team, user, picked));
+    } catch (Exception e) {
+      next = AvoidModal.form(picked, Failures.describe("save the do-not-pair list", e));
+    }
+    View shown = next;
+    try {
+      slack.call(team, "views.update", c -> c.viewsUpdate(r -> r.viewId(viewId).view(shown)));
+    } finally {
+      home.getObject().refresh(team, user);
+    }
+  }
+
+  /** Saves the list without the apps picked; returns what the person reads. */
+  private String savedAvoided(String team, String user, Set<String> picked) {
     Set<String> people = new LinkedHashSet<>();
     List<String> bots = new java.util.ArrayList<>();
     for (String other : picked) {
@@ -103,15 +121,10 @@ class HomeControls implements SlackFeature {
       }
     }
     programs.replaceAvoided(team, user, people);
-    String text = ":shushing_face: Saved. You won't be paired with " + AvoidModal.describe(people) + "."
+    return ":shushing_face: Saved. You won't be paired with " + AvoidModal.describe(people) + "."
         + (bots.isEmpty() ? "" : " " + Intros.mentions(bots) + (bots.size() == 1 ? " is an app" : " are apps")
             + ", never paired with anyone, so " + (bots.size() == 1 ? "it isn't" : "they aren't") + " on the list.")
         + " Nobody else can see this list.";
-    try {
-      slack.call(team, "views.update", c -> c.viewsUpdate(r -> r.viewId(viewId).view(AvoidModal.notice(text))));
-    } finally {
-      home.getObject().refresh(team, user);
-    }
   }
 
   private boolean isBot(String team, String user) {

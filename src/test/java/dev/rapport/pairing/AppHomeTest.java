@@ -125,10 +125,15 @@ class AppHomeTest extends AppTest {
     assertThat(self.json().path("response_action").asText()).isEqualTo("errors");
     assertThat(jedis.smembers(avoidKey())).containsExactly("U004");
 
-    SlackRequests.Answer saved = requests.viewSubmission(TEAM, MEMBER, AVOID_CALLBACK, "", avoiding("U003", "U005"));
+    slack.workspace(TEAM).user("UAPP").bot();
+    SlackRequests.Answer saved = requests.viewSubmission(TEAM, MEMBER, AVOID_CALLBACK, "",
+        avoiding("U003", "U005", "UAPP"));
 
     assertThat(saved.status()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(5)).until(() -> jedis.smembers(avoidKey()).equals(java.util.Set.of("U003", "U005")));
+    await().atMost(Duration.ofSeconds(5)).until(() -> !slack.calls("views.update").isEmpty());
+    assertThat(slack.calls("views.update").get(0).json("view").toString()).as("the app left off, and said so")
+        .contains("<@UAPP> is an app");
     await().atMost(Duration.ofSeconds(5)).until(() -> lastHome().contains("2 people"));
   }
 
