@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.testkit.FakeApi;
+import dev.rapport.testkit.FakeSlack;
 import dev.rapport.testkit.SlackRequests;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class SuggestionTest extends PromptTestSupport {
 
+  private static final String SECOND_ADMIN = "UADMIN02";
   private static final String IDEA = "What's a small habit that made your week calmer?";
 
   /** The review DM an admin got, once it arrived. */
@@ -108,6 +110,49 @@ class SuggestionTest extends PromptTestSupport {
 
     assertThat(slack.responded().get(2).text()).contains("already decided");
     assertThat(library.sameText(TEAM, IDEA)).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo("empathy-ws1"));
+  }
+
+  @Test
+  void onceAnAdminDecidesEveryOtherReviewersDmShowsWhoDecidedAndLosesItsButtons() {
+    slack.workspace(TEAM).user(SECOND_ADMIN).admin();
+    empathy(MEMBER, "C900", "suggest " + IDEA);
+    FakeApi.Message mine = reviewFor(ADMIN);
+    FakeApi.Message theirs = reviewFor(SECOND_ADMIN);
+
+    click(ADMIN, mine, "prompts_approve_listening");
+
+    FakeSlack.Call update = updateOf(theirs);
+    assertThat(update.param("ts")).isEqualTo(theirs.ts());
+    assertThat(update.param("text")).contains("<@" + ADMIN + "> approved").contains("listening-ws1");
+    assertThat(update.json("blocks").toString()).contains("<@" + ADMIN + "> approved")
+        .doesNotContain("prompts_approve").doesNotContain("prompts_reject");
+
+    click(SECOND_ADMIN, theirs, "prompts_reject");
+    await().atMost(WAIT).until(() -> slack.responded().size() == 2);
+    assertThat(slack.responded().get(1).text()).as("a click on a stale DM says who decided")
+        .contains("already decided").contains("<@" + ADMIN + "> approved");
+    assertThat(library.sameText(TEAM, IDEA)).isPresent();
+  }
+
+  @Test
+  void aRejectionShowsInEveryReviewersDmToo() {
+    slack.workspace(TEAM).user(SECOND_ADMIN).admin();
+    empathy(MEMBER, "C900", "suggest " + IDEA);
+    FakeApi.Message mine = reviewFor(ADMIN);
+    FakeApi.Message theirs = reviewFor(SECOND_ADMIN);
+
+    click(SECOND_ADMIN, theirs, "prompts_reject");
+
+    assertThat(updateOf(mine).param("text")).contains("<@" + SECOND_ADMIN + "> rejected").contains(IDEA);
+  }
+
+  /** The chat.update that changed {@code message}, once it came. */
+  private FakeSlack.Call updateOf(FakeApi.Message message) {
+    await().atMost(WAIT).until(() -> slack.calls("chat.update").stream()
+        .anyMatch(c -> message.channel().equals(c.param("channel")) && message.ts().equals(c.param("ts"))));
+    return slack.calls("chat.update").stream()
+        .filter(c -> message.channel().equals(c.param("channel")) && message.ts().equals(c.param("ts")))
+        .findFirst().orElseThrow();
   }
 
   @Test
