@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Posting prompts: {@code /empathy} and {@code /empathy <strategy>} now, and, for admins, {@code start} /
  * {@code stop} a schedule in the channel (the shared cadence grammar; the admin's time zone by default).
+ * {@code start} asks Slack, after the ack, whether Rapport is in the channel, and remembers who scheduled
+ * the prompts, so that they hear when one can't be posted ({@link PromptJob#failed}).
  */
 @Component
 class PostCommands implements SlackFeature {

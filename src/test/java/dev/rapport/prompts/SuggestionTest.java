@@ -9,6 +9,7 @@ import dev.rapport.testkit.FakeSlack;
 import dev.rapport.testkit.SlackRequests;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class SuggestionTest extends PromptTestSupport {
@@ -114,10 +115,9 @@ class SuggestionTest extends PromptTestSupport {
 
   @Test
   void onceAnAdminDecidesEveryOtherReviewersDmShowsWhoDecidedAndLosesItsButtons() {
-    slack.workspace(TEAM).user(SECOND_ADMIN).admin();
-    empathy(MEMBER, "C900", "suggest " + IDEA);
-    FakeApi.Message mine = reviewFor(ADMIN);
-    FakeApi.Message theirs = reviewFor(SECOND_ADMIN);
+    List<FakeApi.Message> reviews = suggestionForTwoAdmins();
+    FakeApi.Message mine = reviews.get(0);
+    FakeApi.Message theirs = reviews.get(1);
 
     click(ADMIN, mine, "prompts_approve_listening");
 
@@ -132,18 +132,45 @@ class SuggestionTest extends PromptTestSupport {
     assertThat(slack.responded().get(1).text()).as("a click on a stale DM says who decided")
         .contains("already decided").contains("<@" + ADMIN + "> approved");
     assertThat(library.sameText(TEAM, IDEA)).isPresent();
+    assertThat(slack.calls("chat.update")).as("the deciding admin's own DM changes through the button's answer")
+        .noneMatch(c -> mine.channel().equals(c.param("channel")));
   }
 
   @Test
   void aRejectionShowsInEveryReviewersDmToo() {
+    List<FakeApi.Message> reviews = suggestionForTwoAdmins();
+
+    click(SECOND_ADMIN, reviews.get(1), "prompts_reject");
+
+    assertThat(updateOf(reviews.get(0)).param("text")).contains("<@" + SECOND_ADMIN + "> rejected").contains(IDEA);
+  }
+
+  @Test
+  void aReviewDmThatLandsAfterTheDecisionShowsItToo() throws Exception {
     slack.workspace(TEAM).user(SECOND_ADMIN).admin();
+    CountDownLatch decided = new CountDownLatch(1);
+    slack.on("conversations.open", call -> {
+      if (SECOND_ADMIN.equals(call.param("users"))) {
+        await().atMost(WAIT).until(() -> decided.getCount() == 0);
+      }
+      return slack.api().answer(call);
+    });
     empathy(MEMBER, "C900", "suggest " + IDEA);
     FakeApi.Message mine = reviewFor(ADMIN);
-    FakeApi.Message theirs = reviewFor(SECOND_ADMIN);
 
-    click(SECOND_ADMIN, theirs, "prompts_reject");
+    click(ADMIN, mine, "prompts_approve_empathy");
+    await().atMost(WAIT).until(() -> !slack.responded().isEmpty());
+    decided.countDown();
 
-    assertThat(updateOf(mine).param("text")).contains("<@" + SECOND_ADMIN + "> rejected").contains(IDEA);
+    FakeApi.Message late = reviewFor(SECOND_ADMIN);
+    assertThat(updateOf(late).param("text")).contains("<@" + ADMIN + "> approved").contains("empathy-ws1");
+  }
+
+  /** A member suggests {@link #IDEA}; returns the review DMs of {@link #ADMIN} and {@link #SECOND_ADMIN}. */
+  private List<FakeApi.Message> suggestionForTwoAdmins() {
+    slack.workspace(TEAM).user(SECOND_ADMIN).admin();
+    empathy(MEMBER, "C900", "suggest " + IDEA);
+    return List.of(reviewFor(ADMIN), reviewFor(SECOND_ADMIN));
   }
 
   /** The chat.update that changed {@code message}, once it came. */
