@@ -74,7 +74,8 @@ class EngagementTest extends PromptTestSupport {
     unreact(SlackRequests.newEventId(), CHANNEL, ts, OTHER, "tada", "1700000210.000005");
     unreact(SlackRequests.newEventId(), CHANNEL, ts, OTHER, "tada", "1700000210.000006");
     assertThat(reactions(ts)).as("never below zero").isEqualTo("0");
-    assertThat(empathy(ADMIN, CHANNEL, "stats all").json().toString()).contains("*Expressing empathy* — 1 posted · 0 replies from 0 people · 0 reactions");
+    assertThat(empathy(ADMIN, CHANNEL, "stats all").json().toString())
+        .contains("*Expressing empathy* — 1 posted · 0 replies from 0 people · 0 reactions");
 
     react(SlackRequests.newEventId(), CHANNEL, ts, MEMBER, "heart", "1700000210.000007");
     assertThat(reactions(ts)).as("added again, counted again").isEqualTo("1");

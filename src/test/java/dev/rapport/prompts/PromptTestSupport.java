@@ -41,7 +41,10 @@ abstract class PromptTestSupport extends AppTest {
     return answer;
   }
 
-  /** {@code /empathy <text>} by a member, an interval after the last; waits until the prompt is posted and recorded; returns it. */
+  /**
+   * {@code /empathy <text>} by a member, an interval after the last; waits until the prompt is posted and
+   * recorded; returns it.
+   */
   FakeApi.Message postNow(String channel, String text) {
     // A channel gets one prompt on demand per interval: each post here comes one interval after the last.
     clock.advance(ON_DEMAND_EVERY);
