@@ -66,6 +66,6 @@ class Announcements {
   /** Every announcement's key is {@code pairing:<channel>:announce:<what>}, so its failures name it. */
   private void post(String team, String channel, String what, String text) {
     outbox.send(Delivery.post(team, channel, "pairing:" + channel + ":announce:" + what, text,
-        List.of(section(s -> s.text(markdownText(text))))));
+        List.of(section(s -> s.text(markdownText(text))))).about("pairing", channel, "announcement"));
   }
 }

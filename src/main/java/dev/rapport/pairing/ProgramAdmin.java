@@ -7,11 +7,11 @@ import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedules;
 import dev.rapport.slack.AckPath;
 import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.ChannelMembership;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
-import dev.rapport.slack.SlackGateway;
 import dev.rapport.slack.UserError;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,19 +31,19 @@ class ProgramAdmin {
   private final Schedules schedules;
   private final Profiles profiles;
   private final Directory directory;
-  private final SlackGateway slack;
+  private final ChannelMembership membership;
   private final BackgroundWork work;
   private final Announcements announcements;
   private final Clock clock;
 
   ProgramAdmin(ProgramStore programs, Schedules schedules, Profiles profiles, Directory directory,
-               SlackGateway slack, BackgroundWork work, Announcements announcements, Clock clock) {
+               ChannelMembership membership, BackgroundWork work, Announcements announcements, Clock clock) {
     this.announcements = announcements;
     this.directory = directory;
     this.programs = programs;
     this.schedules = schedules;
     this.profiles = profiles;
-    this.slack = slack;
+    this.membership = membership;
     this.work = work;
     this.clock = clock;
   }
@@ -143,25 +143,9 @@ class ProgramAdmin {
         + Mrkdwn.echo(String.join(" ", rest)) + ". Example: `" + START_USAGE + "`");
   }
 
-  /**
-   * Rapport must be in the channel to see who is in it, to announce rounds and to answer there; asked
-   * before anything is saved. A private channel Rapport isn't in doesn't exist for it.
-   */
+  /** Rapport must be in the channel to see who is in it and to post there; asked before anything is saved. */
   private void checkAccess(String team, String channel) throws SlackCallException {
-    boolean member;
-    try {
-      var info = slack.call(team, "conversations.info", c -> c.conversationsInfo(r -> r.channel(channel)));
-      member = info.getChannel() != null && info.getChannel().isMember();
-    } catch (SlackCallException e) {
-      if (e.kind() != SlackCallException.Kind.API_ERROR || !e.error().equals("channel_not_found")) {
-        throw e;
-      }
-      member = false;
-    }
-    if (!member) {
-      throw new UserError(":wave: I'm not a member of <#" + channel + "> yet, so I can't pair its members or "
-          + "post there. Type `/invite @Rapport` in <#" + channel + ">, then try again. Nothing was changed.");
-    }
+    membership.require(team, channel, "Nothing was changed.");
   }
 
   static Cadence defaultCadence(ZoneId zone, LocalDate today) {

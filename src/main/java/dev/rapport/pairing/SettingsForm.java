@@ -149,7 +149,7 @@ class SettingsForm {
     } catch (SlackCallException e) {
       Failures.describe("tell the coffee settings outcome in the channel", e);
       outbox.send(Delivery.post(team, user, "pairing:" + channel + ":settings:" + user + ":" + clock.millis(),
-          text, null));
+          text, null).about("pairing", channel, "settings confirmation"));
     }
   }
 }

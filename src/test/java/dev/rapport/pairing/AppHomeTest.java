@@ -68,12 +68,13 @@ class AppHomeTest extends AppTest {
     slack.workspace(TEAM).withoutRapport(CHANNEL);
     coffee(ADMIN, "now");
     awaitLandedIntros(3);
-    await().atMost(Duration.ofSeconds(10)).until(() -> jedis.llen("rapport:{outbox}:dead") == 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> jedis.llen("rapport:{outbox}:dead:" + TEAM) == 1);
 
     String home = openHome(ADMIN);
 
-    assertThat(home).contains(":warning:").contains("announcement").contains("<#" + CHANNEL + ">")
-        .contains("Rapport isn't in").contains("/invite @Rapport").doesNotContain("not_in_channel");
+    assertThat(home).contains(":warning:").contains("coffee announcement for <#" + CHANNEL + ">")
+        .contains("Rapport isn't a member of <#" + CHANNEL + ">").contains("/invite @Rapport")
+        .doesNotContain("not_in_channel");
   }
 
   @Test

@@ -122,7 +122,7 @@ class CoffeePairingTest extends AppTest {
     assertThat(coffee(ADMIN, "stats").text())
         .contains("Rounds run: 1").contains("People in the pool (last round): 9").contains("Intros sent: 4")
         .contains("Meeting rate: 25% (1 of 4 groups asked said they met)")
-        .contains("First meetings: 100%").contains("Dead-lettered deliveries: 0");
+        .contains("First meetings: 100%").contains("Delivery problems: none");
   }
 
   @Test
