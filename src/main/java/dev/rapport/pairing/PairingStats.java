@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** {@code /coffee stats}: how a program is doing, for HR. */
@@ -42,11 +43,10 @@ class PairingStats {
     int cross = 0;
     int known = 0;
     for (Round round : recent) {
-      Map<String, String> landed = rounds.dms(team, channel, round.id());
-      Map<String, String> outcomes = rounds.outcomes(team, channel, round.id());
-      asked += landed.size();
-      met += (int) outcomes.entrySet().stream()
-          .filter(e -> landed.containsKey(e.getKey()) && "met".equals(e.getValue())).count();
+      int[] counted = new int[3];
+      count(team, round, counted);
+      asked += counted[0];
+      met += counted[1];
       groups += round.groups().size();
       first += round.firstMeetings();
       cross += round.crossTeam();
@@ -56,6 +56,29 @@ class PairingStats {
     return new Figures(rounds.roundCount(team, channel), lastPool,
         programs.paused(team, channel, clock.instant()).size(), rounds.introsSent(team, channel), asked, met,
         groups, first, cross, known, outbox.stats(team));
+  }
+
+  /** A program's latest round, and of its intros that arrived how many said they met so far. */
+  record LastRound(Round round, int asked, int met) {}
+
+  /** For the admins' Home: one round's reads, not 52 rounds'. */
+  Optional<LastRound> lastRound(String team, String channel) {
+    List<Round> last = rounds.recent(team, channel, 1);
+    if (last.isEmpty()) {
+      return Optional.empty();
+    }
+    int[] counted = new int[3];
+    count(team, last.get(0), counted);
+    return Optional.of(new LastRound(last.get(0), counted[0], counted[1]));
+  }
+
+  /** Adds a round's intros that arrived ({@code [0]}) and, of those, the ones that met ({@code [1]}). */
+  private void count(String team, Round round, int[] counted) {
+    Map<String, String> landed = rounds.dms(team, round.channel(), round.id());
+    Map<String, String> outcomes = rounds.outcomes(team, round.channel(), round.id());
+    counted[0] += landed.size();
+    counted[1] += (int) outcomes.entrySet().stream()
+        .filter(e -> landed.containsKey(e.getKey()) && "met".equals(e.getValue())).count();
   }
 
   Reply render(String team, Program program) {

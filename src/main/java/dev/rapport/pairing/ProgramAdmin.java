@@ -33,10 +33,12 @@ class ProgramAdmin {
   private final Directory directory;
   private final ChannelMembership membership;
   private final BackgroundWork work;
+  private final Announcements announcements;
   private final Clock clock;
 
   ProgramAdmin(ProgramStore programs, Schedules schedules, Profiles profiles, Directory directory,
-               ChannelMembership membership, BackgroundWork work, Clock clock) {
+               ChannelMembership membership, BackgroundWork work, Announcements announcements, Clock clock) {
+    this.announcements = announcements;
     this.directory = directory;
     this.programs = programs;
     this.schedules = schedules;
@@ -57,27 +59,37 @@ class ProgramAdmin {
         LocalDate.now(clock));
     Program current = programs.find(team, channel).orElse(null);
     int size = size(parsed.rest(), current == null ? 2 : current.size());
+    // Guests, departments and announcements are kept as the form last set them; a new program announces.
     Program program = new Program(channel, parsed.cadence(), size, current != null && current.guests(),
-        current == null ? Program.Departments.NONE : current.departments());
+        current == null ? Program.Departments.NONE : current.departments(), current == null || current.announce());
     AckPath.answerLater(":hourglass_flowing_sand: Checking that I can see who is in <#" + channel + ">…");
-    return Reply.text(saved(team, program, current != null));
+    return Reply.text(saved(team, program, current));
   }
 
-  /** Saves a program after checking Rapport can read the channel; returns the confirmation. */
-  String saved(String team, Program program, boolean updated) throws SlackCallException {
+  /**
+   * Saves a program after checking Rapport is in the channel; {@code current} is the program it replaces,
+   * if any. Returns the confirmation.
+   */
+  String saved(String team, Program program, Program current) throws SlackCallException {
     checkAccess(team, program.channel());
     Instant first = programs.save(team, program);
+    if (current == null) {
+      announcements.started(team, program, first);
+    }
     // So /coffee status knows who is in the program before its first round.
     work.submit("read the members of a coffee channel", () ->
         programs.rememberMembers(team, program.channel(), directory.members(team, program.channel())));
-    return ":white_check_mark: Coffee pairing is " + (updated ? "updated" : "on") + " in <#" + program.channel()
-        + ">: " + program.describe() + ".\nFirst round: " + Intros.when(first) + ". Members can "
-        + "`/coffee pause`, `/coffee leave` or `/coffee avoid @someone` any time; `/coffee settings` changes it.";
+    return ":white_check_mark: Coffee pairing is " + (current != null ? "updated" : "on") + " in <#"
+        + program.channel() + ">: " + program.describe() + ".\nFirst round: " + Intros.when(first) + ". "
+        + (program.announce() ? "" : "Starts, rounds and stops are not announced in the channel. ")
+        + "Members can `/coffee pause`, `/coffee leave` or `/coffee avoid @someone` any time; `/coffee settings` "
+        + "changes it.";
   }
 
   Reply stop(CommandCall call) {
     Program program = existing(call);
     programs.stop(call.caller().team(), program.channel());
+    announcements.stopped(call.caller().team(), program);
     return Reply.text("Coffee pairing is off in <#" + program.channel() + ">. History and members' choices are "
         + "kept; `/coffee start` turns it back on.");
   }

@@ -112,6 +112,8 @@ public final class FakeApi {
       case "conversations.info" -> info(team, call);
       case "chat.postMessage" -> workspace(team).hasRapport(call.param("channel")) ? post(call)
           : error("not_in_channel");
+      case "chat.postEphemeral" -> workspace(team).hasRapport(call.param("channel"))
+          ? SlackSamples.apiResponse("chat.postEphemeral") : error("not_in_channel");
       case "chat.update" -> update(call);
       case "views.open", "views.push", "views.update", "views.publish" -> view(team, call);
       case "files.getUploadURLExternal" -> uploadUrl(call);
