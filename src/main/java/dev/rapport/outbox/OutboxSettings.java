@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the outbox delivers ({@code RAPPORT_OUTBOX_*}). {@code perMinute} is the budget per workspace and
- * Web API method (Slack's tiers: conversations.open and chat.update are Tier 3, about 50/min; users.info
- * Tier 4, about 100/min); {@code chat.postMessage} also gets {@code perChannelPerSecond} per channel.
+ * Web API method (Slack's tiers: conversations.open is Tier 3, about 50/min; users.info Tier 4, about
+ * 100/min); {@code chat.postMessage} also gets {@code perChannelPerSecond} per channel.
  */
 @ConfigurationProperties("rapport.outbox")
 public record OutboxSettings(
@@ -22,15 +22,16 @@ public record OutboxSettings(
     Map<String, Integer> perMinute,
     @DefaultValue("1") int perChannelPerSecond,
     @DefaultValue("7d") Duration rememberDelivered,
-    @DefaultValue("10000") int deadLetterCap,
+    @DefaultValue("500") int deadLetterCap,
+    @DefaultValue("90d") Duration deadLetterKeep,
     @DefaultValue("true") boolean enabled) {
 
   static final Map<String, Integer> DEFAULT_PER_MINUTE = Map.of(
       "conversations.open", 50,
       "chat.postMessage", 300,
       "conversations.history", 50,
-      "chat.update", 50,
-      "files.upload", 20);
+      "files.upload", 20,
+      "chat.update", 50);
 
   public OutboxSettings {
     perMinute = perMinute == null || perMinute.isEmpty() ? DEFAULT_PER_MINUTE : Map.copyOf(perMinute);

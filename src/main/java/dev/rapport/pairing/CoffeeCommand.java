@@ -12,21 +12,13 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import dev.rapport.people.ForgetMe;
-import dev.rapport.people.Profiles;
-import dev.rapport.slack.AccessPolicy;
-import dev.rapport.slack.AckPath;
-import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.BackgroundWork;
-import dev.rapport.slack.Failures;
 import dev.rapport.slack.HomeTab;
 import dev.rapport.slack.Reply;
-import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackFeature;
-import dev.rapport.slack.SlackGateway;
 import dev.rapport.slack.Subcommand;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -46,16 +38,14 @@ class CoffeeCommand implements SlackFeature {
   private final Outcomes outcomes;
   private final ProgramStore programs;
   private final ForgetMe forgetMe;
-  private final AccessPolicy access;
-  private final SlackGateway slack;
+  private final SettingsForm form;
   private final BackgroundWork work;
   private final ObjectProvider<HomeTab> home;
-  private final Profiles profiles;
   private final Clock clock;
 
   CoffeeCommand(MemberChoices choices, MyCoffee mine, ProgramAdmin admin, PairingStats stats, Outcomes outcomes,
-                ProgramStore programs, ForgetMe forgetMe, AccessPolicy access,
-                SlackGateway slack, BackgroundWork work, ObjectProvider<HomeTab> home, Profiles profiles, Clock clock) {
+                ProgramStore programs, ForgetMe forgetMe, SettingsForm form, BackgroundWork work,
+                ObjectProvider<HomeTab> home, Clock clock) {
     this.choices = choices;
     this.mine = mine;
     this.admin = admin;
@@ -63,10 +53,8 @@ class CoffeeCommand implements SlackFeature {
     this.outcomes = outcomes;
     this.programs = programs;
     this.forgetMe = forgetMe;
-    this.access = access;
-    this.slack = slack;
+    this.form = form;
     this.work = work;
-    this.profiles = profiles;
     this.home = home;
     this.clock = clock;
   }
@@ -88,7 +76,7 @@ class CoffeeCommand implements SlackFeature {
             call -> forgetPrompt()),
         Subcommand.admin(c, "start", "<cadence> [size 2|3|4]",
             "start or change pairing here, e.g. `every week on mon at 10:00 tz Europe/Berlin`", admin::start),
-        Subcommand.admin(c, "settings", "", "change this channel's program in a form", this::openSettings),
+        Subcommand.admin(c, "settings", "", "change this channel's program in a form", form::open),
         Subcommand.admin(c, "stop", "", "stop pairing in this channel", admin::stop),
         Subcommand.admin(c, "now", "", "run a round right away", admin::now),
         Subcommand.admin(c, "stats", "", "rounds, meeting rate, first meetings, cross-team, deliveries",
@@ -115,78 +103,7 @@ class CoffeeCommand implements SlackFeature {
     }));
     app.blockAction(HOME_PAUSE, (req, ctx) -> homeChange(req, ctx, true));
     app.blockAction(HOME_RESUME, (req, ctx) -> homeChange(req, ctx, false));
-    app.viewSubmission(SettingsModal.CALLBACK, (req, ctx) -> {
-      var payload = req.getPayload();
-      String team = payload.getTeam().getId();
-      String user = payload.getUser().getId();
-      String channel = payload.getView().getPrivateMetadata();
-      try {
-        SettingsModal.Parsed parsed = SettingsModal.parse(channel, payload.getView().getState(), LocalDate.now(clock));
-        if (!parsed.errors().isEmpty()) {
-          return ctx.ack(r -> r.responseAction("errors").errors(parsed.errors()));
-        }
-        if (!isAdminIfKnown(team, user)) {
-          return ctx.ack(r -> r.responseAction("errors").errors(java.util.Map.of("frequency",
-              "Only Rapport admins can change coffee pairing.")));
-        }
-        // Checking the role (unless cached) and that Rapport can see the channel need Slack: the modal says
-        // "Saving…" now and shows the outcome right after the ack.
-        String viewId = payload.getView().getId();
-        work.submit("save coffee settings", () -> saveSettings(team, user, viewId, parsed.program()));
-        return ctx.ack(r -> r.responseAction("update").view(SettingsModal.notice(
-            ":hourglass_flowing_sand: Saving coffee pairing for <#" + channel + ">…")));
-      } catch (Exception e) {
-        String why = Failures.describe("coffee settings", e);
-        return ctx.ack(r -> r.responseAction("errors").errors(java.util.Map.of("frequency", why)));
-      }
-    });
-  }
-
-  /** False only when the role is known (cached) and not an admin's; unknown roles are checked after the ack. */
-  private boolean isAdminIfKnown(String team, String user) {
-    try {
-      return access.isAdmin(team, user);
-    } catch (AnswerLater unknown) {
-      return true;
-    }
-  }
-
-  /**
-   * After the ack: saves the program and shows the outcome in the modal and, as before, in the channel. If
-   * it can't be saved, the form comes back filled in as sent, with the reason above it (or, if the modal
-   * is gone, the reason and the choices go to the channel), so nothing chosen is lost.
-   */
-  private void saveSettings(String team, String user, String viewId, Program program) throws SlackCallException {
-    String channel = program.channel();
-    String text;
-    com.slack.api.model.view.View next;
-    try {
-      text = access.isAdmin(team, user) ? admin.saved(team, program, programs.find(team, channel).isPresent())
-          : ":lock: Only Rapport admins can change coffee pairing. Nothing was changed.";
-      next = SettingsModal.notice(text);
-    } catch (Exception e) {
-      String why = Failures.describe("coffee settings", e);
-      text = why + "\nWhat you chose: " + program.describe() + ".";
-      next = SettingsModal.build(channel, program, why);
-    }
-    var shown = next;
-    String said = text;
-    try {
-      slack.call(team, "views.update", c -> c.viewsUpdate(r -> r.viewId(viewId).view(shown)));
-    } finally {
-      slack.call(team, "chat.postEphemeral", c -> c.chatPostEphemeral(r -> r.channel(channel).user(user).text(said)));
-    }
-  }
-
-  private Reply openSettings(dev.rapport.slack.CommandCall call) throws Exception {
-    String channel = ProgramAdmin.channel(call);
-    Program current = programs.find(call.caller().team(), channel).orElseGet(() -> new Program(channel,
-        ProgramAdmin.defaultCadence(profiles.zone(call.caller().team(), call.caller().user()), LocalDate.now(clock)),
-        2, false, Program.Departments.NONE));
-    var view = SettingsModal.build(channel, current);
-    AckPath.answerLater("");
-    slack.call(call.caller().team(), "views.open", c -> c.viewsOpen(r -> r.triggerId(call.triggerId()).view(view)));
-    return Reply.none();
+    form.register(app);
   }
 
   private static Reply forgetPrompt() {
@@ -226,7 +143,7 @@ class CoffeeCommand implements SlackFeature {
     return ctx.ack();
   }
 
-  private static String team(BlockActionRequest req) {
+  static String team(BlockActionRequest req) {
     var p = req.getPayload();
     return p.getTeam() != null ? p.getTeam().getId() : p.getUser().getTeamId();
   }

@@ -46,8 +46,9 @@ final class Intros {
     return ":coffee: Coffee time! " + mentions(members) + ", you're this round's group from <#" + channel + ">.";
   }
 
+  /** {@code within}: the program's cycle as in "find 20–30 minutes this week" ({@code Cadence#withinCycle}). */
   static List<LayoutBlock> intro(String channel, String round, int group, List<String> members,
-                                 Icebreaker icebreaker, Optional<Instant> meetAt) {
+                                 Icebreaker icebreaker, Optional<Instant> meetAt, String within) {
     String strategy = icebreaker.strategy();
     String when = meetAt.map(at -> "*When?* Everyone's working hours overlap on " + when(at)
             + " — or pick any time that suits you all.")
@@ -55,7 +56,7 @@ final class Intros {
             + "or trade voice notes here.");
     return List.of(
         section(s -> s.text(markdownText(introText(channel, members)
-            + " Find 20–30 minutes this week to get to know each other."))),
+            + " Find 20–30 minutes " + within + " to get to know each other."))),
         // Icebreakers are prompts, and workspaces write their own: shown as typed, never as markup.
         section(s -> s.text(markdownText("*Icebreaker* · _" + strategy + "_\n>"
             + Mrkdwn.escape(icebreaker.text())))),

@@ -1,16 +1,20 @@
 package dev.rapport.pairing;
 
+import dev.rapport.people.Profiles;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Mentions;
 import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
+import dev.rapport.slack.SlackDates;
 import dev.rapport.slack.UserError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -23,10 +27,12 @@ class MemberChoices {
   private static final Pattern UNTIL = Pattern.compile("until\\s+(\\S+)");
 
   private final ProgramStore programs;
+  private final Profiles profiles;
   private final Clock clock;
 
-  MemberChoices(ProgramStore programs, Clock clock) {
+  MemberChoices(ProgramStore programs, Profiles profiles, Clock clock) {
     this.programs = programs;
+    this.profiles = profiles;
     this.clock = clock;
   }
 
@@ -46,10 +52,16 @@ class MemberChoices {
 
   Reply pause(CommandCall call) {
     Program program = programHere(call);
-    Instant until = pauseEnd(call.args());
+    // "until <date>" is the start of that day where the person is (Slack is asked after the ack if needed).
+    boolean byDate = UNTIL.matcher(call.args().trim().toLowerCase()).matches();
+    Optional<ZoneId> known = byDate ? profiles.knownZone(call.caller().team(), call.caller().user()) : Optional.empty();
+    Instant until = pauseEnd(call.args(), known.orElse(ZoneOffset.UTC));
     programs.pause(call.caller().team(), program.channel(), call.caller().user(), until);
-    return Reply.text(":pause_button: Paused in <#" + program.channel() + "> until " + Intros.when(until)
-        + ". `/coffee resume` here ends the pause early.");
+    String assumed = byDate && known.isEmpty() ? " I don't know your time zone (none is set in your Slack "
+        + "profile), so it ends at the start of that day in UTC." : "";
+    return Reply.text(":pause_button: Paused in <#" + program.channel() + "> until "
+        + (byDate ? SlackDates.day(until) : SlackDates.moment(until)) + "." + assumed
+        + " `/coffee resume` here ends the pause early.");
   }
 
   Reply resume(CommandCall call) {
@@ -75,8 +87,8 @@ class MemberChoices {
         : "<@" + other + "> wasn't on your do-not-pair list, so nothing changed.");
   }
 
-  /** "2w" (1-12 weeks) or "until 2027-01-15". */
-  Instant pauseEnd(String args) {
+  /** "2w" (1-12 weeks) or "until 2027-01-15" (the start of that day in {@code zone}). */
+  Instant pauseEnd(String args, ZoneId zone) {
     String text = args.trim().toLowerCase();
     Matcher weeks = WEEKS.matcher(text);
     if (weeks.matches()) {
@@ -91,10 +103,10 @@ class MemberChoices {
     if (until.matches()) {
       try {
         LocalDate date = LocalDate.parse(until.group(1));
-        Instant end = date.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = date.atStartOfDay(zone).toInstant();
         if (!end.isAfter(clock.instant())) {
           throw new UserError(Mrkdwn.echo(until.group(1)) + " is in the past. Pick a future date, e.g. "
-              + "`/coffee pause until " + LocalDate.now(clock).plusWeeks(2) + "`.");
+              + "`/coffee pause until " + LocalDate.now(clock.withZone(zone)).plusWeeks(2) + "`.");
         }
         if (end.isAfter(clock.instant().plus(Duration.ofDays(366)))) {
           throw new UserError("That's more than a year away; `/coffee leave` is the better fit.");
@@ -102,11 +114,11 @@ class MemberChoices {
         return end;
       } catch (DateTimeParseException e) {
         throw new UserError(Mrkdwn.echo(until.group(1)) + " isn't a date I can read; use YYYY-MM-DD, e.g. "
-            + "`/coffee pause until " + LocalDate.now(clock).plusWeeks(2) + "`.");
+            + "`/coffee pause until " + LocalDate.now(clock.withZone(zone)).plusWeeks(2) + "`.");
       }
     }
     throw new UserError("How long? Use `/coffee pause 2w` (1-12 weeks) or `/coffee pause until "
-        + LocalDate.now(clock).plusWeeks(2) + "`.");
+        + LocalDate.now(clock.withZone(zone)).plusWeeks(2) + "`.");
   }
 
   private Program programHere(CommandCall call) {

@@ -45,7 +45,7 @@ class MyCoffee {
       }
       programs.find(team, channel).ifPresent(program -> mine.add(new Membership(program,
           programs.nextRound(team, channel),
-          Optional.ofNullable(programs.paused(team, channel, clock.instant()).get(user)),
+          programs.pausedUntil(team, channel, user, clock.instant()),
           programs.hasLeft(team, channel, user), current)));
     }
     return mine;

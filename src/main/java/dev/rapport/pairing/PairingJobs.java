@@ -28,7 +28,7 @@ class PairingJobs {
   }
 
   @Bean
-  ScheduledJob pairingRounds(RoundRunner runner) {
+  ScheduledJob pairingRounds(RoundRunner runner, Announcements announcements) {
     return new ScheduledJob() {
       @Override
       public String kind() {
@@ -37,14 +37,15 @@ class PairingJobs {
 
       @Override
       public void run(Occurrence occurrence) throws Exception {
-        runner.run(occurrence.schedule().team(), occurrence.schedule().target(), roundId(occurrence),
-            occurrence.dueAt());
+        String team = occurrence.schedule().team();
+        String channel = occurrence.schedule().target();
+        announcements.roundMade(team, channel, runner.run(team, channel, roundId(occurrence), occurrence.dueAt()));
       }
     };
   }
 
   @Bean
-  ScheduledJob pairingNow(RoundRunner runner, SlackGateway slack) {
+  ScheduledJob pairingNow(RoundRunner runner, Announcements announcements, SlackGateway slack) {
     return new ScheduledJob() {
       @Override
       public String kind() {
@@ -58,7 +59,9 @@ class PairingJobs {
         String responseUrl = occurrence.schedule().data().get("responseUrl");
         Reply answer;
         try {
-          answer = Reply.text(ProgramAdmin.summary(runner.run(team, target[0], target[1], occurrence.dueAt())));
+          Round round = runner.run(team, target[0], target[1], occurrence.dueAt());
+          announcements.roundMade(team, target[0], round);
+          answer = Reply.text(ProgramAdmin.summary(round));
         } catch (UserError e) {
           answer = Reply.text(e.getMessage());
         }

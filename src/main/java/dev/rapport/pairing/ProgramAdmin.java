@@ -7,11 +7,11 @@ import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedules;
 import dev.rapport.slack.AckPath;
 import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.ChannelMembership;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
-import dev.rapport.slack.SlackGateway;
 import dev.rapport.slack.UserError;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,17 +31,19 @@ class ProgramAdmin {
   private final Schedules schedules;
   private final Profiles profiles;
   private final Directory directory;
-  private final SlackGateway slack;
+  private final ChannelMembership membership;
   private final BackgroundWork work;
+  private final Announcements announcements;
   private final Clock clock;
 
   ProgramAdmin(ProgramStore programs, Schedules schedules, Profiles profiles, Directory directory,
-               SlackGateway slack, BackgroundWork work, Clock clock) {
+               ChannelMembership membership, BackgroundWork work, Announcements announcements, Clock clock) {
+    this.announcements = announcements;
     this.directory = directory;
     this.programs = programs;
     this.schedules = schedules;
     this.profiles = profiles;
-    this.slack = slack;
+    this.membership = membership;
     this.work = work;
     this.clock = clock;
   }
@@ -57,27 +59,37 @@ class ProgramAdmin {
         LocalDate.now(clock));
     Program current = programs.find(team, channel).orElse(null);
     int size = size(parsed.rest(), current == null ? 2 : current.size());
+    // Guests, departments and announcements are kept as the form last set them; a new program announces.
     Program program = new Program(channel, parsed.cadence(), size, current != null && current.guests(),
-        current == null ? Program.Departments.NONE : current.departments());
+        current == null ? Program.Departments.NONE : current.departments(), current == null || current.announce());
     AckPath.answerLater(":hourglass_flowing_sand: Checking that I can see who is in <#" + channel + ">…");
-    return Reply.text(saved(team, program, current != null));
+    return Reply.text(saved(team, program, current));
   }
 
-  /** Saves a program after checking Rapport can read the channel; returns the confirmation. */
-  String saved(String team, Program program, boolean updated) throws SlackCallException {
+  /**
+   * Saves a program after checking Rapport is in the channel; {@code current} is the program it replaces,
+   * if any. Returns the confirmation.
+   */
+  String saved(String team, Program program, Program current) throws SlackCallException {
     checkAccess(team, program.channel());
     Instant first = programs.save(team, program);
+    if (current == null) {
+      announcements.started(team, program, first);
+    }
     // So /coffee status knows who is in the program before its first round.
     work.submit("read the members of a coffee channel", () ->
         programs.rememberMembers(team, program.channel(), directory.members(team, program.channel())));
-    return ":white_check_mark: Coffee pairing is " + (updated ? "updated" : "on") + " in <#" + program.channel()
-        + ">: " + program.describe() + ".\nFirst round: " + Intros.when(first) + ". Members can "
-        + "`/coffee pause`, `/coffee leave` or `/coffee avoid @someone` any time; `/coffee settings` changes it.";
+    return ":white_check_mark: Coffee pairing is " + (current != null ? "updated" : "on") + " in <#"
+        + program.channel() + ">: " + program.describe() + ".\nFirst round: " + Intros.when(first) + ". "
+        + (program.announce() ? "" : "Starts, rounds and stops are not announced in the channel. ")
+        + "Members can `/coffee pause`, `/coffee leave` or `/coffee avoid @someone` any time; `/coffee settings` "
+        + "changes it.";
   }
 
   Reply stop(CommandCall call) {
     Program program = existing(call);
     programs.stop(call.caller().team(), program.channel());
+    announcements.stopped(call.caller().team(), program);
     return Reply.text("Coffee pairing is off in <#" + program.channel() + ">. History and members' choices are "
         + "kept; `/coffee start` turns it back on.");
   }
@@ -131,16 +143,9 @@ class ProgramAdmin {
         + Mrkdwn.echo(String.join(" ", rest)) + ". Example: `" + START_USAGE + "`");
   }
 
+  /** Rapport must be in the channel to see who is in it and to post there; asked before anything is saved. */
   private void checkAccess(String team, String channel) throws SlackCallException {
-    try {
-      slack.call(team, "conversations.members", c -> c.conversationsMembers(r -> r.channel(channel).limit(1)));
-    } catch (SlackCallException e) {
-      if (e.kind() == SlackCallException.Kind.API_ERROR) {
-        throw new UserError("I can't see who is in <#" + channel + "> (`" + e.error() + "`). Invite me first with "
-            + "`/invite @Rapport`, then try again.");
-      }
-      throw e;
-    }
+    membership.require(team, channel, "Nothing was changed.");
   }
 
   static Cadence defaultCadence(ZoneId zone, LocalDate today) {

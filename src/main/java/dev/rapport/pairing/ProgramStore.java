@@ -4,6 +4,7 @@ import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.Schedule;
 import dev.rapport.schedule.Schedules;
 import dev.rapport.store.Keys;
+import dev.rapport.store.LuaScript;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,8 @@ import redis.clients.jedis.UnifiedJedis;
  * {@value #KIND}, target the channel); the rest is here.
  * <pre>
  * rapport:{team}:pairing:programs              SET   channels that have a program
- * rapport:{team}:pairing:{channel}:program     HASH  size, guests, departments
+ * rapport:{team}:pairing:{channel}:program     HASH  size, guests, departments, announce (absent: a program
+ *                                                    from before announcements, which stays quiet)
  * rapport:{team}:pairing:{channel}:members     SET   the channel's members when last read (for /coffee status)
  * rapport:{team}:pairing:{channel}:left        SET   members who left this program (/coffee leave)
  * rapport:{team}:pairing:{channel}:paused      HASH  member -> epoch ms their pause ends (ghosts: far future)
@@ -34,6 +36,7 @@ class ProgramStore {
 
   private final UnifiedJedis redis;
   private final Schedules schedules;
+  private final LuaScript replaceAvoided = LuaScript.load("pairing-avoid-replace");
 
   ProgramStore(UnifiedJedis redis, Schedules schedules) {
     this.redis = redis;
@@ -45,7 +48,8 @@ class ProgramStore {
     redis.hset(key(team, program.channel(), "program"), Map.of(
         "size", String.valueOf(program.size()),
         "guests", String.valueOf(program.guests()),
-        "departments", program.departments().name()));
+        "departments", program.departments().name(),
+        "announce", String.valueOf(program.announce())));
     redis.sadd(Keys.team(team, "pairing", "programs"), program.channel());
     return schedules.put(team, KIND, program.channel(), program.cadence(), Map.of());
   }
@@ -65,7 +69,8 @@ class ProgramStore {
     Cadence cadence = schedule.get().cadence();
     return Optional.of(new Program(channel, cadence, Integer.parseInt(fields.getOrDefault("size", "2")),
         Boolean.parseBoolean(fields.get("guests")),
-        Program.Departments.valueOf(fields.getOrDefault("departments", "NONE"))));
+        Program.Departments.valueOf(fields.getOrDefault("departments", "NONE")),
+        Boolean.parseBoolean(fields.get("announce"))));
   }
 
   Set<String> channels(String team) {
@@ -133,6 +138,12 @@ class ProgramStore {
     return paused;
   }
 
+  /** When {@code user}'s pause in {@code channel} ends, if they are paused now (one read, not the whole hash). */
+  Optional<Instant> pausedUntil(String team, String channel, String user, Instant now) {
+    String until = redis.hget(key(team, channel, "paused"), user);
+    return Optional.ofNullable(until).map(ms -> Instant.ofEpochMilli(Long.parseLong(ms))).filter(end -> end.isAfter(now));
+  }
+
   static boolean isGhostPause(Instant until) {
     return until.toEpochMilli() >= GHOST_PAUSE;
   }
@@ -158,6 +169,11 @@ class ProgramStore {
 
   Set<String> avoided(String team, String user) {
     return redis.smembers(Keys.team(team, "pairing", "avoid", user));
+  }
+
+  /** Replaces {@code user}'s whole do-not-pair list in one script. */
+  void replaceAvoided(String team, String user, Set<String> others) {
+    replaceAvoided.run(redis, List.of(Keys.team(team, "pairing", "avoid", user)), List.copyOf(others));
   }
 
   /** Avoid lists of many members at once (one round trip per 1,000). */

@@ -150,7 +150,8 @@ class RoundRunner {
       List<Integer> groupOffsets = group.stream().map(u -> offsets.getOrDefault(u, 0)).toList();
       String key = "pairing:" + channel + ":" + round.id() + ":" + g + ":intro";
       batch.add(Delivery.dm(team, group, key, Intros.introText(channel, group),
-              Intros.intro(channel, round.id(), g, group, icebreaker, MeetingTime.suggest(groupOffsets, round.at())))
+              Intros.intro(channel, round.id(), g, group, icebreaker, MeetingTime.suggest(groupOffsets, round.at()),
+                  program.cadence().withinCycle()))
           .withTag(INTRO_TAG, Map.of("channel", channel, "round", round.id(), "group", String.valueOf(g))));
     }
     List<String> leftOut = round.leftOut();

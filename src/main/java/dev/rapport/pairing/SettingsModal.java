@@ -31,12 +31,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The program settings modal: the same choices as {@code /coffee start} (and guests and departments) as
- * form fields, so HR never has to learn the text grammar.
+ * The program settings modal: the same choices as {@code /coffee start} (and guests, departments and
+ * announcements) as form fields, so HR never has to learn the text grammar. It shows every cadence the
+ * grammar accepts: how often, and on which days (one or more a week, or one every 2 to 4 weeks), so sending
+ * it back unchanged keeps the schedule as it is.
  */
 final class SettingsModal {
 
   static final String CALLBACK = "pairing_settings";
+  static final String GUESTS = "guests";
+  static final String ANNOUNCE = "announce";
   static final List<String> ZONES = List.of("UTC", "Europe/London", "Europe/Dublin", "Europe/Lisbon",
       "Europe/Paris", "Europe/Berlin", "Europe/Amsterdam", "Europe/Madrid", "Europe/Rome", "Europe/Stockholm",
       "Europe/Warsaw", "Europe/Athens", "Europe/Helsinki", "Europe/Istanbul", "Africa/Lagos",
@@ -46,13 +50,14 @@ final class SettingsModal {
       "America/Toronto", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles",
       "America/Anchorage", "Pacific/Honolulu");
   private static final Map<String, String> FREQUENCIES = new LinkedHashMap<>();
+  private static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
   static {
     FREQUENCIES.put("1w", "Every week");
     FREQUENCIES.put("2w", "Every 2 weeks");
     FREQUENCIES.put("3w", "Every 3 weeks");
     FREQUENCIES.put("4w", "Every 4 weeks");
-    FREQUENCIES.put("weekday", "Every weekday");
+    FREQUENCIES.put("weekday", "Every weekday (Monday to Friday)");
     FREQUENCIES.put("day", "Every day");
   }
 
@@ -64,14 +69,17 @@ final class SettingsModal {
 
   /** The form filled in with {@code current}; {@code problem}, if any, says above it why it wasn't saved. */
   static View build(String channel, Program current, String problem) {
-    String frequency = current.cadence().days().size() == 7 ? "day"
-        : current.cadence().days().size() == 5 ? "weekday" : current.cadence().everyWeeks() + "w";
-    DayOfWeek day = current.cadence().days().stream().sorted().findFirst().orElse(DayOfWeek.MONDAY);
-    String zone = current.cadence().zone().getId();
+    Cadence cadence = current.cadence();
+    String zone = cadence.zone().getId();
     List<String> zones = new ArrayList<>(ZONES);
     if (!zones.contains(zone)) {
       zones.add(0, zone);
     }
+    List<OptionObject> options = List.of(
+        option(plainText("Include guests"), GUESTS),
+        option(plainText("Announce starts, new rounds and stops in the channel"), ANNOUNCE));
+    List<OptionObject> checked = options.stream().filter(o -> o.getValue().equals(GUESTS) ? current.guests()
+        : current.announce()).toList();
     List<LayoutBlock> blocks = new ArrayList<>();
     if (problem != null) {
       blocks.add(section(s -> s.text(markdownText(problem + "\nYour choices are still here: press *Save* to "
@@ -80,24 +88,24 @@ final class SettingsModal {
     blocks.addAll(List.of(
         section(s -> s.text(markdownText("Coffee pairing in <#" + channel + ">. Members are matched with "
             + "someone new every round."))),
-        select("frequency", "How often", FREQUENCIES, frequency),
-        select("day", "On which day (for weekly rounds)", days(), day.name()),
+        select("frequency", "How often", FREQUENCIES, frequency(cadence)),
+        input(i -> i.blockId("days").optional(true).label(plainText("On which days"))
+            .hint(plainText("Every week: one or more days. Every 2, 3 or 4 weeks: one day. Not used for every "
+                + "weekday or every day."))
+            .element(checkboxes(c -> c.actionId("days").options(days())
+                .initialOptions(days().stream().filter(o -> cadence.days().contains(DayOfWeek.valueOf(o.getValue())))
+                    .toList())))),
         input(i -> i.blockId("time").label(plainText("At what time"))
-            .element(timePicker(t -> t.actionId("time").initialTime(current.cadence().time().toString())))),
+            .element(timePicker(t -> t.actionId("time").initialTime(cadence.time().toString())))),
         select("zone", "In which time zone", zones.stream().collect(LinkedHashMap::new, (m, z) -> m.put(z, z),
             Map::putAll), zone),
         select("size", "Group size", Map.of("2", "Pairs (2)", "3", "Trios (3)", "4", "Groups of 4"),
             String.valueOf(current.size())),
         select("departments", "Where departments come from (for cross-team groups)", departments(),
             current.departments().name()),
-        input(i -> i.blockId("options").optional(true).label(plainText("Guests"))
-            .element(checkboxes(c -> {
-              c.actionId("guests").options(List.of(option(plainText("Include guests"), "guests")));
-              if (current.guests()) {
-                c.initialOptions(List.of(option(plainText("Include guests"), "guests")));
-              }
-              return c;
-            })))));
+        input(i -> i.blockId("options").optional(true).label(plainText("Options"))
+            .element(checkboxes(c -> checked.isEmpty() ? c.actionId("options").options(options)
+                : c.actionId("options").options(options).initialOptions(checked))))));
     return View.builder().type("modal").callbackId(CALLBACK).privateMetadata(channel)
         .title(viewTitle(t -> t.type("plain_text").text("Coffee pairing")))
         .submit(viewSubmit(t -> t.type("plain_text").text("Save")))
@@ -119,15 +127,20 @@ final class SettingsModal {
   static Parsed parse(String channel, ViewState state, LocalDate today) {
     Map<String, String> errors = new LinkedHashMap<>();
     String frequency = selected(state, "frequency");
-    String dayName = selected(state, "day");
+    Set<String> days = checked(state, "days");
     String time = state.getValues().getOrDefault("time", Map.of()).getOrDefault("time", new ViewState.Value())
         .getSelectedTime();
     String zoneId = selected(state, "zone");
     String size = selected(state, "size");
     String departments = selected(state, "departments");
-    var guests = state.getValues().getOrDefault("options", Map.of()).get("guests");
+    Set<String> options = checked(state, "options");
     if (frequency == null || !FREQUENCIES.containsKey(frequency)) {
       errors.put("frequency", "Pick how often rounds happen.");
+    } else if (frequency.equals("1w") && days.isEmpty()) {
+      errors.put("days", "Pick the day (or days) of the week rounds happen.");
+    } else if (frequency.endsWith("w") && !frequency.equals("1w") && days.size() != 1) {
+      errors.put("days", "Rounds every " + frequency.charAt(0) + " weeks happen on one day: pick one. For several "
+          + "days a week, choose Every week.");
     }
     if (time == null || !time.matches("\\d{2}:\\d{2}")) {
       errors.put("time", "Pick a time, e.g. 10:00.");
@@ -141,19 +154,47 @@ final class SettingsModal {
     if (size == null || !Set.of("2", "3", "4").contains(size)) {
       errors.put("size", "Pick a group size.");
     }
+    Set<DayOfWeek> chosen = EnumSet.noneOf(DayOfWeek.class);
+    for (String day : days) {
+      try {
+        chosen.add(DayOfWeek.valueOf(day));
+      } catch (IllegalArgumentException e) {
+        errors.put("days", "Pick days from the list.");
+      }
+    }
     if (!errors.isEmpty()) {
       return new Parsed(null, errors);
     }
-    Set<DayOfWeek> days = switch (frequency) {
+    Set<DayOfWeek> when = switch (frequency) {
       case "day" -> EnumSet.allOf(DayOfWeek.class);
-      case "weekday" -> EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
-      default -> EnumSet.of(dayName == null ? DayOfWeek.MONDAY : DayOfWeek.valueOf(dayName));
+      case "weekday" -> WEEKDAYS;
+      default -> chosen;
     };
     int everyWeeks = frequency.endsWith("w") ? Integer.parseInt(frequency.substring(0, 1)) : 1;
-    Cadence cadence = new Cadence(days, everyWeeks, LocalTime.parse(time), zone, today);
-    boolean withGuests = guests != null && guests.getSelectedOptions() != null && !guests.getSelectedOptions().isEmpty();
-    return new Parsed(new Program(channel, cadence, Integer.parseInt(size), withGuests,
-        Program.Departments.valueOf(departments == null ? "NONE" : departments)), Map.of());
+    Cadence cadence = new Cadence(when, everyWeeks, LocalTime.parse(time), zone, today);
+    return new Parsed(new Program(channel, cadence, Integer.parseInt(size), options.contains(GUESTS),
+        Program.Departments.valueOf(departments == null ? "NONE" : departments), options.contains(ANNOUNCE)),
+        Map.of());
+  }
+
+  /** The frequency field for a cadence: every day, every weekday, or every N weeks (with its days). */
+  private static String frequency(Cadence cadence) {
+    if (cadence.everyWeeks() == 1 && cadence.days().size() == 7) {
+      return "day";
+    }
+    if (cadence.everyWeeks() == 1 && cadence.days().equals(WEEKDAYS)) {
+      return "weekday";
+    }
+    return cadence.everyWeeks() + "w";
+  }
+
+  private static Set<String> checked(ViewState state, String block) {
+    ViewState.Value value = state.getValues().getOrDefault(block, Map.of()).get(block);
+    if (value == null || value.getSelectedOptions() == null) {
+      return Set.of();
+    }
+    return value.getSelectedOptions().stream().map(ViewState.SelectedOption::getValue)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   private static String selected(ViewState state, String block) {
@@ -169,10 +210,10 @@ final class SettingsModal {
         .element(staticSelect(s -> s.actionId(id).options(options).initialOption(chosen))));
   }
 
-  private static Map<String, String> days() {
-    Map<String, String> days = new LinkedHashMap<>();
+  private static List<OptionObject> days() {
+    List<OptionObject> days = new ArrayList<>();
     for (DayOfWeek day : DayOfWeek.values()) {
-      days.put(day.name(), day.getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+      days.add(option(plainText(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)), day.name()));
     }
     return days;
   }

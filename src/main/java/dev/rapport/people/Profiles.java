@@ -11,6 +11,7 @@ import dev.rapport.store.Keys;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
@@ -68,11 +69,19 @@ public class Profiles {
    * unreachable): the default zone of a cadence, which they can always override with {@code tz}.
    */
   public ZoneId zone(String team, String user) {
+    return knownZone(team, user).orElse(ZoneOffset.UTC);
+  }
+
+  /**
+   * The person's Slack time zone, or empty when it is unknown (none set, an id Java doesn't know, or Slack
+   * unreachable), so a caller that assumes one can say which.
+   */
+  public Optional<ZoneId> knownZone(String team, String user) {
     try {
       String tz = get(team, user).timeZone();
-      return tz == null || tz.isBlank() ? ZoneOffset.UTC : ZoneId.of(tz);
+      return tz == null || tz.isBlank() ? Optional.empty() : Optional.of(ZoneId.of(tz));
     } catch (SlackCallException | DateTimeException e) {
-      return ZoneOffset.UTC;
+      return Optional.empty();
     }
   }
 

@@ -6,6 +6,7 @@ import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedules;
 import dev.rapport.slack.AckPath;
 import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.ChannelMembership;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
@@ -31,10 +32,13 @@ class PulseAdmin {
   private final PulseSettings settings;
   private final BackgroundWork work;
   private final PeriodJob periods;
+  private final ChannelMembership membership;
   private final Clock clock;
 
   PulseAdmin(PulseStore store, Schedules schedules, TeamMembers members, Profiles profiles, PulseKeys keys,
-             PeriodClosing closing, PulseSettings settings, BackgroundWork work, PeriodJob periods, Clock clock) {
+             PeriodClosing closing, PulseSettings settings, BackgroundWork work, PeriodJob periods,
+             ChannelMembership membership, Clock clock) {
+    this.membership = membership;
     this.store = store;
     this.schedules = schedules;
     this.members = members;
@@ -66,6 +70,7 @@ class PulseAdmin {
   }
 
   private Reply start(String team, String channel, Cadence cadence) throws SlackCallException {
+    membership.require(team, channel, "Nothing was changed.");
     int k = settings.minResponses();
     int people = members.humans(team, channel).size();
     if (people < k) {

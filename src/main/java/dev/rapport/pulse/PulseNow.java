@@ -4,6 +4,7 @@ import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedule;
 import dev.rapport.schedule.Schedules;
 import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.ChannelMembership;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
@@ -30,10 +31,11 @@ class PulseNow {
   private final PulseAdmin admin;
   private final PulseSettings settings;
   private final BackgroundWork work;
+  private final ChannelMembership membership;
   private final Clock clock;
 
   PulseNow(PulseStore store, Schedules schedules, TeamMembers members, PulseKeys keys, PeriodJob periods,
-           PulseAdmin admin, PulseSettings settings, BackgroundWork work, Clock clock) {
+           PulseAdmin admin, PulseSettings settings, BackgroundWork work, ChannelMembership membership, Clock clock) {
     this.store = store;
     this.schedules = schedules;
     this.members = members;
@@ -42,6 +44,7 @@ class PulseNow {
     this.admin = admin;
     this.settings = settings;
     this.work = work;
+    this.membership = membership;
     this.clock = clock;
   }
 
@@ -68,6 +71,7 @@ class PulseNow {
   }
 
   private String open(String team, String channel, Schedule schedule) throws SlackCallException {
+    membership.require(team, channel, "Nothing was changed.");
     int people = members.humans(team, channel).size();
     if (people < settings.minResponses()) {
       throw new UserError(PulseAdmin.tooFew("open a pulse period", people, settings.minResponses()));

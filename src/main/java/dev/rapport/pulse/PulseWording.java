@@ -2,33 +2,18 @@ package dev.rapport.pulse;
 
 import dev.rapport.schedule.Cadence;
 
-/**
- * The pulse's words that depend on its cadence, in one place: a shared cadence phrasing (in schedule/) can
- * replace this without touching the messages that use it.
- */
+/** The pulse's words that depend on its cadence, in one place, from the cadence's shared phrasing. */
 final class PulseWording {
 
   private PulseWording() {}
 
   /**
-   * The answer button: "Answer today's pulse" for a daily (or every-weekday) pulse, "this week's" for a weekly
-   * one, "this fortnight's" every two weeks; otherwise, where no word fits every period, "Answer the pulse".
+   * The answer button: "Answer today's pulse" (every day, every weekday), "Answer this week's pulse", "Answer
+   * these two weeks' pulse", "Answer these few days' pulse" ({@link Cadence#cyclePossessive}); "Answer the
+   * pulse" when the cadence isn't known (the pulse was stopped).
    */
   static String answerButton(Cadence cadence) {
-    if (cadence == null) {
-      return "Answer the pulse";
-    }
-    if (cadence.everyWeeks() == 1 && cadence.days().size() >= 5) {
-      return "Answer today's pulse";
-    }
-    if (cadence.days().size() == 1) {
-      return switch (cadence.everyWeeks()) {
-        case 1 -> "Answer this week's pulse";
-        case 2 -> "Answer this fortnight's pulse";
-        default -> "Answer the pulse for these " + cadence.everyWeeks() + " weeks";
-      };
-    }
-    return "Answer the pulse";
+    return cadence == null ? "Answer the pulse" : "Answer " + cadence.cyclePossessive() + " pulse";
   }
 
   /** "1 period", "3 periods". */

@@ -77,6 +77,48 @@ public record Cadence(Set<DayOfWeek> days, int everyWeeks, LocalTime time, ZoneI
     return longest;
   }
 
+  /**
+   * How people name one cycle of this cadence, by its usual rhythm (the shortest gap between two
+   * occurrences): "today" (every day, every weekday), "this week", "these two weeks" (every 2 to 4 weeks),
+   * "these few days" (several days a week, none of them next to each other).
+   */
+  public String cycle() {
+    return switch (rhythm()) {
+      case DAILY -> "today";
+      case WEEKLY -> "this week";
+      case FEW_DAYS -> "these few days";
+      case WEEKS -> "these " + NUMBERS[everyWeeks] + " weeks";
+    };
+  }
+
+  /** For "find 20 minutes …": "today", "this week", "in the next two weeks", "in the next few days". */
+  public String withinCycle() {
+    return switch (rhythm()) {
+      case DAILY, WEEKLY -> cycle();
+      case FEW_DAYS, WEEKS -> "in the next " + cycle().substring("these ".length());
+    };
+  }
+
+  /** For "answer … pulse": "today's", "this week's", "these two weeks'", "these few days'". */
+  public String cyclePossessive() {
+    String cycle = cycle();
+    return cycle.endsWith("s") ? cycle + "'" : cycle + "'s";
+  }
+
+  private enum Rhythm { DAILY, WEEKLY, FEW_DAYS, WEEKS }
+
+  private static final String[] NUMBERS = {"", "one", "two", "three", "four"};
+
+  private Rhythm rhythm() {
+    if (everyWeeks > 1) {
+      return Rhythm.WEEKS;
+    }
+    if (days.size() == 1) {
+      return Rhythm.WEEKLY;
+    }
+    return days.stream().anyMatch(day -> days.contains(day.plus(1))) ? Rhythm.DAILY : Rhythm.FEW_DAYS;
+  }
+
   private boolean matches(LocalDate day) {
     if (!days.contains(day.getDayOfWeek())) {
       return false;

@@ -53,7 +53,7 @@ public class HomeTab {
   }
 
   List<LayoutBlock> render(String team, String user) {
-    List<LayoutBlock> blocks = new ArrayList<>();
+    List<List<LayoutBlock>> parts = new ArrayList<>();
     for (HomeSection section : sections) {
       List<LayoutBlock> part;
       try {
@@ -63,14 +63,38 @@ public class HomeTab {
         part = List.of(context(List.of(markdownText("_This part of your Home couldn't load just now. "
             + "Open the tab again in a moment._"))));
       }
-      if (part.isEmpty()) {
-        continue;
+      if (!part.isEmpty()) {
+        parts.add(new ArrayList<>(part));
       }
+    }
+    fit(parts);
+    List<LayoutBlock> blocks = new ArrayList<>();
+    for (List<LayoutBlock> part : parts) {
       if (!blocks.isEmpty()) {
         blocks.add(divider());
       }
       blocks.addAll(part);
     }
-    return blocks.size() > MAX_BLOCKS ? blocks.subList(0, MAX_BLOCKS) : blocks;
+    return blocks;
+  }
+
+  /**
+   * Slack takes at most {@value #MAX_BLOCKS} blocks in a Home. When the parts are longer, the longest are
+   * shortened from their end (each keeps its first block) and say so, so every part still shows.
+   */
+  static void fit(List<List<LayoutBlock>> parts) {
+    java.util.Set<List<LayoutBlock>> trimmed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    while (parts.stream().mapToInt(List::size).sum() + parts.size() - 1 + trimmed.size() > MAX_BLOCKS) {
+      List<LayoutBlock> longest = parts.stream().max(Comparator.comparingInt(List::size)).orElseThrow();
+      if (longest.size() <= 1) {
+        break;
+      }
+      longest.remove(longest.size() - 1);
+      trimmed.add(longest);
+    }
+    for (List<LayoutBlock> part : trimmed) {
+      part.add(context(List.of(markdownText("_There's more than fits here: the slash commands "
+          + "(`/coffee status`, `/coffee stats`, `/pulse report`) show it all._"))));
+    }
   }
 }

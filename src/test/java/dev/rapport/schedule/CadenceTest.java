@@ -160,4 +160,18 @@ class CadenceTest {
     }
     return runs;
   }
+
+  @Test
+  void namesItsCycleTheWayPeopleSayIt() {
+    assertThat(parse("every day at 09:00").cycle()).isEqualTo("today");
+    assertThat(parse("every weekday at 09:00").withinCycle()).isEqualTo("today");
+    assertThat(parse("every weekday at 09:00").cyclePossessive()).isEqualTo("today's");
+    assertThat(parse("every week on mon at 09:00").withinCycle()).isEqualTo("this week");
+    assertThat(parse("every week on mon at 09:00").cyclePossessive()).isEqualTo("this week's");
+    assertThat(parse("every 2 weeks on mon at 09:00").cycle()).isEqualTo("these two weeks");
+    assertThat(parse("every 4 weeks on mon at 09:00").withinCycle()).isEqualTo("in the next four weeks");
+    assertThat(parse("every 3 weeks on mon at 09:00").cyclePossessive()).isEqualTo("these three weeks'");
+    assertThat(parse("every mon,wed,fri at 09:00").withinCycle()).isEqualTo("in the next few days");
+    assertThat(parse("every sat,sun at 09:00").cycle()).as("Sunday follows Saturday").isEqualTo("today");
+  }
 }

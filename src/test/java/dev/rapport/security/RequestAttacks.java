@@ -171,11 +171,13 @@ final class RequestAttacks {
   /** A valid coffee settings form: every two weeks on Thursday at 11:30 UTC, groups of three. */
   private static ObjectNode settings() {
     ObjectNode values = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-    Map.of("frequency", "2w", "day", "THURSDAY", "zone", "UTC", "size", "3", "departments", "NONE")
+    Map.of("frequency", "2w", "zone", "UTC", "size", "3", "departments", "NONE")
         .forEach((block, value) -> values.putObject(block).putObject(block).put("type", "static_select")
             .putObject("selected_option").put("value", value));
     values.putObject("time").putObject("time").put("type", "timepicker").put("selected_time", "11:30");
-    values.putObject("options").putObject("guests").put("type", "checkboxes").putArray("selected_options");
+    values.putObject("days").putObject("days").put("type", "checkboxes").putArray("selected_options")
+        .addObject().put("value", "THURSDAY");
+    values.putObject("options").putObject("options").put("type", "checkboxes").putArray("selected_options");
     return values;
   }
 
@@ -210,13 +212,19 @@ final class RequestAttacks {
     return last[0];
   }
 
-  /** Every key, with its serialized value (DUMP) and whether it expires. */
+  /**
+   * Every key, with its serialized value (DUMP) and whether it expires; but the outbox's Slack budgets, which
+   * refill and expire with time (after the program's start announcement went out), not with requests.
+   */
   private Map<String, String> dump() {
     Map<String, String> all = new TreeMap<>();
     String cursor = ScanParams.SCAN_POINTER_START;
     do {
       var page = redis.scan(cursor, new ScanParams().count(1000));
       for (String key : page.getResult()) {
+        if (key.startsWith("rapport:{outbox}:rate:")) {
+          continue;
+        }
         byte[] value = redis.dump(key);
         if (value != null) {
           all.put(key, Base64.getEncoder().encodeToString(value) + (redis.pttl(key) >= 0 ? " (expires)" : ""));

@@ -78,6 +78,8 @@ class SlowSlackAckTest extends AppTest {
         "pairing_settings", CHANNEL, settings()));
     timed("pulse modal by " + MEMBER, () -> requests.viewSubmission(TEAM, MEMBER, "pulse_answer",
         CHANNEL + "|" + period, pulseAnswer()));
+    timed("do-not-pair modal by " + MEMBER, () -> requests.viewSubmission(TEAM, MEMBER, "pairing_avoid", "",
+        avoiding("U004")));
     sendEvents();
 
     System.out.printf("SlowSlackAckTest: slowest ack %d ms (%s) with every Slack call taking 5 s%n",
@@ -139,6 +141,9 @@ class SlowSlackAckTest extends AppTest {
     buttons.put("pairing_back_in", CHANNEL);
     buttons.put("pairing_home_pause", CHANNEL);
     buttons.put("pairing_home_resume", CHANNEL);
+    buttons.put("pairing_home_leave", CHANNEL);
+    buttons.put("pairing_home_join", CHANNEL);
+    buttons.put("pairing_home_avoid", "avoid");
     buttons.put("prompts_list_next", "all|2");
     buttons.put("prompts_list_previous", "all|1");
     buttons.put("prompts_approve", "s1|listening");
@@ -147,7 +152,8 @@ class SlowSlackAckTest extends AppTest {
     buttons.put("pulse_answer_open", CHANNEL + "|" + period);
     buttons.put("pairing_forget", "forget");
     assertEveryHandlerIsCovered("blockActionHandlers", buttons.keySet());
-    assertEveryHandlerIsCovered("viewSubmissionHandlers", List.of("pairing_settings", "pulse_answer"));
+    assertEveryHandlerIsCovered("viewSubmissionHandlers", List.of("pairing_settings", "pulse_answer",
+        "pairing_avoid"));
     for (Map.Entry<String, String> button : buttons.entrySet()) {
       for (String user : List.of(ADMIN, MEMBER)) {
         timed(button.getKey() + " by " + user, () -> requests.blockAction(TEAM, user, CHANNEL, button.getKey(),
@@ -166,6 +172,10 @@ class SlowSlackAckTest extends AppTest {
     timed("reaction_added", () -> requests.event(TEAM, SlackRequests.newEventId(), "ReactionAddedPayload",
         Map.of("type", "reaction_added", "user", MEMBER, "reaction", "eyes", "item_user", "UBOT" + TEAM,
             "event_ts", "1700000300.000005", "item", Map.of("type", "message", "channel", CHANNEL,
+                "ts", "1700000300.000001"))));
+    timed("reaction_removed", () -> requests.event(TEAM, SlackRequests.newEventId(), "ReactionRemovedPayload",
+        Map.of("type", "reaction_removed", "user", MEMBER, "reaction", "eyes", "item_user", "UBOT" + TEAM,
+            "event_ts", "1700000300.000006", "item", Map.of("type", "message", "channel", CHANNEL,
                 "ts", "1700000300.000001"))));
   }
 
@@ -210,18 +220,25 @@ class SlowSlackAckTest extends AppTest {
   private static ObjectNode settings() {
     ObjectNode values = JSON.createObjectNode();
     select(values, "frequency", "1w");
-    select(values, "day", "WEDNESDAY");
+    values.putObject("days").putObject("days").put("type", "checkboxes").putArray("selected_options")
+        .addObject().put("value", "WEDNESDAY");
     values.putObject("time").putObject("time").put("type", "timepicker").put("selected_time", "09:45");
     select(values, "zone", "UTC");
     select(values, "size", "2");
     select(values, "departments", "NONE");
-    values.putObject("options").putObject("guests").put("type", "checkboxes").putArray("selected_options");
+    values.putObject("options").putObject("options").put("type", "checkboxes").putArray("selected_options");
     return values;
   }
 
   private static void select(ObjectNode values, String block, String value) {
     values.putObject(block).putObject(block).put("type", "static_select").putObject("selected_option")
         .put("value", value).putObject("text").put("type", "plain_text").put("text", value);
+  }
+
+  private static ObjectNode avoiding(String user) {
+    ObjectNode values = JSON.createObjectNode();
+    values.putObject("avoid").putObject("avoid").put("type", "multi_users_select").putArray("selected_users").add(user);
+    return values;
   }
 
   private static ObjectNode pulseAnswer() {

@@ -72,8 +72,9 @@ class RedisClusterTest extends AppTest {
 
       // Empathy: a prompt, a thread reply counted once.
       command("U002", "/empathy", "listening");
-      await().atMost(Duration.ofSeconds(10)).until(() -> !slack.api().messages(CHANNEL).isEmpty());
-      String promptTs = slack.api().messages(CHANNEL).get(0).ts();
+      // The channel also has the coffee program's announcements.
+      await().atMost(Duration.ofSeconds(10)).until(() -> prompts().size() == 1);
+      String promptTs = prompts().get(0).ts();
       await().atMost(Duration.ofSeconds(10)).until(() -> !redis.keys("rapport:{" + TEAM + "}:prompts:post:*").isEmpty());
       requests.event(TEAM, SlackRequests.newEventId(), "MessagePayload", Map.of("type", "message",
           "channel", CHANNEL, "user", "U003", "text", "(not read)", "ts", "1790000000.000500",
@@ -113,6 +114,11 @@ class RedisClusterTest extends AppTest {
 
   private SlackRequests.Answer command(String user, String command, String text) {
     return requests.command(TEAM, user, CHANNEL, command, text);
+  }
+
+  private List<FakeApi.Message> prompts() {
+    return slack.api().messages(CHANNEL).stream().filter(m -> m.text() != null && !m.text().startsWith(":coffee:"))
+        .toList();
   }
 
   private List<FakeApi.Message> intros() {
