@@ -99,6 +99,10 @@ class CoffeeCommand implements SlackFeature {
   public void register(App app) {
     app.blockAction(Intros.MET, (req, ctx) -> answer(req, ctx, true));
     app.blockAction(Intros.NOT_MET, (req, ctx) -> answer(req, ctx, false));
+    app.blockAction(Intros.UNREACHED, (req, ctx) -> inBackground(req, ctx, "didn't reply",
+        () -> outcomes.unreached(team(req), user(req), value(req))));
+    app.blockAction(MemberChoices.LEAVE, (req, ctx) -> inBackground(req, ctx, "leave coffee pairing",
+        () -> choices.leaveChosen(team(req), user(req), value(req))));
     app.blockAction(Intros.BACK_IN, (req, ctx) -> inBackground(req, ctx, "count me back in", () -> {
       String channel = value(req);
       programs.resume(team(req), channel, user(req));
@@ -127,7 +131,7 @@ class CoffeeCommand implements SlackFeature {
         }
         if (!isAdminIfKnown(team, user)) {
           return ctx.ack(r -> r.responseAction("errors").errors(java.util.Map.of("frequency",
-              "Only Rapport admins can change coffee pairing.")));
+              "Only Rapport admins can change coffee pairing — " + access.askAnAdmin(team) + ".")));
         }
         // Checking the role (unless cached) and that Rapport can see the channel need Slack: the modal says
         // "Saving…" now and shows the outcome right after the ack.
@@ -161,8 +165,13 @@ class CoffeeCommand implements SlackFeature {
     String text;
     com.slack.api.model.view.View next;
     try {
-      text = access.isAdmin(team, user) ? admin.saved(team, program, programs.find(team, channel).isPresent())
-          : ":lock: Only Rapport admins can change coffee pairing. Nothing was changed.";
+      if (access.isAdmin(team, user)) {
+        text = admin.saved(team, program, programs.find(team, channel).isPresent());
+        programs.addRunner(team, channel, user);
+      } else {
+        text = ":lock: Only Rapport admins can change coffee pairing, so nothing was changed — "
+            + access.askAnAdmin(team) + ".";
+      }
       next = SettingsModal.notice(text);
     } catch (Exception e) {
       String why = Failures.describe("coffee settings", e);

@@ -33,8 +33,8 @@ class CoffeeGhostsTest extends CoffeeAppTest {
     for (int round = 1; round <= 4; round++) {
       String summary = roundNow();
       assertThat(summary).as("round %d", round).contains("10 people in 5 groups");
-      int expected = 5 * round;
-      await().atMost(WAIT).until(() -> introsLanded(CHANNEL) == expected);
+      awaitQuiet();
+      assertThat(introsLanded(CHANNEL)).isEqualTo(5L * round);
       clock.advance(Duration.ofSeconds(1));
     }
 

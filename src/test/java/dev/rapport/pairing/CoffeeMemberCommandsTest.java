@@ -18,8 +18,8 @@ class CoffeeMemberCommandsTest extends CoffeeAppTest {
   @BeforeEach
   void twoProgramsIAmIn() {
     slack.workspace(TEAM).user(ADMIN).admin();
-    slack.workspace(TEAM).channel(DESIGN, "D", 3);
-    slack.workspace(TEAM).channel(LUNCH, "L", 3);
+    slack.workspace(TEAM).channel(DESIGN, "UD", 3);
+    slack.workspace(TEAM).channel(LUNCH, "UL", 3);
     slack.workspace(TEAM).join(DESIGN, ME);
     slack.workspace(TEAM).join(LUNCH, ME);
     coffee(ADMIN, DESIGN, "start every week on mon at 10:00 tz UTC");
@@ -60,10 +60,10 @@ class CoffeeMemberCommandsTest extends CoffeeAppTest {
   @Test
   void avoidAloneListsMyPrivateList() {
     assertThat(coffee(ME, DM, "avoid").text()).contains("do-not-pair list is empty");
-    coffee(ME, DM, "avoid <@D001>");
-    coffee(ME, DM, "avoid <@L002>");
+    coffee(ME, DM, "avoid <@UD001>");
+    coffee(ME, DM, "avoid <@UL002>");
 
-    assertThat(coffee(ME, DM, "avoid").text()).contains("<@D001>").contains("<@L002>").contains("only you");
+    assertThat(coffee(ME, DM, "avoid").text()).contains("<@UD001>").contains("<@UL002>").contains("only you");
   }
 
   @Test
@@ -77,16 +77,28 @@ class CoffeeMemberCommandsTest extends CoffeeAppTest {
   }
 
   @Test
-  void wordsFitTheState() {
+  void resumingWhenNotPausedSaysSoInsteadOfWelcomingBack() {
     assertThat(coffee(ME, DESIGN, "resume").text()).doesNotContain("Welcome back").contains("not paused");
-    assertThat(coffee(ADMIN, DESIGN, "stats").text()).doesNotContain("– of groups").doesNotContain("–%");
-    assertThat(coffee(ADMIN, LUNCH, "stop").text()).contains("off");
-    assertThat(coffee(ADMIN, LUNCH, "stop").text()).doesNotContain("has no coffee pairing yet").contains("already");
+  }
 
+  @Test
+  void statsBeforeAnyRoundSayThereAreNoGroupsYet() {
+    assertThat(coffee(ADMIN, DESIGN, "stats").text()).doesNotContain("– of groups").doesNotContain("–")
+        .contains("First meetings: no groups yet");
+  }
+
+  @Test
+  void stoppingTwiceSaysItIsAlreadyOff() {
+    assertThat(coffee(ADMIN, LUNCH, "stop").text()).contains("Coffee pairing is off");
+    assertThat(coffee(ADMIN, LUNCH, "stop").text()).doesNotContain("has no coffee pairing yet").contains("already off");
+  }
+
+  @Test
+  void aHistoryOfOneGroupSaysGroupNotGroups() {
     coffee(ADMIN, DESIGN, "now");
     intros(DESIGN, 0, 1);
     String history = coffee(ME, DM, "history").text();
-    assertThat(history).doesNotContain("1 coffee groups").contains("Your last coffee group");
+    assertThat(history).doesNotContain("1 coffee groups").contains("Your last coffee group*");
   }
 
   @Test

@@ -30,21 +30,21 @@ class CoffeeRoundsTest extends CoffeeAppTest {
 
   @Test
   void anAvoidEntryIsNeverRevealedNotEvenInAPoolOfTwo() {
-    slack.workspace(TEAM).join(CHANNEL, "V001", "V002");
+    slack.workspace(TEAM).join(CHANNEL, "UV001", "UV002");
     coffee(ADMIN, CHANNEL, "start every week on mon at 10:00 tz UTC");
-    assertThat(coffee("V001", CHANNEL, "avoid <@V002>").text()).contains("<@V002>");
+    assertThat(coffee("UV001", CHANNEL, "avoid <@UV002>").text()).contains("<@UV002>");
 
     String summary = roundNow(CHANNEL);
 
     assertThat(summary).doesNotContain("Nobody was available").contains("2 people");
-    await().atMost(WAIT).until(() -> !dms("V001").isEmpty() && !dms("V002").isEmpty());
-    assertThat(dms("V002").get(0).text()).contains("<#" + CHANNEL + ">");
+    await().atMost(WAIT).until(() -> !dms("UV001").isEmpty() && !dms("UV002").isEmpty());
+    assertThat(dms("UV002").get(0).text()).contains("<#" + CHANNEL + ">");
     List<String> shown = new ArrayList<>(everythingShown());
     shown.add(summary);
-    shown.add(coffee("V002", CHANNEL, "status").text());
-    shown.add(coffee("V002", CHANNEL, "history").text());
+    shown.add(coffee("UV002", CHANNEL, "status").text());
+    shown.add(coffee("UV002", CHANNEL, "history").text());
     shown.add(coffee(ADMIN, CHANNEL, "stats").text());
-    for (String user : List.of("V002", ADMIN)) {
+    for (String user : List.of("UV002", ADMIN)) {
       requests.event(TEAM, SlackRequests.newEventId(), "AppHomeOpenedPayload", Map.of("type", "app_home_opened",
           "user", user, "tab", "home", "channel", "D0" + user, "event_ts", "1700000000.000100"));
       await().atMost(WAIT).until(() -> slack.api().views().stream().anyMatch(v -> user.equals(v.userId())));
