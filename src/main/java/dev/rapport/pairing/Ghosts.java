@@ -97,7 +97,8 @@ class Ghosts {
 
   private void pauseOrTell(String team, String channel, Round last, List<String> due, Instant now) {
     Map<String, Instant> paused = programs.paused(team, channel, now);
-    List<String> batch = due.stream().filter(u -> !paused.containsKey(u)).toList();
+    Set<String> left = programs.left(team, channel);
+    List<String> batch = due.stream().filter(u -> !paused.containsKey(u) && !left.contains(u)).toList();
     if (batch.isEmpty()) {
       return;
     }

@@ -133,8 +133,10 @@ class ProgramAdmin {
               + "group could be made. Each got a short note, and they'll be in next round's draw."
           : "Nobody was available to pair this round (everyone left, paused, or the channel is empty).";
     }
-    return ":coffee: Round made: " + people + " people in " + round.groups().size() + " groups. Intros are on "
-        + "their way" + (round.leftOut().isEmpty() ? "." : "; " + round.leftOut().size()
+    int groups = round.groups().size();
+    int leftOut = round.leftOut().size();
+    return ":coffee: Round made: " + people + " people in " + groups + (groups == 1 ? " group" : " groups")
+        + ". Intros are on their way" + (leftOut == 0 ? "." : "; " + leftOut + (leftOut == 1 ? " person" : " people")
         + " couldn't be placed and got a note.");
   }
 
