@@ -35,13 +35,13 @@ final class Intros {
 
   static String mentions(List<String> users) {
     List<String> named = users.stream().filter(u -> !Round.FORGOTTEN.equals(u)).map(u -> "<@" + u + ">").toList();
-    if (named.isEmpty()) {
-      return "someone who has since left";
-    }
-    if (named.size() == 1) {
-      return named.get(0);
-    }
-    return String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
+    return named.isEmpty() ? "someone who has since left" : listed(named);
+  }
+
+  /** "a", "a and b", "a, b and c". */
+  static String listed(List<String> items) {
+    return items.size() == 1 ? items.get(0)
+        : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
   }
 
   static String buttonValue(String channel, String round, int group) {

@@ -239,8 +239,6 @@ class MemberChoices {
   }
 
   private static String channelList(List<String> channels) {
-    List<String> named = channels.stream().map(c -> "<#" + c + ">").toList();
-    return named.size() == 1 ? named.get(0)
-        : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
+    return Intros.listed(channels.stream().map(c -> "<#" + c + ">").toList());
   }
 }

@@ -58,17 +58,8 @@ abstract class CoffeeAppTest extends AppTest {
 
   /** The value of the first button with {@code actionId} in {@code blocks}, or null. */
   static String buttonValue(JsonNode blocks, String actionId) {
-    for (JsonNode block : blocks == null ? List.<JsonNode>of() : toList(blocks)) {
-      for (JsonNode element : toList(block.path("elements"))) {
-        if (actionId.equals(element.path("action_id").asText())) {
-          return element.path("value").asText();
-        }
-      }
-      if (actionId.equals(block.path("accessory").path("action_id").asText())) {
-        return block.path("accessory").path("value").asText();
-      }
-    }
-    return null;
+    List<String> values = buttonValues(blocks, actionId);
+    return values.isEmpty() ? null : values.get(0);
   }
 
   /** Every value of buttons with {@code actionId} in {@code blocks}. */
