@@ -77,6 +77,7 @@ class Ghosts {
     Set<String> asked = rounds.asked(team, channel, round.id()).keySet();
     Set<String> unreached = rounds.unreached(team, channel, round.id());
     List<String> heard = new ArrayList<>();
+    List<String> silent = new ArrayList<>();
     for (int g = 0; g < round.groups().size(); g++) {
       if (!landed.containsKey(String.valueOf(g))) {
         continue;
@@ -88,11 +89,12 @@ class Ghosts {
           heard.add(user);
           quiet.remove(user);
         } else if (asked.contains(user) || unreached.contains(user)) {
-          quiet.put(user, programs.ignored(team, channel, user));
+          silent.add(user);
         }
       }
     }
     programs.answered(team, channel, heard);
+    quiet.putAll(programs.ignored(team, channel, silent));
   }
 
   private void pauseOrTell(String team, String channel, Round last, List<String> due, Instant now) {

@@ -171,9 +171,24 @@ class ProgramStore {
     return until.toEpochMilli() >= GHOST_PAUSE;
   }
 
-  /** One more round without a word from {@code user}; returns how many in a row now. */
-  long ignored(String team, String channel, String user) {
-    return redis.hincrBy(key(team, channel, "ghosts"), user, 1);
+  /**
+   * One more round without a word from each of {@code users}; returns how many in a row now, per user (one
+   * round trip per 1,000, so a quiet 10,000-member round doesn't hold up the next one).
+   */
+  Map<String, Long> ignored(String team, String channel, List<String> users) {
+    Map<String, Long> counts = new HashMap<>();
+    for (int from = 0; from < users.size(); from += 1000) {
+      List<String> chunk = users.subList(from, Math.min(users.size(), from + 1000));
+      try (var pipeline = redis.pipelined()) {
+        List<redis.clients.jedis.Response<Long>> answers = chunk.stream()
+            .map(u -> pipeline.hincrBy(key(team, channel, "ghosts"), u, 1)).toList();
+        pipeline.sync();
+        for (int i = 0; i < chunk.size(); i++) {
+          counts.put(chunk.get(i), answers.get(i).get());
+        }
+      }
+    }
+    return counts;
   }
 
   void answered(String team, String channel, List<String> users) {
