@@ -105,18 +105,17 @@ final class Intros {
           .orElse("*When?* Your working hours barely overlap, so try a short call at the edge of your days, "
               + "or trade voice notes here.");
     }
-    String setOne = " (a time zone in your Slack profile lets Rapport suggest times that suit everyone)";
+    String setOne = " A time zone in your Slack profile lets Rapport suggest times that suit everyone.";
     List<String> known = members.stream().filter(u -> !noZone.contains(u)).toList();
     if (known.isEmpty() || meetAt.isEmpty() && known.size() < 2) {
-      return "*When?* Slack doesn't know your time zones, so agree on a time here that suits you all" + setOne
-          + ".";
+      return "*When?* Slack doesn't know your time zones, so agree on a time here that suits you all." + setOne;
     }
     String whose = noZone.size() == 1 ? "your time zone" : "your time zones";
     return meetAt.map(at -> "*When?* " + when(at) + " is inside the working hours of " + mentions(known) + ". "
-            + mentions(noZone) + ", Slack doesn't know " + whose + ", so check it suits you too" + setOne
-            + " — or pick any time that suits you all.")
+            + mentions(noZone) + ", Slack doesn't know " + whose + ", so check it suits you too — or pick any "
+            + "time that suits you all." + setOne)
         .orElse("*When?* The working hours of " + mentions(known) + " barely overlap, and Slack doesn't know "
-            + mentions(noZone) + "'s time zone: agree on a time here, or trade voice notes.");
+            + "the time zone of " + mentions(noZone) + ": agree on a time here, or trade voice notes." + setOne);
   }
 
   /** "Answers so far: <@A> met · <@B> not this time", once anyone in the group answered. */
