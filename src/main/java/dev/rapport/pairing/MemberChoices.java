@@ -145,7 +145,7 @@ class MemberChoices {
       throw new UserError("You can't avoid yourself — but we like the thinking.");
     }
     Profile profile = person(team, other);
-    if (!profile.isHuman()) {
+    if (profile != null && !profile.isHuman()) {
       throw new UserError(profile.deleted() ? "<@" + other + ">'s account is deactivated, so they're never in "
           + "a coffee group — nothing to avoid." : "<@" + other + "> is a bot, and bots are never in coffee groups "
           + "— nothing to avoid.");
@@ -162,12 +162,16 @@ class MemberChoices {
         : "<@" + other + "> wasn't on your do-not-pair list, so nothing changed.");
   }
 
+  /**
+   * The person, if Slack knows them; null when it says it doesn't (someone from another organisation in a shared
+   * channel, say): their entry is kept, as it costs nothing and may matter.
+   */
   private Profile person(String team, String user) throws SlackCallException {
     try {
       return profiles.get(team, user);
     } catch (SlackCallException e) {
       if (e.kind() == SlackCallException.Kind.API_ERROR) {
-        throw new UserError("I can't find <@" + user + "> in this workspace, so nothing changed.");
+        return null;
       }
       throw e;
     }
