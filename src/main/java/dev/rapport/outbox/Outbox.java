@@ -15,11 +15,13 @@ import org.springframework.stereotype.Component;
 public class Outbox {
 
   private final OutboxStore store;
+  private final DeadLetters dead;
   private final RateLimiter limits;
   private final Clock clock;
 
-  Outbox(OutboxStore store, RateLimiter limits, Clock clock) {
+  Outbox(OutboxStore store, DeadLetters dead, RateLimiter limits, Clock clock) {
     this.store = store;
+    this.dead = dead;
     this.limits = limits;
     this.clock = clock;
   }
@@ -96,6 +98,28 @@ public class Outbox {
   }
 
   public OutboxStats stats(String team) {
-    return store.stats(team);
+    return new OutboxStats(store.pending(team), dead.count(team), dead.latest(team, 5));
+  }
+
+  /**
+   * What of {@code feature} about {@code channel} (null: about none) Slack didn't take since {@code since},
+   * newest first: for that feature's stats in that channel.
+   */
+  public Undelivered undelivered(String team, String feature, String channel, Instant since) {
+    return dead.about(team, feature, channel, since);
+  }
+
+  /** The same for each channel of {@code feature} that had any (key null: about no channel). */
+  public java.util.Map<String, Undelivered> undeliveredByChannel(String team, String feature, Instant since) {
+    return dead.byChannel(team, feature, since);
+  }
+
+  /**
+   * The workspace's latest dead letters, newest first, at most {@code limit} (and at most
+   * {@code RAPPORT_OUTBOX_DEAD_LETTER_CAP}): e.g. for the admins' Home. Each says where it belonged
+   * ({@link DeadLetter#origin()}) and, in plain words, why it failed and what fixes it.
+   */
+  public List<DeadLetter> deadLetters(String team, int limit) {
+    return dead.latest(team, limit);
   }
 }

@@ -11,14 +11,16 @@ import org.springframework.stereotype.Component;
 class OutboxPersonalData implements PersonalData {
 
   private final OutboxStore store;
+  private final DeadLetters dead;
 
-  OutboxPersonalData(OutboxStore store) {
+  OutboxPersonalData(OutboxStore store, DeadLetters dead) {
     this.store = store;
+    this.dead = dead;
   }
 
   @Override
   public void forget(String team, String user) {
     store.dropNaming(team, user);
-    store.dropDeadLettersNaming(team, user);
+    dead.dropNaming(team, user);
   }
 }

@@ -22,14 +22,16 @@ public record OutboxSettings(
     Map<String, Integer> perMinute,
     @DefaultValue("1") int perChannelPerSecond,
     @DefaultValue("7d") Duration rememberDelivered,
-    @DefaultValue("10000") int deadLetterCap,
+    @DefaultValue("500") int deadLetterCap,
+    @DefaultValue("90d") Duration deadLetterKeep,
     @DefaultValue("true") boolean enabled) {
 
   static final Map<String, Integer> DEFAULT_PER_MINUTE = Map.of(
       "conversations.open", 50,
       "chat.postMessage", 300,
       "conversations.history", 50,
-      "files.upload", 20);
+      "files.upload", 20,
+      "chat.update", 50);
 
   public OutboxSettings {
     perMinute = perMinute == null || perMinute.isEmpty() ? DEFAULT_PER_MINUTE : Map.copyOf(perMinute);

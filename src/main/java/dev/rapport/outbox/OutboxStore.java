@@ -14,7 +14,7 @@ import redis.clients.jedis.params.ScanParams;
 /**
  * The delivery queue. All its keys share the {@code {outbox}} slot so each step is one script; items name
  * their workspace. An item leaves the queue only when Slack accepted it ({@link #ack}) or it was given
- * up on ({@link #retry} to the dead-letter list).
+ * up on ({@link DeadLetters#record}).
  * <pre>
  * rapport:{outbox}:items      HASH  id -> delivery JSON, while queued or in flight
  * rapport:{outbox}:ready      ZSET  id -> epoch ms from which it may be sent (a batch is spread at Slack's
@@ -24,9 +24,8 @@ import redis.clients.jedis.params.ScanParams;
  * rapport:{outbox}:done       ZSET  id -> epoch ms delivered; kept for rememberDelivered, so a re-enqueue
  *                                   of the same key is a no-op
  * rapport:{outbox}:pending    HASH  team -> deliveries queued or in flight
- * rapport:{outbox}:dead       LIST  dead letters as JSON, newest first, capped
- * rapport:{outbox}:deadcount  HASH  team -> deliveries given up on
  * </pre>
+ * What is given up on goes to {@link DeadLetters}.
  */
 @Component
 class OutboxStore {
@@ -37,8 +36,6 @@ class OutboxStore {
   static final String UNCERTAIN = Keys.shared("outbox", "uncertain");
   static final String DONE = Keys.shared("outbox", "done");
   static final String PENDING = Keys.shared("outbox", "pending");
-  static final String DEAD = Keys.shared("outbox", "dead");
-  static final String DEAD_COUNT = Keys.shared("outbox", "deadcount");
 
   private final UnifiedJedis redis;
   private final ObjectMapper json;
@@ -92,9 +89,8 @@ class OutboxStore {
 
   /** Back to the queue at {@code notBefore} with the item as updated; {@code maybeSent} marks it uncertain. */
   void retry(Delivery updated, Instant notBefore, boolean maybeSent) {
-    retry.run(redis, List.of(INFLIGHT, ITEMS, READY, UNCERTAIN, DEAD, DEAD_COUNT, PENDING), List.of(
-        updated.id(), updated.team(), write(updated), String.valueOf(notBefore.toEpochMilli()),
-        maybeSent ? "1" : "0", "", String.valueOf(settings.deadLetterCap())));
+    retry.run(redis, List.of(INFLIGHT, ITEMS, READY, UNCERTAIN), List.of(updated.id(), write(updated),
+        String.valueOf(notBefore.toEpochMilli()), maybeSent ? "1" : "0"));
   }
 
   /** Back to the queue as they were, from {@code notBefore}: claimed, but not attempted. */
@@ -106,14 +102,6 @@ class OutboxStore {
     args.add(String.valueOf(notBefore.toEpochMilli()));
     deliveries.forEach(d -> args.add(d.id()));
     defer.run(redis, List.of(INFLIGHT, READY, ITEMS), args);
-  }
-
-  void deadLetter(Delivery updated, String error, Instant now) {
-    DeadLetter letter = new DeadLetter(updated.id(), updated.team(), updated.kind().name(), updated.tag(),
-        error, updated.attempts(), now);
-    retry.run(redis, List.of(INFLIGHT, ITEMS, READY, UNCERTAIN, DEAD, DEAD_COUNT, PENDING), List.of(
-        updated.id(), updated.team(), write(updated), "", "0", write(letter),
-        String.valueOf(settings.deadLetterCap())));
   }
 
   /** Drops the workspace's queued deliveries that name {@code user}; returns how many. */
@@ -135,23 +123,7 @@ class OutboxStore {
     return dropped;
   }
 
-  /**
-   * Deletes the workspace's dead letters that name {@code user} (forget-me). A dead letter keeps no
-   * recipients or text, only the delivery's key, kind, tag and Slack's error; this catches any of those
-   * that names the person.
-   */
-  int dropDeadLettersNaming(String team, String user) {
-    int dropped = 0;
-    for (String raw : redis.lrange(DEAD, 0, -1)) {
-      DeadLetter letter = readDead(raw);
-      if (letter.team().equals(team) && raw.contains(user)) {
-        dropped += (int) redis.lrem(DEAD, 1, raw);
-      }
-    }
-    return dropped;
-  }
-
-  /** Forgets a workspace: its queued deliveries, counters, dead letters and rate budgets. */
+  /** Forgets a workspace: its queued deliveries, counter and rate budgets. */
   void eraseWorkspace(String team) {
     String cursor = ScanParams.SCAN_POINTER_START;
     do {
@@ -164,12 +136,6 @@ class OutboxStore {
       cursor = page.getCursor();
     } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
     redis.hdel(PENDING, team);
-    redis.hdel(DEAD_COUNT, team);
-    for (String raw : redis.lrange(DEAD, 0, -1)) {
-      if (readDead(raw).team().equals(team)) {
-        redis.lrem(DEAD, 0, raw);
-      }
-    }
     cursor = ScanParams.SCAN_POINTER_START;
     ScanParams rates = new ScanParams().match(Keys.shared("outbox", "rate", team) + ":*").count(500);
     do {
@@ -187,18 +153,9 @@ class OutboxStore {
     return redis.zcard(READY) + redis.zcard(INFLIGHT);
   }
 
-  OutboxStats stats(String team) {
+  long pending(String team) {
     String pending = redis.hget(PENDING, team);
-    String dead = redis.hget(DEAD_COUNT, team);
-    List<DeadLetter> recent = new ArrayList<>();
-    for (String raw : redis.lrange(DEAD, 0, 499)) {
-      DeadLetter letter = readDead(raw);
-      if (letter.team().equals(team) && recent.size() < 5) {
-        recent.add(letter);
-      }
-    }
-    return new OutboxStats(pending == null ? 0 : Long.parseLong(pending),
-        dead == null ? 0 : Long.parseLong(dead), recent);
+    return pending == null ? 0 : Long.parseLong(pending);
   }
 
   private String write(Object value) {
@@ -214,14 +171,6 @@ class OutboxStore {
       return json.readValue(raw, Delivery.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable delivery", e);
-    }
-  }
-
-  private DeadLetter readDead(String raw) {
-    try {
-      return json.readValue(raw, DeadLetter.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable dead letter", e);
     }
   }
 }

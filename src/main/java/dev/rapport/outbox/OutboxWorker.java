@@ -39,6 +39,7 @@ class OutboxWorker implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
   private final OutboxStore store;
+  private final DeadLetters dead;
   private final RateLimiter limits;
   private final SlackGateway slack;
   private final Map<String, DeliveryListener> listeners;
@@ -49,9 +50,10 @@ class OutboxWorker implements SmartLifecycle {
   private volatile ExecutorService workers;
   private volatile boolean running;
 
-  OutboxWorker(OutboxStore store, RateLimiter limits, SlackGateway slack, List<DeliveryListener> listeners,
-               OutboxSettings settings, Clock clock, MeterRegistry metrics) {
+  OutboxWorker(OutboxStore store, DeadLetters dead, RateLimiter limits, SlackGateway slack,
+               List<DeliveryListener> listeners, OutboxSettings settings, Clock clock, MeterRegistry metrics) {
     this.store = store;
+    this.dead = dead;
     this.limits = limits;
     this.slack = slack;
     this.listeners = listeners.stream().collect(Collectors.toMap(DeliveryListener::tag, Function.identity()));
@@ -111,7 +113,8 @@ class OutboxWorker implements SmartLifecycle {
       if (d.kind() == Delivery.Kind.DM && d.openedChannel() == null) {
         d = d.opened(open(d));
       }
-      if (maybeSent && d.kind() != Delivery.Kind.UPLOAD) {
+      // An update changes a message to the same content however often it runs: nothing to look for.
+      if (maybeSent && d.kind() != Delivery.Kind.UPLOAD && d.kind() != Delivery.Kind.UPDATE) {
         Posted found = findPosted(d);
         if (found != null) {
           finish(d, found, "recovered");
@@ -123,6 +126,7 @@ class OutboxWorker implements SmartLifecycle {
         case POST -> finish(d, post(d, d.channel()), "sent");
         case DM -> finish(d, post(d, d.openedChannel()), "sent");
         case UPLOAD -> finish(d, upload(d), "sent");
+        case UPDATE -> finish(d, update(d), "sent");
       }
     } catch (Deferred deferred) {
       count("deferred", d);
@@ -157,6 +161,13 @@ class OutboxWorker implements SmartLifecycle {
     return new Posted(response.getChannel(), response.getTs());
   }
 
+  private Posted update(Delivery d) throws SlackCallException, Deferred {
+    take(d, limits.method(d.team(), "chat.update"));
+    var response = slack.call(d.team(), "chat.update", c -> c.chatUpdate(r -> r.channel(d.channel())
+        .ts(d.threadTs()).text(d.text()).blocksAsString(d.blocks())));
+    return new Posted(response.getChannel(), response.getTs());
+  }
+
   private String open(Delivery d) throws SlackCallException, Deferred {
     take(d, limits.method(d.team(), "conversations.open"));
     return slack.call(d.team(), "conversations.open",
@@ -177,7 +188,7 @@ class OutboxWorker implements SmartLifecycle {
     String channel = d.kind() == Delivery.Kind.DM ? d.openedChannel() : d.channel();
     if (channel.startsWith("U") || channel.startsWith("W")) {
       channel = open(new Delivery(d.id(), d.team(), Delivery.Kind.DM, null, List.of(channel), null, null,
-          null, null, null, null, null, null, 0, null, null));
+          null, null, null, null, null, null, 0, null, null, null));
     }
     take(d, limits.method(d.team(), "conversations.history"));
     String where = channel;
@@ -240,11 +251,26 @@ class OutboxWorker implements SmartLifecycle {
     store.retry(failed, clock.instant().plus(backoff(failed.attempts())), maybeSent);
   }
 
+  /**
+   * Gives up on {@code failed}: its listener hears first (a crash before the letter is kept brings the item
+   * back, and the listener hears again, which it must bear), then the letter is kept where the feature's
+   * stats and the admins' Home read it.
+   */
   private void deadLetter(Delivery failed, String error) {
     count("dead", failed);
     log.warn("Outbox: gave up on {} for workspace {} after {} attempt(s): {}", failed.id(), failed.team(),
         failed.attempts(), error);
-    store.deadLetter(failed, error, clock.instant());
+    DeadLetter letter = DeadLetter.of(failed, error, clock.instant());
+    DeliveryListener listener = failed.tag() == null ? null : listeners.get(failed.tag());
+    if (listener != null) {
+      try {
+        listener.failed(failed, letter);
+      } catch (Exception e) {
+        log.warn("Outbox: the listener for {} failed on hearing it was given up on ({})", failed.id(),
+            e.getClass().getSimpleName());
+      }
+    }
+    dead.record(failed, letter);
   }
 
   /** Exponential, capped, with jitter so a burst of failures doesn't come back all at once. */
@@ -262,6 +288,7 @@ class OutboxWorker implements SmartLifecycle {
     String method = switch (d.kind()) {
       case POST, DM -> "chat.postMessage";
       case UPLOAD -> "files.upload";
+      case UPDATE -> "chat.update";
     };
     metrics.counter("rapport.outbox.deliveries", "method", method, "outcome", outcome).increment();
   }
@@ -299,6 +326,11 @@ class OutboxWorker implements SmartLifecycle {
   public void start() {
     if (!settings.enabled() || settings.workers() <= 0) {
       return;
+    }
+    try {
+      dead.moveLegacy();
+    } catch (RuntimeException e) {
+      log.warn("Outbox: couldn't move old dead letters yet ({}); next start tries again", e.getClass().getSimpleName());
     }
     running = true;
     workers = Executors.newFixedThreadPool(settings.workers(), r -> {

@@ -75,6 +75,7 @@ class RateLimiter {
           case POST -> new Budget[] {method(d.team(), "chat.postMessage")};
           case DM -> new Budget[] {method(d.team(), "conversations.open"), method(d.team(), "chat.postMessage")};
           case UPLOAD -> new Budget[] {method(d.team(), "conversations.open"), method(d.team(), "files.upload")};
+          case UPDATE -> new Budget[] {method(d.team(), "chat.update")};
         };
         long interval = 0;
         int burst = Integer.MAX_VALUE;

@@ -116,7 +116,7 @@ class Ghosts {
     for (String user : batch) {
       programs.pause(team, channel, user, Instant.ofEpochMilli(ProgramStore.GHOST_PAUSE));
       notes.add(Delivery.dm(team, List.of(user), "pairing:" + channel + ":" + last.id() + ":" + user + ":ghost",
-          Intros.ghostText(channel, rounds), Intros.ghost(channel, rounds)));
+          Intros.ghostText(channel, rounds), Intros.ghost(channel, rounds)).about("pairing", channel, "pause notice"));
     }
     outbox.sendAll(notes);
   }
@@ -136,6 +136,7 @@ class Ghosts {
     }
     String text = Intros.heldBack(channel, quiet, settings.ghostAfter());
     outbox.sendAll(admins.stream().map(admin -> Delivery.dm(team, List.of(admin),
-        "pairing:" + channel + ":" + last.id() + ":held:" + admin, text, null)).toList());
+        "pairing:" + channel + ":" + last.id() + ":held:" + admin, text, null)
+        .about("pairing", channel, "note to admins")).toList());
   }
 }

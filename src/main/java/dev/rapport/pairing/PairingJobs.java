@@ -112,7 +112,8 @@ class PairingJobs {
         checkIns.add(Delivery.dm(team, List.of(user),
                 "pairing:" + channel + ":" + round.id() + ":" + g + ":checkin:" + user,
                 Intros.checkInText(channel, others), Intros.checkIn(channel, round.id(), g, others))
-            .withTag(CHECK_IN_TAG, Map.of("channel", channel, "round", round.id(), "user", user)));
+            .withTag(CHECK_IN_TAG, Map.of("channel", channel, "round", round.id(), "user", user))
+            .about("pairing", channel, "check-in"));
       }
     }
     checkIns.finish();

@@ -2,8 +2,10 @@ package dev.rapport.pairing;
 
 import dev.rapport.outbox.Outbox;
 import dev.rapport.outbox.OutboxStats;
+import dev.rapport.outbox.Undelivered;
 import dev.rapport.slack.Reply;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
 class PairingStats {
 
   static final int ROUNDS_FOR_RATES = 52;
+  static final Duration PROBLEMS_WINDOW = Duration.ofDays(7 * 8);
 
   /**
    * The figures behind the message, for tests and for the message itself.
@@ -106,14 +109,16 @@ class PairingStats {
         ? "departments aren't used (`/coffee settings` to turn them on)"
         : f.crossTeamKnown() == 0 ? "no groups with known departments yet"
         : rate(f.crossTeam(), f.crossTeamKnown()) + " of groups with known departments spanned teams").append('\n');
-    text.append("• Dead-lettered deliveries: ").append(f.deliveries().deadLettered());
-    f.deliveries().recentDeadLetters().stream().findFirst()
-        .ifPresent(d -> text.append(" (latest: `").append(d.error()).append("`)"));
-    text.append('\n');
+    // This program's own failures only (not the workspace's), in plain words.
+    Undelivered problems = outbox.undelivered(team, "pairing", program.channel(),
+        clock.instant().minus(PROBLEMS_WINDOW));
+    text.append("• Delivery problems: ").append(problems.isEmpty() ? "none" : problems.inWords("delivered"))
+        .append('\n');
     if (f.deliveries().pending() > 0) {
       text.append("• Deliveries still on their way: ").append(f.deliveries().pending()).append('\n');
     }
-    text.append("_Rates cover the last ").append(ROUNDS_FOR_RATES).append(" rounds._");
+    text.append("_Rates cover the last ").append(ROUNDS_FOR_RATES).append(" rounds; delivery problems the last ")
+        .append(PROBLEMS_WINDOW.toDays() / 7).append(" weeks._");
     return Reply.text(text.toString());
   }
 

@@ -7,11 +7,11 @@ import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedules;
 import dev.rapport.slack.AckPath;
 import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.ChannelMembership;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
-import dev.rapport.slack.SlackGateway;
 import dev.rapport.slack.UserError;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,17 +32,17 @@ class ProgramAdmin {
   private final Schedules schedules;
   private final Profiles profiles;
   private final Directory directory;
-  private final SlackGateway slack;
+  private final ChannelMembership membership;
   private final BackgroundWork work;
   private final Clock clock;
 
   ProgramAdmin(ProgramStore programs, Schedules schedules, Profiles profiles, Directory directory,
-               SlackGateway slack, BackgroundWork work, Clock clock) {
+               ChannelMembership membership, BackgroundWork work, Clock clock) {
     this.directory = directory;
     this.programs = programs;
     this.schedules = schedules;
     this.profiles = profiles;
-    this.slack = slack;
+    this.membership = membership;
     this.work = work;
     this.clock = clock;
   }
@@ -165,16 +165,9 @@ class ProgramAdmin {
         + Mrkdwn.echo(String.join(" ", rest)) + ". Example: `" + START_USAGE + "`");
   }
 
+  /** Rapport must be in the channel to see who is in it and to post there; asked before anything is saved. */
   private void checkAccess(String team, String channel) throws SlackCallException {
-    try {
-      slack.call(team, "conversations.members", c -> c.conversationsMembers(r -> r.channel(channel).limit(1)));
-    } catch (SlackCallException e) {
-      if (e.kind() == SlackCallException.Kind.API_ERROR) {
-        throw new UserError("I can't see who is in <#" + channel + "> (`" + e.error() + "`). Invite me first with "
-            + "`/invite @Rapport`, then try again.");
-      }
-      throw e;
-    }
+    membership.require(team, channel, "Nothing was changed.");
   }
 
   static Cadence defaultCadence(ZoneId zone, LocalDate today) {

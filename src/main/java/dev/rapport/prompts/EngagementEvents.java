@@ -8,15 +8,16 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
+import com.slack.api.model.event.ReactionRemovedEvent;
 import dev.rapport.slack.Failures;
 import dev.rapport.slack.SlackFeature;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts engagement with posted prompts from the Events API: a reply in a prompt's thread (plain, with a
- * file, or also sent to the channel) and a reaction on the prompt. Edits, deletions and bot messages are
- * acknowledged and not counted. Nothing of what people wrote is read beyond the ids that say where it
- * went. Every event is acknowledged at once, counted or not, so Slack never retries one because of us.
+ * file, or also sent to the channel) and a reaction on the prompt; a removed reaction counts down (once,
+ * never below zero). Edits, deletions and bot messages are acknowledged and not counted. Nothing of what
+ * people wrote is read beyond the ids that say where it went. Every event is acknowledged at once, counted or not, so Slack never retries one because of us.
  */
 @Component
 class EngagementEvents implements SlackFeature {
@@ -48,13 +49,17 @@ class EngagementEvents implements SlackFeature {
     });
     app.event(ReactionAddedEvent.class, (payload, ctx) -> {
       ReactionAddedEvent e = payload.getEvent();
-      if (e.getItem() != null && "message".equals(e.getItem().getType()) && e.getEventTs() != null) {
-        try {
-          posts.countReaction(team(payload.getTeamId(), ctx.getTeamId()), e.getItem().getChannel(),
-              e.getItem().getTs(), e.getEventTs());
-        } catch (RuntimeException failure) {
-          Failures.describe("count a reaction on a prompt", failure);
-        }
+      if (e.getItem() != null && "message".equals(e.getItem().getType())) {
+        reaction(team(payload.getTeamId(), ctx.getTeamId()), e.getItem().getChannel(), e.getItem().getTs(),
+            e.getUser(), e.getReaction(), true);
+      }
+      return ctx.ack();
+    });
+    app.event(ReactionRemovedEvent.class, (payload, ctx) -> {
+      ReactionRemovedEvent e = payload.getEvent();
+      if (e.getItem() != null && "message".equals(e.getItem().getType())) {
+        reaction(team(payload.getTeamId(), ctx.getTeamId()), e.getItem().getChannel(), e.getItem().getTs(),
+            e.getUser(), e.getReaction(), false);
       }
       return ctx.ack();
     });
@@ -72,6 +77,21 @@ class EngagementEvents implements SlackFeature {
       posts.countReply(team, channel, threadTs, ts, user);
     } catch (RuntimeException failure) {
       Failures.describe("count a reply to a prompt", failure);
+    }
+  }
+
+  private void reaction(String team, String channel, String ts, String user, String reaction, boolean added) {
+    if (team == null || channel == null || ts == null || user == null || reaction == null) {
+      return;
+    }
+    try {
+      if (added) {
+        posts.countReaction(team, channel, ts, user, reaction);
+      } else {
+        posts.uncountReaction(team, channel, ts, user, reaction);
+      }
+    } catch (RuntimeException failure) {
+      Failures.describe(added ? "count a reaction on a prompt" : "uncount a reaction removed from a prompt", failure);
     }
   }
 

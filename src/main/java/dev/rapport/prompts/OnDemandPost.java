@@ -5,16 +5,20 @@ import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Failures;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
+import dev.rapport.slack.SlackDates;
 import dev.rapport.slack.SlackGateway;
 import dev.rapport.slack.UserError;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /empathy [strategy]}: posts the channel's next prompt now. The prompt is picked while the command
- * is acknowledged (one Redis script); the post itself happens in the background as the app's own message,
- * so its replies and reactions can be counted. The post is the answer; if it can't be made, the person
- * who asked hears why, and the prompt goes back into the rotation.
+ * {@code /empathy [strategy]}: posts the channel's next prompt now, at most one per channel per interval
+ * ({@link OnDemandLimit}; sooner, the person is told when the next may come). The prompt is picked while
+ * the command is acknowledged (one Redis script); the post itself happens in the background as the app's
+ * own message, so its replies and reactions can be counted. The post is the answer; if it can't be made,
+ * the person who asked hears why, and the prompt goes back into the rotation and the channel's turn back.
  */
 @Component
 class OnDemandPost {
@@ -27,9 +31,11 @@ class OnDemandPost {
   private final SlackGateway slack;
   private final BackgroundWork work;
   private final Responder responder;
+  private final OnDemandLimit limit;
 
   OnDemandPost(PromptPicker picker, PromptPosts posts, SlackGateway slack,
-               BackgroundWork work, Responder responder) {
+               BackgroundWork work, Responder responder, OnDemandLimit limit) {
+    this.limit = limit;
     this.picker = picker;
     this.posts = posts;
     this.slack = slack;
@@ -45,7 +51,19 @@ class OnDemandPost {
           + "words. To post a prompt now, use `/empathy` or `/empathy " + Strategy.LISTENING.id()
           + "` (strategies: " + Strategy.choices() + ").");
     }
-    Prompt prompt = picker.next(team, channel, strategy, null).orElseThrow(() -> noneLeft(strategy));
+    Optional<Instant> next = limit.take(team, channel);
+    if (next.isPresent()) {
+      return Reply.text(":hourglass_flowing_sand: A prompt was posted here a short while ago, and its thread is "
+          + "where the conversation is now. The next prompt on demand can come " + SlackDates.moment(next.get())
+          + ". For prompts at regular times, a Rapport admin can use `/empathy start`.");
+    }
+    Prompt prompt;
+    try {
+      prompt = picker.next(team, channel, strategy, null).orElseThrow(() -> noneLeft(strategy));
+    } catch (RuntimeException e) {
+      limit.release(team, channel);
+      throw e;
+    }
     work.submit("/empathy post", () -> send(call, prompt));
     return Reply.none();
   }
@@ -60,11 +78,13 @@ class OnDemandPost {
           prompt);
     } catch (SlackCallException e) {
       picker.putBack(team, channel, prompt);
+      limit.release(team, channel);
       responder.tell(call.responseUrl(), NOT_A_MEMBER.contains(e.error())
           ? ":no_entry: I can't post in this conversation yet. Add me with `/invite @Rapport`, then try `"
               + call.command() + (call.subcommand().isEmpty() ? "" : " " + call.subcommand()) + "` again."
           : Failures.describe("/empathy post", e));
     } catch (RuntimeException e) {
+      limit.release(team, channel);
       responder.tell(call.responseUrl(), Failures.describe("/empathy post", e));
     }
   }

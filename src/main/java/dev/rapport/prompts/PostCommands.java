@@ -5,6 +5,8 @@ import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedule;
 import dev.rapport.schedule.Schedules;
+import dev.rapport.slack.AckPath;
+import dev.rapport.slack.ChannelMembership;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Posting prompts: {@code /empathy} and {@code /empathy <strategy>} now, and, for admins, {@code start} /
  * {@code stop} a schedule in the channel (the shared cadence grammar; the admin's time zone by default).
+ * {@code start} asks Slack, after the ack, whether Rapport is in the channel, and remembers who scheduled
+ * the prompts, so that they hear when one can't be posted ({@link PromptJob#failed}).
  */
 @Component
 class PostCommands implements SlackFeature {
@@ -33,14 +37,18 @@ class PostCommands implements SlackFeature {
   private final PromptLibrary library;
   private final Schedules schedules;
   private final Profiles profiles;
+  private final ChannelMembership membership;
+  private final ScheduledBy scheduledBy;
   private final Clock clock;
 
   PostCommands(OnDemandPost onDemand, PromptLibrary library, Schedules schedules, Profiles profiles,
-               Clock clock) {
+               ChannelMembership membership, ScheduledBy scheduledBy, Clock clock) {
     this.onDemand = onDemand;
     this.library = library;
     this.schedules = schedules;
     this.profiles = profiles;
+    this.membership = membership;
+    this.scheduledBy = scheduledBy;
     this.clock = clock;
   }
 
@@ -80,15 +88,19 @@ class PostCommands implements SlackFeature {
           + "there's nothing to schedule. Add one with `/empathy add " + strategy.id() + " &lt;text&gt;` "
           + "first.");
     }
+    // Finding out at the due time that Rapport can't post here would be too late: ask Slack, after the ack.
+    AckPath.answerLater(":hourglass_flowing_sand: Checking that I can post in <#" + channel + ">…");
+    membership.require(team, channel, "Nothing was scheduled.");
     boolean replacing = schedules.get(team, PromptJob.KIND, channel).isPresent();
     Instant first = schedules.put(team, PromptJob.KIND, channel, cadence,
         strategy == null ? Map.of() : Map.of("strategy", strategy.id()));
+    scheduledBy.set(team, channel, call.caller().user());
     String which = strategy == null ? "prompts (the four strategies take turns)"
         : "*" + strategy.label() + "* prompts";
     return Reply.text(":calendar: " + (replacing ? "Changed: " : "") + "Rapport will post " + which + " here "
         + cadence.describe() + ". The first one comes " + when(first) + ".\n"
         + "Replies in the thread and reactions are counted for `/empathy stats`, never what anyone wrote. "
-        + "Rapport needs to be a member of this channel (`/invite @Rapport`). Stop with `/empathy stop`.");
+        + "If a prompt can't be posted, I'll tell you. Stop with `/empathy stop`.");
   }
 
   Reply stop(CommandCall call) {
@@ -100,6 +112,7 @@ class PostCommands implements SlackFeature {
           + "`/empathy start " + CadenceParser.EXAMPLE + "`.");
     }
     schedules.remove(team, PromptJob.KIND, channel);
+    scheduledBy.remove(team, channel);
     return Reply.text(":white_check_mark: Stopped the scheduled prompts in this channel (they were "
         + existing.get().cadence().describe() + "). `/empathy` still posts one whenever you like.");
   }

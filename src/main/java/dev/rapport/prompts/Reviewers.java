@@ -9,9 +9,9 @@ import dev.rapport.people.Directory;
 import dev.rapport.store.Keys;
 import java.time.Duration;
 import java.util.ArrayList;
-
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
@@ -73,10 +73,18 @@ class Reviewers {
    * ids). Returns how many reviewers there were.
    */
   int tell(String team, String key, String text, List<LayoutBlock> blocks) throws SlackCallException {
+    return tell(team, key, text, blocks, null, Map.of());
+  }
+
+  /** The same, each DM tagged for {@code tag}'s listener with {@code context}. */
+  int tell(String team, String key, String text, List<LayoutBlock> blocks, String tag, Map<String, String> context)
+      throws SlackCallException {
     List<String> reviewers = of(team);
     List<Delivery> deliveries = new ArrayList<>();
     for (int i = 0; i < reviewers.size(); i++) {
-      deliveries.add(Delivery.dm(team, List.of(reviewers.get(i)), key + ":" + i, text, blocks));
+      Delivery dm = Delivery.dm(team, List.of(reviewers.get(i)), key + ":" + i, text, blocks)
+          .about(PromptJob.FEATURE, null, "admin notice");
+      deliveries.add(tag == null ? dm : dm.withTag(tag, context));
     }
     outbox.sendAll(deliveries);
     return reviewers.size();

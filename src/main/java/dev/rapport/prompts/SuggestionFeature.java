@@ -1,5 +1,6 @@
 package dev.rapport.prompts;
 
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import dev.rapport.outbox.Delivery;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code /empathy suggest [strategy] <text>}: anyone proposes a prompt; the admins get it in a DM with
  * Approve / Reject buttons (one Approve per strategy when the proposer didn't pick one). An approved prompt
- * joins the workspace's library, and the proposer is told either way.
+ * joins the workspace's library, and the proposer is told either way. Once one admin decides, every
+ * reviewer's DM says who decided and how ({@link ReviewDms}).
  */
 @Component
 class SuggestionFeature implements SlackFeature {
@@ -29,16 +31,18 @@ class SuggestionFeature implements SlackFeature {
   private final Suggestions suggestions;
   private final PromptLibrary library;
   private final Reviewers reviewers;
+  private final ReviewDms reviewDms;
   private final Outbox outbox;
   private final AccessPolicy access;
   private final BackgroundWork work;
   private final Responder responder;
 
-  SuggestionFeature(Suggestions suggestions, PromptLibrary library, Reviewers reviewers, Outbox outbox,
-                    AccessPolicy access, BackgroundWork work, Responder responder) {
+  SuggestionFeature(Suggestions suggestions, PromptLibrary library, Reviewers reviewers, ReviewDms reviewDms,
+                    Outbox outbox, AccessPolicy access, BackgroundWork work, Responder responder) {
     this.suggestions = suggestions;
     this.library = library;
     this.reviewers = reviewers;
+    this.reviewDms = reviewDms;
     this.outbox = outbox;
     this.access = access;
     this.work = work;
@@ -54,13 +58,11 @@ class SuggestionFeature implements SlackFeature {
   @Override
   public void register(App app) {
     app.blockAction(Pattern.compile("^" + ReviewMessage.APPROVE + "(_[a-z-]+)?$"), (req, ctx) -> {
-      decideLater(req.getPayload().getTeam().getId(), req.getPayload().getUser().getId(),
-          req.getPayload().getActions().get(0).getValue(), true, ctx);
+      decideLater(req.getPayload(), true, ctx);
       return ctx.ack();
     });
     app.blockAction(ReviewMessage.REJECT, (req, ctx) -> {
-      decideLater(req.getPayload().getTeam().getId(), req.getPayload().getUser().getId(),
-          req.getPayload().getActions().get(0).getValue(), false, ctx);
+      decideLater(req.getPayload(), false, ctx);
       return ctx.ack();
     });
   }
@@ -81,7 +83,8 @@ class SuggestionFeature implements SlackFeature {
     work.submit("/empathy suggest", () -> {
       try {
         int sent = reviewers.tell(team, "prompts:" + team + ":suggestion:" + s.id() + ":review",
-            "Suggested empathy prompt: " + Mrkdwn.escape(text), ReviewMessage.blocks(s));
+            "Suggested empathy prompt: " + Mrkdwn.escape(text), ReviewMessage.blocks(s), ReviewDms.TAG,
+            ReviewDms.context(s.id()));
         if (sent == 0) {
           responder.tell(call.responseUrl(), ":warning: I couldn't find a Rapport admin to review your "
               + "suggestion. Ask whoever installed Rapport in your workspace to make someone a Rapport admin, "
@@ -95,7 +98,12 @@ class SuggestionFeature implements SlackFeature {
         + "\nI'll message you when they decide.");
   }
 
-  private void decideLater(String team, String admin, String value, boolean approve, ActionContext ctx) {
+  private void decideLater(BlockActionPayload payload, boolean approve, ActionContext ctx) {
+    String team = payload.getTeam().getId();
+    String admin = payload.getUser().getId();
+    String value = payload.getActions().get(0).getValue();
+    String answered = payload.getContainer() != null && payload.getContainer().getChannelId() != null
+        ? payload.getContainer().getChannelId() : payload.getChannel() == null ? "" : payload.getChannel().getId();
     work.submit(approve ? "approve a suggestion" : "reject a suggestion", () -> {
       String text;
       boolean replace = true;
@@ -104,7 +112,16 @@ class SuggestionFeature implements SlackFeature {
           text = ":lock: Only Rapport admins can decide on suggestions — " + access.askAnAdmin(team) + ".";
           replace = false;
         } else {
-          text = approve ? approve(team, admin, value) : reject(team, admin, value);
+          String id = value.split("\\|", 2)[0];
+          Optional<String> decision = approve ? approve(team, admin, value) : reject(team, admin, id);
+          if (decision.isPresent()) {
+            text = decision.get();
+            reviewDms.decide(team, id, text, answered);
+          } else {
+            text = reviewDms.decision(team, id)
+                .map(d -> "This suggestion was already decided, so nothing changed:\n" + d)
+                .orElse("This suggestion was already decided, or it expired. Nothing changed.");
+          }
         }
       } catch (RuntimeException e) {
         text = Failures.describe("decide on a suggestion", e);
@@ -116,12 +133,13 @@ class SuggestionFeature implements SlackFeature {
     });
   }
 
-  private String approve(String team, String admin, String value) {
+  /** The decision in words, or empty when the suggestion was already decided (or expired). */
+  private Optional<String> approve(String team, String admin, String value) {
     String[] parts = value.split("\\|", 2);
     Strategy strategy = Strategy.require(parts.length > 1 ? parts[1] : "");
     Optional<WorkspacePrompts.Approved> approved = suggestions.approve(team, parts[0], strategy);
     if (approved.isEmpty()) {
-      return "This suggestion was already decided, or it expired. Nothing changed.";
+      return Optional.empty();
     }
     Prompt p = approved.get().prompt();
     if (approved.get().proposer() != null) {
@@ -130,14 +148,14 @@ class SuggestionFeature implements SlackFeature {
               + p.id() + "`:\n>" + Mrkdwn.escape(p.text()) + "\nThank you for helping your colleagues connect.",
           null));
     }
-    return ":white_check_mark: <@" + admin + "> approved this suggestion: it's now `" + p.id() + "` in *"
-        + strategy.label() + "*:\n>" + Mrkdwn.escape(p.text());
+    return Optional.of(":white_check_mark: <@" + admin + "> approved this suggestion: it's now `" + p.id()
+        + "` in *" + strategy.label() + "*:\n>" + Mrkdwn.escape(p.text()));
   }
 
-  private String reject(String team, String admin, String id) {
+  private Optional<String> reject(String team, String admin, String id) {
     Optional<Suggestions.Suggestion> rejected = suggestions.reject(team, id);
     if (rejected.isEmpty()) {
-      return "This suggestion was already decided, or it expired. Nothing changed.";
+      return Optional.empty();
     }
     Suggestions.Suggestion s = rejected.get();
     if (s.by() != null) {
@@ -145,7 +163,7 @@ class SuggestionFeature implements SlackFeature {
           + Mrkdwn.escape(s.text()) + "\nThe Rapport admins decided not to add this one. Keep the ideas "
           + "coming!", null));
     }
-    return ":no_entry_sign: <@" + admin + "> rejected this suggestion:\n>" + Mrkdwn.escape(s.text());
+    return Optional.of(":no_entry_sign: <@" + admin + "> rejected this suggestion:\n>" + Mrkdwn.escape(s.text()));
   }
 
   private static String decidedKey(String team, String id) {

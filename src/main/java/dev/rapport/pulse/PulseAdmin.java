@@ -7,6 +7,7 @@ import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedules;
 import dev.rapport.slack.AckPath;
 import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.ChannelMembership;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
@@ -34,10 +35,13 @@ class PulseAdmin {
   private final PeriodClosing closing;
   private final PulseSettings settings;
   private final BackgroundWork work;
+  private final ChannelMembership membership;
   private final Clock clock;
 
   PulseAdmin(PulseStore store, Schedules schedules, TeamMembers members, Profiles profiles, PulseKeys keys,
-             PeriodClosing closing, PulseSettings settings, BackgroundWork work, Clock clock) {
+             PeriodClosing closing, PulseSettings settings, BackgroundWork work, ChannelMembership membership,
+             Clock clock) {
+    this.membership = membership;
     this.store = store;
     this.schedules = schedules;
     this.members = members;
@@ -68,6 +72,7 @@ class PulseAdmin {
   }
 
   private Reply start(String team, String channel, Cadence cadence) throws SlackCallException {
+    membership.require(team, channel, "Nothing was changed.");
     int k = settings.minResponses();
     int people = members.humans(team, channel).size();
     if (people < k) {

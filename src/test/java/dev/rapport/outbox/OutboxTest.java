@@ -30,6 +30,8 @@ class OutboxTest extends AppTest {
   MeterRegistry metrics;
   @Autowired
   RateLimiter limits;
+  @Autowired
+  DeadLetters dead;
 
   @Autowired
   HeardDeliveries heard;
@@ -258,6 +260,70 @@ class OutboxTest extends AppTest {
     assertThat(outbox.stats(TEAM).recentDeadLetters().get(0).error()).isEqualTo("chat.postMessage: http_500");
     assertThat(outbox.stats(TEAM).recentDeadLetters().get(0).attempts()).isEqualTo(settings.maxAttempts());
     assertThat(slack.api().messages()).isEmpty();
+  }
+
+  @Test
+  void deadLettersAreKeptWhereTheyBelongAndSayWhyInPlainWords() {
+    slack.workspace(TEAM).withoutRapport("C0OUT");
+    slack.on("conversations.open", call -> FakeApi.error("user_disabled"));
+
+    outbox.send(Delivery.post(TEAM, "C0OUT", "prompts:x", "a prompt", null)
+        .about("prompts", "C0OUT", "scheduled prompt"));
+    outbox.send(Delivery.dm(TEAM, List.of("U1", "U2"), "pairing:C0COFFEE:r1:0:intro", "an intro", null));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> outbox.stats(TEAM).deadLettered() == 2);
+    Instant since = clock.instant().minus(Duration.ofDays(1));
+    Undelivered prompts = outbox.undelivered(TEAM, "prompts", "C0OUT", since);
+    assertThat(prompts.count()).isEqualTo(1);
+    assertThat(prompts.inWords("posted")).startsWith("1 scheduled prompt wasn't posted (<!date^")
+        .endsWith("Rapport isn't a member of <#C0OUT>. To fix it, type `/invite @Rapport` in <#C0OUT>.");
+    assertThat(outbox.undelivered(TEAM, "pairing", "C0COFFEE", since).inWords("delivered"))
+        .as("an item without an origin is placed by its key").startsWith("1 intro wasn't delivered")
+        .contains("deactivated").doesNotContain("To fix it");
+    assertThat(outbox.undelivered(TEAM, "pairing", "C0OUT", since).isEmpty()).isTrue();
+    assertThat(outbox.undelivered("T0OTHER", "prompts", "C0OUT", since).isEmpty()).isTrue();
+    assertThat(outbox.undeliveredByChannel(TEAM, "prompts", since)).containsOnlyKeys("C0OUT");
+    assertThat(outbox.deadLetters(TEAM, 10)).extracting(DeadLetter::id)
+        .containsExactlyInAnyOrder("pairing:C0COFFEE:r1:0:intro", "prompts:x");
+    assertThat(outbox.undelivered(TEAM, "prompts", "C0OUT", clock.instant().plusSeconds(1)).isEmpty())
+        .as("older than asked").isTrue();
+  }
+
+  @Test
+  void itemsQueuedAndLettersKeptBeforeOriginsExistedAreStillReadAndPlaced() {
+    slack.workspace(TEAM).withoutRapport("C0OLD");
+    // As written before deliveries had an origin and dead letters a place: no such fields.
+    String item = "{\"id\":\"prompts:" + TEAM + "|prompts|C0OLD@1700000000000\",\"team\":\"" + TEAM
+        + "\",\"kind\":\"POST\",\"channel\":\"C0OLD\",\"users\":[],\"text\":\"old prompt\","
+        + "\"context\":{},\"attempts\":0}";
+    jedis.hset("rapport:{outbox}:items", "prompts:" + TEAM + "|prompts|C0OLD@1700000000000", item);
+    jedis.hincrBy("rapport:{outbox}:pending", TEAM, 1);
+    jedis.zadd("rapport:{outbox}:ready", 0, "prompts:" + TEAM + "|prompts|C0OLD@1700000000000");
+    jedis.lpush(DeadLetters.LEGACY, "{\"id\":\"pairing:C0COFFEE:r0:1:followup\",\"team\":\"" + TEAM
+        + "\",\"kind\":\"POST\",\"error\":\"chat.postMessage: is_archived\",\"attempts\":1,\"at\":\""
+        + clock.instant() + "\"}");
+
+    assertThat(dead.moveLegacy()).isEqualTo(1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> outbox.stats(TEAM).deadLettered() == 1);
+
+    Instant since = clock.instant().minus(Duration.ofDays(1));
+    assertThat(outbox.undelivered(TEAM, "prompts", "C0OLD", since).inWords("posted"))
+        .startsWith("1 scheduled prompt wasn't posted");
+    assertThat(outbox.undelivered(TEAM, "pairing", "C0COFFEE", since).inWords("delivered"))
+        .startsWith("1 follow-up wasn't delivered").contains("<#C0COFFEE> is archived");
+    assertThat(jedis.exists(DeadLetters.LEGACY)).isFalse();
+  }
+
+  @Test
+  void anUpdateChangesAMessageAlreadySent() {
+    outbox.send(Delivery.update(TEAM, "D0ADMIN", "1700000000.000100", "u1", "Decided", null));
+
+    awaitDelivered("u1");
+    FakeSlack.Call update = slack.calls("chat.update").get(0);
+    assertThat(update.param("channel")).isEqualTo("D0ADMIN");
+    assertThat(update.param("ts")).isEqualTo("1700000000.000100");
+    assertThat(update.param("text")).isEqualTo("Decided");
+    assertThat(update.param("blocks")).as("no blocks: the old ones (and their buttons) go").isEqualTo("[]");
   }
 
   private void postAsTheDeadWorkerDid(Delivery d) {

@@ -116,7 +116,7 @@ class CoffeePairingTest extends CoffeeAppTest {
         .contains("Rounds run: 1").contains("People in the pool (last round): 9").contains("Intros sent: 4")
         .contains("Meeting rate: " + Math.round(100.0 * metPeople / 9) + "% (" + metPeople
             + " of 9 people whose intro arrived met; 2 answered)")
-        .contains("First meetings: 100%").contains("Dead-lettered deliveries: 0");
+        .contains("First meetings: 100%").contains("Delivery problems: none");
   }
 
   @Test

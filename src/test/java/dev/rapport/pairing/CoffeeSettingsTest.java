@@ -104,14 +104,16 @@ class CoffeeSettingsTest extends AppTest {
   }
 
   @Test
-  void deliveriesSlackRefusesShowAsDeadLettersInStats() {
+  void deliveriesSlackRefusesShowInStatsInPlainWords() {
     coffee(ADMIN, "start every week on mon at 10:00 tz UTC");
     slack.on("conversations.open", call -> FakeApi.error("cannot_dm_bot"));
 
     coffee(ADMIN, "now");
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> coffee(ADMIN, "stats").text().contains("Dead-lettered deliveries: 2"));
-    assertThat(coffee(ADMIN, "stats").text()).contains("conversations.open: cannot_dm_bot").contains("Intros sent: 0");
+    await().atMost(Duration.ofSeconds(10)).until(() -> coffee(ADMIN, "stats").text()
+        .contains("Delivery problems: 2 intros weren't delivered"));
+    assertThat(coffee(ADMIN, "stats").text()).contains("it was for a bot, and Rapport can't message bots")
+        .doesNotContain("cannot_dm_bot").contains("Intros sent: 0");
   }
 
   /** The modal opened right after the ack of /coffee settings. */

@@ -81,6 +81,17 @@ class ForgetMeTest extends AppTest {
     assertThat(empathy(ME, "suggest What is one thing you learned from a colleague?").text()).contains("Thank you");
     assertThat(empathy(ME, "suggest Who helped you this month, and how?").text()).contains("Thank you");
     assertThat(empathy("U005", "suggest What are you looking forward to?").text()).contains("Thank you");
+    // They scheduled prompts here (so they hear if one fails) and rejected that suggestion (which every
+    // reviewer's DM then says).
+    assertThat(empathy(ME, "start every day at 10:00 tz UTC").text()).contains("Rapport will post");
+    String myDm = slack.api().groupDmOf(List.of(ME));
+    await().atMost(Duration.ofSeconds(10)).until(() -> slack.api().messages(myDm).stream()
+        .anyMatch(m -> m.blocks() != null && m.blocks().toString().contains("looking forward")));
+    String suggestion = slack.api().messages(myDm).stream().map(m -> m.blocks().toString())
+        .filter(b -> b.contains("looking forward")).findFirst().orElseThrow()
+        .replaceAll("(?s).*\"action_id\":\"prompts_reject\"[^}]*\"value\":\"([^\"]+)\".*", "$1");
+    requests.blockAction(TEAM, ME, myDm, "prompts_reject", suggestion);
+    await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.update").size() == 1);
     // A delivery that names them was given up on.
     slack.on("chat.postMessage", call -> call.param("channel").equals("C0GONE")
         ? FakeApi.error("channel_not_found") : slack.api().answer(call));

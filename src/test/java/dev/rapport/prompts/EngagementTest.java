@@ -56,6 +56,53 @@ class EngagementTest extends PromptTestSupport {
   }
 
   @Test
+  void aRemovedReactionCountsDownOnceAndNeverBelowZero() {
+    String ts = postNow(CHANNEL, "empathy").ts();
+    react(SlackRequests.newEventId(), CHANNEL, ts, MEMBER, "heart", "1700000210.000001");
+    react(SlackRequests.newEventId(), CHANNEL, ts, OTHER, "tada", "1700000210.000002");
+    assertThat(reactions(ts)).isEqualTo("2");
+
+    String removal = SlackRequests.newEventId();
+    unreact(removal, CHANNEL, ts, MEMBER, "heart", "1700000210.000003");
+    unreact(removal, CHANNEL, ts, MEMBER, "heart", "1700000210.000003");
+    // The same removal under a new event id (a retry that outlived the foundation's dedupe window).
+    unreact(SlackRequests.newEventId(), CHANNEL, ts, MEMBER, "heart", "1700000210.000003");
+    assertThat(reactions(ts)).as("one removal, counted once").isEqualTo("1");
+
+    unreact(SlackRequests.newEventId(), CHANNEL, ts, MEMBER, "tada", "1700000210.000004");
+    assertThat(reactions(ts)).as("someone else's reaction is not theirs to remove").isEqualTo("1");
+    unreact(SlackRequests.newEventId(), CHANNEL, ts, OTHER, "tada", "1700000210.000005");
+    unreact(SlackRequests.newEventId(), CHANNEL, ts, OTHER, "tada", "1700000210.000006");
+    assertThat(reactions(ts)).as("never below zero").isEqualTo("0");
+    assertThat(empathy(ADMIN, CHANNEL, "stats all").json().toString())
+        .contains("*Expressing empathy* — 1 posted · 0 replies from 0 people · 0 reactions");
+
+    react(SlackRequests.newEventId(), CHANNEL, ts, MEMBER, "heart", "1700000210.000007");
+    assertThat(reactions(ts)).as("added again, counted again").isEqualTo("1");
+  }
+
+  @Test
+  void statsInAChannelShowThatChannelAndSayHowToSeeTheWholeWorkspace() {
+    FakeApi.Message here = postNow(CHANNEL, "listening");
+    FakeApi.Message there = postNow("C801", "listening");
+    reply(SlackRequests.newEventId(), CHANNEL, here.ts(), "1700000700.000001", MEMBER);
+    reply(SlackRequests.newEventId(), "C801", there.ts(), "1700000700.000002", OTHER);
+    reply(SlackRequests.newEventId(), "C801", there.ts(), "1700000700.000003", MEMBER);
+    react(SlackRequests.newEventId(), "C801", there.ts(), OTHER, "heart", "1700000700.000004");
+
+    String channel = empathy(ADMIN, CHANNEL, "stats").json().toString();
+    assertThat(channel).contains("<#" + CHANNEL + ">").contains("/empathy stats all")
+        .contains("*Active listening* — 1 posted · 1 reply from 1 person · 0 reactions");
+
+    String workspace = empathy(ADMIN, CHANNEL, "stats all").json().toString();
+    assertThat(workspace).contains("whole workspace")
+        .contains("*Active listening* — 2 posted · 3 replies from 2 people · 1 reaction");
+    assertThat(empathy(ADMIN, "D0ADMIN", "stats").json().toString()).as("in a DM: the workspace")
+        .contains("*Active listening* — 2 posted · 3 replies from 2 people · 1 reaction");
+    assertThat(empathy(ADMIN, CHANNEL, "stats everything").text()).contains("/empathy stats all");
+  }
+
+  @Test
   void editsBotMessagesOtherThreadsAndChannelMessagesAreNotCounted() {
     String ts = postNow(CHANNEL, "listening").ts();
 
@@ -126,7 +173,7 @@ class EngagementTest extends PromptTestSupport {
     react(SlackRequests.newEventId(), "C801", third.ts(), OTHER, "heart", "1700000600.000006");
     react(SlackRequests.newEventId(), "C801", third.ts(), MEMBER, "tada", "1700000600.000007");
 
-    SlackRequests.Answer stats = empathy(ADMIN, CHANNEL, "stats");
+    SlackRequests.Answer stats = empathy(ADMIN, CHANNEL, "stats all");
 
     String blocks = stats.json().path("blocks").toString();
     assertThat(stats.json().path("response_type").asText()).isEqualTo("ephemeral");
@@ -152,6 +199,8 @@ class EngagementTest extends PromptTestSupport {
     clock.reset();
 
     assertThat(empathy(ADMIN, CHANNEL, "stats").json().path("blocks").toString())
+        .contains("*Active listening* — 1 posted · 0 replies from 0 people");
+    assertThat(empathy(ADMIN, CHANNEL, "stats all").json().path("blocks").toString())
         .contains("*Active listening* — 1 posted · 0 replies from 0 people");
   }
 }

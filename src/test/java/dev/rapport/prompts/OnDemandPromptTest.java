@@ -7,9 +7,12 @@ import dev.rapport.testkit.FakeApi;
 import dev.rapport.testkit.SlackRequests;
 import dev.rapport.testkit.SlackSamples;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class OnDemandPromptTest extends PromptTestSupport {
@@ -68,7 +71,7 @@ class OnDemandPromptTest extends PromptTestSupport {
         .contains("`/empathy quality-time` — Post a prompt for *quality time* now")
         .contains("`/empathy suggest [strategy] &lt;text&gt;`")
         .contains("`/empathy start &lt;cadence&gt; [strategy]` — Post prompts in this channel on a schedule")
-        .contains("`/empathy stats` — How people engaged").contains("_(admins)_");
+        .contains("`/empathy stats [all]` — How people engaged").contains("_(admins)_");
   }
 
   @Test
@@ -112,6 +115,42 @@ class OnDemandPromptTest extends PromptTestSupport {
     await().atMost(WAIT).until(() -> !slack.responded().isEmpty());
     assertThat(slack.responded().get(0).text()).contains("/invite @Rapport").contains("/empathy listening");
     assertThat(jedis.smembers("rapport:{" + TEAM + "}:prompts:rotation:C400:listening:seen")).isEmpty();
+  }
+
+  @Test
+  void aPostThatFailedDoesNotCountAgainstTheChannelsLimit() {
+    slack.workspace(TEAM).withoutRapport("C401");
+    empathy(MEMBER, "C401", "listening");
+    await().atMost(WAIT).until(() -> !slack.responded().isEmpty());
+    assertThat(slack.responded().get(0).text()).contains("/invite @Rapport");
+
+    slack.workspace(TEAM).inviteRapport("C401");
+
+    assertThat(empathy(MEMBER, "C401", "listening").text()).isEmpty();
+    await().atMost(WAIT).until(() -> slack.api().messages("C401").size() == 1);
+  }
+
+  @Test
+  void aSecondPromptInAChannelSoonAfterTheFirstIsRefusedKindlyWithWhenTheNextIsPossibleAdminsToo() {
+    postNow("C110", "");
+    Instant posted = clock.instant();
+
+    SlackRequests.Answer member = empathy(MEMBER, "C110", "listening");
+    SlackRequests.Answer admin = empathy(ADMIN, "C110", "");
+
+    assertThat(member.json().path("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(member.text()).contains("A prompt was posted here").contains("thread").contains("/empathy start");
+    Matcher when = Pattern.compile("<!date\\^(\\d+)\\^").matcher(member.text());
+    assertThat(when.find()).as("says when the next is possible, in the reader's time zone").isTrue();
+    assertThat(Instant.ofEpochSecond(Long.parseLong(when.group(1))))
+        .isBetween(posted.plus(ON_DEMAND_EVERY).minusSeconds(30), posted.plus(ON_DEMAND_EVERY).plusSeconds(30));
+    assertThat(admin.text()).as("admins too").contains("A prompt was posted here");
+
+    assertThat(empathy(MEMBER, "C111", "").text()).as("another channel has its own limit").isEmpty();
+    await().atMost(WAIT).until(() -> slack.api().messages("C111").size() == 1);
+    clock.advance(ON_DEMAND_EVERY);
+    assertThat(empathy(MEMBER, "C110", "").text()).as("after the interval").isEmpty();
+    await().atMost(WAIT).until(() -> slack.api().messages("C110").size() == 2);
   }
 
   @Test

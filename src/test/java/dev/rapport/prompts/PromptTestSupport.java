@@ -22,6 +22,8 @@ abstract class PromptTestSupport extends AppTest {
   static final String OTHER = "UMEMBER02";
   static final Duration WAIT = Duration.ofSeconds(10);
   static final Duration POLL = Duration.ofMillis(10);
+  /** How often a channel may have a prompt on demand (the default of rapport.prompts.on-demand-every). */
+  static final Duration ON_DEMAND_EVERY = Duration.ofMinutes(15);
 
   @Autowired
   PromptLibrary library;
@@ -39,8 +41,13 @@ abstract class PromptTestSupport extends AppTest {
     return answer;
   }
 
-  /** {@code /empathy <text>} by a member; waits until the prompt is posted and recorded; returns it. */
+  /**
+   * {@code /empathy <text>} by a member, an interval after the last; waits until the prompt is posted and
+   * recorded; returns it.
+   */
   FakeApi.Message postNow(String channel, String text) {
+    // A channel gets one prompt on demand per interval: each post here comes one interval after the last.
+    clock.advance(ON_DEMAND_EVERY);
     int before = slack.api().messages(channel).size();
     SlackRequests.Answer answer = empathy(MEMBER, channel, text);
     assertThat(answer.text()).as("the post itself is the answer").isEmpty();
@@ -89,6 +96,13 @@ abstract class PromptTestSupport extends AppTest {
   /** A reaction added to the message {@code ts}. */
   void react(String eventId, String channel, String ts, String user, String reaction, String eventTs) {
     assertThat(requests.event(TEAM, eventId, "ReactionAddedPayload", Map.of("type", "reaction_added",
+        "user", user, "reaction", reaction, "item_user", "UBOT" + TEAM, "event_ts", eventTs,
+        "item", Map.of("type", "message", "channel", channel, "ts", ts))).status()).isEqualTo(200);
+  }
+
+  /** A reaction removed from the message {@code ts}. */
+  void unreact(String eventId, String channel, String ts, String user, String reaction, String eventTs) {
+    assertThat(requests.event(TEAM, eventId, "ReactionRemovedPayload", Map.of("type", "reaction_removed",
         "user", user, "reaction", reaction, "item_user", "UBOT" + TEAM, "event_ts", eventTs,
         "item", Map.of("type", "message", "channel", channel, "ts", ts))).status()).isEqualTo(200);
   }

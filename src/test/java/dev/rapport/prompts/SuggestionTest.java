@@ -5,13 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.testkit.FakeApi;
+import dev.rapport.testkit.FakeSlack;
 import dev.rapport.testkit.SlackRequests;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class SuggestionTest extends PromptTestSupport {
 
+  private static final String SECOND_ADMIN = "UADMIN02";
   private static final String IDEA = "What's a small habit that made your week calmer?";
 
   /** The review DM an admin got, once it arrived. */
@@ -108,6 +111,75 @@ class SuggestionTest extends PromptTestSupport {
 
     assertThat(slack.responded().get(2).text()).contains("already decided");
     assertThat(library.sameText(TEAM, IDEA)).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo("empathy-ws1"));
+  }
+
+  @Test
+  void onceAnAdminDecidesEveryOtherReviewersDmShowsWhoDecidedAndLosesItsButtons() {
+    List<FakeApi.Message> reviews = suggestionForTwoAdmins();
+    FakeApi.Message mine = reviews.get(0);
+    FakeApi.Message theirs = reviews.get(1);
+
+    click(ADMIN, mine, "prompts_approve_listening");
+
+    FakeSlack.Call update = updateOf(theirs);
+    assertThat(update.param("ts")).isEqualTo(theirs.ts());
+    assertThat(update.param("text")).contains("<@" + ADMIN + "> approved").contains("listening-ws1");
+    assertThat(update.json("blocks").toString()).contains("<@" + ADMIN + "> approved")
+        .doesNotContain("prompts_approve").doesNotContain("prompts_reject");
+
+    click(SECOND_ADMIN, theirs, "prompts_reject");
+    await().atMost(WAIT).until(() -> slack.responded().size() == 2);
+    assertThat(slack.responded().get(1).text()).as("a click on a stale DM says who decided")
+        .contains("already decided").contains("<@" + ADMIN + "> approved");
+    assertThat(library.sameText(TEAM, IDEA)).isPresent();
+    assertThat(slack.calls("chat.update")).as("the deciding admin's own DM changes through the button's answer")
+        .noneMatch(c -> mine.channel().equals(c.param("channel")));
+  }
+
+  @Test
+  void aRejectionShowsInEveryReviewersDmToo() {
+    List<FakeApi.Message> reviews = suggestionForTwoAdmins();
+
+    click(SECOND_ADMIN, reviews.get(1), "prompts_reject");
+
+    assertThat(updateOf(reviews.get(0)).param("text")).contains("<@" + SECOND_ADMIN + "> rejected").contains(IDEA);
+  }
+
+  @Test
+  void aReviewDmThatLandsAfterTheDecisionShowsItToo() throws Exception {
+    slack.workspace(TEAM).user(SECOND_ADMIN).admin();
+    CountDownLatch decided = new CountDownLatch(1);
+    slack.on("conversations.open", call -> {
+      if (SECOND_ADMIN.equals(call.param("users"))) {
+        await().atMost(WAIT).until(() -> decided.getCount() == 0);
+      }
+      return slack.api().answer(call);
+    });
+    empathy(MEMBER, "C900", "suggest " + IDEA);
+    FakeApi.Message mine = reviewFor(ADMIN);
+
+    click(ADMIN, mine, "prompts_approve_empathy");
+    await().atMost(WAIT).until(() -> !slack.responded().isEmpty());
+    decided.countDown();
+
+    FakeApi.Message late = reviewFor(SECOND_ADMIN);
+    assertThat(updateOf(late).param("text")).contains("<@" + ADMIN + "> approved").contains("empathy-ws1");
+  }
+
+  /** A member suggests {@link #IDEA}; returns the review DMs of {@link #ADMIN} and {@link #SECOND_ADMIN}. */
+  private List<FakeApi.Message> suggestionForTwoAdmins() {
+    slack.workspace(TEAM).user(SECOND_ADMIN).admin();
+    empathy(MEMBER, "C900", "suggest " + IDEA);
+    return List.of(reviewFor(ADMIN), reviewFor(SECOND_ADMIN));
+  }
+
+  /** The chat.update that changed {@code message}, once it came. */
+  private FakeSlack.Call updateOf(FakeApi.Message message) {
+    await().atMost(WAIT).until(() -> slack.calls("chat.update").stream()
+        .anyMatch(c -> message.channel().equals(c.param("channel")) && message.ts().equals(c.param("ts"))));
+    return slack.calls("chat.update").stream()
+        .filter(c -> message.channel().equals(c.param("channel")) && message.ts().equals(c.param("ts")))
+        .findFirst().orElseThrow();
   }
 
   @Test

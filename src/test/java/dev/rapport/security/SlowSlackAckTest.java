@@ -171,6 +171,10 @@ class SlowSlackAckTest extends AppTest {
         Map.of("type", "reaction_added", "user", MEMBER, "reaction", "eyes", "item_user", "UBOT" + TEAM,
             "event_ts", "1700000300.000005", "item", Map.of("type", "message", "channel", CHANNEL,
                 "ts", "1700000300.000001"))));
+    timed("reaction_removed", () -> requests.event(TEAM, SlackRequests.newEventId(), "ReactionRemovedPayload",
+        Map.of("type", "reaction_removed", "user", MEMBER, "reaction", "eyes", "item_user", "UBOT" + TEAM,
+            "event_ts", "1700000300.000006", "item", Map.of("type", "message", "channel", CHANNEL,
+                "ts", "1700000300.000001"))));
   }
 
   private SlackRequests.Answer timed(String what, Supplier<SlackRequests.Answer> request) {

@@ -109,7 +109,9 @@ public final class FakeApi {
       case "conversations.members" -> members(team, call);
       case "conversations.open" -> open(call);
       case "conversations.history", "conversations.replies" -> history(call);
-      case "chat.postMessage" -> post(call);
+      case "conversations.info" -> info(team, call);
+      case "chat.postMessage" -> workspace(team).hasRapport(call.param("channel")) ? post(call)
+          : error("not_in_channel");
       case "chat.update" -> update(call);
       case "views.open", "views.push", "views.update", "views.publish" -> view(team, call);
       case "files.getUploadURLExternal" -> uploadUrl(call);
@@ -202,6 +204,23 @@ public final class FakeApi {
     ArrayNode members = node.putArray("members");
     ids.subList(page[0], page[1]).forEach(members::add);
     node.putObject("response_metadata").put("next_cursor", page[1] < ids.size() ? "c" + page[1] : "");
+    return node;
+  }
+
+  /** As Slack answers a bot: a private channel it isn't in doesn't exist for it; otherwise is_member says. */
+  private ObjectNode info(String team, FakeSlack.Call call) {
+    String channel = call.param("channel");
+    FakeWorkspace ws = workspace(team);
+    boolean member = ws.hasRapport(channel);
+    if (channel == null || channel.isBlank() || (!member && channel.startsWith("G"))) {
+      return error("channel_not_found");
+    }
+    ObjectNode node = SlackSamples.apiResponse("conversations.info");
+    ObjectNode c = (ObjectNode) node.get("channel");
+    c.put("id", channel).put("name", "channel-" + channel.toLowerCase()).put("is_channel", true)
+        .put("is_member", member).put("is_private", channel.startsWith("G"))
+        .put("num_members", ws.members(channel).size());
+    c.remove("context_team_id");
     return node;
   }
 

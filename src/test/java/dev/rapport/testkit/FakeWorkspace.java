@@ -65,6 +65,8 @@ public final class FakeWorkspace {
   final Map<String, User> users = new LinkedHashMap<>();
   final Map<String, Set<String>> channels = new LinkedHashMap<>();
   final Map<String, List<String>> userGroups = new LinkedHashMap<>();
+  /** Channels Rapport isn't a member of (it is in every other one): posts there fail with not_in_channel. */
+  final Set<String> withoutRapport = new LinkedHashSet<>();
 
   FakeWorkspace(String team) {
     this.team = team;
@@ -99,6 +101,20 @@ public final class FakeWorkspace {
 
   public synchronized List<String> members(String channel) {
     return new ArrayList<>(channels.getOrDefault(channel, Set.of()));
+  }
+
+  /** Rapport was never invited to {@code channel}, or was removed from it. */
+  public synchronized void withoutRapport(String channel) {
+    withoutRapport.add(channel);
+  }
+
+  /** Someone ran {@code /invite @Rapport} in {@code channel}. */
+  public synchronized void inviteRapport(String channel) {
+    withoutRapport.remove(channel);
+  }
+
+  public synchronized boolean hasRapport(String channel) {
+    return !withoutRapport.contains(channel);
   }
 
   public synchronized void userGroup(String id, String... members) {
