@@ -65,11 +65,13 @@ class CoffeeCommand implements SlackFeature {
     return List.of(
         Subcommand.everyone(c, "status", "", "your programs, next round, current group", mine::status),
         Subcommand.everyone(c, "join", "", "opt back in to this channel's pairings", choices::join),
-        Subcommand.everyone(c, "leave", "", "opt out of this channel's pairings", choices::leave),
-        Subcommand.everyone(c, "pause", "2w | until 2027-01-15", "skip rounds for 1-12 weeks or until a date",
-            choices::pause),
-        Subcommand.everyone(c, "resume", "", "end a pause early", choices::resume),
-        Subcommand.everyone(c, "avoid", "@someone", "never be paired with someone (private)", choices::avoid),
+        Subcommand.everyone(c, "leave", "", "opt out of this channel's pairings (in a DM: pick which)",
+            choices::leave),
+        Subcommand.everyone(c, "pause", "2w | until 2027-01-15", "skip rounds for 1-12 weeks or until a date "
+            + "(in a DM: all your programs)", choices::pause),
+        Subcommand.everyone(c, "resume", "", "end a pause early (in a DM: all your programs)", choices::resume),
+        Subcommand.everyone(c, "avoid", "[@someone]", "never be paired with someone (private); alone, shows "
+            + "your list", choices::avoid),
         Subcommand.everyone(c, "unavoid", "@someone", "take someone off your do-not-pair list", choices::unavoid),
         Subcommand.everyone(c, "history", "", "your last 10 groups and whether you met", mine::history),
         Subcommand.everyone(c, "forget-me", "", "delete your pairing history and preferences everywhere",
@@ -87,6 +89,10 @@ class CoffeeCommand implements SlackFeature {
   public void register(App app) {
     app.blockAction(Intros.MET, (req, ctx) -> answer(req, ctx, true));
     app.blockAction(Intros.NOT_MET, (req, ctx) -> answer(req, ctx, false));
+    app.blockAction(Intros.UNREACHED, (req, ctx) -> inBackground(req, ctx, "didn't reply",
+        () -> outcomes.unreached(team(req), user(req), value(req))));
+    app.blockAction(MemberChoices.LEAVE, (req, ctx) -> inBackground(req, ctx, "leave coffee pairing",
+        () -> choices.leaveChosen(team(req), user(req), value(req))));
     app.blockAction(Intros.BACK_IN, (req, ctx) -> inBackground(req, ctx, "count me back in", () -> {
       String channel = value(req);
       programs.resume(team(req), channel, user(req));

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +18,10 @@ class MyCoffee {
   record Membership(Program program, Optional<Instant> nextRound, Optional<Instant> pausedUntil, boolean left,
                     Optional<Past> currentGroup) {}
 
-  /** A group the member was in. */
-  record Past(String channel, Instant at, List<String> others, String outcome) {}
+  /**
+   * A group the member was in, their own answer (met, not, or null) and the others who said they met.
+   */
+  record Past(String channel, Instant at, List<String> others, String outcome, List<String> othersWhoMet) {}
 
   private final ProgramStore programs;
   private final RoundStore rounds;
@@ -59,7 +62,12 @@ class MyCoffee {
       int group = Integer.parseInt(parts[2]);
       rounds.group(team, parts[0], parts[1], group).ifPresent(g -> {
         List<String> others = g.members().stream().filter(u -> !u.equals(user)).toList();
-        past.add(new Past(parts[0], g.at(), others, rounds.outcome(team, parts[0], parts[1], group)));
+        Map<String, String> answers = rounds.answers(team, parts[0], parts[1],
+            g.members().stream().filter(u -> !Round.FORGOTTEN.equals(u)).toList());
+        String own = answers.containsKey(user) ? answers.get(user)
+            : rounds.groupOutcome(team, parts[0], parts[1], group);
+        past.add(new Past(parts[0], g.at(), others, own,
+            others.stream().filter(u -> "met".equals(answers.get(u))).toList()));
       });
     }
     return past;
@@ -88,10 +96,11 @@ class MyCoffee {
       return Reply.text("No coffee groups yet. Your first one comes with your program's next round "
           + "(`/coffee status` says when).");
     }
-    StringBuilder text = new StringBuilder(":coffee: *Your last " + past.size() + " coffee groups*\n");
+    StringBuilder text = new StringBuilder(":coffee: *Your last " + (past.size() == 1 ? "coffee group"
+        : past.size() + " coffee groups") + "*\n");
     for (Past p : past) {
       text.append("• ").append(Intros.when(p.at())).append(" in <#").append(p.channel()).append("> with ")
-          .append(Intros.mentions(p.others())).append(" — ").append(outcome(p.outcome())).append('\n');
+          .append(Intros.mentions(p.others())).append(" — ").append(outcome(p)).append('\n');
     }
     return Reply.text(text.toString());
   }
@@ -103,19 +112,22 @@ class MyCoffee {
     if (m.pausedUntil().isPresent()) {
       Instant until = m.pausedUntil().get();
       return ProgramStore.isGhostPause(until)
-          ? "Paused after a few unanswered intros. `/coffee resume` in <#" + m.program().channel() + "> brings you back."
+          ? "Paused after a few rounds without a word from you. `/coffee resume` in <#" + m.program().channel()
+              + "> brings you back."
           : "Paused until " + Intros.when(until) + ".";
     }
     return "You're taking part.";
   }
 
-  private static String outcome(String outcome) {
-    if ("met".equals(outcome)) {
+  /** Your own answer; if you gave none, what the others who met said. */
+  private static String outcome(Past p) {
+    if ("met".equals(p.outcome())) {
       return ":white_check_mark: met";
     }
-    if ("not".equals(outcome)) {
+    if ("not".equals(p.outcome())) {
       return "didn't meet";
     }
-    return "no answer";
+    return p.othersWhoMet().isEmpty() ? "no answer"
+        : "no answer from you (" + Intros.mentions(p.othersWhoMet()) + " said they met)";
   }
 }

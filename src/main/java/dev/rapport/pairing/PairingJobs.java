@@ -15,9 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The scheduled side of coffee pairing: a program's rounds, the mid-cycle follow-up to groups that
- * haven't answered, and where each intro landed (so follow-ups go to the same group DM and stats count
- * intros that arrived).
+ * The scheduled side of coffee pairing: a program's rounds, the mid-cycle check-in that asks each member who
+ * hasn't answered (in a group nobody said met in) directly, in their own DM, and where intros and check-ins
+ * landed (stats count intros that arrived; an answer updates both; a landed check-in is what makes silence
+ * count, see {@link Ghosts}).
  */
 @Configuration(proxyBeanMethods = false)
 class PairingJobs {
@@ -95,19 +96,48 @@ class PairingJobs {
   }
 
   private static void followUp(String team, Round round, RoundStore rounds, Outbox outbox) {
-    Map<String, String> outcomes = rounds.outcomes(team, round.channel(), round.id());
-    Map<String, String> dms = rounds.dms(team, round.channel(), round.id());
-    Outbox.Batch followUps = outbox.batch();
+    String channel = round.channel();
+    Map<String, String> answers = rounds.answers(team, channel, round.id());
+    Map<String, String> before = rounds.groupOutcomes(team, channel, round.id());
+    Map<String, String> dms = rounds.dms(team, channel, round.id());
+    Outbox.Batch checkIns = outbox.batch();
     for (int g = 0; g < round.groups().size(); g++) {
-      String dm = dms.get(String.valueOf(g));
-      List<String> group = round.groups().get(g).stream().filter(u -> !Round.FORGOTTEN.equals(u)).toList();
-      if (outcomes.containsKey(String.valueOf(g)) || dm == null || group.size() < 2) {
+      List<String> group = round.members(g);
+      if (!dms.containsKey(String.valueOf(g)) || before.containsKey(String.valueOf(g)) || group.size() < 2
+          || group.stream().anyMatch(u -> "met".equals(answers.get(u)))) {
         continue;
       }
-      followUps.add(Delivery.post(team, dm, "pairing:" + round.channel() + ":" + round.id() + ":" + g + ":followup",
-          Intros.followUpText(group), Intros.followUp(round.channel(), round.id(), g, group)));
+      for (String user : group) {
+        if (answers.containsKey(user)) {
+          continue;
+        }
+        List<String> others = group.stream().filter(u -> !u.equals(user)).toList();
+        checkIns.add(Delivery.dm(team, List.of(user),
+                "pairing:" + channel + ":" + round.id() + ":" + g + ":checkin:" + user,
+                Intros.checkInText(channel, others), Intros.checkIn(channel, round.id(), g, others))
+            .withTag(CHECK_IN_TAG, Map.of("channel", channel, "round", round.id(), "user", user))
+            .about("pairing", channel, "check-in"));
+      }
     }
-    followUps.finish();
+    checkIns.finish();
+  }
+
+  static final String CHECK_IN_TAG = "pairing:checkin";
+
+  @Bean
+  DeliveryListener checkInLanded(RoundStore rounds) {
+    return new DeliveryListener() {
+      @Override
+      public String tag() {
+        return CHECK_IN_TAG;
+      }
+
+      @Override
+      public void delivered(Delivery delivery, String channel, String ts) {
+        Map<String, String> c = delivery.context();
+        rounds.asked(delivery.team(), c.get("channel"), c.get("round"), c.get("user"), channel, ts);
+      }
+    };
   }
 
   @Bean
@@ -122,7 +152,7 @@ class PairingJobs {
       public void delivered(Delivery delivery, String channel, String ts) {
         Map<String, String> c = delivery.context();
         rounds.introLanded(delivery.team(), c.get("channel"), c.get("round"), Integer.parseInt(c.get("group")),
-            channel);
+            channel, ts);
       }
     };
   }

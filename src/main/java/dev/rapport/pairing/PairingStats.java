@@ -11,16 +11,29 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** {@code /coffee stats}: how a program is doing, for HR. */
+/**
+ * {@code /coffee stats}: how a program is doing, for HR.
+ *
+ * <p>The meeting rate counts people, from each person's own answer: of the people whose intro arrived, the
+ * share who met. Someone met if they said "We met", or — in a pair, where it takes both — their partner did
+ * and they said nothing else. No answer counts as not met (it can't be known), so the rate is a floor; how
+ * many answered is shown next to it.
+ */
 @Component
 class PairingStats {
 
   static final int ROUNDS_FOR_RATES = 52;
   static final Duration PROBLEMS_WINDOW = Duration.ofDays(7 * 8);
 
-  /** The figures behind the message, for tests and for the message itself. */
-  record Figures(long rounds, int lastPool, int paused, long intros, int asked, int met, int groups,
-                 int firstMeetings, int crossTeam, int crossTeamKnown, OutboxStats deliveries) {}
+  /**
+   * The figures behind the message, for tests and for the message itself.
+   *
+   * @param asked people whose intro arrived
+   * @param met of them, those who met (see the class comment)
+   * @param answered of them, those who answered themselves
+   */
+  record Figures(long rounds, int lastPool, int paused, long intros, int asked, int met, int answered,
+                 int groups, int firstMeetings, int crossTeam, int crossTeamKnown, OutboxStats deliveries) {}
 
   private final ProgramStore programs;
   private final RoundStore rounds;
@@ -36,17 +49,13 @@ class PairingStats {
 
   Figures figures(String team, String channel) {
     List<Round> recent = rounds.recent(team, channel, ROUNDS_FOR_RATES);
-    int asked = 0;
-    int met = 0;
+    int[] people = new int[3]; // asked, met, answered
     int groups = 0;
     int first = 0;
     int cross = 0;
     int known = 0;
     for (Round round : recent) {
-      int[] counted = new int[3];
-      count(team, round, counted);
-      asked += counted[0];
-      met += counted[1];
+      count(team, round, people);
       groups += round.groups().size();
       first += round.firstMeetings();
       cross += round.crossTeam();
@@ -54,11 +63,37 @@ class PairingStats {
     }
     int lastPool = recent.isEmpty() ? 0 : recent.get(recent.size() - 1).pool();
     return new Figures(rounds.roundCount(team, channel), lastPool,
-        programs.paused(team, channel, clock.instant()).size(), rounds.introsSent(team, channel), asked, met,
-        groups, first, cross, known, outbox.stats(team));
+        programs.paused(team, channel, clock.instant()).size(), rounds.introsSent(team, channel), people[0],
+        people[1], people[2], groups, first, cross, known, outbox.stats(team));
   }
 
-  /** A program's latest round, and of its intros that arrived how many said they met so far. */
+  /** Adds a round's people whose intro arrived, who met, and who answered, to {@code people}. */
+  private void count(String team, Round round, int[] people) {
+    Map<String, String> landed = rounds.dms(team, round.channel(), round.id());
+    if (landed.isEmpty()) {
+      return;
+    }
+    Map<String, String> answers = rounds.answers(team, round.channel(), round.id());
+    Map<String, String> before = rounds.groupOutcomes(team, round.channel(), round.id());
+    for (int g = 0; g < round.groups().size(); g++) {
+      if (!landed.containsKey(String.valueOf(g))) {
+        continue;
+      }
+      List<String> group = round.members(g);
+      String groupAnswer = before.get(String.valueOf(g));
+      for (String user : group) {
+        // Rounds from before answers were per person: the group's answer stands for everyone in it.
+        String own = groupAnswer != null ? groupAnswer : answers.get(user);
+        boolean partnerMet = group.size() == 2 && own == null
+            && group.stream().anyMatch(u -> !u.equals(user) && "met".equals(answers.get(u)));
+        people[0]++;
+        people[1] += "met".equals(own) || partnerMet ? 1 : 0;
+        people[2] += own != null ? 1 : 0;
+      }
+    }
+  }
+
+  /** A program's latest round: the people whose intro arrived, and of those how many met so far. */
   record LastRound(Round round, int asked, int met) {}
 
   /** For the admins' Home: one round's reads, not 52 rounds'. */
@@ -72,15 +107,6 @@ class PairingStats {
     return Optional.of(new LastRound(last.get(0), counted[0], counted[1]));
   }
 
-  /** Adds a round's intros that arrived ({@code [0]}) and, of those, the ones that met ({@code [1]}). */
-  private void count(String team, Round round, int[] counted) {
-    Map<String, String> landed = rounds.dms(team, round.channel(), round.id());
-    Map<String, String> outcomes = rounds.outcomes(team, round.channel(), round.id());
-    counted[0] += landed.size();
-    counted[1] += (int) outcomes.entrySet().stream()
-        .filter(e -> landed.containsKey(e.getKey()) && "met".equals(e.getValue())).count();
-  }
-
   Reply render(String team, Program program) {
     Figures f = figures(team, program.channel());
     StringBuilder text = new StringBuilder(":bar_chart: *Coffee pairing in <#" + program.channel() + ">* — "
@@ -89,12 +115,14 @@ class PairingStats {
     text.append("• People in the pool (last round): ").append(f.lastPool()).append('\n');
     text.append("• Paused now: ").append(f.paused()).append('\n');
     text.append("• Intros sent: ").append(f.intros()).append('\n');
-    text.append("• Meeting rate: ").append(rate(f.met(), f.asked())).append(" (").append(f.met()).append(" of ")
-        .append(f.asked()).append(" groups asked said they met)\n");
-    text.append("• First meetings: ").append(rate(f.firstMeetings(), f.groups()))
-        .append(" of groups had never met before\n");
+    text.append("• Meeting rate: ").append(f.asked() == 0 ? "no intros have arrived yet"
+        : rate(f.met(), f.asked()) + " (" + f.met() + " of " + f.asked() + " people whose intro arrived met; "
+            + f.answered() + " answered)").append('\n');
+    text.append("• First meetings: ").append(f.groups() == 0 ? "no groups yet"
+        : rate(f.firstMeetings(), f.groups()) + " of groups had never met before").append('\n');
     text.append("• Cross-team: ").append(program.departments() == Program.Departments.NONE
         ? "departments aren't used (`/coffee settings` to turn them on)"
+        : f.crossTeamKnown() == 0 ? "no groups with known departments yet"
         : rate(f.crossTeam(), f.crossTeamKnown()) + " of groups with known departments spanned teams").append('\n');
     // This program's own failures only (not the workspace's), in plain words.
     Undelivered problems = outbox.undelivered(team, "pairing", program.channel(),
@@ -110,6 +138,6 @@ class PairingStats {
   }
 
   private static String rate(int part, int whole) {
-    return whole == 0 ? "–" : Math.round(100.0 * part / whole) + "%";
+    return Math.round(100.0 * part / whole) + "%";
   }
 }

@@ -50,11 +50,27 @@ class Pool {
     return new Members(members, eligible, profiles, departments(team, program, eligible, profiles));
   }
 
-  /** UTC offsets (seconds) of some members, from the cached directory. */
+  /**
+   * UTC offsets (seconds) of the members whose time zone is known, from the cached directory; members whose
+   * profile has none are left out (unknown is not UTC).
+   */
   Map<String, Integer> offsets(String team, List<String> users) throws SlackCallException {
+    return offsets(directory.profiles(team, users));
+  }
+
+  static Map<String, Integer> offsets(Map<String, Profile> profiles) {
     Map<String, Integer> offsets = new HashMap<>();
-    directory.profiles(team, users).forEach((user, profile) -> offsets.put(user, profile.utcOffsetSeconds()));
+    profiles.forEach((user, profile) -> {
+      if (zoneKnown(profile)) {
+        offsets.put(user, profile.utcOffsetSeconds());
+      }
+    });
     return offsets;
+  }
+
+  /** Slack leaves a profile's time zone empty when it doesn't know it; its offset 0 then means nothing. */
+  static boolean zoneKnown(Profile profile) {
+    return profile != null && profile.timeZone() != null && !profile.timeZone().isBlank();
   }
 
   private Map<String, String> departments(String team, Program program, List<String> eligible,

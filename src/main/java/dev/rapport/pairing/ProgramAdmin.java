@@ -14,6 +14,7 @@ import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.UserError;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -63,7 +64,9 @@ class ProgramAdmin {
     Program program = new Program(channel, parsed.cadence(), size, current != null && current.guests(),
         current == null ? Program.Departments.NONE : current.departments(), current == null || current.announce());
     AckPath.answerLater(":hourglass_flowing_sand: Checking that I can see who is in <#" + channel + ">…");
-    return Reply.text(saved(team, program, current));
+    String saved = saved(team, program, current);
+    programs.addRunner(team, channel, call.caller().user());
+    return Reply.text(saved);
   }
 
   /**
@@ -87,8 +90,12 @@ class ProgramAdmin {
   }
 
   Reply stop(CommandCall call) {
+    String channel = channel(call);
+    if (programs.find(call.caller().team(), channel).isEmpty() && programs.wasStopped(call.caller().team(), channel)) {
+      return Reply.text("Coffee pairing is already off in <#" + channel + ">. `/coffee start` turns it back on.");
+    }
     Program program = existing(call);
-    programs.stop(call.caller().team(), program.channel());
+    programs.stop(call.caller().team(), program.channel(), clock.instant());
     announcements.stopped(call.caller().team(), program);
     return Reply.text("Coffee pairing is off in <#" + program.channel() + ">. History and members' choices are "
         + "kept; `/coffee start` turns it back on.");
@@ -97,24 +104,51 @@ class ProgramAdmin {
   /**
    * Books a round for right now as a one-off occurrence, so it is claimed, run and (after a crash) run
    * again like any scheduled round; {@link PairingJobs} answers through the command's response URL.
+   *
+   * <p>The schedule: when the next scheduled round is less than half a cycle away, it is skipped, so the groups
+   * made now have a full cycle to meet instead of being replaced tomorrow; otherwise it still happens. The
+   * reply says which.
    */
   Reply now(CommandCall call) {
     Program program = existing(call);
+    String team = call.caller().team();
     Instant at = clock.instant();
-    schedules.once(call.caller().team(), RoundRunner.NOW, program.channel() + ":n" + at.toEpochMilli(), at,
+    String schedule = skipNextIfSoon(team, program, at);
+    programs.addRunner(team, program.channel(), call.caller().user());
+    schedules.once(team, RoundRunner.NOW, program.channel() + ":n" + at.toEpochMilli(), at,
         call.responseUrl() == null ? Map.of() : Map.of("responseUrl", call.responseUrl()));
     return Reply.text(":hourglass_flowing_sand: Starting a round in <#" + program.channel() + "> now. "
-        + "I'll tell you here when the groups are made; intros follow in group DMs.");
+        + "I'll tell you here when the groups are made; intros follow in group DMs." + schedule);
+  }
+
+  private String skipNextIfSoon(String team, Program program, Instant at) {
+    Instant next = programs.nextRound(team, program.channel()).filter(n -> n.isAfter(at)).orElse(null);
+    if (next == null) {
+      return "";
+    }
+    Duration halfCycle = Duration.ofDays(Math.max(1, program.cadence().cycleDays())).dividedBy(2);
+    if (Duration.between(at, next).compareTo(halfCycle) >= 0) {
+      return "\nThe next scheduled round, " + Intros.when(next) + ", still happens.";
+    }
+    Instant after = program.cadence().next(next);
+    schedules.moveNext(team, ProgramStore.KIND, program.channel(), after);
+    return "\nThe round scheduled for " + Intros.when(next) + " is skipped, so these groups have a full cycle to "
+        + "meet; the next one is " + Intros.when(after) + ".";
   }
 
   static String summary(Round round) {
     int people = round.groups().stream().mapToInt(List::size).sum();
     if (round.groups().isEmpty()) {
+      // Never why nobody could be grouped: that could reveal someone's private do-not-pair list.
       return round.pool() == 1 ? "Only one person was available this round, so nobody was paired; they got a kind note."
+          : round.pool() > 1 ? ":coffee: No groups this round: " + round.pool() + " people were available, but no "
+              + "group could be made. Each got a short note, and they'll be in next round's draw."
           : "Nobody was available to pair this round (everyone left, paused, or the channel is empty).";
     }
-    return ":coffee: Round made: " + people + " people in " + round.groups().size() + " groups. Intros are on "
-        + "their way" + (round.leftOut().isEmpty() ? "." : "; " + round.leftOut().size()
+    int groups = round.groups().size();
+    int leftOut = round.leftOut().size();
+    return ":coffee: Round made: " + people + " people in " + groups + (groups == 1 ? " group" : " groups")
+        + ". Intros are on their way" + (leftOut == 0 ? "." : "; " + leftOut + (leftOut == 1 ? " person" : " people")
         + " couldn't be placed and got a note.");
   }
 

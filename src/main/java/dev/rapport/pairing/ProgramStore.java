@@ -20,11 +20,16 @@ import redis.clients.jedis.UnifiedJedis;
  * <pre>
  * rapport:{team}:pairing:programs              SET   channels that have a program
  * rapport:{team}:pairing:{channel}:program     HASH  size, guests, departments, announce (absent: a program
- *                                                    from before announcements, which stays quiet)
+ *                                                    from before announcements, which stays quiet),
+ *                                                    heldBackNoteAt (epoch ms the admins were last told quiet
+ *                                                    members weren't paused)
+ * rapport:{team}:pairing:{channel}:runners     SET   admins who started, changed or ran a round of the program
+ * rapport:{team}:pairing:{channel}:stopped     STRING epoch ms the program was stopped (until it starts again)
  * rapport:{team}:pairing:{channel}:members     SET   the channel's members when last read (for /coffee status)
  * rapport:{team}:pairing:{channel}:left        SET   members who left this program (/coffee leave)
  * rapport:{team}:pairing:{channel}:paused      HASH  member -> epoch ms their pause ends (ghosts: far future)
- * rapport:{team}:pairing:{channel}:ghosts      HASH  member -> intros ignored in a row
+ * rapport:{team}:pairing:{channel}:ghosts      HASH  member -> rounds in a row without a word from them (see
+ *                                                   {@link Ghosts})
  * rapport:{team}:pairing:avoid:{user}          SET   people {user} is never paired with; nobody else sees it
  * </pre>
  */
@@ -51,13 +56,43 @@ class ProgramStore {
         "departments", program.departments().name(),
         "announce", String.valueOf(program.announce())));
     redis.sadd(Keys.team(team, "pairing", "programs"), program.channel());
+    redis.del(key(team, program.channel(), "stopped"));
     return schedules.put(team, KIND, program.channel(), program.cadence(), Map.of());
   }
 
-  void stop(String team, String channel) {
+  void stop(String team, String channel, Instant at) {
     schedules.remove(team, KIND, channel);
-    redis.del(key(team, channel, "program"));
+    redis.del(key(team, channel, "program"), key(team, channel, "runners"));
     redis.srem(Keys.team(team, "pairing", "programs"), channel);
+    redis.set(key(team, channel, "stopped"), String.valueOf(at.toEpochMilli()));
+  }
+
+  /** Whether the channel had a program that was stopped (and not started again). */
+  boolean wasStopped(String team, String channel) {
+    return redis.exists(key(team, channel, "stopped"));
+  }
+
+  /** {@code admin} started, changed or ran a round of the program: they hear about it when it needs them. */
+  void addRunner(String team, String channel, String admin) {
+    redis.sadd(key(team, channel, "runners"), admin);
+  }
+
+  Set<String> runners(String team, String channel) {
+    return redis.smembers(key(team, channel, "runners"));
+  }
+
+  /**
+   * True, and noted, when the admins weren't told in the last {@code every} that quiet members were left
+   * unpaused (so a channel that stays quiet doesn't bring them a note every round).
+   */
+  boolean heldBackNoteDue(String team, String channel, Instant now, java.time.Duration every) {
+    String program = key(team, channel, "program");
+    String last = redis.hget(program, "heldBackNoteAt");
+    if (last != null && Instant.ofEpochMilli(Long.parseLong(last)).plus(every).isAfter(now)) {
+      return false;
+    }
+    redis.hset(program, "heldBackNoteAt", String.valueOf(now.toEpochMilli()));
+    return true;
   }
 
   Optional<Program> find(String team, String channel) {
@@ -148,9 +183,24 @@ class ProgramStore {
     return until.toEpochMilli() >= GHOST_PAUSE;
   }
 
-  /** One more intro ignored; returns how many in a row now. */
-  long ignored(String team, String channel, String user) {
-    return redis.hincrBy(key(team, channel, "ghosts"), user, 1);
+  /**
+   * One more round without a word from each of {@code users}; returns how many in a row now, per user (one
+   * round trip per 1,000, so a quiet 10,000-member round doesn't hold up the next one).
+   */
+  Map<String, Long> ignored(String team, String channel, List<String> users) {
+    Map<String, Long> counts = new HashMap<>();
+    for (int from = 0; from < users.size(); from += 1000) {
+      List<String> chunk = users.subList(from, Math.min(users.size(), from + 1000));
+      try (var pipeline = redis.pipelined()) {
+        List<redis.clients.jedis.Response<Long>> answers = chunk.stream()
+            .map(u -> pipeline.hincrBy(key(team, channel, "ghosts"), u, 1)).toList();
+        pipeline.sync();
+        for (int i = 0; i < chunk.size(); i++) {
+          counts.put(chunk.get(i), answers.get(i).get());
+        }
+      }
+    }
+    return counts;
   }
 
   void answered(String team, String channel, List<String> users) {

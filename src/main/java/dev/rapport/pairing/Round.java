@@ -10,15 +10,27 @@ import java.util.List;
  *
  * @param firstMeetings groups in which nobody had met before
  * @param crossTeam groups spanning departments, of {@code crossTeamKnown} with two or more known
+ * @param ends when its cycle ends: the next round the program expected when this one was formed (null for
+ *     rounds from before it was recorded)
  */
 record Round(String channel, String id, Instant at, int pool, List<List<String>> groups, List<String> leftOut,
-             int firstMeetings, int crossTeam, int crossTeamKnown) {
+             int firstMeetings, int crossTeam, int crossTeamKnown, Instant ends) {
 
   static final String FORGOTTEN = "-";
 
   Round {
     groups = groups.stream().map(List::copyOf).toList();
     leftOut = List.copyOf(leftOut);
+  }
+
+  /** When the cycle ends; rounds from before that was recorded last {@code cycle}. */
+  Instant endsOr(java.time.Duration cycle) {
+    return ends != null ? ends : at.plus(cycle);
+  }
+
+  /** Group {@code index} without members who asked to be forgotten. */
+  List<String> members(int index) {
+    return groups.get(index).stream().filter(u -> !FORGOTTEN.equals(u)).toList();
   }
 
   /** The index of {@code user}'s group, or -1. */

@@ -23,9 +23,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one round of a program: counts the previous round's unanswered intros (ghosts), reads the pool,
+ * Runs one round of a program: counts who went quiet in rounds whose cycle ended ({@link Ghosts}), reads the pool,
  * matches it, records the round, and hands intros (and the kind notes to anyone left out) to the outbox,
- * then books the mid-cycle follow-up. Running the same round id again does not match again: it finishes
+ * then books the mid-cycle check-in. Running the same round id again does not match again: it finishes
  * recording the round and re-sends whatever the outbox has not delivered yet, so a crash at any step of a
  * round loses and duplicates nothing ({@link RoundStore.Step}).
  */
@@ -47,9 +47,10 @@ class RoundRunner {
   private final Schedules schedules;
   private final IcebreakerSource icebreakers;
   private final PairingSettings settings;
+  private final Ghosts ghosts;
 
   RoundRunner(ProgramStore programs, RoundStore rounds, Pool pool, Matcher matcher, Outbox outbox,
-              Schedules schedules, IcebreakerSource icebreakers, PairingSettings settings) {
+              Schedules schedules, IcebreakerSource icebreakers, PairingSettings settings, Ghosts ghosts) {
     this.programs = programs;
     this.rounds = rounds;
     this.pool = pool;
@@ -58,6 +59,7 @@ class RoundRunner {
     this.schedules = schedules;
     this.icebreakers = icebreakers;
     this.settings = settings;
+    this.ghosts = ghosts;
   }
 
   Round run(String team, String channel, String roundId, Instant at) throws SlackCallException {
@@ -70,16 +72,13 @@ class RoundRunner {
     long read = started;
     long matched = started;
     if (formed) {
-      tallyPrevious(team, channel);
+      ghosts.tally(team, program, at);
       rounds.passed(RoundStore.Step.TALLIED);
       Pool.Members members = pool.read(team, program, at);
       read = System.nanoTime();
-      round = rounds.create(team, form(team, program, roundId, at, members));
+      round = rounds.create(team, form(team, program, roundId, at, cycleEnd(team, program, at), members));
       matched = System.nanoTime();
-      offsets = new HashMap<>();
-      for (var entry : members.profiles().entrySet()) {
-        offsets.put(entry.getKey(), entry.getValue().utcOffsetSeconds());
-      }
+      offsets = Pool.offsets(members.profiles());
     } else {
       // A retry after a crash: whatever the first run had not finished recording is finished now.
       rounds.record(team, round);
@@ -94,13 +93,24 @@ class RoundRunner {
           (queued - matched) / 1_000_000);
     }
     if (!round.groups().isEmpty()) {
-      Instant followUp = at.plus(Duration.ofDays(Math.max(1, program.cadence().cycleDays())).dividedBy(2));
-      schedules.once(team, FOLLOW_UP, channel + ":" + round.id(), followUp, Map.of());
+      Instant ends = round.endsOr(Duration.ofDays(Math.max(1, program.cadence().cycleDays())));
+      Instant checkIn = at.plus(Duration.between(at, ends).dividedBy(2));
+      schedules.once(team, FOLLOW_UP, channel + ":" + round.id(), checkIn, Map.of());
     }
     return round;
   }
 
-  private Round form(String team, Program program, String roundId, Instant at, Pool.Members members) {
+  /**
+   * When a round formed at {@code at} ends: the program's next round, if one is booked after it (a round run
+   * with {@code /coffee now} may have moved it), else the cadence's next occurrence.
+   */
+  private Instant cycleEnd(String team, Program program, Instant at) {
+    return programs.nextRound(team, program.channel()).filter(next -> next.isAfter(at))
+        .orElseGet(() -> program.cadence().next(at));
+  }
+
+  private Round form(String team, Program program, String roundId, Instant at, Instant ends,
+                     Pool.Members members) {
     List<Round> past = rounds.recent(team, program.channel(), settings.historyRounds());
     List<PastGroup> history = new ArrayList<>();
     past.forEach(r -> r.groups().forEach(g -> history.add(new PastGroup(
@@ -126,7 +136,7 @@ class RoundRunner {
     }
     return new Round(program.channel(), roundId, at, members.eligible().size(), groups, unplaced,
         firstMeetings(groups, history), crossTeam(groups, members.departments(), true),
-        crossTeam(groups, members.departments(), false));
+        crossTeam(groups, members.departments(), false), ends);
   }
 
   /**
@@ -142,15 +152,13 @@ class RoundRunner {
     IcebreakerSource.Deck deck = icebreakers.deck(team);
     Outbox.Batch batch = outbox.batch();
     for (int g = 0; g < round.groups().size(); g++) {
-      List<String> group = round.groups().get(g).stream().filter(u -> !Round.FORGOTTEN.equals(u)).toList();
+      List<String> group = round.members(g);
       if (group.size() < 2) {
         continue;
       }
-      Icebreaker icebreaker = deck.pick((round.id() + "|" + g).hashCode());
-      List<Integer> groupOffsets = group.stream().map(u -> offsets.getOrDefault(u, 0)).toList();
       String key = "pairing:" + channel + ":" + round.id() + ":" + g + ":intro";
       batch.add(Delivery.dm(team, group, key, Intros.introText(channel, group),
-              Intros.intro(channel, round.id(), g, group, icebreaker, MeetingTime.suggest(groupOffsets, round.at()),
+              Intros.intro(channel, round.id(), round.at(), g, group, offsets, deck, Map.of(),
                   program.cadence().withinCycle()))
           .withTag(INTRO_TAG, Map.of("channel", channel, "round", round.id(), "group", String.valueOf(g))));
     }
@@ -164,42 +172,12 @@ class RoundRunner {
     batch.finish();
   }
 
-  /**
-   * The previous round is over: groups that never answered count as ignored intros for their members;
-   * at {@link PairingSettings#ghostAfter()} in a row a member is paused and told how to come back.
-   */
-  private void tallyPrevious(String team, String channel) {
-    List<Round> last = rounds.recent(team, channel, 1);
-    if (last.isEmpty() || !rounds.markTallied(team, channel, last.get(0).id())) {
-      return;
-    }
-    Round previous = last.get(0);
-    Map<String, String> outcomes = rounds.outcomes(team, channel, previous.id());
-    Map<String, String> landed = rounds.dms(team, channel, previous.id());
-    List<Delivery> notes = new ArrayList<>();
-    for (int g = 0; g < previous.groups().size(); g++) {
-      List<String> group = previous.groups().get(g).stream().filter(u -> !Round.FORGOTTEN.equals(u)).toList();
-      if (outcomes.containsKey(String.valueOf(g))) {
-        programs.answered(team, channel, group);
-      } else if (landed.containsKey(String.valueOf(g))) {
-        for (int m = 0; m < group.size(); m++) {
-          long ignored = programs.ignored(team, channel, group.get(m));
-          if (ignored == settings.ghostAfter()) {
-            programs.pause(team, channel, group.get(m), Instant.ofEpochMilli(ProgramStore.GHOST_PAUSE));
-            notes.add(Delivery.dm(team, List.of(group.get(m)),
-                "pairing:" + channel + ":" + previous.id() + ":" + g + ":" + m + ":ghost",
-                Intros.ghostText(channel, (int) ignored), Intros.ghost(channel, (int) ignored)));
-          }
-        }
-      }
-    }
-    outbox.sendAll(notes);
-  }
-
   private static List<Member> toMembers(List<String> eligible, Pool.Members members) {
     return eligible.stream().map(user -> {
       Profile p = members.profiles().get(user);
-      return new Member(user, p == null ? 0 : p.utcOffsetSeconds() / 60, null, members.departments().get(user));
+      String department = members.departments().get(user);
+      return Pool.zoneKnown(p) ? new Member(user, p.utcOffsetSeconds() / 60, null, department)
+          : Member.zoneUnknown(user, department);
     }).toList();
   }
 

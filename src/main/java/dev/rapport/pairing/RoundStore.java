@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -20,12 +21,20 @@ import redis.clients.jedis.UnifiedJedis;
  * rapport:{team}:pairing:{channel}:rounds               ZSET  round id -> epoch ms it was formed (last 200)
  * rapport:{team}:pairing:{channel}:round:{id}           HASH  at, pool, groups (JSON lists of member ids),
  *                                                             leftOut (JSON list), firstMeetings, crossTeam,
- *                                                             crossTeamKnown, tallied, and g:{index} -> one
- *                                                             group's member ids, comma-separated (so a member's
- *                                                             status or button reads one group, not 5,000),
- *                                                             recorded (once members' histories are written)
+ *                                                             crossTeamKnown, ends (epoch ms the cycle ends),
+ *                                                             tallied, and g:{index} -> one group's member ids,
+ *                                                             comma-separated (so a member's status or button
+ *                                                             reads one group, not 5,000), recorded (once
+ *                                                             members' histories are written)
  * rapport:{team}:pairing:{channel}:round:{id}:dms       HASH  group index -> its group DM (once the intro landed)
- * rapport:{team}:pairing:{channel}:round:{id}:outcomes  HASH  group index -> met | not
+ * rapport:{team}:pairing:{channel}:round:{id}:intros    HASH  group index -> ts of its intro (to update it)
+ * rapport:{team}:pairing:{channel}:round:{id}:answers   HASH  member -> met | not: each person's own answer
+ * rapport:{team}:pairing:{channel}:round:{id}:asked     HASH  member -> "dm ts" of the check-in that asked them
+ *                                                             directly, once it landed
+ * rapport:{team}:pairing:{channel}:round:{id}:unreached SET   members a partner said they couldn't reach (who
+ *                                                             said it is not kept)
+ * rapport:{team}:pairing:{channel}:round:{id}:outcomes  HASH  group index -> met | not (rounds from before answers
+ *                                                             were kept per person; read, never written)
  * rapport:{team}:pairing:{channel}:stats               HASH  intros -> intros that landed, all rounds
  * rapport:{team}:pairing:history:{user}                 ZSET  channel|round|group -> epoch ms (last 50)
  * </pre>
@@ -59,6 +68,9 @@ class RoundStore {
         "groups", write(round.groups()), "leftOut", writeList(round.leftOut()),
         "firstMeetings", String.valueOf(round.firstMeetings()), "crossTeam", String.valueOf(round.crossTeam()),
         "crossTeamKnown", String.valueOf(round.crossTeamKnown())));
+    if (round.ends() != null) {
+      args.addAll(List.of("ends", String.valueOf(round.ends().toEpochMilli())));
+    }
     for (int g = 0; g < round.groups().size(); g++) {
       args.add("g:" + g);
       args.add(String.join(",", round.groups().get(g)));
@@ -129,7 +141,8 @@ class RoundStore {
     return Optional.of(new Round(channel, id, Instant.ofEpochMilli(Long.parseLong(f.get("at"))),
         Integer.parseInt(f.getOrDefault("pool", "0")), read(f.get("groups")), readList(f.get("leftOut")),
         Integer.parseInt(f.getOrDefault("firstMeetings", "0")), Integer.parseInt(f.getOrDefault("crossTeam", "0")),
-        Integer.parseInt(f.getOrDefault("crossTeamKnown", "0"))));
+        Integer.parseInt(f.getOrDefault("crossTeamKnown", "0")),
+        f.containsKey("ends") ? Instant.ofEpochMilli(Long.parseLong(f.get("ends"))) : null));
   }
 
   /** One group of a round, when it was formed, and who is in it. */
@@ -168,28 +181,81 @@ class RoundStore {
     return redis.hsetnx(round(team, channel, id), "tallied", "1") == 1;
   }
 
-  /** The intro of a group landed in {@code dm}; true the first time (so intros are counted once). */
-  boolean introLanded(String team, String channel, String id, int group, String dm) {
+  /**
+   * The intro of a group landed in {@code dm} as message {@code ts}; true the first time (so intros are
+   * counted once).
+   */
+  boolean introLanded(String team, String channel, String id, int group, String dm, String ts) {
+    String round = round(team, channel, id);
     return Long.valueOf(1L).equals(landed.run(redis,
-        List.of(round(team, channel, id) + ":dms", Keys.team(team, "pairing", channel, "stats")),
-        List.of(String.valueOf(group), dm)));
+        List.of(round + ":dms", Keys.team(team, "pairing", channel, "stats"), round + ":intros"),
+        List.of(String.valueOf(group), dm, ts == null ? "" : ts)));
   }
 
   Map<String, String> dms(String team, String channel, String id) {
     return redis.hgetAll(round(team, channel, id) + ":dms");
   }
 
-  void outcome(String team, String channel, String id, int group, String outcome) {
-    redis.hset(round(team, channel, id) + ":outcomes", String.valueOf(group), outcome);
+  /** Where a group's intro is: its DM and the message ts, if it landed. */
+  Optional<String[]> intro(String team, String channel, String id, int group) {
+    String round = round(team, channel, id);
+    String dm = redis.hget(round + ":dms", String.valueOf(group));
+    String ts = redis.hget(round + ":intros", String.valueOf(group));
+    return dm == null || ts == null ? Optional.empty() : Optional.of(new String[] {dm, ts});
   }
 
-  /** met, not, or null when the group hasn't answered. */
-  String outcome(String team, String channel, String id, int group) {
+  /** {@code user}'s own answer for a round: met or not. */
+  void answer(String team, String channel, String id, String user, String answer) {
+    redis.hset(round(team, channel, id) + ":answers", user, answer);
+  }
+
+  /** Each person's own answer (met | not) for a round; people who didn't answer are absent. */
+  Map<String, String> answers(String team, String channel, String id) {
+    return redis.hgetAll(round(team, channel, id) + ":answers");
+  }
+
+  /** The answers of some members (one read): member -> met | not, for those who answered. */
+  Map<String, String> answers(String team, String channel, String id, List<String> users) {
+    Map<String, String> found = new java.util.HashMap<>();
+    if (users.isEmpty()) {
+      return found;
+    }
+    List<String> values = redis.hmget(round(team, channel, id) + ":answers", users.toArray(String[]::new));
+    for (int i = 0; i < users.size(); i++) {
+      if (values.get(i) != null) {
+        found.put(users.get(i), values.get(i));
+      }
+    }
+    return found;
+  }
+
+  /** A group's answer from before answers were kept per person (met | not), or null. */
+  String groupOutcome(String team, String channel, String id, int group) {
     return redis.hget(round(team, channel, id) + ":outcomes", String.valueOf(group));
   }
 
-  Map<String, String> outcomes(String team, String channel, String id) {
+  /** Answers of groups, from rounds before answers were kept per person: group index -> met | not. */
+  Map<String, String> groupOutcomes(String team, String channel, String id) {
     return redis.hgetAll(round(team, channel, id) + ":outcomes");
+  }
+
+  /** The check-in that asked {@code user} directly landed in {@code dm} as {@code ts}. */
+  void asked(String team, String channel, String id, String user, String dm, String ts) {
+    redis.hsetnx(round(team, channel, id) + ":asked", user, dm + " " + ts);
+  }
+
+  /** Members the check-in asked directly: member -> "dm ts". */
+  Map<String, String> asked(String team, String channel, String id) {
+    return redis.hgetAll(round(team, channel, id) + ":asked");
+  }
+
+  /** A partner said they couldn't reach {@code user} this round. */
+  void unreached(String team, String channel, String id, String user) {
+    redis.sadd(round(team, channel, id) + ":unreached", user);
+  }
+
+  Set<String> unreached(String team, String channel, String id) {
+    return redis.smembers(round(team, channel, id) + ":unreached");
   }
 
   /** Intros delivered across all rounds of a program. */
@@ -218,7 +284,9 @@ class RoundStore {
     String rounds = rounds(team, channel);
     List<String> old = redis.zrange(rounds, 0, -KEEP_ROUNDS - 1);
     for (String id : old) {
-      redis.del(round(team, channel, id), round(team, channel, id) + ":dms", round(team, channel, id) + ":outcomes");
+      String round = round(team, channel, id);
+      redis.del(round, round + ":dms", round + ":intros", round + ":answers", round + ":asked", round + ":unreached",
+          round + ":outcomes");
       redis.zrem(rounds, id);
     }
   }

@@ -74,7 +74,7 @@ class SettingsForm {
         }
         if (!isAdminIfKnown(team, user)) {
           return ctx.ack(r -> r.responseAction("errors").errors(Map.of("frequency",
-              "Only Rapport admins can change coffee pairing.")));
+              "Only Rapport admins can change coffee pairing — " + access.askAnAdmin(team) + ".")));
         }
         // Checking the role (unless cached) and the channel need Slack: the modal says "Saving…" now and
         // shows the outcome right after the ack.
@@ -116,10 +116,13 @@ class SettingsForm {
   private Outcome outcome(String team, String user, Program sent) {
     try {
       if (!access.isAdmin(team, user)) {
-        return notice(":lock: Only Rapport admins can change coffee pairing. Nothing was changed.");
+        return notice(":lock: Only Rapport admins can change coffee pairing, so nothing was changed — "
+            + access.askAnAdmin(team) + ".");
       }
       Program current = programs.find(team, sent.channel()).orElse(null);
-      return notice(admin.saved(team, keepWeeks(sent, current), current));
+      String saved = admin.saved(team, keepWeeks(sent, current), current);
+      programs.addRunner(team, sent.channel(), user);
+      return notice(saved);
     } catch (Exception e) {
       String why = Failures.describe("coffee settings", e);
       return new Outcome(why + "\nWhat you chose: " + sent.describe() + ".",

@@ -22,6 +22,11 @@ public class Roles implements AccessPolicy {
   }
 
   @Override
+  public java.util.List<String> namedAdmins(String team) {
+    return configuredAdmins.of(team);
+  }
+
+  @Override
   public boolean isAdmin(String team, String user) {
     if (configuredAdmins.includes(team, user)) {
       return true;

@@ -55,7 +55,7 @@ class LibraryCommands implements SlackFeature {
         Reply reply;
         try {
           reply = access.isAdmin(team, user) ? page(team, value)
-              : Reply.text(":lock: Only Rapport admins can browse the prompt list.");
+              : Reply.text(":lock: Only Rapport admins can browse the prompt list — " + access.askAnAdmin(team) + ".");
         } catch (RuntimeException e) {
           reply = Reply.text(Failures.describe("/empathy list page", e));
         }

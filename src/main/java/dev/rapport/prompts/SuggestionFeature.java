@@ -87,7 +87,8 @@ class SuggestionFeature implements SlackFeature {
             ReviewDms.context(s.id()));
         if (sent == 0) {
           responder.tell(call.responseUrl(), ":warning: I couldn't find a Rapport admin to review your "
-              + "suggestion. Ask your Slack admin to set RAPPORT_ADMINS, then suggest it again.");
+              + "suggestion. Ask whoever installed Rapport in your workspace to make someone a Rapport admin, "
+              + "then suggest it again.");
         }
       } catch (Exception e) {
         responder.tell(call.responseUrl(), Failures.describe("/empathy suggest", e));
@@ -108,7 +109,7 @@ class SuggestionFeature implements SlackFeature {
       boolean replace = true;
       try {
         if (!access.isAdmin(team, admin)) {
-          text = ":lock: Only Rapport admins can decide on suggestions.";
+          text = ":lock: Only Rapport admins can decide on suggestions — " + access.askAnAdmin(team) + ".";
           replace = false;
         } else {
           String id = value.split("\\|", 2)[0];

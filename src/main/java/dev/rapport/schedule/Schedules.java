@@ -35,6 +35,16 @@ public class Schedules {
     store.save(new Schedule(team, kind, target, null, at, data), at);
   }
 
+  /**
+   * Moves the next occurrence of a recurring schedule to {@code due} (say, to skip one); the cadence applies
+   * again after it. False when there is no such schedule.
+   */
+  public boolean moveNext(String team, String kind, String target, Instant due) {
+    Optional<Schedule> schedule = store.find(team, kind, target);
+    schedule.ifPresent(s -> store.save(s, due));
+    return schedule.isPresent();
+  }
+
   public void remove(String team, String kind, String target) {
     store.delete(team, kind, target);
   }

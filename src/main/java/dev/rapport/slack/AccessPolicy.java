@@ -9,4 +9,19 @@ public interface AccessPolicy {
    * anything).
    */
   boolean isAdmin(String team, String user);
+
+  /** The people named as Rapport admins of {@code team} besides its workspace admins and owners. */
+  default java.util.List<String> namedAdmins(String team) {
+    return java.util.List.of();
+  }
+
+  /**
+   * Who can help with something only admins may do, for the person refused: "ask a Rapport admin: …", saying
+   * how to find one (no setting names: the person asking can't see or change them).
+   */
+  default String askAnAdmin(String team) {
+    java.util.List<String> named = namedAdmins(team).stream().map(u -> "<@" + u + ">").toList();
+    return "ask a Rapport admin: your workspace admins and owners (Slack lists them on your workspace's *About "
+        + "this workspace* page)" + (named.isEmpty() ? "" : ", or " + String.join(", ", named));
+  }
 }

@@ -115,8 +115,8 @@ final class CommandRouter {
   /** Checks the role, then runs the subcommand; throws {@link AnswerLater} on the ack path when it needs Slack. */
   private Reply run(Subcommand sub, String what, CommandCall call) throws Exception {
     if (sub.access() == Access.ADMIN && !access.isAdmin(call.caller().team(), call.caller().user())) {
-      return Reply.text(":lock: Only Rapport admins (workspace admins and owners, or people listed in "
-          + "RAPPORT_ADMINS) can use `" + what + "`. Nothing was changed.");
+      return Reply.text(":lock: Only Rapport admins can use `" + what + "`, so nothing was changed. To get it "
+          + "done, " + access.askAnAdmin(call.caller().team()) + ".");
     }
     return sub.handler().handle(call);
   }
@@ -129,8 +129,13 @@ final class CommandRouter {
           .append(". Here is what `").append(command).append("` can do:\n\n");
     }
     text.append('*').append(command).append("* — ").append(COMMANDS.get(command)).append('\n');
-    for (Subcommand sub : subcommands.getOrDefault(command, Map.of()).values()) {
-      text.append("• ").append(sub.usageLine()).append('\n');
+    // Everyday commands first; what only admins may do after them.
+    for (Access level : List.of(Access.EVERYONE, Access.ADMIN)) {
+      for (Subcommand sub : subcommands.getOrDefault(command, Map.of()).values()) {
+        if (sub.access() == level) {
+          text.append("• ").append(sub.usageLine()).append('\n');
+        }
+      }
     }
     text.append("• `").append(command).append(" help` — show this help");
     return Reply.text(text.toString());

@@ -3,26 +3,18 @@ package dev.rapport.pairing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.rapport.schedule.Schedules;
-import dev.rapport.testkit.AppTest;
 import dev.rapport.testkit.FakeApi;
 import dev.rapport.testkit.FakeSlack;
 import dev.rapport.testkit.SlackRequests;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-class CoffeePairingTest extends AppTest {
+class CoffeePairingTest extends CoffeeAppTest {
 
   static final String CHANNEL = "C0COFFEE";
-  static final String ADMIN = "U001";
-
-  @Autowired
-  Schedules schedules;
 
   List<String> members;
 
@@ -112,6 +104,8 @@ class CoffeePairingTest extends AppTest {
     click(metter, Intros.MET, groups.get(0), 0);
     click(notMetter, Intros.NOT_MET, groups.get(1), 1);
     click(outsider, Intros.MET, groups.get(0), 0);
+    // In a pair "We met" counts for both; in the trio only for who said it.
+    int metPeople = groups.get(0).size() == 2 ? 2 : 1;
 
     await().atMost(Duration.ofSeconds(10)).until(() -> slack.responded().size() >= 4);
     assertThat(slack.responded()).extracting(FakeSlack.Responded::text)
@@ -121,7 +115,8 @@ class CoffeePairingTest extends AppTest {
     assertThat(coffee(notMetter, "history").text()).contains("didn't meet");
     assertThat(coffee(ADMIN, "stats").text())
         .contains("Rounds run: 1").contains("People in the pool (last round): 9").contains("Intros sent: 4")
-        .contains("Meeting rate: 25% (1 of 4 groups asked said they met)")
+        .contains("Meeting rate: " + Math.round(100.0 * metPeople / 9) + "% (" + metPeople
+            + " of 9 people whose intro arrived met; 2 answered)")
         .contains("First meetings: 100%").contains("Delivery problems: none");
   }
 
@@ -176,35 +171,41 @@ class CoffeePairingTest extends AppTest {
   }
 
   @Test
-  void peopleWhoIgnoreThreeIntrosInARowArePausedAndCanComeBack() {
-    slack.workspace(TEAM).channel("C0QUIET", "Q", 2);
-    requests.command(TEAM, ADMIN, "C0QUIET", "/coffee", "start every week on mon at 10:00 tz UTC");
-    String dm = slack.api().groupDmOf(List.of("Q001", "Q002"));
+  void someonePausedForGoingQuietIsToldWhyAndCanComeBack() {
+    slack.workspace(TEAM).channel("C0QUIET", "Q", 4);
+    requests.command(TEAM, ADMIN, "C0QUIET", "/coffee", "start every day at 10:00 tz UTC");
+    Instant due = schedules.nextDue(TEAM, "pairing", "C0QUIET").orElseThrow();
     for (int round = 1; round <= 3; round++) {
-      requests.command(TEAM, ADMIN, "C0QUIET", "/coffee", "now");
-      int expected = round;
-      await().atMost(Duration.ofSeconds(10)).until(() -> slack.api().messages(dm).size() == expected
-          && introsLanded("C0QUIET") == expected);
-      clock.advance(Duration.ofSeconds(1));
+      advanceTo(due);
+      List<Intro> intros = intros("C0QUIET", 2 * (round - 1), 2 * round);
+      awaitQuiet();
+      int answered = slack.responded().size();
+      for (Intro intro : intros) {
+        // Everyone answers "not this time" but Q001, who ignores the check-in that asks them directly.
+        intro.members().stream().filter(u -> !u.equals("Q001")).forEach(u -> click(u, intro, Intros.NOT_MET));
+      }
+      await().atMost(WAIT).until(() -> slack.responded().size() >= answered + 3);
+      advanceTo(due.plus(Duration.ofHours(13)));
+      awaitQuiet();
+      due = due.plus(Duration.ofDays(1));
     }
+    advanceTo(due);
+    awaitQuiet();
 
-    requests.command(TEAM, ADMIN, "C0QUIET", "/coffee", "now");
-
-    String q1 = slack.api().groupDmOf(List.of("Q001"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> !slack.api().messages(q1).isEmpty());
-    var note = slack.api().messages(q1).get(0);
-    assertThat(note.text()).contains("went unanswered");
+    var note = dms("Q001").stream().filter(m -> m.text().contains(":zzz:")).findFirst().orElseThrow();
+    assertThat(note.text()).contains("haven't heard from you in your last 3 coffee rounds");
     assertThat(note.blocks().toString()).contains(Intros.BACK_IN);
-    assertThat(requests.command(TEAM, "Q001", "D1", "/coffee", "status").text()).contains("Paused after a few unanswered intros");
+    assertThat(requests.command(TEAM, "Q001", "D1", "/coffee", "status").text())
+        .contains("Paused after a few rounds without a word from you");
 
-    requests.blockAction(TEAM, "Q001", q1, Intros.BACK_IN, "C0QUIET");
+    requests.blockAction(TEAM, "Q001", note.channel(), Intros.BACK_IN, "C0QUIET");
 
     await().atMost(Duration.ofSeconds(10)).until(() -> slack.responded().stream().anyMatch(r -> r.text().contains("Welcome back")));
     assertThat(requests.command(TEAM, "Q001", "D1", "/coffee", "status").text()).contains("You're taking part");
   }
 
   @Test
-  void aScheduledRoundRunsOnTimeAndSilentGroupsGetOneFollowUpMidCycle() {
+  void aScheduledRoundRunsOnTimeAndEachSilentMemberIsAskedDirectlyMidCycle() {
     coffee(ADMIN, "start every week on mon at 10:00 tz UTC");
     Instant first = schedules.nextDue(TEAM, "pairing", CHANNEL).orElseThrow();
 
@@ -216,12 +217,21 @@ class CoffeePairingTest extends AppTest {
 
     clock.advance(Duration.ofHours(84).plusMinutes(1));
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> inGroupDms().size() == 4 + 3);
+    // Group 0 said they met; everyone in the other groups is asked, each in their own DM, once.
+    int asked = groups.subList(1, 4).stream().mapToInt(List::size).sum();
+    await().atMost(Duration.ofSeconds(10)).until(() -> inGroupDms().size() == 4 + asked);
     for (int g = 0; g < 4; g++) {
-      List<FakeApi.Message> inDm = slack.api().messages(slack.api().groupDmOf(groups.get(g)));
-      assertThat(inDm).as("group %d", g).hasSize(g == 0 ? 1 : 2);
+      assertThat(slack.api().messages(slack.api().groupDmOf(groups.get(g)))).as("group %d", g).hasSize(1);
+      for (String member : groups.get(g)) {
+        List<String> others = groups.get(g).stream().filter(u -> !u.equals(member)).toList();
+        assertThat(dms(member)).as(member).hasSize(g == 0 ? 0 : 1);
+        if (g > 0) {
+          assertThat(dms(member).get(0).text()).contains("get a chance to meet")
+              .contains("<@" + others.get(0) + ">").doesNotContain("<@" + member + ">");
+          assertThat(dms(member).get(0).blocks().toString()).contains(Intros.MET).contains(Intros.NOT_MET);
+        }
+      }
     }
-    assertThat(inGroupDms().get(6).text()).contains("Did you get a chance to meet");
   }
 
   // --- helpers
@@ -232,17 +242,7 @@ class CoffeePairingTest extends AppTest {
 
   /** Waits for {@code count} intros and returns each one's group (from the DMs the fake opened). */
   private List<List<String>> awaitIntros(int count) {
-    await().atMost(Duration.ofSeconds(15)).until(() -> introMessages().size() >= count);
-    List<List<String>> groups = new ArrayList<>();
-    for (FakeApi.Message m : introMessages()) {
-      groups.add(slack.api().groupDmMembers(m.channel()));
-    }
-    assertThat(groups).hasSize(count);
-    return groups;
-  }
-
-  private List<FakeApi.Message> introMessages() {
-    return slack.api().messages().stream().filter(m -> m.text() != null && m.text().startsWith(":coffee: Coffee time")).toList();
+    return intros(CHANNEL, 0, count).stream().map(Intro::members).toList();
   }
 
   /** Messages in group DMs (not the channel's announcements). */
@@ -251,22 +251,16 @@ class CoffeePairingTest extends AppTest {
   }
 
   private void click(String user, String action, List<String> group, int index) {
-    String round = jedis.zrange("rapport:{" + TEAM + "}:pairing:" + CHANNEL + ":rounds", -1, -1).get(0);
-    requests.blockAction(TEAM, user, slack.api().groupDmOf(group), action, CHANNEL + "|" + round + "|" + index);
+    requests.blockAction(TEAM, user, slack.api().groupDmOf(group), action,
+        CHANNEL + "|" + lastRound(CHANNEL) + "|" + index);
   }
 
   private long introsLanded() {
     return introsLanded(CHANNEL);
   }
 
-  private long introsLanded(String channel) {
-    String intros = jedis.hget("rapport:{" + TEAM + "}:pairing:" + channel + ":stats", "intros");
-    return intros == null ? 0 : Long.parseLong(intros);
-  }
-
   /** Every Redis key or value (of any type) that contains {@code text}. */
   private List<String> redisMentions(String text) {
     return dev.rapport.testkit.RedisContents.mentions(jedis, text);
   }
-
 }

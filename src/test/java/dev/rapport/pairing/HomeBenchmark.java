@@ -53,11 +53,12 @@ class HomeBenchmark extends AppTest {
         groups.add(List.of(members.get(2 * g), members.get(2 * g + 1)));
       }
       Round round = rounds.create(TEAM, new Round(channel, "r1", clock.instant(), MEMBERS, groups, List.of(),
-          groups.size(), 0, 0));
+          groups.size(), 0, 0, null));
       for (int g = 0; g < groups.size(); g++) {
-        rounds.introLanded(TEAM, channel, round.id(), g, "G" + p + "x" + g);
+        rounds.introLanded(TEAM, channel, round.id(), g, "G" + p + "x" + g, "1700000000.00" + g);
         if (g % 3 == 0) {
-          rounds.outcome(TEAM, channel, round.id(), g, "met");
+          rounds.answer(TEAM, channel, round.id(), groups.get(g).get(0), "met");
+          rounds.answer(TEAM, channel, round.id(), groups.get(g).get(1), "met");
         }
       }
     }

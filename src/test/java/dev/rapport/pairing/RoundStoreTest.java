@@ -20,7 +20,7 @@ class RoundStoreTest extends AppTest {
 
   private void threeGroups() {
     rounds.create(TEAM, new Round("C1", "r1", AT, 7, List.of(List.of("U1", "U2"), List.of("U3", "U4"),
-        List.of("U5", "U6", "U7")), List.of(), 3, 0, 0));
+        List.of("U5", "U6", "U7")), List.of(), 3, 0, 0, AT.plusSeconds(7 * 86400)));
   }
 
   @Test

@@ -213,6 +213,7 @@ class SuggestionTest extends PromptTestSupport {
     empathy(MEMBER, "C900", "suggest " + IDEA);
 
     await().atMost(WAIT).until(() -> !slack.responded().isEmpty());
-    assertThat(slack.responded().get(0).text()).contains("couldn't find a Rapport admin").contains("RAPPORT_ADMINS");
+    assertThat(slack.responded().get(0).text()).contains("couldn't find a Rapport admin")
+        .contains("make someone a Rapport admin").doesNotContain("RAPPORT_ADMINS");
   }
 }

@@ -68,7 +68,7 @@ class RedisClusterTest extends AppTest {
       requests.blockAction(TEAM, group.get(0), intro.channel(), "pairing_met",
           CHANNEL + "|" + round + "|" + groupIndex(intro));
       await().atMost(Duration.ofSeconds(10)).until(() -> command(ADMIN, "/coffee", "stats").text()
-          .contains("Meeting rate: 33% (1 of 3 groups asked said they met)"));
+          .contains("Meeting rate: 33% (2 of 6 people whose intro arrived met; 1 answered)"));
 
       // Empathy: a prompt, a thread reply counted once.
       command("U002", "/empathy", "listening");

@@ -37,9 +37,10 @@ final class Windows {
     int[][] spans = new int[members.length][];
     for (int u = 0; u < members.length; u++) {
       WorkingHours hours = members[u].hoursOrDefault();
-      int start = Math.floorMod(
+      // An unknown time zone says nothing about when someone works: the whole day, so it limits nobody.
+      int start = !members[u].zoneKnown() ? 0 : Math.floorMod(
           WorkingHours.minuteOfDay(hours.start()) - members[u].utcOffsetMinutes(), DAY);
-      int length = Math.floorMod(
+      int length = !members[u].zoneKnown() ? DAY : Math.floorMod(
           WorkingHours.minuteOfDay(hours.end()) - WorkingHours.minuteOfDay(hours.start()), DAY);
       Integer id = ids.get((long) start * DAY + length);
       if (id == null) {

@@ -21,6 +21,17 @@ class WindowsTest {
   }
 
   @Test
+  void anUnknownTimeZoneLimitsNobody() {
+    Member unknown = Member.zoneUnknown("u", null);
+    assertThat(overlap(unknown, day(9 * 60))).isEqualTo(8 * 60); // Tokyo keeps its whole day
+    assertThat(overlap(unknown, Member.zoneUnknown("v", null))).isEqualTo(24 * 60);
+    Windows windows = Windows.of(new Member[] {day(0), unknown, day(2 * 60)});
+    assertThat(windows.overlap(new int[] {0, 1, 2}, 3)).isEqualTo(6 * 60); // what the known two share
+    // Read as UTC, the same person would have shared nothing with Tokyo.
+    assertThat(overlap(new Member("u", 0, null, null), day(9 * 60))).isZero();
+  }
+
+  @Test
   void hoursMayCrossMidnight() {
     Member night = new Member("n", 0, new WorkingHours(LocalTime.of(22, 0), LocalTime.of(6, 0)),
         null);
