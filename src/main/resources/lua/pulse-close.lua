@@ -1,18 +1,18 @@
 -- Last step of closing a period, after the app opened and tallied its sealed answers: writes the totals
 -- once (counts, comments in the shuffled order given), decides the differencing guard, and destroys
 -- everything that could link a person to an answer (wrapped period key, invited and voter hashes, sealed
--- answers), all in one script, so a crash leaves either the sealed answers (close again) or the totals.
+-- answers, where the invitations landed), all in one script, so a crash leaves either the sealed answers (close again) or the totals.
 -- Periods opened before answers were sealed already hold their counts: they only lose their voter set.
 -- KEYS[1] config HASH, KEYS[2] meta HASH, KEYS[3] wrapped key, KEYS[4] invited ZSET, KEYS[5] voters ZSET,
--- KEYS[6] sealed ZSET, KEYS[7] counts HASH, KEYS[8] comments ZSET, KEYS[9] members SET,
--- KEYS[10..] per overlapping period of another channel: its meta HASH, then its members SET
+-- KEYS[6] sealed ZSET, KEYS[7] counts HASH, KEYS[8] comments ZSET, KEYS[9] members SET, KEYS[10] landed ZSET,
+-- KEYS[11..] per overlapping period of another channel: its meta HASH, then its members SET
 -- ARGV[1] period id, ARGV[2] now ms, ARGV[3] sealed answers read, ARGV[4] k,
 -- ARGV[5] members expire-at epoch s, ARGV[6] c = number of candidates, ARGV[7] f = number of count values,
 -- ARGV[8 .. 7+c] the candidates' channels, ARGV[8+c .. 7+c+2f] count field, value pairs (responses first),
 -- ARGV[8+c+2f ..] comment members
 -- Returns 1 closed now, 0 already closed, -1 not closing, -2 the sealed answers changed since the tally.
 local function unlink()
-  redis.call('DEL', KEYS[3], KEYS[4], KEYS[5], KEYS[6])
+  redis.call('DEL', KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[10])
   if redis.call('HGET', KEYS[1], 'open') == ARGV[1] then
     redis.call('HDEL', KEYS[1], 'open')
   end
@@ -44,7 +44,7 @@ local withheld = ''
 local mine = redis.call('SCARD', KEYS[9])
 if mine > 0 then
   for i = 1, c do
-    local meta, members = KEYS[8 + 2 * i], KEYS[9 + 2 * i]
+    local meta, members = KEYS[9 + 2 * i], KEYS[10 + 2 * i]
     if redis.call('HGET', meta, 'state') == 'closed' and not redis.call('HGET', meta, 'withheld') then
       local theirs = redis.call('SCARD', members)
       if theirs > 0 then

@@ -27,6 +27,7 @@ public record Origin(String feature, String channel, String what) {
       case "pulse" -> new Origin(feature, null, switch (parts.length > 1 ? parts[1] : "") {
         case "invite" -> "pulse invitation";
         case "remind" -> "pulse reminder";
+        case "closed" -> "pulse invitation marked closed";
         case "chart" -> "pulse chart";
         case "export" -> "pulse export";
         default -> "pulse message";

@@ -15,18 +15,28 @@ import java.time.format.DateTimeFormatter;
  *     (their counts were written as they came, and they take no more answers)
  * @param withheldBy the channel whose overlapping period made this one's results withheld at close
  *     (differencing guard), or null
+ * @param early opened by {@code /pulse now}, off the schedule: scheduled openings before it closes are skipped
  */
 record Period(String id, Instant opened, Instant closes, Instant closed, int invited, State state, boolean sealed,
-              String withheldBy) {
+              String withheldBy, boolean early) {
 
   enum State { OPEN, CLOSING, CLOSED }
 
   private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'")
       .withZone(ZoneOffset.UTC);
 
-  /** A period about to open. */
+  Period(String id, Instant opened, Instant closes, Instant closed, int invited, State state, boolean sealed,
+         String withheldBy) {
+    this(id, opened, closes, closed, invited, state, sealed, withheldBy, false);
+  }
+
+  /** A period about to open; {@code early} when {@code /pulse now} opens it. */
+  static Period planned(String id, Instant opened, Instant closes, int invited, boolean early) {
+    return new Period(id, opened, closes, null, invited, State.OPEN, true, null, early);
+  }
+
   static Period planned(String id, Instant opened, Instant closes, int invited) {
-    return new Period(id, opened, closes, null, invited, State.OPEN, true, null);
+    return planned(id, opened, closes, invited, false);
   }
 
   /** The id of the period an occurrence due at {@code due} opens, e.g. {@code 20250106T0900Z}. */

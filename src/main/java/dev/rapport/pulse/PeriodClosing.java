@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Closes a period in steps that can each be repeated: stop taking answers; open and tally the sealed answers
- * in memory; then one script writes the totals, decides the differencing guard and deletes the sealed
+ * Closes a period in steps that can each be repeated: stop taking answers; mark every invitation closed
+ * ({@link Invitations}); open and tally the sealed answers in memory; then one script writes the totals, decides the differencing guard and deletes the sealed
  * answers, the hashes and the wrapped period key. A crash before that script leaves the sealed answers in
  * place for the next try; after it, a retry finds the period closed. Then Redis is asked to rewrite its
  * append-only file, so the open period's history leaves it too.
@@ -29,19 +29,26 @@ class PeriodClosing {
   private final PulseKeys keys;
   private final AofRewrite aof;
   private final PulseSettings settings;
+  private final Invitations invitations;
   private final SecureRandom random = new SecureRandom();
 
-  PeriodClosing(PulseStore store, PulseKeys keys, AofRewrite aof, PulseSettings settings) {
+  PeriodClosing(PulseStore store, PulseKeys keys, AofRewrite aof, PulseSettings settings, Invitations invitations) {
     this.store = store;
     this.keys = keys;
     this.aof = aof;
     this.settings = settings;
+    this.invitations = invitations;
   }
 
   /** Closes the period unless it is closed; true when it closed now. */
   boolean close(String team, String channel, String period, Instant now) {
     if (store.beginClosing(team, channel, period).isEmpty()) {
       return false;
+    }
+    Period closing = store.period(team, channel, period).orElseThrow();
+    if (closing.sealed() && !closing.isClosed()) {
+      // Before the period key is destroyed: it opens where the invitations landed.
+      keys.period(team, channel, period).ifPresent(k -> invitations.closing(team, channel, closing, k));
     }
     for (int attempt = 0; attempt < TRIES; attempt++) {
       Period p = store.period(team, channel, period).orElseThrow();

@@ -2,9 +2,13 @@ package dev.rapport.pulse;
 
 import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.Outbox;
+import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.Occurrence;
+import dev.rapport.schedule.Schedule;
 import dev.rapport.schedule.ScheduledJob;
 import dev.rapport.schedule.Schedules;
+import dev.rapport.slack.SlackCallException;
+import dev.rapport.slack.UserError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +21,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Each occurrence of a channel's pulse cadence: closes the open period, opens the next one with a fresh
- * period key and its human members as the invited, invites them by DM through the outbox, and plans the
- * one reminder. Safe to run again for the same occurrence: the period opens once (with the people and key
- * of its first run), invitations have keys, the reminder is replaced.
+ * Each occurrence of a channel's pulse cadence (and {@code /pulse now}): closes the open period, opens the
+ * next one with a fresh period key and its human members as the invited, invites them by DM through the
+ * outbox, and plans the one reminder. Safe to run again for the same occurrence: the period opens once (with
+ * the people and key of its first run), invitations have keys, the reminder is replaced. An occurrence that
+ * comes while a period {@code /pulse now} opened is planned to close later is skipped.
  */
 @Component
 class PeriodJob implements ScheduledJob {
@@ -30,6 +35,12 @@ class PeriodJob implements ScheduledJob {
 
   /** How long the keys and sealed answers of a period outlive its planned close if it never closes. */
   static final Duration SECRETS_GRACE = Duration.ofDays(30);
+
+  /** A period that was opened (or found open, on a re-run) and how many people it invited. */
+  record Opened(Period period, int people) {}
+
+  /** What {@code /pulse now} opened, and the scheduled opening it skipped (null when none). */
+  record Now(Opened opened, Instant skipped) {}
 
   private final PulseStore store;
   private final TeamMembers members;
@@ -71,32 +82,77 @@ class PeriodJob implements ScheduledJob {
           + "if any, did not close)", channel, team, id);
       return;
     }
-    if (config.openPeriod() != null && !config.openPeriod().equals(id)) {
-      closing.close(team, channel, config.openPeriod(), clock.instant());
-      log.info("Pulse period {} closed in {} of {}", config.openPeriod(), channel, team);
+    Period open = config.openPeriod() == null || config.openPeriod().equals(id) ? null
+        : store.period(team, channel, config.openPeriod()).orElse(null);
+    if (open != null && open.isOpen() && open.early() && open.closes().isAfter(occurrence.dueAt())) {
+      log.info("Pulse in {} of {}: the opening due {} is skipped; period {} runs until {}", channel, team,
+          occurrence.dueAt(), open.id(), open.closes());
+      return;
+    }
+    Cadence cadence = occurrence.schedule().cadence();
+    if (open(team, channel, occurrence.dueAt(), cadence.next(occurrence.dueAt()), cadence, false) == null) {
+      log.info("Pulse in {} of {}: another period opened while period {} was due; it stays closed", channel, team,
+          id);
+    }
+  }
+
+  /**
+   * Closes the open period (if it is another) and opens the one that opens at {@code opens}, until
+   * {@code closes}; returns it, or null when another period opened meanwhile (nothing changed then).
+   */
+  Opened open(String team, String channel, Instant opens, Instant closes, Cadence cadence, boolean early)
+      throws SlackCallException {
+    String id = Period.idFor(opens);
+    String before = store.config(team, channel).openPeriod();
+    if (before != null && !before.equals(id)) {
+      closing.close(team, channel, before, clock.instant());
+      log.info("Pulse period {} closed in {} of {}", before, channel, team);
     }
     List<String> people = members.humans(team, channel);
-    Instant closes = occurrence.schedule().cadence().next(occurrence.dueAt());
     PeriodKeys fresh = PeriodKeys.fresh(team, channel, id);
-    if (store.open(team, channel, Period.planned(id, occurrence.dueAt(), closes, people.size()),
-        occurrence.dueAt().plus(settings.retention()), closes.plus(SECRETS_GRACE),
-        keys.wrap(team, channel, id, fresh), people.stream().map(fresh::invited).toList(),
-        people.stream().map(user -> keys.memberDigest(team, user)).toList())) {
+    PulseStore.Opening opening = store.open(team, channel, before, Period.planned(id, opens, closes, people.size(), early),
+        opens.plus(settings.retention()), closes.plus(SECRETS_GRACE), keys.wrap(team, channel, id, fresh),
+        people.stream().map(fresh::invited).toList(),
+        people.stream().map(user -> keys.memberDigest(team, user)).toList());
+    if (opening == PulseStore.Opening.ANOTHER_OPEN) {
+      return null;
+    }
+    if (opening == PulseStore.Opening.OPENED) {
       log.info("Pulse period {} opened in {} of {} ({} invited)", id, channel, team, people.size());
     }
     Period period = store.period(team, channel, id).orElse(null);
     PeriodKeys periodKeys = period == null || !period.isOpen() ? null
         : keys.period(team, channel, id).orElse(null);
     if (periodKeys == null) {
-      return;
+      return period == null ? null : new Opened(period, period.invited());
     }
-    invite(team, channel, period, periodKeys, people, config);
+    invite(team, channel, period, periodKeys, people, cadence);
     planReminder(team, channel, period);
+    return new Opened(period, period.invited());
+  }
+
+  /**
+   * {@code /pulse now}: opens a period right away on the channel's schedule. It closes at the next scheduled
+   * opening, unless that comes in less than half a usual period: then that opening is skipped and it closes
+   * at the one after. Returns the period and the opening skipped (or null).
+   */
+  Now openNow(String team, String channel, Schedule schedule) throws SlackCallException {
+    Instant now = clock.instant();
+    Cadence cadence = schedule.cadence();
+    Instant next = cadence.next(now);
+    Instant after = cadence.next(next);
+    boolean skip = Duration.between(now, next).compareTo(Duration.between(next, after).dividedBy(2)) < 0;
+    Opened opened = open(team, channel, now, skip ? after : next, cadence, true);
+    if (opened == null || !opened.period().isOpen()) {
+      throw new UserError(":hourglass_flowing_sand: Another pulse period of <#" + channel + "> opened or closed "
+          + "just now, so nothing was changed. Try again in a minute.");
+    }
+    return new Now(opened, skip ? next : null);
   }
 
   /** DMs the invited; on a re-run, people who joined since the first run are not invited to this period. */
   private void invite(String team, String channel, Period period, PeriodKeys periodKeys, List<String> people,
-                      PulseStore.Config config) {
+                      Cadence cadence) {
     Map<String, String> hashOf = new LinkedHashMap<>();
     people.forEach(user -> hashOf.put(user, periodKeys.invited(user)));
     Set<String> invited = store.invited(team, channel, period.id(), List.copyOf(hashOf.values()));
@@ -106,20 +162,27 @@ class PeriodJob implements ScheduledJob {
         continue;
       }
       String key = "pulse:invite:" + periodKeys.delivery("invite", user);
-      invitations.add(Delivery.post(team, user, key,
-          PulseMessages.invitationText(channel, period.closes(), config.zone()),
-          PulseMessages.invitation(channel, period.id(), period.closes(), config.zone())));
+      invitations.add(Invitations.tagged(Delivery.post(team, user, key,
+          PulseMessages.invitationText(channel, period.closes()),
+          PulseMessages.invitation(channel, period.id(), period.closes(), cadence)), channel, period.id()));
     }
     invitations.finish();
   }
 
-  private void planReminder(String team, String channel, Period period) {
+  /**
+   * Plans the period's one reminder before it closes, or plans it again when its close moved; false (and no
+   * reminder planned) when that time has passed.
+   */
+  boolean planReminder(String team, String channel, Period period) {
     Duration length = Duration.between(period.opened(), period.closes());
     Duration before = settings.remindBefore().compareTo(length.dividedBy(2)) < 0
         ? settings.remindBefore() : length.dividedBy(2);
     Instant at = period.closes().minus(before);
-    if (at.isAfter(clock.instant())) {
-      schedules.once(team, ReminderJob.KIND, channel, at, Map.of(ReminderJob.PERIOD, period.id()));
+    if (!at.isAfter(clock.instant())) {
+      schedules.remove(team, ReminderJob.KIND, channel);
+      return false;
     }
+    schedules.once(team, ReminderJob.KIND, channel, at, Map.of(ReminderJob.PERIOD, period.id()));
+    return true;
   }
 }

@@ -20,7 +20,9 @@ import javax.crypto.spec.SecretKeySpec;
  *   <li>{@link #invited}: who may answer (written when the period opens);</li>
  *   <li>{@link #voter}: who has answered (blocks a second answer, drives the reminder);</li>
  *   <li>{@link #delivery}: idempotency keys of the DMs about the period, so none equals a voter hash;</li>
- *   <li>{@link #seal}/{@link #open}: one answer as one AES-256-GCM blob of a fixed size.</li>
+ *   <li>{@link #seal}/{@link #open}: one answer as one AES-256-GCM blob of a fixed size;</li>
+ *   <li>{@link #sealLanding}/{@link #openLanding}: where an invitation landed (who was invited, never who
+ *       answered), so it can say "closed" when the period closes.</li>
  * </ul>
  * Each use has its own subkey, so no value of one use can be matched against another.
  */
@@ -41,6 +43,11 @@ final class PeriodKeys {
   private final byte[] delivery;
   private final Aead answers;
   private final byte[] answerData;
+  private final Aead landings;
+  private final byte[] landingData;
+
+  /** Where one invitation DM landed: its person, the DM channel and the message's ts. */
+  record Landing(String user, String channel, String ts) {}
 
   private PeriodKeys(byte[] material, String team, String channel, String period) {
     this.material = material.clone();
@@ -49,6 +56,9 @@ final class PeriodKeys {
     this.delivery = hmac(material, "delivery");
     this.answers = Aead.of(hmac(material, "answers"));
     this.answerData = String.join("|", "rapport-pulse-answer-v2", team, channel, period)
+        .getBytes(StandardCharsets.UTF_8);
+    this.landings = Aead.of(hmac(material, "landed"));
+    this.landingData = String.join("|", "rapport-pulse-landed-v1", team, channel, period)
         .getBytes(StandardCharsets.UTF_8);
   }
 
@@ -122,6 +132,22 @@ final class PeriodKeys {
     byte[] comment = new byte[length];
     plain.get(comment);
     return new AnswerModal.Answer(scores, length == 0 ? null : new String(comment, StandardCharsets.UTF_8));
+  }
+
+  /** Where an invitation landed, sealed for Redis (Base64, a fresh nonce each time). */
+  String sealLanding(Landing landing) {
+    byte[] plain = String.join("|", landing.user(), landing.channel(), landing.ts()).getBytes(StandardCharsets.UTF_8);
+    return Base64.getEncoder().encodeToString(landings.seal(plain, landingData));
+  }
+
+  /** A sealed landing; {@link Aead.SealBrokenException} when it was not sealed for this period. */
+  Landing openLanding(String sealed) {
+    String[] parts = new String(landings.open(Base64.getDecoder().decode(sealed), landingData),
+        StandardCharsets.UTF_8).split("\\|", -1);
+    if (parts.length != 3) {
+      throw new IllegalArgumentException("not a sealed landing");
+    }
+    return new Landing(parts[0], parts[1], parts[2]);
   }
 
   static byte[] hmac(byte[] key, String text) {

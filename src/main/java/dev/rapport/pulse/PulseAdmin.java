@@ -1,6 +1,5 @@
 package dev.rapport.pulse;
 
-import dev.rapport.slack.Mentions;
 import dev.rapport.people.Profiles;
 import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.CadenceParser;
@@ -11,19 +10,16 @@ import dev.rapport.slack.ChannelMembership;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
+import dev.rapport.slack.SlackDates;
 import dev.rapport.slack.UserError;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** The admin side of a channel's pulse: start, stop, close now, and who manages it. */
+/** The admin side of a channel's pulse: start (or change its cadence), stop, close the open period now. */
 @Component
 class PulseAdmin {
 
@@ -35,12 +31,13 @@ class PulseAdmin {
   private final PeriodClosing closing;
   private final PulseSettings settings;
   private final BackgroundWork work;
+  private final PeriodJob periods;
   private final ChannelMembership membership;
   private final Clock clock;
 
   PulseAdmin(PulseStore store, Schedules schedules, TeamMembers members, Profiles profiles, PulseKeys keys,
-             PeriodClosing closing, PulseSettings settings, BackgroundWork work, ChannelMembership membership,
-             Clock clock) {
+             PeriodClosing closing, PulseSettings settings, BackgroundWork work, PeriodJob periods,
+             ChannelMembership membership, Clock clock) {
     this.membership = membership;
     this.store = store;
     this.schedules = schedules;
@@ -50,6 +47,7 @@ class PulseAdmin {
     this.closing = closing;
     this.settings = settings;
     this.work = work;
+    this.periods = periods;
     this.clock = clock;
   }
 
@@ -76,20 +74,36 @@ class PulseAdmin {
     int k = settings.minResponses();
     int people = members.humans(team, channel).size();
     if (people < k) {
-      throw new UserError(":lock: I can't start a pulse here: this channel has " + people
-          + (people == 1 ? " person" : " people") + " and a pulse needs at least " + k + ". Results are only "
-          + "shown when at least " + k + " people answer, so that nobody's answers can be singled out; with "
-          + "fewer members, that could never happen or would be too close to call. Nothing was changed.");
+      throw new UserError(tooFew("start a pulse", people, k));
     }
-    boolean replacing = store.config(team, channel).active();
+    PulseStore.Config before = store.config(team, channel);
+    boolean replacing = before.active();
     Instant first = schedules.put(team, PeriodJob.KIND, channel, cadence, Map.of());
     store.activate(team, channel, cadence.zone(), cadence.describe());
     return Reply.text(":bar_chart: " + (replacing ? "Pulse schedule changed" : "Pulse started") + " in <#"
         + channel + ">: a new period opens " + cadence.describe() + " and closes when the next one opens. "
-        + "The " + (replacing ? "next" : "first") + " opens " + Dates.moment(first, cadence.zone()) + "; then "
+        + "The " + (replacing ? "next" : "first") + " opens " + SlackDates.moment(first) + "; then "
         + "each of the " + people + " people here gets a DM with four questions, and one reminder before it "
-        + "closes.\nAnswers are anonymous: results appear after a period closes, and only with at least " + k
+        + "closes." + keepOpen(team, channel, before.openPeriod(), first)
+        + "\nAnswers are anonymous: results appear after a period closes, and only with at least " + k
         + " answers. Add managers who may read them with `/pulse managers add @someone`.");
+  }
+
+  /**
+   * The cadence changed while a period is open: it keeps its answers and stays open until the new schedule
+   * opens its first period, which closes it; its reminder moves with it. Says so ("" when none is open).
+   */
+  private String keepOpen(String team, String channel, String openId, Instant first) {
+    Period open = openId == null ? null : store.period(team, channel, openId).orElse(null);
+    if (open == null || !open.isOpen() || !store.reschedule(team, channel, open.id(), first,
+        first.plus(PeriodJob.SECRETS_GRACE))) {
+      return "";
+    }
+    Period moved = store.period(team, channel, open.id()).orElse(open);
+    boolean reminder = periods.planReminder(team, channel, moved);
+    return "\nThe open period (opened " + SlackDates.day(open.opened()) + ") stays open with the answers it has "
+        + "and now closes " + SlackDates.moment(first) + ", when the new schedule opens its first period; "
+        + (reminder ? "its reminder moves with it." : "that leaves no time for its reminder, so none goes out.");
   }
 
   Reply stop(CommandCall call) {
@@ -127,63 +141,40 @@ class PulseAdmin {
     work.answerLater("/pulse close", call.responseUrl(), () -> {
       String closed = closeNow(team, channel, config.openPeriod());
       String next = schedules.nextDue(team, PeriodJob.KIND, channel)
-          .map(at -> " The next period opens " + Dates.moment(at, config.zone()) + ".").orElse("");
+          .map(at -> " The next period opens " + SlackDates.moment(at) + ".").orElse("");
       return Reply.text(":lock: " + closed + next);
     });
     return Reply.text(":lock: Closing the open pulse period of <#" + channel + "> and adding up its answers…");
   }
 
-  Reply managers(CommandCall call) {
-    String team = call.caller().team();
-    String channel = inChannel(call);
-    String[] words = call.args().split("\\s+", 2);
-    String verb = words[0].toLowerCase(Locale.ROOT);
-    if (verb.isEmpty() || verb.equals("list")) {
-      Set<String> managers = store.managers(team, channel);
-      return Reply.text(managers.isEmpty()
-          ? "<#" + channel + "> has no pulse managers yet. Add one with `/pulse managers add @someone`."
-          : "Pulse managers of <#" + channel + ">: " + managers.stream().sorted().map(u -> "<@" + u + ">")
-              .collect(Collectors.joining(", ")) + ".");
-    }
-    if (!verb.equals("add") && !verb.equals("remove")) {
-      throw new UserError("Use `/pulse managers add @someone`, `/pulse managers remove @someone` or "
-          + "`/pulse managers` to list them.");
-    }
-    List<String> users = Mentions.users(words.length > 1 ? words[1] : "");
-    if (users.isEmpty()) {
-      throw new UserError("Who? Mention them: `/pulse managers " + verb + " @someone`.");
-    }
-    for (String user : users) {
-      if (verb.equals("add")) {
-        store.addManager(team, channel, user);
-      } else {
-        store.removeManager(team, channel, user);
-      }
-    }
-    String who = users.stream().map(u -> "<@" + u + ">").collect(Collectors.joining(", "));
-    return Reply.text(verb.equals("add")
-        ? ":busts_in_silhouette: " + who + " can now read the pulse results of <#" + channel + "> (closed periods "
-            + "with at least " + settings.minResponses() + " answers only)."
-        : ":busts_in_silhouette: " + who + " no longer manage" + (users.size() == 1 ? "s" : "")
-            + " the pulse of <#" + channel + ">.");
-  }
-
   private String closeNow(String team, String channel, String period) {
     closing.close(team, channel, period, clock.instant());
     schedules.remove(team, ReminderJob.KIND, channel);
+    return closed(team, channel, period);
+  }
+
+  /** What became of a period that closed: "The period that opened … is closed; its results are ready…". */
+  String closed(String team, String channel, String period) {
     Period p = store.period(team, channel, period).orElse(null);
     if (p == null) {
       return "The open period was closed.";
     }
     PeriodResult result = store.result(team, channel, p, settings.minResponses());
-    String closed = "The period that opened " + Dates.day(p.opened(), store.config(team, channel).zone())
-        + " is closed";
+    String closed = "The period that opened " + SlackDates.day(p.opened()) + " is closed";
     return closed + switch (result.disclosure()) {
       case WITHHELD -> "; its results are withheld (see `/pulse report` for why).";
       case TOO_FEW -> " with fewer than " + settings.minResponses() + " answers, so its results stay hidden to "
           + "keep them anonymous.";
       default -> "; its results are ready with `/pulse report`.";
     };
+  }
+
+  /** Why a channel with fewer than k people gets no pulse; {@code what} is "start a pulse", "open a period". */
+  static String tooFew(String what, int people, int k) {
+    return ":lock: I can't " + what + " here: this channel has " + people + (people == 1 ? " person" : " people")
+        + " and a pulse needs at least " + k + ". Results are only shown when at least " + k + " people answer, "
+        + "so that nobody's answers can be singled out; with fewer members, that could never happen or would be "
+        + "too close to call. Nothing was changed.";
   }
 
   static String inChannel(CommandCall call) {

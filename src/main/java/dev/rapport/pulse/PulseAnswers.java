@@ -1,7 +1,9 @@
 package dev.rapport.pulse;
 
 import com.slack.api.model.view.View;
+import dev.rapport.schedule.Schedules;
 import dev.rapport.slack.SlackCallException;
+import dev.rapport.slack.SlackDates;
 import dev.rapport.slack.SlackGateway;
 import dev.rapport.slack.UserError;
 import org.springframework.stereotype.Component;
@@ -33,21 +35,25 @@ class PulseAnswers {
   private final PulseKeys keys;
   private final SlackGateway slack;
   private final PulseSettings settings;
+  private final Schedules schedules;
 
-  PulseAnswers(PulseStore store, PulseKeys keys, SlackGateway slack, PulseSettings settings) {
+  PulseAnswers(PulseStore store, PulseKeys keys, SlackGateway slack, PulseSettings settings, Schedules schedules) {
     this.store = store;
     this.keys = keys;
     this.slack = slack;
     this.settings = settings;
+    this.schedules = schedules;
   }
 
   /** For {@code /pulse} in a channel: the channel's open period. */
   Opening forChannel(String team, String user, String channel) {
     PulseStore.Config config = store.config(team, channel);
     if (config.openPeriod() == null) {
+      String next = schedules.nextDue(team, PeriodJob.KIND, channel).map(SlackDates::moment)
+          .orElse("on the channel's schedule (" + config.cadence() + ")");
       throw new UserError(config.active()
-          ? ":calendar: No pulse period is open in this channel right now. The next one opens "
-              + "on the channel's schedule (" + config.cadence() + "), and everyone here gets a DM."
+          ? ":calendar: No pulse period is open in this channel right now. The next one opens " + next
+              + ", and everyone here gets a DM."
           : ":bar_chart: There's no pulse in this channel. A Rapport admin can start one with "
               + "`/pulse start every week on mon at 10:00`.");
     }

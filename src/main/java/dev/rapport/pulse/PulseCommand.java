@@ -24,32 +24,40 @@ class PulseCommand implements SlackFeature {
 
   private final PulseAnswers answers;
   private final PulseAdmin admin;
+  private final PulseNow now;
+  private final PulseManagers managers;
   private final PulseResults results;
   private final BackgroundWork work;
 
-  PulseCommand(PulseAnswers answers, PulseAdmin admin, PulseResults results, BackgroundWork work) {
+  PulseCommand(PulseAnswers answers, PulseAdmin admin, PulseNow now, PulseManagers managers, PulseResults results,
+               BackgroundWork work) {
     this.answers = answers;
     this.admin = admin;
+    this.now = now;
+    this.managers = managers;
     this.results = results;
     this.work = work;
   }
 
   @Override
   public List<Subcommand> subcommands() {
+    // Everyday commands first, then the admins' ones (the help lists them in this order).
     return List.of(
         Subcommand.everyone(CMD, "", "", "answer this channel's open pulse (anonymous)", this::open),
-        Subcommand.admin(CMD, "start", "<cadence>", "start a pulse in this channel, e.g. `every week on mon at "
-            + "10:00`; each period closes when the next opens", admin::start),
-        Subcommand.admin(CMD, "stop", "", "stop this channel's pulse (closes the open period)", admin::stop),
-        Subcommand.admin(CMD, "close", "", "close the open period now", admin::close),
-        Subcommand.admin(CMD, "managers", "[add|remove @user]", "who may read this channel's results",
-            admin::managers),
         Subcommand.everyone(CMD, "report", "[N weeks]", "results of closed periods (managers and admins)",
             results::report),
         Subcommand.everyone(CMD, "chart", "", "trend chart of the last 12 periods, to your DM (managers and "
             + "admins)", results::chart),
         Subcommand.everyone(CMD, "export", "", "CSV of per-period results, to your DM (managers and admins)",
-            results::export));
+            results::export),
+        Subcommand.admin(CMD, "start", "<cadence>", "start a pulse in this channel, e.g. `every week on mon at "
+            + "10:00`; each period closes when the next opens. Again: change the cadence", admin::start),
+        Subcommand.admin(CMD, "now", "", "open a period right away (closes the open one; the schedule carries on)",
+            now::now),
+        Subcommand.admin(CMD, "close", "", "close the open period now", admin::close),
+        Subcommand.admin(CMD, "stop", "", "stop this channel's pulse (closes the open period)", admin::stop),
+        Subcommand.admin(CMD, "managers", "[add|remove @user]", "who may read this channel's results",
+            managers::managers));
   }
 
   private Reply open(CommandCall call) throws Exception {

@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
  *   <li>wraps each period's random key ({@link PeriodKeys}) with AES-256-GCM, bound to its workspace,
  *       channel and period, so Redis holds the period key only sealed;</li>
  *   <li>keys the membership digests of a workspace (who was invited to a period, never who answered), which
- *       outlive the period so overlapping teams can be compared.</li>
+ *       outlive the period so overlapping teams can be compared;</li>
+ *   <li>keys the outbox ids of the updates that mark invitations closed, so the ids the outbox remembers
+ *       after delivering name nobody.</li>
  * </ul>
  * With the embedded Redis and no secret set, one is generated once into the data directory, readable by
  * its owner only; with any other Redis the pulse refuses to run without one (the rest of Rapport works).
@@ -34,14 +36,15 @@ import org.springframework.stereotype.Component;
 class PulseKeys {
 
   static final String FILE = "pulse-secret";
-  static final String MISSING = ":warning: The pulse isn't configured on this server: it needs "
-      + "RAPPORT_PULSE_SECRET (32+ random characters, the same on every replica). Ask whoever runs Rapport. "
-      + "Nothing was changed.";
+  static final String MISSING = ":warning: The pulse isn't set up on this Rapport server yet, so nothing was "
+      + "changed. Whoever runs Rapport for your workspace (often your IT or platform team) can finish it in a "
+      + "minute: it needs the pulse secret described in Rapport's README. A Rapport admin can pass this on.";
   private static final Logger log = LoggerFactory.getLogger(PulseKeys.class);
 
   private final PulseStore store;
   private final Aead wrapping;
   private final byte[] membersKey;
+  private final byte[] noticesKey;
 
   PulseKeys(PulseSettings settings, RedisSettings redis, PulseStore store) {
     this.store = store;
@@ -58,6 +61,7 @@ class PulseKeys {
     byte[] material = secret == null ? null : secret.getBytes(StandardCharsets.UTF_8);
     this.wrapping = material == null ? null : Aead.of(PeriodKeys.hmac(material, "rapport-pulse-wrap-v2"));
     this.membersKey = material == null ? null : PeriodKeys.hmac(material, "rapport-pulse-members-v2");
+    this.noticesKey = material == null ? null : PeriodKeys.hmac(material, "rapport-pulse-notices-v1");
   }
 
   boolean ready() {
@@ -96,6 +100,14 @@ class PulseKeys {
       throw new UserError(MISSING);
     }
     return HexFormat.of().formatHex(PeriodKeys.hmac(PeriodKeys.hmac(membersKey, team), user), 0, 16);
+  }
+
+  /** The outbox id part of an update to the message at {@code ts} in {@code dm}: the same every time. */
+  String noticeId(String team, String dm, String ts) {
+    if (noticesKey == null) {
+      throw new UserError(MISSING);
+    }
+    return HexFormat.of().formatHex(PeriodKeys.hmac(PeriodKeys.hmac(noticesKey, team), dm + "|" + ts), 0, 16);
   }
 
   private Aead require() {

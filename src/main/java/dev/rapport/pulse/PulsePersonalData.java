@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Forget-me for the pulse: a person stops managing any team, their membership digest leaves the periods
- * that keep one, and in an open period they are no longer invited and carry no mark of having answered.
+ * that keep one, and in an open period they are no longer invited, carry no mark of having answered, and
+ * where their invitation landed is no longer kept.
  * Their answers were never linked to them; an answer already sealed stays in the totals, unlinkable.
  */
 @Component
@@ -14,11 +15,13 @@ class PulsePersonalData implements PersonalData {
 
   private final PulseStore store;
   private final PulseKeys keys;
+  private final Invitations invitations;
   private final Clock clock;
 
-  PulsePersonalData(PulseStore store, PulseKeys keys, Clock clock) {
+  PulsePersonalData(PulseStore store, PulseKeys keys, Invitations invitations, Clock clock) {
     this.store = store;
     this.keys = keys;
+    this.invitations = invitations;
     this.clock = clock;
   }
 
@@ -34,6 +37,7 @@ class PulsePersonalData implements PersonalData {
       PeriodKeys periodKeys = open == null ? null : keys.period(team, channel, open).orElse(null);
       if (periodKeys != null) {
         store.forgetAnswerer(team, channel, open, periodKeys.invited(user), periodKeys.voter(user));
+        invitations.forget(team, channel, open, periodKeys, user);
       }
     }
   }

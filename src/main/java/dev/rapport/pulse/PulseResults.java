@@ -6,6 +6,8 @@ import dev.rapport.slack.AccessPolicy;
 import dev.rapport.slack.BackgroundWork;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Reply;
+import dev.rapport.slack.SlackCallException;
+import dev.rapport.slack.SlackGateway;
 import dev.rapport.slack.UserError;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -39,15 +41,17 @@ class PulseResults {
   private final Outbox outbox;
   private final BackgroundWork work;
   private final PulseSettings settings;
+  private final SlackGateway slack;
   private final Clock clock;
 
   PulseResults(PulseStore store, AccessPolicy access, Outbox outbox, BackgroundWork work, PulseSettings settings,
-               Clock clock) {
+               SlackGateway slack, Clock clock) {
     this.store = store;
     this.access = access;
     this.outbox = outbox;
     this.work = work;
     this.settings = settings;
+    this.slack = slack;
     this.clock = clock;
   }
 
@@ -61,9 +65,8 @@ class PulseResults {
       List<PeriodResult> results = store.periods(team, channel, Math.min(weeks * 7 + 1, REPORT_PERIODS)).stream()
           .filter(p -> !p.isClosed() || !p.closed().isBefore(since))
           .map(p -> store.result(team, channel, p, settings.minResponses())).toList();
-      ZoneId zone = store.config(team, channel).zone();
       return Reply.blocks(ReportView.fallback(channel),
-          ReportView.report(channel, weeks, results, zone, settings.minResponses()));
+          ReportView.report(channel, weeks, results, settings.minResponses()));
     });
     return Reply.text(":bar_chart: Gathering the pulse of <#" + channel + ">…");
   }
@@ -80,9 +83,13 @@ class PulseResults {
             + "> has at least " + settings.minResponses() + " answers.");
       }
       ZoneId zone = store.config(team, channel).zone();
-      outbox.send(Delivery.upload(team, user, "pulse:chart:" + UUID.randomUUID(), "pulse-trend.png",
-          "Team pulse trend", TrendChart.png(results, zone), "Average pulse scores of <#" + channel + ">, last "
-              + results.size() + " periods. Gaps are periods whose results may not be shown."));
+      String name = channelName(team, channel);
+      outbox.send(Delivery.upload(team, user, "pulse:chart:" + UUID.randomUUID(), "pulse-" + fileName(name) + ".png",
+          "Team pulse of #" + name, TrendChart.png("#" + name, results, zone), "Average pulse scores of <#"
+              + channel + ">, " + (results.size() == 1 ? "the last period" : "last "
+              + PulseWording.count(results.size(), "period", "periods")) + ". Gaps are periods whose results "
+              + "may not be shown; where questions score alike, their lines run nested and their points side by "
+              + "side."));
       return Reply.text(":chart_with_upwards_trend: The trend of <#" + channel + "> is on its way to your DM "
           + "with Rapport.");
     });
@@ -103,13 +110,30 @@ class PulseResults {
       outbox.send(Delivery.upload(team, user, "pulse:export:" + UUID.randomUUID(), "pulse-" + channel + ".csv",
           "Team pulse export", CsvExport.csv(results, store.config(team, channel).zone())
               .getBytes(StandardCharsets.UTF_8), "Pulse aggregates of <#" + channel + ">, one row per closed "
-              + "period. Periods with fewer than " + settings.minResponses() + " answers have no scores, and 1–5 "
+              + "period, dated in " + store.config(team, channel).zone().getId() + " (the pulse's time zone). Periods with fewer than " + settings.minResponses() + " answers have no scores, and 1–5 "
               + "counts need " + settings.distributionFrom() + "."));
       return Reply.text(":page_facing_up: " + results.size() + " period" + (results.size() == 1 ? "" : "s")
           + " exported; the CSV is on its way to your DM with Rapport.");
     });
     return Reply.text(":page_facing_up: Exporting the pulse of <#" + channel + ">; the CSV will arrive in your "
         + "DM with Rapport in a moment.");
+  }
+
+  /** The channel's name, for a chart that is read outside Slack too; its id when Slack won't say. */
+  private String channelName(String team, String channel) {
+    try {
+      String name = slack.call(team, "conversations.info", c -> c.conversationsInfo(r -> r.channel(channel)))
+          .getChannel().getName();
+      return name == null || name.isBlank() ? channel : name;
+    } catch (SlackCallException e) {
+      return channel;
+    }
+  }
+
+  /** A channel name as a file name: letters, digits, '-' and '_' only (Slack's names are mostly that already). */
+  static String fileName(String name) {
+    String safe = name.replaceAll("[^\\p{L}\\p{N}_-]", "-");
+    return safe.isBlank() ? "team" : safe;
   }
 
   /** The channel, if the caller manages its pulse or is a Rapport admin. */

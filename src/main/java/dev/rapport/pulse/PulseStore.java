@@ -40,7 +40,9 @@ import redis.clients.jedis.UnifiedJedis;
  *                                                          sealed -> 1 (absent on periods opened before
  *                                                          answers were sealed), secrets (epoch s the keys
  *                                                          below expire), withheld -> channel (differencing
- *                                                          guard, decided at close); expires after the
+ *                                                          guard, decided at close), early -> 1 (opened by
+ *                                                          /pulse now: scheduled openings before its close
+ *                                                          are skipped); expires after the
  *                                                          retention (default 2 years)
  * rapport:{team}:pulse:{channel}:period:{p}:key      STRING the period key, sealed under a key derived from
  *                                                          RAPPORT_PULSE_SECRET (associated data: team,
@@ -51,7 +53,11 @@ import redis.clients.jedis.UnifiedJedis;
  *                                                          each person who answered; deleted at close
  * rapport:{team}:pulse:{channel}:period:{p}:sealed   ZSET  one sealed answer of fixed size (Base64) -> 0;
  *                                                          deleted at close
- *   (key, invited, voters and sealed expire 30 days after the planned close in any case)
+ * rapport:{team}:pulse:{channel}:period:{p}:landed   ZSET  where each invitation landed (person, DM, ts),
+ *                                                          sealed under the period key -> 0; read when the
+ *                                                          period closes, to update every invitation alike;
+ *                                                          deleted at close
+ *   (key, invited, voters, sealed and landed expire 30 days after the planned close in any case)
  * rapport:{team}:pulse:{channel}:period:{p}:members  SET   HMAC(workspace key from RAPPORT_PULSE_SECRET; user)
  *                                                          of each person invited: who was invited, never who
  *                                                          answered; for the differencing guard; expires
@@ -67,6 +73,9 @@ import redis.clients.jedis.UnifiedJedis;
  */
 @Component
 class PulseStore {
+
+  /** What opening a period did. */
+  enum Opening { OPENED, EXISTED, ANOTHER_OPEN }
 
   /** What became of an answer. */
   enum Recorded { RECORDED, ALREADY_ANSWERED, NOT_OPEN, NOT_INVITED, UNSEALED_PERIOD }
@@ -90,6 +99,8 @@ class PulseStore {
   private final LuaScript answerScript = LuaScript.load("pulse-answer");
   private final LuaScript closingScript = LuaScript.load("pulse-closing");
   private final LuaScript closeScript = LuaScript.load("pulse-close");
+  private final LuaScript landedScript = LuaScript.load("pulse-landed");
+  private final LuaScript rescheduleScript = LuaScript.load("pulse-reschedule");
   private final SecureRandom random = new SecureRandom();
 
   PulseStore(UnifiedJedis redis) {
@@ -134,9 +145,10 @@ class PulseStore {
 
   /**
    * Opens {@code period} unless it exists, with its wrapped key, the invited hashes and the membership
-   * digests (same order, one per person); true when it was opened now.
+   * digests (same order, one per person). {@code sawOpen} is the period the caller saw open (and closed) before,
+   * or null: if another period opened meanwhile, nothing is written, so periods of a channel never overlap.
    */
-  boolean open(String team, String channel, Period period, Instant keepUntil, Instant secretsExpire,
+  Opening open(String team, String channel, String sawOpen, Period period, Instant keepUntil, Instant secretsExpire,
                String wrappedKey, List<String> invited, List<String> members) {
     if (invited.size() != members.size()) {
       throw new IllegalArgumentException("one membership digest per invited person");
@@ -144,13 +156,45 @@ class PulseStore {
     List<String> args = new ArrayList<>(List.of(period.id(), String.valueOf(period.opened().toEpochMilli()),
         String.valueOf(period.closes().toEpochMilli()), String.valueOf(invited.size()),
         String.valueOf(keepUntil.getEpochSecond()), String.valueOf(secretsExpire.getEpochSecond()),
-        String.valueOf(period.closes().plus(Duration.ofDays(MEMBERS_DAYS)).getEpochSecond()), wrappedKey));
+        String.valueOf(period.closes().plus(Duration.ofDays(MEMBERS_DAYS)).getEpochSecond()), wrappedKey,
+        sawOpen == null ? "" : sawOpen, period.early() ? "1" : ""));
     args.addAll(invited);
     args.addAll(members);
     Object opened = openScript.run(redis, List.of(configKey(team, channel), key(team, channel, "periods"),
         periodKey(team, channel, period.id(), "meta"), periodKey(team, channel, period.id(), "key"),
         periodKey(team, channel, period.id(), "invited"), periodKey(team, channel, period.id(), "members")), args);
-    return Long.valueOf(1L).equals(opened);
+    long outcome = (Long) opened;
+    return outcome == 1 ? Opening.OPENED : outcome == 0 ? Opening.EXISTED : Opening.ANOTHER_OPEN;
+  }
+
+  /**
+   * The open period now closes at {@code closes} (the cadence changed); its secrets live until at least
+   * {@code secretsExpire}. False when it isn't open.
+   */
+  boolean reschedule(String team, String channel, String period, Instant closes, Instant secretsExpire) {
+    Object changed = rescheduleScript.run(redis, List.of(periodKey(team, channel, period, "meta"),
+        periodKey(team, channel, period, "key"), periodKey(team, channel, period, "invited"),
+        periodKey(team, channel, period, "voters"), periodKey(team, channel, period, "sealed"),
+        periodKey(team, channel, period, "landed")),
+        List.of(String.valueOf(closes.toEpochMilli()), String.valueOf(secretsExpire.getEpochSecond())));
+    return Long.valueOf(1L).equals(changed);
+  }
+
+  /** Keeps where an invitation landed (sealed) while the period is open; false once it began closing. */
+  boolean landed(String team, String channel, String period, String sealedLanding) {
+    Object kept = landedScript.run(redis, List.of(periodKey(team, channel, period, "meta"),
+        periodKey(team, channel, period, "landed")), List.of(sealedLanding));
+    return Long.valueOf(1L).equals(kept);
+  }
+
+  /** Where the period's invitations landed, sealed. */
+  List<String> landings(String team, String channel, String period) {
+    return redis.zrange(periodKey(team, channel, period, "landed"), 0, -1);
+  }
+
+  /** Forget-me: one landed invitation (as sealed) is no longer kept. */
+  void forgetLanding(String team, String channel, String period, String sealedLanding) {
+    redis.zrem(periodKey(team, channel, period, "landed"), sealedLanding);
   }
 
   /** The period key as stored (wrapped), or null when there is none (closed, or opened before sealing). */
@@ -226,7 +270,8 @@ class PulseStore {
   long finishClosing(String team, String channel, String period, Instant now, int sealedRead, Totals totals,
                      List<Overlap> overlaps, int k) {
     List<String> keys = new ArrayList<>(List.of(configKey(team, channel)));
-    for (String part : List.of("meta", "key", "invited", "voters", "sealed", "counts", "comments", "members")) {
+    for (String part : List.of("meta", "key", "invited", "voters", "sealed", "counts", "comments", "members",
+        "landed")) {
       keys.add(periodKey(team, channel, period, part));
     }
     List<String> counts = new ArrayList<>(List.of("responses", String.valueOf(totals.responses())));
@@ -368,7 +413,7 @@ class PulseStore {
         Instant.ofEpochMilli(Long.parseLong(meta.get("closes"))),
         state == Period.State.CLOSED ? Instant.ofEpochMilli(Long.parseLong(closed)) : null,
         Integer.parseInt(meta.getOrDefault("invited", "0")), state, "1".equals(meta.get("sealed")),
-        meta.get("withheld")));
+        meta.get("withheld"), "1".equals(meta.get("early"))));
   }
 
   private static String configKey(String team, String channel) {

@@ -2,8 +2,11 @@ package dev.rapport.pulse;
 
 import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.Outbox;
+import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.Occurrence;
+import dev.rapport.schedule.Schedule;
 import dev.rapport.schedule.ScheduledJob;
+import dev.rapport.schedule.Schedules;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +36,16 @@ class ReminderJob implements ScheduledJob {
   private final PulseKeys keys;
   private final Outbox outbox;
   private final PulseSettings settings;
+  private final Schedules schedules;
 
-  ReminderJob(PulseStore store, TeamMembers members, PulseKeys keys, Outbox outbox, PulseSettings settings) {
+  ReminderJob(PulseStore store, TeamMembers members, PulseKeys keys, Outbox outbox, PulseSettings settings,
+              Schedules schedules) {
     this.store = store;
     this.members = members;
     this.keys = keys;
     this.outbox = outbox;
     this.settings = settings;
+    this.schedules = schedules;
   }
 
   @Override
@@ -62,13 +68,13 @@ class ReminderJob implements ScheduledJob {
     if (recipients.isEmpty()) {
       return;
     }
-    PulseStore.Config config = store.config(team, channel);
+    Cadence cadence = schedules.get(team, PeriodJob.KIND, channel).map(Schedule::cadence).orElse(null);
     Outbox.Batch reminders = outbox.batch();
     for (String user : recipients) {
       String key = "pulse:remind:" + periodKeys.delivery("remind", user);
       reminders.add(Delivery.post(team, user, key,
-          PulseMessages.reminderText(channel, period.closes(), config.zone()),
-          PulseMessages.reminder(channel, id, period.closes(), config.zone())));
+          PulseMessages.reminderText(channel, period.closes()),
+          PulseMessages.reminder(channel, id, period.closes(), cadence)));
     }
     reminders.finish();
     log.info("Pulse reminder for period {} queued in {} of {}", id, channel, team);

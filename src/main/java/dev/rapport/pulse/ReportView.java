@@ -8,7 +8,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import dev.rapport.slack.Mrkdwn;
-import java.time.ZoneId;
+import dev.rapport.slack.SlackDates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +26,7 @@ final class ReportView {
   private ReportView() {}
 
   /** The report of {@code results} (oldest first), newest first on screen. */
-  static List<LayoutBlock> report(String channel, int weeks, List<PeriodResult> results, ZoneId zone, int k) {
+  static List<LayoutBlock> report(String channel, int weeks, List<PeriodResult> results, int k) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(s -> s.text(markdownText("*Team pulse of <#" + channel + ">, last " + weeks
         + (weeks == 1 ? " week" : " weeks") + "*"))));
@@ -37,7 +37,7 @@ final class ReportView {
       return blocks;
     }
     for (int i = results.size() - 1; i >= 0; i--) {
-      List<LayoutBlock> part = period(results.get(i), i > 0 ? results.get(i - 1) : null, zone, k);
+      List<LayoutBlock> part = period(results.get(i), i > 0 ? results.get(i - 1) : null, k);
       if (blocks.size() + part.size() + 1 > MAX_BLOCKS) {
         blocks.add(context(List.of(markdownText("Older periods are left out here; `/pulse export` has them "
             + "all."))));
@@ -53,18 +53,18 @@ final class ReportView {
     return "Team pulse of <#" + channel + ">";
   }
 
-  private static List<LayoutBlock> period(PeriodResult r, PeriodResult previous, ZoneId zone, int k) {
+  private static List<LayoutBlock> period(PeriodResult r, PeriodResult previous, int k) {
     Period p = r.period();
     if (r.disclosure() == PeriodResult.Disclosure.PENDING) {
-      String state = p.isOpen() ? "open until " + Dates.moment(p.closes(), zone) + ". Results once it closes."
+      String state = p.isOpen() ? "open until " + SlackDates.moment(p.closes()) + ". Results once it closes."
           : "closing: its answers are being added up.";
-      return List.of(section(s -> s.text(markdownText("*" + Dates.day(p.opened(), zone) + " – now* · " + state))));
+      return List.of(section(s -> s.text(markdownText("*" + SlackDates.day(p.opened()) + " – now* · " + state))));
     }
     if (r.disclosure() == PeriodResult.Disclosure.WITHHELD) {
-      return List.of(section(s -> s.text(markdownText("*" + Dates.span(p, zone) + "* · results withheld\n_"
+      return List.of(section(s -> s.text(markdownText("*" + Dates.span(p) + "* · results withheld\n_"
           + withheld(p, k) + "_"))));
     }
-    String head = "*" + Dates.span(p, zone) + "* · " + answered(r);
+    String head = "*" + Dates.span(p) + "* · " + answered(r);
     if (!r.shown()) {
       return List.of(section(s -> s.text(markdownText(head + "\n_" + capitalize(NOT_ENOUGH) + " (at least " + k
           + " needed)._"))));
@@ -98,15 +98,15 @@ final class ReportView {
   }
 
   /** One line per team for the Home tab: the latest closed period of a team a person manages. */
-  static String summary(String channel, PeriodResult r, ZoneId zone, int k) {
+  static String summary(String channel, PeriodResult r, int k) {
     if (r == null) {
       return "*<#" + channel + ">* · no closed period yet.";
     }
     if (r.disclosure() == PeriodResult.Disclosure.WITHHELD) {
-      return "*<#" + channel + ">* · " + Dates.span(r.period(), zone) + " · results withheld\n_"
+      return "*<#" + channel + ">* · " + Dates.span(r.period()) + " · results withheld\n_"
           + withheld(r.period(), k) + "_";
     }
-    String head = "*<#" + channel + ">* · " + Dates.span(r.period(), zone) + " · " + answered(r);
+    String head = "*<#" + channel + ">* · " + Dates.span(r.period()) + " · " + answered(r);
     if (!r.shown()) {
       return head + "\n_" + capitalize(NOT_ENOUGH) + " (at least " + k + " needed)._";
     }

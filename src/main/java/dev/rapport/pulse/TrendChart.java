@@ -1,16 +1,26 @@
 package dev.rapport.pulse;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The PNG trend of the four means over periods; periods that may not be shown are gaps. */
+/**
+ * The PNG trend of the four means over periods, titled with its team; periods that may not be shown are gaps.
+ * The four questions often score alike, so lines that lie on top of each other must all stay visible: each
+ * has its own colour (colour-blind safe), marker shape and dash, and lines and markers are drawn from widest
+ * to thinnest, nested like a cable, so every one shows around the next.
+ */
 final class TrendChart {
 
   static {
@@ -20,12 +30,26 @@ final class TrendChart {
     }
   }
 
+  /** Per question, in {@link Question} order (Okabe–Ito blue, orange, green; Tol purple). */
+  private static final Color[] COLORS = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73),
+      new Color(0xAA3377)};
+  private static final float[] WIDTHS = {6f, 4.5f, 3f, 1.5f};
+  private static final float[][] DASHES = {null, {14f, 6f}, {5f, 4f}, {1.5f, 3f}};
+  /** Widest first, so each marker shows around the next one drawn on top of it. */
+  private static final Marker[] MARKERS = {scaled(SeriesMarkers.CIRCLE, 1.9f), scaled(SeriesMarkers.DIAMOND, 1.45f),
+      scaled(SeriesMarkers.SQUARE, 1.0f), scaled(SeriesMarkers.TRIANGLE_UP, 0.7f)};
+
   private TrendChart() {}
 
-  /** {@code results} oldest first; at least one must be shown. */
-  static byte[] png(List<PeriodResult> results, ZoneId zone) throws IOException {
+  /** {@code results} oldest first; at least one must be shown. {@code team} as people know it, e.g. "#design". */
+  static byte[] png(String team, List<PeriodResult> results, ZoneId zone) throws IOException {
+    return BitmapEncoder.getBitmapBytes(chart(team, results, zone), BitmapEncoder.BitmapFormat.PNG);
+  }
+
+  static XYChart chart(String team, List<PeriodResult> results, ZoneId zone) {
     XYChart chart = new XYChartBuilder().width(900).height(500)
-        .title("Team pulse: average scores per period").xAxisTitle("Period").yAxisTitle("Average (1-5)").build();
+        .title("Team pulse of " + team + ": average scores per period")
+        .xAxisTitle("Period (the day it opened, " + zone.getId() + ")").yAxisTitle("Average (1-5)").build();
     XYStyler style = chart.getStyler();
     style.setLegendPosition(Styler.LegendPosition.OutsideS);
     style.setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -34,19 +58,35 @@ final class TrendChart {
     style.setYAxisMin(1.0);
     style.setYAxisMax(5.0);
     style.setXAxisMaxLabelCount(12);
+    style.setMarkerSize(9);
     style.setxAxisTickLabelsFormattingFunction(x -> label(results, x, zone));
-    double[] xs = new double[results.size()];
-    for (int i = 0; i < xs.length; i++) {
-      xs[i] = i + 1;
-    }
     for (Question q : Question.values()) {
+      int i = q.ordinal();
+      double[] xs = new double[results.size()];
       double[] ys = new double[results.size()];
-      for (int i = 0; i < ys.length; i++) {
-        ys[i] = results.get(i).mean(q);
+      for (int p = 0; p < results.size(); p++) {
+        xs[p] = p + 1;
+        ys[p] = results.get(p).mean(q);
       }
-      chart.addSeries(q.label, xs, ys);
+      XYSeries series = chart.addSeries(q.label, xs, ys);
+      series.setLineColor(COLORS[i]);
+      series.setMarkerColor(COLORS[i]);
+      series.setMarker(MARKERS[i]);
+      series.setLineStyle(DASHES[i] == null
+          ? new BasicStroke(WIDTHS[i], BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND)
+          : new BasicStroke(WIDTHS[i], BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, DASHES[i], 0f));
     }
-    return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    return chart;
+  }
+
+  /** {@code marker} drawn {@code scale} times the chart's marker size. */
+  private static Marker scaled(Marker marker, float scale) {
+    return new Marker() {
+      @Override
+      public void paint(Graphics2D g, double x, double y, int size) {
+        marker.paint(g, x, y, Math.round(size * scale));
+      }
+    };
   }
 
   private static String label(List<PeriodResult> results, double x, ZoneId zone) {
@@ -54,6 +94,6 @@ final class TrendChart {
     if (Math.abs(x - Math.round(x)) > 1e-6 || i < 0 || i >= results.size()) {
       return " ";
     }
-    return Dates.day(results.get(i).period().opened(), zone).substring(4);
+    return Dates.chartDay(results.get(i).period().opened(), zone);
   }
 }

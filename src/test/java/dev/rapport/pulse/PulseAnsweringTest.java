@@ -84,7 +84,7 @@ class PulseAnsweringTest extends PulseAppTest {
     assertThat(dms).extracting(FakeApi.Message::channel)
         .containsExactlyInAnyOrder("U001", "U002", "U003", "U004", "U005", "U006", "U007", "U008", "U009", "U010");
     assertThat(dms).allSatisfy(dm -> {
-      assertThat(dm.blocks().toString()).contains(PulseMessages.BUTTON);
+      assertThat(dm.blocks().toString()).contains("Answer this week's pulse");
       assertThat(buttonValue(dm)).isEqualTo(CHANNEL + "|" + period);
     });
     assertThat(schedules.get(TEAM, ReminderJob.KIND, CHANNEL)).isPresent();
@@ -184,6 +184,8 @@ class PulseAnsweringTest extends PulseAppTest {
 
     String slash = requests.command(TEAM, "U077", CHANNEL, "/pulse", "").text();
     requests.blockAction(TEAM, "U077", "DU077", AnswerModal.OPEN_ACTION, CHANNEL + "|" + period);
+    // The modal opens right after the ack, on another thread.
+    await().atMost(Duration.ofSeconds(10)).until(() -> !slack.api().views().isEmpty());
     SlackRequests.Answer forged = answer("U077", period, 1, 1, 1, 1, "not invited");
 
     assertThat(slash).contains("you weren't among them").contains("You'll be invited from the next period");

@@ -194,4 +194,41 @@ abstract class PulseAppTest extends AppTest {
     await().atMost(Duration.ofSeconds(15)).until(() -> slack.responded().size() > before);
     return slack.responded().get(before).body().toString();
   }
+
+  /** {@code user}'s Home tab as published after they open it (the view JSON). */
+  String home(String user) {
+    int before = slack.calls("views.publish").size();
+    requests.event(TEAM, SlackRequests.newEventId(), "AppHomeOpenedPayload", java.util.Map.of("type",
+        "app_home_opened", "user", user, "tab", "home", "channel", "D" + user, "event_ts", "1700000000.000100"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> slack.calls("views.publish").size() > before);
+    // Re-read through Jackson: the app's Gson writes '<' as \u003c.
+    return slack.calls("views.publish").get(before).json("view").toString();
+  }
+
+  /** The first file uploaded to Slack, waiting for it. */
+  FakeApi.File awaitFile() {
+    await().atMost(Duration.ofSeconds(15)).until(() -> !slack.api().files().isEmpty());
+    return slack.api().files().get(0);
+  }
+
+  /** A closed period of 6 people with 5 answers (k): trust 4, understanding 5, communication 2, belonging 3. */
+  void shownPeriod() throws Exception {
+    List<String> people = team(6);
+    start();
+    String period = nextPeriod();
+    people.subList(0, 5).forEach(u -> answer(u, period, 4, 5, 2, 3, null));
+    close();
+  }
+
+  /** A daily cadence at a time {@code hoursAhead} from now in {@code zone}, so the scheduler never fires it. */
+  static String dailyCadence(int hoursAhead, String zone) {
+    java.time.LocalTime at = java.time.ZonedDateTime.now(java.time.ZoneId.of(zone)).plusHours(hoursAhead)
+        .toLocalTime();
+    return String.format(Locale.ROOT, "every day at %02d:%02d tz %s", at.getHour(), at.getMinute(), zone);
+  }
+
+  /** Slack's date token for {@code at}, as every time shown to a person starts. */
+  static String slackDate(Instant at) {
+    return "<!date^" + at.getEpochSecond() + "^";
+  }
 }

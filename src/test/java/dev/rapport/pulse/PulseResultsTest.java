@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Reports, chart, export and the Home tab: who may see them, and what they show under and at k. */
@@ -128,7 +127,7 @@ class PulseResultsTest extends PulseAppTest {
 
     assertThat(reply).contains("arrive in your DM");
     FakeApi.File file = awaitFile();
-    assertThat(file.filename()).isEqualTo("pulse-trend.png");
+    assertThat(file.filename()).startsWith("pulse-").endsWith(".png");
     assertThat(file.channel()).isEqualTo(slack.api().groupDmOf(List.of(MANAGER)));
     assertThat(Arrays.copyOf(file.bytes(), 8)).isEqualTo(PNG);
   }
@@ -190,26 +189,5 @@ class PulseResultsTest extends PulseAppTest {
     assertThat(otherHome).contains("Welcome to Rapport").doesNotContain("Pulse of the teams you manage");
   }
 
-  /** A closed period of 6 people with 5 answers (k): trust 4, understanding 5, communication 2, belonging 3. */
-  private void shownPeriod() throws Exception {
-    List<String> people = team(6);
-    start();
-    String period = nextPeriod();
-    people.subList(0, 5).forEach(u -> answer(u, period, 4, 5, 2, 3, null));
-    close();
-  }
 
-  private FakeApi.File awaitFile() {
-    await().atMost(Duration.ofSeconds(15)).until(() -> !slack.api().files().isEmpty());
-    return slack.api().files().get(0);
-  }
-
-  String home(String user) {
-    int before = slack.calls("views.publish").size();
-    requests.event(TEAM, SlackRequests.newEventId(), "AppHomeOpenedPayload", Map.of("type", "app_home_opened",
-        "user", user, "tab", "home", "channel", "D" + user, "event_ts", "1700000000.000100"));
-    await().atMost(Duration.ofSeconds(5)).until(() -> slack.calls("views.publish").size() > before);
-    // Re-read through Jackson: the app's Gson writes '<' as \u003c.
-    return slack.calls("views.publish").get(before).json("view").toString();
-  }
 }

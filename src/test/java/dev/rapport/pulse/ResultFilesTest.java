@@ -15,7 +15,8 @@ class ResultFilesTest {
 
   @Test
   void theChartIsAPngEvenWithHiddenPeriodsAsGaps() throws Exception {
-    byte[] png = TrendChart.png(List.of(result(0, 6), result(1, 2), withheld(2), result(3, 12)), ZoneOffset.UTC);
+    byte[] png = TrendChart.png("#design", List.of(result(0, 6), result(1, 2), withheld(2), result(3, 12)),
+        ZoneOffset.UTC);
 
     assertThat(Arrays.copyOf(png, 8)).isEqualTo(PNG);
     assertThat(png.length).isGreaterThan(1000);
@@ -23,7 +24,16 @@ class ResultFilesTest {
 
   @Test
   void aSinglePeriodStillCharts() throws Exception {
-    assertThat(Arrays.copyOf(TrendChart.png(List.of(result(0, 6)), ZoneOffset.UTC), 8)).isEqualTo(PNG);
+    assertThat(Arrays.copyOf(TrendChart.png("#design", List.of(result(0, 6)), ZoneOffset.UTC), 8)).isEqualTo(PNG);
+  }
+
+  @Test
+  void theChartIsTitledWithItsTeamAndItsDatesSayTheirZone() {
+    var chart = TrendChart.chart("#team-rocket", List.of(result(0, 6)), java.time.ZoneId.of("Europe/Berlin"));
+
+    assertThat(chart.getTitle()).contains("#team-rocket");
+    assertThat(chart.getXAxisTitle()).contains("Europe/Berlin");
+    assertThat(chart.getSeriesMap()).hasSize(4);
   }
 
   @Test

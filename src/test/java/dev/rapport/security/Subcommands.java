@@ -75,6 +75,7 @@ final class Subcommands {
       new Sub("/pulse", "chart", ""),
       new Sub("/pulse", "export", ""),
       new Sub("/pulse", "start", "every week on mon at 10:00 tz UTC"),
+      new Sub("/pulse", "now", ""),
       new Sub("/pulse", "close", ""),
       new Sub("/pulse", "stop", ""));
 

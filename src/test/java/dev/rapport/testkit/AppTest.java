@@ -37,7 +37,9 @@ import redis.clients.jedis.JedisPooled;
     "rapport.outbox.base-backoff=50ms",
     "rapport.outbox.max-attempts=4",
     // Recovery checks are rare in production; tests make many, so give them more budget.
-    "rapport.outbox.per-minute.conversations.history=600"})
+    "rapport.outbox.per-minute.conversations.history=600",
+    // A closing pulse period updates every invitation (Tier 3 in Slack); tests close many periods quickly.
+    "rapport.outbox.per-minute.chat.update=600"})
 @Import(AppTest.TestBeans.class)
 public abstract class AppTest {
 
