@@ -2,6 +2,7 @@ package dev.rapport.pairing;
 
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Reply;
+import dev.rapport.slack.SlackDates;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,12 +25,16 @@ class MyCoffee {
   record Past(String channel, Instant at, List<String> others, String outcome, List<String> othersWhoMet) {}
 
   private final ProgramStore programs;
+  private final ChoiceStore choices;
   private final RoundStore rounds;
+  private final RoundReplies replies;
   private final Clock clock;
 
-  MyCoffee(ProgramStore programs, RoundStore rounds, Clock clock) {
+  MyCoffee(ProgramStore programs, ChoiceStore choices, RoundStore rounds, RoundReplies replies, Clock clock) {
     this.programs = programs;
+    this.choices = choices;
     this.rounds = rounds;
+    this.replies = replies;
     this.clock = clock;
   }
 
@@ -48,8 +53,8 @@ class MyCoffee {
       }
       programs.find(team, channel).ifPresent(program -> mine.add(new Membership(program,
           programs.nextRound(team, channel),
-          programs.pausedUntil(team, channel, user, clock.instant()),
-          programs.hasLeft(team, channel, user), current)));
+          choices.pausedUntil(team, channel, user, clock.instant()),
+          choices.hasLeft(team, channel, user), current)));
     }
     return mine;
   }
@@ -62,10 +67,9 @@ class MyCoffee {
       int group = Integer.parseInt(parts[2]);
       rounds.group(team, parts[0], parts[1], group).ifPresent(g -> {
         List<String> others = g.members().stream().filter(u -> !u.equals(user)).toList();
-        Map<String, String> answers = rounds.answers(team, parts[0], parts[1],
-            g.members().stream().filter(u -> !Round.FORGOTTEN.equals(u)).toList());
+        Map<String, String> answers = replies.answers(team, parts[0], parts[1], Round.named(g.members()));
         String own = answers.containsKey(user) ? answers.get(user)
-            : rounds.groupOutcome(team, parts[0], parts[1], group);
+            : replies.groupOutcome(team, parts[0], parts[1], group);
         past.add(new Past(parts[0], g.at(), others, own,
             others.stream().filter(u -> "met".equals(answers.get(u))).toList()));
       });
@@ -82,9 +86,9 @@ class MyCoffee {
     StringBuilder text = new StringBuilder(":coffee: *Your coffee pairing*\n");
     for (Membership m : mine) {
       text.append("\n*<#").append(m.program().channel()).append(">* — ").append(m.program().describe()).append('\n');
-      m.nextRound().ifPresent(next -> text.append("• Next round: ").append(Intros.when(next)).append('\n'));
-      m.currentGroup().ifPresent(g -> text.append("• Your current group: ").append(Intros.mentions(g.others()))
-          .append(" (since ").append(Intros.when(g.at())).append(")\n"));
+      m.nextRound().ifPresent(next -> text.append("• Next round: ").append(SlackDates.moment(next)).append('\n'));
+      m.currentGroup().ifPresent(g -> text.append("• Your current group: ").append(Names.mentions(g.others()))
+          .append(" (since ").append(SlackDates.moment(g.at())).append(")\n"));
       text.append("• ").append(state(m)).append('\n');
     }
     return Reply.text(text.toString());
@@ -99,8 +103,8 @@ class MyCoffee {
     StringBuilder text = new StringBuilder(":coffee: *Your last " + (past.size() == 1 ? "coffee group"
         : past.size() + " coffee groups") + "*\n");
     for (Past p : past) {
-      text.append("• ").append(Intros.when(p.at())).append(" in <#").append(p.channel()).append("> with ")
-          .append(Intros.mentions(p.others())).append(" — ").append(outcome(p)).append('\n');
+      text.append("• ").append(SlackDates.moment(p.at())).append(" in <#").append(p.channel()).append("> with ")
+          .append(Names.mentions(p.others())).append(" — ").append(outcome(p)).append('\n');
     }
     return Reply.text(text.toString());
   }
@@ -111,10 +115,10 @@ class MyCoffee {
     }
     if (m.pausedUntil().isPresent()) {
       Instant until = m.pausedUntil().get();
-      return ProgramStore.isGhostPause(until)
+      return ChoiceStore.isGhostPause(until)
           ? "Paused after a few rounds without a word from you. `/coffee resume` in <#" + m.program().channel()
               + "> brings you back."
-          : "Paused until " + Intros.when(until) + ".";
+          : "Paused until " + SlackDates.moment(until) + ".";
     }
     return "You're taking part.";
   }
@@ -128,6 +132,6 @@ class MyCoffee {
       return "didn't meet";
     }
     return p.othersWhoMet().isEmpty() ? "no answer"
-        : "no answer from you (" + Intros.mentions(p.othersWhoMet()) + " said they met)";
+        : "no answer from you (" + Names.mentions(p.othersWhoMet()) + " said they met)";
   }
 }

@@ -1,6 +1,6 @@
 package dev.rapport.pairing;
 
-import dev.rapport.pairing.matching.Matcher;
+import dev.rapport.pairing.matching.GroupMatcher;
 import dev.rapport.pairing.matching.OptimalMatcher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class PairingConfig {
 
   @Bean
-  Matcher matcher() {
+  GroupMatcher matcher() {
     return new OptimalMatcher();
   }
 }

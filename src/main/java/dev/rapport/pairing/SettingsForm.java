@@ -13,6 +13,7 @@ import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Failures;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
+import dev.rapport.slack.SlackFeature;
 import dev.rapport.slack.SlackGateway;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,10 +26,10 @@ import org.springframework.stereotype.Component;
  * If it can't be saved, the form comes back filled in as sent, with the reason, so nothing chosen is lost.
  */
 @Component
-class SettingsForm {
+class SettingsForm implements SlackFeature {
 
   private final ProgramStore programs;
-  private final ProgramAdmin admin;
+  private final ProgramSaver saver;
   private final AccessPolicy access;
   private final Profiles profiles;
   private final SlackGateway slack;
@@ -36,10 +37,10 @@ class SettingsForm {
   private final BackgroundWork work;
   private final Clock clock;
 
-  SettingsForm(ProgramStore programs, ProgramAdmin admin, AccessPolicy access, Profiles profiles, SlackGateway slack,
+  SettingsForm(ProgramStore programs, ProgramSaver saver, AccessPolicy access, Profiles profiles, SlackGateway slack,
                Outbox outbox, BackgroundWork work, Clock clock) {
     this.programs = programs;
-    this.admin = admin;
+    this.saver = saver;
     this.access = access;
     this.profiles = profiles;
     this.slack = slack;
@@ -61,7 +62,8 @@ class SettingsForm {
     return Reply.none();
   }
 
-  void register(App app) {
+  @Override
+  public void register(App app) {
     app.viewSubmission(SettingsModal.CALLBACK, (req, ctx) -> {
       var payload = req.getPayload();
       String team = payload.getTeam().getId();
@@ -120,9 +122,9 @@ class SettingsForm {
             + access.askAnAdmin(team) + ".");
       }
       Program current = programs.find(team, sent.channel()).orElse(null);
-      String saved = admin.saved(team, keepWeeks(sent, current), current);
+      String confirmation = saver.save(team, keepWeeks(sent, current), current);
       programs.addRunner(team, sent.channel(), user);
-      return notice(saved);
+      return notice(confirmation);
     } catch (Exception e) {
       String why = Failures.describe("coffee settings", e);
       return new Outcome(why + "\nWhat you chose: " + sent.describe() + ".",

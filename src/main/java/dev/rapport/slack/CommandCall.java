@@ -13,6 +13,17 @@ public record CommandCall(Caller caller, String command, String subcommand, Stri
     args = args == null ? "" : args.trim();
   }
 
+  /**
+   * The channel the command was typed in. Typed in a direct message, it is refused with a friendly answer:
+   * {@code elsewhere} gets what the person typed (as in "`/coffee start`") and says where to run it instead.
+   */
+  public String requireChannel(java.util.function.UnaryOperator<String> elsewhere) {
+    if (caller.inDirectMessage()) {
+      throw new UserError(elsewhere.apply("`" + (command + " " + subcommand).trim() + "`"));
+    }
+    return caller.channel();
+  }
+
   static CommandCall of(SlashCommandPayload payload, String subcommand, String args) {
     Caller caller = new Caller(payload.getTeamId(), payload.getUserId(), payload.getChannelId());
     return new CommandCall(caller, payload.getCommand(), subcommand, args, payload.getTriggerId(),

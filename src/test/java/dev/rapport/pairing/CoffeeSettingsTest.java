@@ -202,12 +202,12 @@ class CoffeeSettingsTest extends AppTest {
     openHome("U002");
     String home = lastHome();
     assertThat(home).contains("Your coffee pairing").contains("<#" + CHANNEL + ">").contains("Your group: <@U")
-        .contains(CoffeeCommand.HOME_PAUSE);
+        .contains(HomeControls.PAUSE);
 
-    requests.blockAction(TEAM, "U002", "D0HOME", CoffeeCommand.HOME_PAUSE, CHANNEL);
+    requests.blockAction(TEAM, "U002", "D0HOME", HomeControls.PAUSE, CHANNEL);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> slack.calls("views.publish").size() == 2);
-    assertThat(lastHome()).contains("Paused until").contains(CoffeeCommand.HOME_RESUME);
+    assertThat(lastHome()).contains("Paused until").contains(HomeControls.RESUME);
   }
 
   @Test

@@ -1,0 +1,77 @@
+package dev.rapport.pairing;
+
+import dev.rapport.outbox.Delivery;
+import dev.rapport.outbox.Outbox;
+import dev.rapport.schedule.Schedules;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * The mid-cycle check-in: each member who hasn't answered, in a group whose intro arrived and nobody said met
+ * in, is asked directly in their own DM. A check-in that landed is what makes silence count ({@link Ghosts}).
+ */
+@Component
+class CheckIns {
+
+  static final String FOLLOW_UP = "pairing-followup";
+  static final String CHECK_IN_TAG = "pairing:checkin";
+
+  private final RoundStore rounds;
+  private final RoundReplies replies;
+  private final Outbox outbox;
+  private final Schedules schedules;
+
+  CheckIns(RoundStore rounds, RoundReplies replies, Outbox outbox, Schedules schedules) {
+    this.rounds = rounds;
+    this.replies = replies;
+    this.outbox = outbox;
+    this.schedules = schedules;
+  }
+
+  /** Books the check-ins of a round formed at {@code at} halfway through its cycle (none without groups). */
+  void book(String team, Program program, Round round, Instant at) {
+    if (!round.groups().isEmpty()) {
+      String channel = program.channel();
+      Instant ends = round.endsOr(Duration.ofDays(Math.max(1, program.cadence().cycleDays())));
+      Instant checkIn = at.plus(Duration.between(at, ends).dividedBy(2));
+      schedules.once(team, FOLLOW_UP, channel + ":" + round.id(), checkIn, Map.of());
+    }
+  }
+
+  /** The booked occurrence: {@code target} is {@code channel:roundId}. */
+  void send(String team, String target) {
+    String[] parts = target.split(":", 2);
+    String channel = parts[0];
+    rounds.find(team, channel, parts[1]).ifPresent(round -> followUp(team, round));
+  }
+
+  private void followUp(String team, Round round) {
+    String channel = round.channel();
+    Map<String, String> answers = replies.answers(team, channel, round.id());
+    Map<String, String> before = replies.groupOutcomes(team, channel, round.id());
+    Map<String, String> dms = replies.dms(team, channel, round.id());
+    Outbox.Batch checkIns = outbox.batch();
+    for (int g = 0; g < round.groups().size(); g++) {
+      List<String> group = round.members(g);
+      if (!dms.containsKey(String.valueOf(g)) || before.containsKey(String.valueOf(g)) || group.size() < 2
+          || group.stream().anyMatch(u -> "met".equals(answers.get(u)))) {
+        continue;
+      }
+      for (String user : group) {
+        if (answers.containsKey(user)) {
+          continue;
+        }
+        List<String> others = group.stream().filter(u -> !u.equals(user)).toList();
+        checkIns.add(Delivery.dm(team, List.of(user),
+                "pairing:" + channel + ":" + round.id() + ":" + g + ":checkin:" + user,
+                CheckInMessage.text(channel, others), CheckInMessage.blocks(channel, round.id(), g, others))
+            .withTag(CHECK_IN_TAG, Map.of("channel", channel, "round", round.id(), "user", user))
+            .about("pairing", channel, "check-in"));
+      }
+    }
+    checkIns.finish();
+  }
+}
