@@ -27,7 +27,8 @@ final class CheckInMessage {
 
   /** The check-in once its member answered: the question and their answer, no buttons. */
   static List<LayoutBlock> answered(String channel, List<String> others, boolean met) {
-    return List.of(section(s -> s.text(markdownText(text(channel, others) + "\n"
-        + (met ? ":white_check_mark: You said you met. Thanks!" : "You said not this time. Thanks for letting us know.")))));
+    String answer = met ? ":white_check_mark: You said you met. Thanks!"
+        : "You said not this time. Thanks for letting us know.";
+    return List.of(section(s -> s.text(markdownText(text(channel, others) + "\n" + answer))));
   }
 }

@@ -50,18 +50,15 @@ class CheckIns {
 
   private void followUp(String team, Round round) {
     String channel = round.channel();
-    Map<String, String> answers = replies.answers(team, channel, round.id());
-    Map<String, String> before = replies.groupOutcomes(team, channel, round.id());
-    Map<String, String> dms = replies.dms(team, channel, round.id());
+    RoundReplies.Heard said = replies.heard(team, round);
     Outbox.Batch checkIns = outbox.batch();
     for (int g = 0; g < round.groups().size(); g++) {
       List<String> group = round.members(g);
-      if (!dms.containsKey(String.valueOf(g)) || before.containsKey(String.valueOf(g)) || group.size() < 2
-          || group.stream().anyMatch(u -> "met".equals(answers.get(u)))) {
+      if (!said.landed(g) || said.settled(g, group) || group.size() < 2) {
         continue;
       }
       for (String user : group) {
-        if (answers.containsKey(user)) {
+        if (said.answers().containsKey(user)) {
           continue;
         }
         List<String> others = group.stream().filter(u -> !u.equals(user)).toList();

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.PipelineBase;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -75,7 +78,8 @@ class ChoiceStore {
   /** When {@code user}'s pause in {@code channel} ends, if they are paused now (one read, not the whole hash). */
   Optional<Instant> pausedUntil(String team, String channel, String user, Instant now) {
     String until = redis.hget(key(team, channel, "paused"), user);
-    return Optional.ofNullable(until).map(ms -> Instant.ofEpochMilli(Long.parseLong(ms))).filter(end -> end.isAfter(now));
+    return Optional.ofNullable(until).map(ms -> Instant.ofEpochMilli(Long.parseLong(ms)))
+        .filter(end -> end.isAfter(now));
   }
 
   static boolean isGhostPause(Instant until) {
@@ -87,19 +91,7 @@ class ChoiceStore {
    * round trip per 1,000, so a quiet 10,000-member round doesn't hold up the next one).
    */
   Map<String, Long> ignored(String team, String channel, List<String> users) {
-    Map<String, Long> counts = new HashMap<>();
-    for (int from = 0; from < users.size(); from += 1000) {
-      List<String> chunk = users.subList(from, Math.min(users.size(), from + 1000));
-      try (var pipeline = redis.pipelined()) {
-        List<redis.clients.jedis.Response<Long>> answers = chunk.stream()
-            .map(u -> pipeline.hincrBy(key(team, channel, "ghosts"), u, 1)).toList();
-        pipeline.sync();
-        for (int i = 0; i < chunk.size(); i++) {
-          counts.put(chunk.get(i), answers.get(i).get());
-        }
-      }
-    }
-    return counts;
+    return perUser(users, (pipeline, u) -> pipeline.hincrBy(key(team, channel, "ghosts"), u, 1));
   }
 
   void answered(String team, String channel, List<String> users) {
@@ -125,24 +117,28 @@ class ChoiceStore {
     replaceAvoided.run(redis, List.of(Keys.team(team, "pairing", "avoid", user)), List.copyOf(others));
   }
 
-  /** Avoid lists of many members at once (one round trip per 1,000). */
+  /** Avoid lists of many members at once (one round trip per 1,000); members with none are left out. */
   Map<String, Set<String>> avoided(String team, List<String> users) {
-    Map<String, Set<String>> all = new HashMap<>();
+    Map<String, Set<String>> all = perUser(users,
+        (pipeline, u) -> pipeline.smembers(Keys.team(team, "pairing", "avoid", u)));
+    all.values().removeIf(Set::isEmpty);
+    return all;
+  }
+
+  /** One command per user, in pipelines of 1,000: user -> its answer. */
+  private <T> Map<String, T> perUser(List<String> users, BiFunction<PipelineBase, String, Response<T>> command) {
+    Map<String, T> answers = new HashMap<>();
     for (int from = 0; from < users.size(); from += 1000) {
       List<String> chunk = users.subList(from, Math.min(users.size(), from + 1000));
-      try (var pipeline = redis.pipelined()) {
-        List<redis.clients.jedis.Response<Set<String>>> answers = chunk.stream()
-            .map(u -> pipeline.smembers(Keys.team(team, "pairing", "avoid", u))).toList();
+      try (PipelineBase pipeline = redis.pipelined()) {
+        List<Response<T>> responses = chunk.stream().map(u -> command.apply(pipeline, u)).toList();
         pipeline.sync();
         for (int i = 0; i < chunk.size(); i++) {
-          Set<String> avoided = answers.get(i).get();
-          if (!avoided.isEmpty()) {
-            all.put(chunk.get(i), avoided);
-          }
+          answers.put(chunk.get(i), responses.get(i).get());
         }
       }
     }
-    return all;
+    return answers;
   }
 
   private static String key(String team, String channel, String what) {

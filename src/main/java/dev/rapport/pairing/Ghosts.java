@@ -75,21 +75,19 @@ class Ghosts {
   /** One round: each member heard from, or one more round without a word (with evidence), or unknown. */
   private void tally(String team, Round round, Map<String, Long> quiet) {
     String channel = round.channel();
-    Map<String, String> answers = replies.answers(team, channel, round.id());
-    Map<String, String> before = replies.groupOutcomes(team, channel, round.id());
-    Map<String, String> landed = replies.dms(team, channel, round.id());
+    RoundReplies.Heard said = replies.heard(team, round);
     Set<String> asked = replies.asked(team, channel, round.id()).keySet();
     Set<String> unreached = replies.unreached(team, channel, round.id());
     List<String> heard = new ArrayList<>();
     List<String> silent = new ArrayList<>();
     for (int g = 0; g < round.groups().size(); g++) {
-      if (!landed.containsKey(String.valueOf(g))) {
+      if (!said.landed(g)) {
         continue;
       }
       List<String> group = round.members(g);
-      boolean met = before.containsKey(String.valueOf(g)) || group.stream().anyMatch(u -> "met".equals(answers.get(u)));
+      boolean met = said.settled(g, group);
       for (String user : group) {
-        if (met || answers.containsKey(user)) {
+        if (met || said.answers().containsKey(user)) {
           heard.add(user);
           quiet.remove(user);
         } else if (asked.contains(user) || unreached.contains(user)) {

@@ -71,18 +71,14 @@ class PairingStats {
 
   /** Adds a round's people whose intro arrived, who met, and who answered, to {@code people}. */
   private void count(String team, Round round, int[] people) {
-    Map<String, String> landed = replies.dms(team, round.channel(), round.id());
-    if (landed.isEmpty()) {
-      return;
-    }
-    Map<String, String> answers = replies.answers(team, round.channel(), round.id());
-    Map<String, String> before = replies.groupOutcomes(team, round.channel(), round.id());
+    RoundReplies.Heard said = replies.heard(team, round);
+    Map<String, String> answers = said.answers();
     for (int g = 0; g < round.groups().size(); g++) {
-      if (!landed.containsKey(String.valueOf(g))) {
+      if (!said.landed(g)) {
         continue;
       }
       List<String> group = round.members(g);
-      String groupAnswer = before.get(String.valueOf(g));
+      String groupAnswer = said.groupAnswer(g);
       for (String user : group) {
         // Rounds from before answers were per person: the group's answer stands for everyone in it.
         String own = groupAnswer != null ? groupAnswer : answers.get(user);

@@ -44,6 +44,38 @@ class RoundReplies {
   }
 
   /**
+   * What was heard from a round's groups, read at once: where each group's intro landed, each member's own
+   * answer (member -> met | not), and the groups' answers from before answers were kept per person.
+   */
+  record Heard(Map<String, String> landed, Map<String, String> answers, Map<String, String> groupAnswers) {
+
+    /** Whether group {@code g}'s intro arrived. */
+    boolean landed(int g) {
+      return landed.containsKey(String.valueOf(g));
+    }
+
+    /** Group {@code g}'s answer from before answers were kept per person (met | not), or null. */
+    String groupAnswer(int g) {
+      return groupAnswers.get(String.valueOf(g));
+    }
+
+    /** Someone in group {@code g} said they met, or the group answered as a whole (before answers were per person). */
+    boolean settled(int g, List<String> group) {
+      return groupAnswers.containsKey(String.valueOf(g)) || group.stream().anyMatch(u -> "met".equals(answers.get(u)));
+    }
+  }
+
+  /** What was heard from {@code round}; when no intro landed, nothing more is read. */
+  Heard heard(String team, Round round) {
+    Map<String, String> landed = dms(team, round.channel(), round.id());
+    if (landed.isEmpty()) {
+      return new Heard(Map.of(), Map.of(), Map.of());
+    }
+    return new Heard(landed, answers(team, round.channel(), round.id()),
+        groupOutcomes(team, round.channel(), round.id()));
+  }
+
+  /**
    * The intro of a group landed in {@code dm} as message {@code ts}; true the first time (so intros are
    * counted once).
    */
@@ -54,7 +86,7 @@ class RoundReplies {
         List.of(String.valueOf(group), dm, ts == null ? "" : ts)));
   }
 
-  Map<String, String> dms(String team, String channel, String id) {
+  private Map<String, String> dms(String team, String channel, String id) {
     return redis.hgetAll(RoundStore.key(team, channel, id) + ":dms");
   }
 
@@ -97,7 +129,7 @@ class RoundReplies {
   }
 
   /** Answers of groups, from rounds before answers were kept per person: group index -> met | not. */
-  Map<String, String> groupOutcomes(String team, String channel, String id) {
+  private Map<String, String> groupOutcomes(String team, String channel, String id) {
     return redis.hgetAll(RoundStore.key(team, channel, id) + ":outcomes");
   }
 

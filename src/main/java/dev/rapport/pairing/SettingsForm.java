@@ -70,7 +70,7 @@ class SettingsForm implements SlackFeature {
       String user = payload.getUser().getId();
       String channel = payload.getView().getPrivateMetadata();
       try {
-        SettingsModal.Parsed parsed = SettingsModal.parse(channel, payload.getView().getState(), LocalDate.now(clock));
+        SettingsSent.Parsed parsed = SettingsSent.parse(channel, payload.getView().getState(), LocalDate.now(clock));
         if (!parsed.errors().isEmpty()) {
           return ctx.ack(r -> r.responseAction("errors").errors(parsed.errors()));
         }

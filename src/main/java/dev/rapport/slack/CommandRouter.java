@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Dispatches {@code /coffee}, {@code /empathy} and {@code /pulse} to the subcommands features contribute.
@@ -78,10 +76,6 @@ final class CommandRouter {
     }
   }
 
-  Set<String> commands() {
-    return subcommands.keySet();
-  }
-
   Routed route(SlashCommandPayload payload) {
     String command = payload.getCommand();
     String text = payload.getText() == null ? "" : payload.getText().trim();
@@ -139,10 +133,6 @@ final class CommandRouter {
     }
     text.append("• `").append(command).append(" help` — show this help");
     return Reply.text(text.toString());
-  }
-
-  Optional<Subcommand> find(String command, String name) {
-    return Optional.ofNullable(subcommands.getOrDefault(command, Map.of()).get(name));
   }
 
   private void count(String command, String subcommand) {
