@@ -324,7 +324,7 @@ class OutboxWorker implements SmartLifecycle {
 
   @Override
   public void start() {
-    if (!settings.enabled() || settings.workers() <= 0) {
+    if (!settings.enabled()) {
       return;
     }
     try {
