@@ -5,9 +5,8 @@ import dev.rapport.outbox.DeliveryListener;
 import dev.rapport.outbox.Outbox;
 import dev.rapport.schedule.Occurrence;
 import dev.rapport.schedule.ScheduledJob;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.Reply;
-import dev.rapport.slack.SlackCallException;
-import dev.rapport.slack.SlackGateway;
 import dev.rapport.slack.UserError;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ class PairingJobs {
   }
 
   @Bean
-  ScheduledJob pairingNow(RoundRunner runner, Announcements announcements, SlackGateway slack) {
+  ScheduledJob pairingNow(RoundRunner runner, Announcements announcements, AnswerLater later) {
     return new ScheduledJob() {
       @Override
       public String kind() {
@@ -66,13 +65,9 @@ class PairingJobs {
         } catch (UserError e) {
           answer = Reply.text(e.getMessage());
         }
-        if (responseUrl != null) {
-          try {
-            slack.respond(responseUrl, answer);
-          } catch (SlackCallException e) {
-            // The round is made; only the note to the admin was lost (response URLs expire after 30 min).
-          }
-        }
+        // The round is made; if the note can't reach the admin (response URLs expire after 30 min), so be it.
+        Reply reply = answer;
+        later.answer("/coffee now", responseUrl, () -> reply);
       }
     };
   }

@@ -5,7 +5,7 @@ import dev.rapport.people.Profiles;
 import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedules;
-import dev.rapport.slack.AckPath;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.BackgroundWork;
 import dev.rapport.slack.ChannelMembership;
 import dev.rapport.slack.CommandCall;
@@ -63,7 +63,7 @@ class ProgramAdmin {
     // Guests, departments and announcements are kept as the form last set them; a new program announces.
     Program program = new Program(channel, parsed.cadence(), size, current != null && current.guests(),
         current == null ? Program.Departments.NONE : current.departments(), current == null || current.announce());
-    AckPath.answerLater(":hourglass_flowing_sand: Checking that I can see who is in <#" + channel + ">…");
+    AnswerLater.ifOnAckPath(":hourglass_flowing_sand: Checking that I can see who is in <#" + channel + ">…");
     String saved = saved(team, program, current);
     programs.addRunner(team, channel, call.caller().user());
     return Reply.text(saved);

@@ -3,7 +3,6 @@ package dev.rapport.people;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.model.User;
-import dev.rapport.slack.AckPath;
 import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackGateway;
@@ -40,7 +39,7 @@ public class Profiles {
 
   /**
    * The cached profile, or Slack's. On the ack path, where Slack may not be asked, a profile that isn't
-   * cached throws {@link AnswerLater}: the command is answered after the ack.
+   * cached stops it ({@link AnswerLater#ifOnAckPath}): the command is answered after the ack.
    */
   public Profile get(String team, String user) throws SlackCallException {
     String key = Keys.team(team, "people", "profile", user);
@@ -52,7 +51,7 @@ public class Profiles {
         redis.del(key);
       }
     }
-    AckPath.answerLater(AnswerLater.CHECKING_PROFILE);
+    AnswerLater.ifOnAckPath(AnswerLater.CHECKING_PROFILE);
     User u = slack.call(team, "users.info", c -> c.usersInfo(r -> r.user(user))).getUser();
     Profile profile = of(u);
     try {

@@ -1,11 +1,9 @@
 package dev.rapport.prompts;
 
 import com.slack.api.bolt.App;
-import com.slack.api.model.block.LayoutBlock;
 import dev.rapport.slack.AccessPolicy;
-import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.CommandCall;
-import dev.rapport.slack.Failures;
 import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackFeature;
@@ -23,15 +21,15 @@ class LibraryCommands implements SlackFeature {
   private final PromptLibrary library;
   private final WorkspacePrompts workspace;
   private final AccessPolicy access;
-  private final BackgroundWork work;
+  private final AnswerLater later;
   private final PromptSettings settings;
 
-  LibraryCommands(PromptLibrary library, WorkspacePrompts workspace, AccessPolicy access, BackgroundWork work,
+  LibraryCommands(PromptLibrary library, WorkspacePrompts workspace, AccessPolicy access, AnswerLater later,
                   PromptSettings settings) {
     this.library = library;
     this.workspace = workspace;
     this.access = access;
-    this.work = work;
+    this.later = later;
     this.settings = settings;
   }
 
@@ -51,18 +49,10 @@ class LibraryCommands implements SlackFeature {
       String team = req.getPayload().getTeam().getId();
       String user = req.getPayload().getUser().getId();
       String value = req.getPayload().getActions().get(0).getValue();
-      work.submit("/empathy list page", () -> {
-        Reply reply;
-        try {
-          reply = access.isAdmin(team, user) ? page(team, value)
-              : Reply.text(":lock: Only Rapport admins can browse the prompt list — " + access.askAnAdmin(team) + ".");
-        } catch (RuntimeException e) {
-          reply = Reply.text(Failures.describe("/empathy list page", e));
-        }
-        List<LayoutBlock> blocks = reply.blocks().isEmpty() ? null : reply.blocks();
-        String text = reply.text();
-        ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(true).text(text).blocks(blocks));
-      });
+      later.answer("/empathy list page", req.getPayload().getResponseUrl(), () -> (access.isAdmin(team, user)
+          ? page(team, value)
+          : Reply.text(":lock: Only Rapport admins can browse the prompt list — " + access.askAnAdmin(team) + "."))
+          .replacingOriginal());
       return ctx.ack();
     });
   }

@@ -5,7 +5,7 @@ import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedule;
 import dev.rapport.schedule.Schedules;
-import dev.rapport.slack.AckPath;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.ChannelMembership;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Mrkdwn;
@@ -89,7 +89,7 @@ class PostCommands implements SlackFeature {
           + "first.");
     }
     // Finding out at the due time that Rapport can't post here would be too late: ask Slack, after the ack.
-    AckPath.answerLater(":hourglass_flowing_sand: Checking that I can post in <#" + channel + ">…");
+    AnswerLater.ifOnAckPath(":hourglass_flowing_sand: Checking that I can post in <#" + channel + ">…");
     membership.require(team, channel, "Nothing was scheduled.");
     boolean replacing = schedules.get(team, PromptJob.KIND, channel).isPresent();
     Instant first = schedules.put(team, PromptJob.KIND, channel, cadence,
