@@ -13,14 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +45,8 @@ class OutboxWorker implements SmartLifecycle {
   private final Clock clock;
   private final MeterRegistry metrics;
   private final Random jitter = new Random();
-  private volatile ExecutorService workers;
+  /** One thread per worker loop; at a stop each loop finishes the batch in hand. */
+  private final ThreadPoolTaskExecutor workers = new ThreadPoolTaskExecutor();
   private volatile boolean running;
 
   OutboxWorker(OutboxStore store, DeadLetters dead, RateLimiter limits, SlackGateway slack,
@@ -61,6 +60,13 @@ class OutboxWorker implements SmartLifecycle {
     this.clock = clock;
     this.metrics = metrics;
     metrics.gauge("rapport.outbox.depth", this, w -> w.depthOrNaN());
+    workers.setCorePoolSize(settings.workers());
+    workers.setMaxPoolSize(settings.workers());
+    workers.setQueueCapacity(0);
+    workers.setThreadNamePrefix("rapport-outbox-");
+    workers.setDaemon(true);
+    workers.setWaitForTasksToCompleteOnShutdown(true);
+    workers.setAwaitTerminationSeconds(10);
   }
 
   /**
@@ -333,11 +339,7 @@ class OutboxWorker implements SmartLifecycle {
       log.warn("Outbox: couldn't move old dead letters yet ({}); next start tries again", e.getClass().getSimpleName());
     }
     running = true;
-    workers = Executors.newFixedThreadPool(settings.workers(), r -> {
-      Thread t = new Thread(r, "rapport-outbox");
-      t.setDaemon(true);
-      return t;
-    });
+    workers.initialize();
     for (int i = 0; i < settings.workers(); i++) {
       workers.execute(this::loop);
     }
@@ -345,16 +347,9 @@ class OutboxWorker implements SmartLifecycle {
 
   @Override
   public void stop() {
-    running = false;
-    ExecutorService w = workers;
-    workers = null;
-    if (w != null) {
-      w.shutdownNow();
-      try {
-        w.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (running) {
+      running = false;
+      workers.shutdown();
     }
   }
 
