@@ -67,7 +67,7 @@ class OutboxStore {
       args.add(d.id());
       args.add(d.team());
       args.add(String.valueOf(at[i]));
-      args.add(write(d));
+      args.add(write(StoredDelivery.of(d)));
     }
     return ((Long) enqueue.run(redis, List.of(ITEMS, READY, DONE, PENDING), args)).intValue();
   }
@@ -89,7 +89,7 @@ class OutboxStore {
 
   /** Back to the queue at {@code notBefore} with the item as updated; {@code maybeSent} marks it uncertain. */
   void retry(Delivery updated, Instant notBefore, boolean maybeSent) {
-    retry.run(redis, List.of(INFLIGHT, ITEMS, READY, UNCERTAIN), List.of(updated.id(), write(updated),
+    retry.run(redis, List.of(INFLIGHT, ITEMS, READY, UNCERTAIN), List.of(updated.id(), write(StoredDelivery.of(updated)),
         String.valueOf(notBefore.toEpochMilli()), maybeSent ? "1" : "0"));
   }
 
@@ -112,8 +112,7 @@ class OutboxStore {
       var page = redis.hscan(ITEMS, cursor, new ScanParams().count(500));
       for (var entry : page.getResult()) {
         Delivery d = read(entry.getValue());
-        if (d.team().equals(team) && (d.users().contains(user) || user.equals(d.channel())
-            || (d.text() != null && d.text().contains(user)) || (d.blocks() != null && d.blocks().contains(user)))) {
+        if (d.team().equals(team) && d.names(user)) {
           dropped += ((Long) drop.run(redis, List.of(ITEMS, READY, INFLIGHT, UNCERTAIN, PENDING),
               List.of(d.id(), team))).intValue();
         }
@@ -168,7 +167,7 @@ class OutboxStore {
 
   private Delivery read(String raw) {
     try {
-      return json.readValue(raw, Delivery.class);
+      return json.readValue(raw, StoredDelivery.class).delivery();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable delivery", e);
     }
