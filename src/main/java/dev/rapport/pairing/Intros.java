@@ -44,10 +44,6 @@ final class Intros {
         : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
   }
 
-  static String buttonValue(String channel, String round, int group) {
-    return channel + "|" + round + "|" + group;
-  }
-
   static String introText(String channel, List<String> members) {
     return ":coffee: Coffee time! " + mentions(members) + ", you're this round's group from <#" + channel + ">.";
   }
@@ -157,7 +153,7 @@ final class Intros {
           + "they're never told who said it."))));
       for (String other : silent) {
         blocks.add(section(s -> s.text(markdownText("<@" + other + ">")).accessory(button(b -> b
-            .actionId(UNREACHED).value(buttonValue(channel, round, group) + "|" + other)
+            .actionId(UNREACHED).value(new GroupRef(channel, round, group).partner(other).encode())
             .text(plainText("Didn't reply"))))));
       }
     }
@@ -199,7 +195,7 @@ final class Intros {
   }
 
   private static LayoutBlock outcomeButtons(String channel, String round, int group) {
-    String value = buttonValue(channel, round, group);
+    String value = new GroupRef(channel, round, group).encode();
     return actions(a -> a.elements(List.of(
         button(b -> b.actionId(MET).value(value).style("primary").text(plainText(":white_check_mark: We met"))),
         button(b -> b.actionId(NOT_MET).value(value).text(plainText("Not this time"))))));

@@ -55,12 +55,12 @@ class PairingJobs {
       @Override
       public void run(Occurrence occurrence) throws Exception {
         String team = occurrence.schedule().team();
-        String[] target = occurrence.schedule().target().split(":", 2);
+        RoundRef target = RoundRef.parse(occurrence.schedule().target()).orElseThrow();
         String responseUrl = occurrence.schedule().data().get("responseUrl");
         Reply answer;
         try {
-          Round round = runner.run(team, target[0], target[1], occurrence.dueAt());
-          announcements.roundMade(team, target[0], round);
+          Round round = runner.run(team, target.channel(), target.round(), occurrence.dueAt());
+          announcements.roundMade(team, target.channel(), round);
           answer = Reply.text(ProgramAdmin.summary(round));
         } catch (UserError e) {
           answer = Reply.text(e.getMessage());
@@ -83,9 +83,9 @@ class PairingJobs {
       @Override
       public void run(Occurrence occurrence) {
         String team = occurrence.schedule().team();
-        String[] target = occurrence.schedule().target().split(":", 2);
-        String channel = target[0];
-        rounds.find(team, channel, target[1]).ifPresent(round -> followUp(team, round, rounds, outbox));
+        RoundRef.parse(occurrence.schedule().target())
+            .flatMap(target -> rounds.find(team, target.channel(), target.round()))
+            .ifPresent(round -> followUp(team, round, rounds, outbox));
       }
     };
   }
@@ -108,7 +108,7 @@ class PairingJobs {
         }
         List<String> others = group.stream().filter(u -> !u.equals(user)).toList();
         checkIns.add(Delivery.dm(team, List.of(user),
-                "pairing:" + channel + ":" + round.id() + ":" + g + ":checkin:" + user,
+                new GroupRef(channel, round.id(), g).deliveryKey("checkin:" + user),
                 Intros.checkInText(channel, others), Intros.checkIn(channel, round.id(), g, others))
             .withTag(CHECK_IN_TAG, Map.of("channel", channel, "round", round.id(), "user", user))
             .about("pairing", channel, "check-in"));

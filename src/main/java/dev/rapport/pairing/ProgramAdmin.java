@@ -115,7 +115,7 @@ class ProgramAdmin {
     Instant at = clock.instant();
     String schedule = skipNextIfSoon(team, program, at);
     programs.addRunner(team, program.channel(), call.caller().user());
-    schedules.once(team, RoundRunner.NOW, program.channel() + ":n" + at.toEpochMilli(), at,
+    schedules.once(team, RoundRunner.NOW, new RoundRef(program.channel(), "n" + at.toEpochMilli()).encode(), at,
         call.responseUrl() == null ? Map.of() : Map.of("responseUrl", call.responseUrl()));
     return Reply.text(":hourglass_flowing_sand: Starting a round in <#" + program.channel() + "> now. "
         + "I'll tell you here when the groups are made; intros follow in group DMs." + schedule);

@@ -3,6 +3,7 @@ package dev.rapport.pairing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.slack.MessageRef;
 import dev.rapport.store.Keys;
 import dev.rapport.store.LuaScript;
 import java.time.Instant;
@@ -100,7 +101,7 @@ class RoundStore {
             continue;
           }
           String history = Keys.team(team, "pairing", "history", user);
-          pipeline.zadd(history, round.at().toEpochMilli(), round.channel() + "|" + round.id() + "|" + g);
+          pipeline.zadd(history, round.at().toEpochMilli(), new GroupRef(round.channel(), round.id(), g).encode());
           pipeline.zremrangeByRank(history, 0, -KEEP_HISTORY - 1);
           if (++queued % historyChunk == 0) {
             pipeline.sync();
@@ -197,11 +198,11 @@ class RoundStore {
   }
 
   /** Where a group's intro is: its DM and the message ts, if it landed. */
-  Optional<String[]> intro(String team, String channel, String id, int group) {
+  Optional<MessageRef> intro(String team, String channel, String id, int group) {
     String round = round(team, channel, id);
     String dm = redis.hget(round + ":dms", String.valueOf(group));
     String ts = redis.hget(round + ":intros", String.valueOf(group));
-    return dm == null || ts == null ? Optional.empty() : Optional.of(new String[] {dm, ts});
+    return dm == null || ts == null ? Optional.empty() : Optional.of(new MessageRef(dm, ts));
   }
 
   /** {@code user}'s own answer for a round: met or not. */
@@ -241,7 +242,7 @@ class RoundStore {
 
   /** The check-in that asked {@code user} directly landed in {@code dm} as {@code ts}. */
   void asked(String team, String channel, String id, String user, String dm, String ts) {
-    redis.hsetnx(round(team, channel, id) + ":asked", user, dm + " " + ts);
+    redis.hsetnx(round(team, channel, id) + ":asked", user, new MessageRef(dm, ts).encode());
   }
 
   /** Members the check-in asked directly: member -> "dm ts". */

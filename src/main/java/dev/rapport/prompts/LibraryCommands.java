@@ -50,7 +50,7 @@ class LibraryCommands implements SlackFeature {
       String user = req.getPayload().getUser().getId();
       String value = req.getPayload().getActions().get(0).getValue();
       later.answer("/empathy list page", req.getPayload().getResponseUrl(), () -> (access.isAdmin(team, user)
-          ? page(team, value)
+          ? page(team, ListPage.Position.parse(value))
           : Reply.text(":lock: Only Rapport admins can browse the prompt list — " + access.askAnAdmin(team) + "."))
           .replacingOriginal());
       return ctx.ack();
@@ -109,13 +109,12 @@ class LibraryCommands implements SlackFeature {
   Reply list(CommandCall call) {
     String arg = call.args();
     Strategy strategy = arg.isEmpty() ? null : Strategy.require(arg);
-    return page(call.caller().team(), ListPage.value(strategy, 1));
+    return page(call.caller().team(), new ListPage.Position(strategy, 1));
   }
 
-  private Reply page(String team, String value) {
-    String[] parts = value.split("\\|", 2);
-    Strategy strategy = ListPage.ALL.equals(parts[0]) ? null : Strategy.require(parts[0]);
-    int page = parts.length > 1 && parts[1].matches("\\d{1,4}") ? Integer.parseInt(parts[1]) : 1;
+  private Reply page(String team, ListPage.Position at) {
+    Strategy strategy = at.strategy();
+    int page = at.page();
     List<Prompt> prompts = library.available(team).stream()
         .filter(p -> strategy == null || p.strategy() == strategy).toList();
     // Ids start with their strategy ("listening-04", "listening-ws2"), so removed ones can be counted by it.

@@ -99,8 +99,9 @@ class SuggestionFeature implements SlackFeature {
       if (!access.isAdmin(team, admin)) {
         return Reply.text(":lock: Only Rapport admins can decide on suggestions — " + access.askAnAdmin(team) + ".");
       }
-      String id = value.split("\\|", 2)[0];
-      Optional<String> decision = approve ? approve(team, admin, value) : reject(team, admin, id);
+      ReviewMessage.Choice choice = ReviewMessage.Choice.parse(value);
+      String id = choice.suggestion();
+      Optional<String> decision = approve ? approve(team, admin, choice) : reject(team, admin, id);
       if (decision.isPresent()) {
         reviewDms.decide(team, id, decision.get(), answered);
         return Reply.text(decision.get()).replacingOriginal();
@@ -112,19 +113,18 @@ class SuggestionFeature implements SlackFeature {
   }
 
   /** The decision in words, or empty when the suggestion was already decided (or expired). */
-  private Optional<String> approve(String team, String admin, String value) {
-    String[] parts = value.split("\\|", 2);
-    Strategy strategy = Strategy.require(parts.length > 1 ? parts[1] : "");
-    Optional<WorkspacePrompts.Approved> approved = suggestions.approve(team, parts[0], strategy);
+  private Optional<String> approve(String team, String admin, ReviewMessage.Choice choice) {
+    Strategy strategy = choice.strategy() != null ? choice.strategy() : Strategy.require("");
+    Optional<WorkspacePrompts.Approved> approved = suggestions.approve(team, choice.suggestion(), strategy);
     if (approved.isEmpty()) {
       return Optional.empty();
     }
     Prompt p = approved.get().prompt();
     if (approved.get().proposer() != null) {
-      outbox.send(Delivery.dm(team, List.of(approved.get().proposer()), decidedKey(team, parts[0]),
+      outbox.send(Delivery.dm(team, List.of(approved.get().proposer()), decidedKey(team, choice.suggestion()),
           ":tada: Your suggested prompt was approved! It joins the *" + strategy.label() + "* prompts as `"
               + p.id() + "`:\n>" + Mrkdwn.escape(p.text()) + "\nThank you for helping your colleagues connect.",
-          null));
+          null).about(PromptJob.FEATURE, null, "suggestion message"));
     }
     return Optional.of(":white_check_mark: <@" + admin + "> approved this suggestion: it's now `" + p.id()
         + "` in *" + strategy.label() + "*:\n>" + Mrkdwn.escape(p.text()));
@@ -139,7 +139,7 @@ class SuggestionFeature implements SlackFeature {
     if (s.by() != null) {
       outbox.send(Delivery.dm(team, List.of(s.by()), decidedKey(team, id), "Thanks for suggesting a prompt:\n>"
           + Mrkdwn.escape(s.text()) + "\nThe Rapport admins decided not to add this one. Keep the ideas "
-          + "coming!", null));
+          + "coming!", null).about(PromptJob.FEATURE, null, "suggestion message"));
     }
     return Optional.of(":no_entry_sign: <@" + admin + "> rejected this suggestion:\n>" + Mrkdwn.escape(s.text()));
   }

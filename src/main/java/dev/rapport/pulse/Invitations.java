@@ -109,6 +109,7 @@ class Invitations implements DeliveryListener {
 
   private Delivery closed(String team, String channel, Period period, String dm, String ts) {
     return Delivery.update(team, dm, ts, "pulse:closed:" + keys.noticeId(team, dm, ts),
-        PulseMessages.closedText(channel), PulseMessages.closed(channel, period.opened(), settings.minResponses()));
+        PulseMessages.closedText(channel), PulseMessages.closed(channel, period.opened(), settings.minResponses()))
+        .about("pulse", null, "pulse invitation marked closed");
   }
 }

@@ -77,8 +77,9 @@ class PulseCommand implements SlackFeature {
       var payload = req.getPayload();
       String team = payload.getTeam().getId();
       later.answer("open the pulse", payload.getResponseUrl(), () -> {
-        String[] target = AnswerModal.target(payload.getActions().get(0).getValue());
-        PulseAnswers.Opening opening = answers.forPeriod(team, payload.getUser().getId(), target[0], target[1]);
+        PeriodRef target = PeriodRef.parse(payload.getActions().get(0).getValue());
+        PulseAnswers.Opening opening = answers.forPeriod(team, payload.getUser().getId(), target.channel(),
+            target.period());
         View view = opening.form() != null ? opening.form() : AnswerModal.notice(opening.notice());
         answers.open(team, payload.getTriggerId(), view);
         return Reply.none();

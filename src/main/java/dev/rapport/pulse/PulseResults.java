@@ -89,7 +89,7 @@ class PulseResults {
               + channel + ">, " + (results.size() == 1 ? "the last period" : "last "
               + PulseWording.count(results.size(), "period", "periods")) + ". Gaps are periods whose results "
               + "may not be shown; where questions score alike, their lines run nested and their points side by "
-              + "side."));
+              + "side.").about("pulse", null, "pulse chart"));
       return Reply.text(":chart_with_upwards_trend: The trend of <#" + channel + "> is on its way to your DM "
           + "with Rapport.");
     });
@@ -111,7 +111,7 @@ class PulseResults {
           "Team pulse export", CsvExport.csv(results, store.config(team, channel).zone())
               .getBytes(StandardCharsets.UTF_8), "Pulse aggregates of <#" + channel + ">, one row per closed "
               + "period, dated in " + store.config(team, channel).zone().getId() + " (the pulse's time zone). Periods with fewer than " + settings.minResponses() + " answers have no scores, and 1–5 "
-              + "counts need " + settings.distributionFrom() + "."));
+              + "counts need " + settings.distributionFrom() + ".").about("pulse", null, "pulse export"));
       return Reply.text(":page_facing_up: " + results.size() + " period" + (results.size() == 1 ? "" : "s")
           + " exported; the CSV is on its way to your DM with Rapport.");
     });

@@ -49,26 +49,26 @@ class ScheduleStore {
     this.json = json;
   }
 
-  /** A claimed occurrence: the schedule's id, its due time and the lease this instance holds. */
+  /** A claimed occurrence: the schedule's id (as encoded), its due time and the lease this instance holds. */
   record Claim(String id, Instant due, long lease) {}
 
   void save(Schedule schedule, Instant due) {
-    redis.hset(defs(schedule.team()), field(schedule.kind(), schedule.target()), write(schedule));
-    index.run(redis, List.of(DUE, CLAIMS), List.of(schedule.id(), String.valueOf(due.toEpochMilli())));
+    redis.hset(defs(schedule.team()), schedule.id().field(), write(schedule));
+    index.run(redis, List.of(DUE, CLAIMS), List.of(schedule.id().encode(), String.valueOf(due.toEpochMilli())));
   }
 
-  void delete(String team, String kind, String target) {
-    index.run(redis, List.of(DUE, CLAIMS), List.of(Schedule.id(team, kind, target), ""));
-    redis.hdel(defs(team), field(kind, target));
+  void delete(ScheduleId id) {
+    index.run(redis, List.of(DUE, CLAIMS), List.of(id.encode(), ""));
+    redis.hdel(defs(id.team()), id.field());
   }
 
-  Optional<Schedule> find(String team, String kind, String target) {
-    return Optional.ofNullable(redis.hget(defs(team), field(kind, target))).map(this::read);
+  Optional<Schedule> find(ScheduleId id) {
+    return Optional.ofNullable(redis.hget(defs(id.team()), id.field())).map(this::read);
   }
 
-  Optional<Schedule> find(String id) {
-    String[] parts = id.split("\\|", 3);
-    return parts.length == 3 ? find(parts[0], parts[1], parts[2]) : Optional.empty();
+  /** The schedule a claim (an encoded id from the due index) names, if it still exists. */
+  Optional<Schedule> find(Claim claim) {
+    return ScheduleId.parse(claim.id()).flatMap(this::find);
   }
 
   List<Schedule> all(String team) {
@@ -78,8 +78,8 @@ class ScheduleStore {
   }
 
   /** When the schedule runs next: its due time, or the due time of the occurrence running now. */
-  Optional<Instant> due(String team, String kind, String target) {
-    String id = Schedule.id(team, kind, target);
+  Optional<Instant> due(ScheduleId scheduleId) {
+    String id = scheduleId.encode();
     String claimed = redis.hget(CLAIMS, id);
     if (claimed != null) {
       return Optional.of(Instant.ofEpochMilli((long) Double.parseDouble(claimed)));
@@ -118,10 +118,10 @@ class ScheduleStore {
   /** Removes every schedule of a workspace from the shared index (its own keys go with the workspace). */
   void deleteWorkspace(String team) {
     for (Schedule schedule : all(team)) {
-      delete(team, schedule.kind(), schedule.target());
+      delete(schedule.id());
     }
     String cursor = ScanParams.SCAN_POINTER_START;
-    ScanParams match = new ScanParams().match(team + "|*").count(500);
+    ScanParams match = new ScanParams().match(ScheduleId.allOf(team)).count(500);
     do {
       ScanResult<redis.clients.jedis.resps.Tuple> page = redis.zscan(DUE, cursor, match);
       page.getResult().forEach(t -> index.run(redis, List.of(DUE, CLAIMS), List.of(t.getElement(), "")));
@@ -131,16 +131,11 @@ class ScheduleStore {
 
   private String doneKey(Occurrence occurrence) {
     Schedule s = occurrence.schedule();
-    return Keys.team(s.team(), "schedule", "done", s.kind() + "|" + s.target() + "@"
-        + occurrence.dueAt().toEpochMilli());
+    return Keys.team(s.team(), "schedule", "done", s.id().field() + "@" + occurrence.dueAt().toEpochMilli());
   }
 
   private static String defs(String team) {
     return Keys.team(team, "schedule", "defs");
-  }
-
-  private static String field(String kind, String target) {
-    return kind + "|" + target;
   }
 
   /** The stored form of a schedule. */

@@ -62,7 +62,7 @@ class Scheduler implements SmartLifecycle {
   }
 
   private boolean handle(ScheduleStore.Claim claim, Instant now) {
-    Schedule schedule = store.find(claim.id()).orElse(null);
+    Schedule schedule = store.find(claim).orElse(null);
     if (schedule == null) {
       store.finish(claim, null, false);
       return false;
