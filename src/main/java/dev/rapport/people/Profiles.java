@@ -1,12 +1,11 @@
 package dev.rapport.people;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.model.User;
 import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackGateway;
 import dev.rapport.store.Keys;
+import dev.rapport.store.StoredJson;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -28,9 +27,9 @@ public class Profiles {
   private final SlackGateway slack;
   private final UnifiedJedis redis;
   private final PeopleSettings settings;
-  private final ObjectMapper json;
+  private final StoredJson json;
 
-  Profiles(SlackGateway slack, UnifiedJedis redis, PeopleSettings settings, ObjectMapper json) {
+  Profiles(SlackGateway slack, UnifiedJedis redis, PeopleSettings settings, StoredJson json) {
     this.slack = slack;
     this.redis = redis;
     this.settings = settings;
@@ -45,21 +44,16 @@ public class Profiles {
     String key = Keys.team(team, "people", "profile", user);
     String cached = redis.get(key);
     if (cached != null) {
-      try {
-        return json.readValue(cached, Profile.class);
-      } catch (JsonProcessingException stale) {
-        redis.del(key);
+      Optional<Profile> fresh = json.readIfValid(cached, Profile.class);
+      if (fresh.isPresent()) {
+        return fresh.get();
       }
+      redis.del(key);
     }
     AnswerLater.ifOnAckPath(AnswerLater.CHECKING_PROFILE);
     User u = slack.call(team, "users.info", c -> c.usersInfo(r -> r.user(user))).getUser();
     Profile profile = of(u);
-    try {
-      redis.set(key, json.writeValueAsString(profile),
-          SetParams.setParams().ex(settings.profileCacheTtl().toSeconds()));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    redis.set(key, json.write(profile), SetParams.setParams().ex(settings.profileCacheTtl().toSeconds()));
     return profile;
   }
 

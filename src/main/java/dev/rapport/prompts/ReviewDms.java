@@ -8,6 +8,7 @@ import dev.rapport.outbox.DeliveryListener;
 import dev.rapport.outbox.Outbox;
 import dev.rapport.slack.MessageRef;
 import dev.rapport.store.Keys;
+import dev.rapport.store.Scans;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -92,15 +93,12 @@ class ReviewDms implements DeliveryListener {
 
   /** Forget-me: the decisions {@code user} made (or was named in) go. */
   void forget(String team, String user) {
-    var scan = redis.scanIteration(500, key(team, "*"));
-    while (!scan.isIterationCompleted()) {
-      for (String key : scan.nextBatchList()) {
-        String decided = redis.hget(key, DECIDED);
-        if (decided != null && decided.contains(user)) {
-          redis.del(key);
-        }
+    Scans.keys(redis, key(team, "*"), key -> {
+      String decided = redis.hget(key, DECIDED);
+      if (decided != null && decided.contains(user)) {
+        redis.del(key);
       }
-    }
+    });
   }
 
   private void update(String team, String reviewKey, MessageRef at, String text) {

@@ -1,9 +1,9 @@
 package dev.rapport.schedule;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.store.Keys;
 import dev.rapport.store.LuaScript;
+import dev.rapport.store.Scans;
+import dev.rapport.store.StoredJson;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Schedules in Redis. Definitions live with their workspace; one shared index says what is due when, so
@@ -39,12 +37,12 @@ class ScheduleStore {
   private static final Duration REMEMBER_DONE = Duration.ofDays(30);
 
   private final UnifiedJedis redis;
-  private final ObjectMapper json;
+  private final StoredJson json;
   private final LuaScript claim = LuaScript.load("schedule-claim");
   private final LuaScript finish = LuaScript.load("schedule-finish");
   private final LuaScript index = LuaScript.load("schedule-index");
 
-  ScheduleStore(UnifiedJedis redis, ObjectMapper json) {
+  ScheduleStore(UnifiedJedis redis, StoredJson json) {
     this.redis = redis;
     this.json = json;
   }
@@ -120,13 +118,8 @@ class ScheduleStore {
     for (Schedule schedule : all(team)) {
       delete(schedule.id());
     }
-    String cursor = ScanParams.SCAN_POINTER_START;
-    ScanParams match = new ScanParams().match(ScheduleId.allOf(team)).count(500);
-    do {
-      ScanResult<redis.clients.jedis.resps.Tuple> page = redis.zscan(DUE, cursor, match);
-      page.getResult().forEach(t -> index.run(redis, List.of(DUE, CLAIMS), List.of(t.getElement(), "")));
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    Scans.sortedSet(redis, DUE, ScheduleId.allOf(team),
+        t -> index.run(redis, List.of(DUE, CLAIMS), List.of(t.getElement(), "")));
   }
 
   private String doneKey(Occurrence occurrence) {
@@ -148,22 +141,14 @@ class ScheduleStore {
         ? new Stored(s.team(), s.kind(), s.target(), null, null, null, null, null, s.at().toEpochMilli(), s.data())
         : new Stored(s.team(), s.kind(), s.target(), c.days().stream().sorted().toList(), c.everyWeeks(),
             c.time().toString(), c.zone().getId(), c.anchor().toString(), null, s.data());
-    try {
-      return json.writeValueAsString(stored);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return json.write(stored);
   }
 
   private Schedule read(String value) {
-    try {
-      Stored s = json.readValue(value, Stored.class);
-      Cadence cadence = s.days() == null ? null : new Cadence(EnumSet.copyOf(s.days()), s.everyWeeks(),
-          LocalTime.parse(s.time()), ZoneId.of(s.zone()), LocalDate.parse(s.anchor()));
-      return new Schedule(s.team(), s.kind(), s.target(), cadence,
-          s.at() == null ? null : Instant.ofEpochMilli(s.at()), s.data());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable schedule", e);
-    }
+    Stored s = json.read(value, Stored.class);
+    Cadence cadence = s.days() == null ? null : new Cadence(EnumSet.copyOf(s.days()), s.everyWeeks(),
+        LocalTime.parse(s.time()), ZoneId.of(s.zone()), LocalDate.parse(s.anchor()));
+    return new Schedule(s.team(), s.kind(), s.target(), cadence,
+        s.at() == null ? null : Instant.ofEpochMilli(s.at()), s.data());
   }
 }
