@@ -9,6 +9,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
 import dev.rapport.slack.Mrkdwn;
+import dev.rapport.slack.SlackDates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +28,6 @@ final class Intros {
   static final String UNREACHED = "pairing_unreached";
 
   private Intros() {}
-
-  /** Slack shows this in each reader's own time zone; the fallback is UTC. */
-  static String when(Instant at) {
-    return dev.rapport.slack.SlackDates.moment(at);
-  }
 
   static String mentions(List<String> users) {
     List<String> named = users.stream().filter(u -> !Round.FORGOTTEN.equals(u)).map(u -> "<@" + u + ">").toList();
@@ -98,7 +94,7 @@ final class Intros {
    */
   static String whenToMeet(List<String> members, Optional<Instant> meetAt, List<String> noZone) {
     if (noZone.isEmpty()) {
-      return meetAt.map(at -> "*When?* Everyone's working hours overlap on " + when(at)
+      return meetAt.map(at -> "*When?* Everyone's working hours overlap on " + SlackDates.moment(at)
               + " — or pick any time that suits you all.")
           .orElse("*When?* Your working hours barely overlap, so try a short call at the edge of your days, "
               + "or trade voice notes here.");
@@ -109,7 +105,7 @@ final class Intros {
       return "*When?* Slack doesn't know your time zones, so agree on a time here that suits you all." + setOne;
     }
     String whose = noZone.size() == 1 ? "your time zone" : "your time zones";
-    return meetAt.map(at -> "*When?* " + when(at) + " is inside the working hours of " + mentions(known) + ". "
+    return meetAt.map(at -> "*When?* " + SlackDates.moment(at) + " is inside the working hours of " + mentions(known) + ". "
             + mentions(noZone) + ", Slack doesn't know " + whose + ", so check it suits you too — or pick any "
             + "time that suits you all." + setOne)
         .orElse("*When?* The working hours of " + mentions(known) + " barely overlap, and Slack doesn't know "

@@ -12,6 +12,7 @@ import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
+import dev.rapport.slack.SlackDates;
 import dev.rapport.slack.UserError;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,7 +84,7 @@ class ProgramAdmin {
     work.submit("read the members of a coffee channel", () ->
         programs.rememberMembers(team, program.channel(), directory.members(team, program.channel())));
     return ":white_check_mark: Coffee pairing is " + (current != null ? "updated" : "on") + " in <#"
-        + program.channel() + ">: " + program.describe() + ".\nFirst round: " + Intros.when(first) + ". "
+        + program.channel() + ">: " + program.describe() + ".\nFirst round: " + SlackDates.moment(first) + ". "
         + (program.announce() ? "" : "Starts, rounds and stops are not announced in the channel. ")
         + "Members can `/coffee pause`, `/coffee leave` or `/coffee avoid @someone` any time; `/coffee settings` "
         + "changes it.";
@@ -128,12 +129,12 @@ class ProgramAdmin {
     }
     Duration halfCycle = Duration.ofDays(Math.max(1, program.cadence().cycleDays())).dividedBy(2);
     if (Duration.between(at, next).compareTo(halfCycle) >= 0) {
-      return "\nThe next scheduled round, " + Intros.when(next) + ", still happens.";
+      return "\nThe next scheduled round, " + SlackDates.moment(next) + ", still happens.";
     }
     Instant after = program.cadence().next(next);
     schedules.moveNext(team, ProgramStore.KIND, program.channel(), after);
-    return "\nThe round scheduled for " + Intros.when(next) + " is skipped, so these groups have a full cycle to "
-        + "meet; the next one is " + Intros.when(after) + ".";
+    return "\nThe round scheduled for " + SlackDates.moment(next) + " is skipped, so these groups have a full cycle to "
+        + "meet; the next one is " + SlackDates.moment(after) + ".";
   }
 
   static String summary(Round round) {

@@ -11,6 +11,7 @@ import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
+import dev.rapport.slack.SlackDates;
 import dev.rapport.slack.SlackFeature;
 import dev.rapport.slack.Subcommand;
 import dev.rapport.slack.UserError;
@@ -98,7 +99,7 @@ class PostCommands implements SlackFeature {
     String which = strategy == null ? "prompts (the four strategies take turns)"
         : "*" + strategy.label() + "* prompts";
     return Reply.text(":calendar: " + (replacing ? "Changed: " : "") + "Rapport will post " + which + " here "
-        + cadence.describe() + ". The first one comes " + when(first) + ".\n"
+        + cadence.describe() + ". The first one comes " + SlackDates.moment(first) + ".\n"
         + "Replies in the thread and reactions are counted for `/empathy stats`, never what anyone wrote. "
         + "If a prompt can't be posted, I'll tell you. Stop with `/empathy stop`.");
   }
@@ -123,10 +124,5 @@ class PostCommands implements SlackFeature {
           + "posted, not in a direct message.");
     }
     return call.caller().channel();
-  }
-
-  /** A date Slack shows in each reader's own time zone. */
-  private static String when(Instant at) {
-    return dev.rapport.slack.SlackDates.moment(at);
   }
 }

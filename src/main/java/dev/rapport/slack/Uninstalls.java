@@ -5,7 +5,6 @@ import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import dev.rapport.store.Keys;
 import dev.rapport.store.Scans;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
