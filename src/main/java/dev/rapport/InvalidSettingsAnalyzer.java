@@ -43,8 +43,8 @@ class InvalidSettingsAnalyzer extends AbstractFailureAnalyzer<BindValidationExce
       }
       description.append(error.getDefaultMessage());
     }
-    return new FailureAnalysis(description.toString(), "Change the variables named above (the README's "
-        + "settings table says what each takes), or unset them for the defaults, and start Rapport again.", cause);
+    return new FailureAnalysis(description.toString(), "Set the variables named above to values in "
+        + "range, or unset them for the defaults, and start Rapport again.", cause);
   }
 
   /** The environment variable that set it, or else the one that would: RAPPORT_OUTBOX_WORKERS. */
