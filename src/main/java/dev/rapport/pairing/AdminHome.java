@@ -9,6 +9,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import com.slack.api.model.block.LayoutBlock;
 import dev.rapport.slack.AccessPolicy;
 import dev.rapport.slack.HomeSection;
+import dev.rapport.slack.SlackDates;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -61,10 +62,10 @@ class AdminHome implements HomeSection {
     String channel = program.channel();
     StringBuilder text = new StringBuilder("*<#" + channel + ">* — " + program.describe()
         + (program.announce() ? "" : ", not announced in the channel"));
-    programs.nextRound(team, channel).ifPresent(next -> text.append("\nNext round: ").append(Intros.when(next)));
+    programs.nextRound(team, channel).ifPresent(next -> text.append("\nNext round: ").append(SlackDates.moment(next)));
     stats.lastRound(team, channel).ifPresentOrElse(last -> {
       int people = last.round().groups().stream().mapToInt(List::size).sum();
-      text.append("\nLast round: ").append(Intros.when(last.round().at())).append(", ");
+      text.append("\nLast round: ").append(SlackDates.moment(last.round().at())).append(", ");
       text.append(last.round().groups().isEmpty() ? "nobody could be paired"
           : people + " people in " + last.round().groups().size() + " groups");
       if (last.asked() > 0) {

@@ -3,6 +3,7 @@ package dev.rapport.pairing;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
+import dev.rapport.slack.SlackDates;
 import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.Outbox;
 import java.time.Clock;
@@ -35,7 +36,7 @@ class Announcements {
     }
     post(team, program.channel(), "start:" + clock.millis(), ":coffee: *Coffee pairing is starting in this "
         + "channel!* Every round, Rapport puts the members of <#" + program.channel() + "> in small groups with "
-        + "someone new for a chat: " + program.describe() + ". The first round is " + Intros.when(first)
+        + "someone new for a chat: " + program.describe() + ". The first round is " + SlackDates.moment(first)
         + "; each group gets a DM with an icebreaker. Not up for it? `/coffee leave` here, or `/coffee pause 2w` "
         + "to skip a few rounds.");
   }
@@ -51,7 +52,7 @@ class Announcements {
         .orElseGet(() -> program.cadence().next(round.at()));
     post(team, channel, round.id(), ":coffee: *New coffee round!* " + people + " people in "
         + round.groups().size() + " groups — check your DMs for your group and an icebreaker. Next round: "
-        + Intros.when(next) + ".");
+        + SlackDates.moment(next) + ".");
   }
 
   void stopped(String team, Program program) {

@@ -12,6 +12,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import dev.rapport.people.ForgetMe;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.BackgroundWork;
 import dev.rapport.slack.HomeTab;
 import dev.rapport.slack.Reply;
@@ -40,12 +41,13 @@ class CoffeeCommand implements SlackFeature {
   private final ForgetMe forgetMe;
   private final SettingsForm form;
   private final BackgroundWork work;
+  private final AnswerLater later;
   private final ObjectProvider<HomeTab> home;
   private final Clock clock;
 
   CoffeeCommand(MemberChoices choices, MyCoffee mine, ProgramAdmin admin, PairingStats stats, Outcomes outcomes,
                 ProgramStore programs, ForgetMe forgetMe, SettingsForm form, BackgroundWork work,
-                ObjectProvider<HomeTab> home, Clock clock) {
+                AnswerLater later, ObjectProvider<HomeTab> home, Clock clock) {
     this.choices = choices;
     this.mine = mine;
     this.admin = admin;
@@ -55,6 +57,7 @@ class CoffeeCommand implements SlackFeature {
     this.forgetMe = forgetMe;
     this.form = form;
     this.work = work;
+    this.later = later;
     this.home = home;
     this.clock = clock;
   }
@@ -144,8 +147,8 @@ class CoffeeCommand implements SlackFeature {
   }
 
   /** Acks at once; the work and its answer (ephemeral, to the clicker) happen in the background. */
-  private Response inBackground(BlockActionRequest req, ActionContext ctx, String what, BackgroundWork.Answer action) {
-    work.answerLater(what, req.getPayload().getResponseUrl(), action);
+  private Response inBackground(BlockActionRequest req, ActionContext ctx, String what, AnswerLater.Answer action) {
+    later.answer(what, req.getPayload().getResponseUrl(), action);
     return ctx.ack();
   }
 

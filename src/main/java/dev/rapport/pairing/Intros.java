@@ -9,6 +9,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
 import dev.rapport.slack.Mrkdwn;
+import dev.rapport.slack.SlackDates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +29,6 @@ final class Intros {
 
   private Intros() {}
 
-  /** Slack shows this in each reader's own time zone; the fallback is UTC. */
-  static String when(Instant at) {
-    return dev.rapport.slack.SlackDates.moment(at);
-  }
-
   static String mentions(List<String> users) {
     List<String> named = users.stream().filter(u -> !Round.FORGOTTEN.equals(u)).map(u -> "<@" + u + ">").toList();
     return named.isEmpty() ? "someone who has since left" : listed(named);
@@ -42,10 +38,6 @@ final class Intros {
   static String listed(List<String> items) {
     return items.size() == 1 ? items.get(0)
         : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
-  }
-
-  static String buttonValue(String channel, String round, int group) {
-    return channel + "|" + round + "|" + group;
   }
 
   static String introText(String channel, List<String> members) {
@@ -102,7 +94,7 @@ final class Intros {
    */
   static String whenToMeet(List<String> members, Optional<Instant> meetAt, List<String> noZone) {
     if (noZone.isEmpty()) {
-      return meetAt.map(at -> "*When?* Everyone's working hours overlap on " + when(at)
+      return meetAt.map(at -> "*When?* Everyone's working hours overlap on " + SlackDates.moment(at)
               + " — or pick any time that suits you all.")
           .orElse("*When?* Your working hours barely overlap, so try a short call at the edge of your days, "
               + "or trade voice notes here.");
@@ -113,7 +105,7 @@ final class Intros {
       return "*When?* Slack doesn't know your time zones, so agree on a time here that suits you all." + setOne;
     }
     String whose = noZone.size() == 1 ? "your time zone" : "your time zones";
-    return meetAt.map(at -> "*When?* " + when(at) + " is inside the working hours of " + mentions(known) + ". "
+    return meetAt.map(at -> "*When?* " + SlackDates.moment(at) + " is inside the working hours of " + mentions(known) + ". "
             + mentions(noZone) + ", Slack doesn't know " + whose + ", so check it suits you too — or pick any "
             + "time that suits you all." + setOne)
         .orElse("*When?* The working hours of " + mentions(known) + " barely overlap, and Slack doesn't know "
@@ -157,7 +149,7 @@ final class Intros {
           + "they're never told who said it."))));
       for (String other : silent) {
         blocks.add(section(s -> s.text(markdownText("<@" + other + ">")).accessory(button(b -> b
-            .actionId(UNREACHED).value(buttonValue(channel, round, group) + "|" + other)
+            .actionId(UNREACHED).value(new GroupRef(channel, round, group).partner(other).encode())
             .text(plainText("Didn't reply"))))));
       }
     }
@@ -199,7 +191,7 @@ final class Intros {
   }
 
   private static LayoutBlock outcomeButtons(String channel, String round, int group) {
-    String value = buttonValue(channel, round, group);
+    String value = new GroupRef(channel, round, group).encode();
     return actions(a -> a.elements(List.of(
         button(b -> b.actionId(MET).value(value).style("primary").text(plainText(":white_check_mark: We met"))),
         button(b -> b.actionId(NOT_MET).value(value).text(plainText("Not this time"))))));

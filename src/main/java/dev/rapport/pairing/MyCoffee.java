@@ -2,6 +2,7 @@ package dev.rapport.pairing;
 
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Reply;
+import dev.rapport.slack.SlackDates;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,17 +59,16 @@ class MyCoffee {
   List<Past> history(String team, String user, int count) {
     List<Past> past = new ArrayList<>();
     for (String entry : rounds.history(team, user, count)) {
-      String[] parts = entry.split("\\|");
-      int group = Integer.parseInt(parts[2]);
-      rounds.group(team, parts[0], parts[1], group).ifPresent(g -> {
-        List<String> others = g.members().stream().filter(u -> !u.equals(user)).toList();
-        Map<String, String> answers = rounds.answers(team, parts[0], parts[1],
-            g.members().stream().filter(u -> !Round.FORGOTTEN.equals(u)).toList());
-        String own = answers.containsKey(user) ? answers.get(user)
-            : rounds.groupOutcome(team, parts[0], parts[1], group);
-        past.add(new Past(parts[0], g.at(), others, own,
-            others.stream().filter(u -> "met".equals(answers.get(u))).toList()));
-      });
+      GroupRef.parse(entry).ifPresent(ref -> rounds.group(team, ref.channel(), ref.round(), ref.group())
+          .ifPresent(g -> {
+            List<String> others = g.members().stream().filter(u -> !u.equals(user)).toList();
+            Map<String, String> answers = rounds.answers(team, ref.channel(), ref.round(),
+                g.members().stream().filter(u -> !Round.FORGOTTEN.equals(u)).toList());
+            String own = answers.containsKey(user) ? answers.get(user)
+                : rounds.groupOutcome(team, ref.channel(), ref.round(), ref.group());
+            past.add(new Past(ref.channel(), g.at(), others, own,
+                others.stream().filter(u -> "met".equals(answers.get(u))).toList()));
+          }));
     }
     return past;
   }
@@ -82,9 +82,9 @@ class MyCoffee {
     StringBuilder text = new StringBuilder(":coffee: *Your coffee pairing*\n");
     for (Membership m : mine) {
       text.append("\n*<#").append(m.program().channel()).append(">* — ").append(m.program().describe()).append('\n');
-      m.nextRound().ifPresent(next -> text.append("• Next round: ").append(Intros.when(next)).append('\n'));
+      m.nextRound().ifPresent(next -> text.append("• Next round: ").append(SlackDates.moment(next)).append('\n'));
       m.currentGroup().ifPresent(g -> text.append("• Your current group: ").append(Intros.mentions(g.others()))
-          .append(" (since ").append(Intros.when(g.at())).append(")\n"));
+          .append(" (since ").append(SlackDates.moment(g.at())).append(")\n"));
       text.append("• ").append(state(m)).append('\n');
     }
     return Reply.text(text.toString());
@@ -99,7 +99,7 @@ class MyCoffee {
     StringBuilder text = new StringBuilder(":coffee: *Your last " + (past.size() == 1 ? "coffee group"
         : past.size() + " coffee groups") + "*\n");
     for (Past p : past) {
-      text.append("• ").append(Intros.when(p.at())).append(" in <#").append(p.channel()).append("> with ")
+      text.append("• ").append(SlackDates.moment(p.at())).append(" in <#").append(p.channel()).append("> with ")
           .append(Intros.mentions(p.others())).append(" — ").append(outcome(p)).append('\n');
     }
     return Reply.text(text.toString());
@@ -114,7 +114,7 @@ class MyCoffee {
       return ProgramStore.isGhostPause(until)
           ? "Paused after a few rounds without a word from you. `/coffee resume` in <#" + m.program().channel()
               + "> brings you back."
-          : "Paused until " + Intros.when(until) + ".";
+          : "Paused until " + SlackDates.moment(until) + ".";
     }
     return "You're taking part.";
   }

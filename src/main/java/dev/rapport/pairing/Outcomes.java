@@ -1,10 +1,12 @@
 package dev.rapport.pairing;
 
+import dev.rapport.slack.MessageRef;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackGateway;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,12 +38,14 @@ class Outcomes {
 
   /** Records {@code user}'s own answer for the group named by a button value ({@code channel|round|group}). */
   Reply record(String team, String user, String value, boolean met) {
-    String[] parts = value == null ? new String[0] : value.split("\\|");
-    if (parts.length != 3 || !parts[2].matches("\\d+")) {
+    GroupRef ref = GroupRef.parse(value).orElse(null);
+    if (ref == null) {
       return Reply.text("That button doesn't belong to a coffee intro I know, so nothing was recorded.");
     }
-    int index = Integer.parseInt(parts[2]);
-    RoundStore.Group group = rounds.group(team, parts[0], parts[1], index).orElse(null);
+    String channel = ref.channel();
+    String round = ref.round();
+    int index = ref.group();
+    RoundStore.Group group = rounds.group(team, channel, round, index).orElse(null);
     if (group == null) {
       return Reply.text("That intro is from a round I no longer keep, so nothing was recorded. "
           + "Your next intro will have fresh buttons.");
@@ -49,16 +53,16 @@ class Outcomes {
     if (!group.members().contains(user)) {
       return Reply.text("Only the people in this group can answer for it, so nothing was recorded.");
     }
-    rounds.answer(team, parts[0], parts[1], user, met ? "met" : "not");
-    programs.answered(team, parts[0], List.of(user));
-    Map<String, String> answers = rounds.answers(team, parts[0], parts[1]);
-    show(team, new Answered(parts[0], parts[1], index, group), user, met, answers);
+    rounds.answer(team, channel, round, user, met ? "met" : "not");
+    programs.answered(team, channel, List.of(user));
+    Map<String, String> answers = rounds.answers(team, channel, round);
+    show(team, new Answered(channel, round, index, group), user, met, answers);
     if (met) {
       return Reply.text(":tada: Wonderful — noted that you met! Thanks for making the time.");
     }
     List<String> silent = group.members().stream()
         .filter(u -> !u.equals(user) && !Round.FORGOTTEN.equals(u) && !answers.containsKey(u)).toList();
-    return Reply.blocks(Intros.NOT_MET_TEXT, Intros.notMet(parts[0], parts[1], index, silent));
+    return Reply.blocks(Intros.NOT_MET_TEXT, Intros.notMet(channel, round, index, silent));
   }
 
   /**
@@ -66,17 +70,19 @@ class Outcomes {
    * said it; it counts as one round without a word from that member unless they answer themselves.
    */
   Reply unreached(String team, String user, String value) {
-    String[] parts = value == null ? new String[0] : value.split("\\|");
-    if (parts.length != 4 || !parts[2].matches("\\d+")) {
+    GroupRef.Partner partner = GroupRef.Partner.parse(value).orElse(null);
+    if (partner == null) {
       return Reply.text("That button doesn't belong to a coffee intro I know, so nothing was recorded.");
     }
-    RoundStore.Group group = rounds.group(team, parts[0], parts[1], Integer.parseInt(parts[2])).orElse(null);
-    if (group == null || !group.members().contains(user) || !group.members().contains(parts[3])
-        || user.equals(parts[3])) {
+    GroupRef ref = partner.group();
+    String member = partner.member();
+    RoundStore.Group group = rounds.group(team, ref.channel(), ref.round(), ref.group()).orElse(null);
+    if (group == null || !group.members().contains(user) || !group.members().contains(member)
+        || user.equals(member)) {
       return Reply.text("Only someone in that group can say a partner didn't reply, so nothing was recorded.");
     }
-    rounds.unreached(team, parts[0], parts[1], parts[3]);
-    return Reply.text(":shushing_face: Thanks — noted privately. <@" + parts[3] + "> won't be told who said it. "
+    rounds.unreached(team, ref.channel(), ref.round(), member);
+    return Reply.text(":shushing_face: Thanks — noted privately. <@" + member + "> won't be told who said it. "
         + "If Rapport doesn't hear from them for a few rounds, it pauses their pairings so groups stay lively.");
   }
 
@@ -89,15 +95,15 @@ class Outcomes {
         String within = programs.find(team, a.channel()).map(p -> p.cadence().withinCycle()).orElse("soon");
         var blocks = Intros.intro(a.channel(), a.round(), a.group().at(), a.index(), members,
             pool.offsets(team, members), icebreakers.deck(team), answers, within);
-        String[] where = intro.get();
-        slack.call(team, "chat.update", c -> c.chatUpdate(r -> r.channel(where[0]).ts(where[1])
+        MessageRef where = intro.get();
+        slack.call(team, "chat.update", c -> c.chatUpdate(r -> r.channel(where.channel()).ts(where.ts())
             .text(Intros.introText(a.channel(), members)).blocks(blocks)));
       }
-      String asked = rounds.asked(team, a.channel(), a.round()).get(user);
-      if (asked != null) {
-        String[] where = asked.split(" ", 2);
+      Optional<MessageRef> asked = MessageRef.parse(rounds.asked(team, a.channel(), a.round()).get(user));
+      if (asked.isPresent()) {
+        MessageRef where = asked.get();
         List<String> others = members.stream().filter(u -> !u.equals(user)).toList();
-        slack.call(team, "chat.update", c -> c.chatUpdate(r -> r.channel(where[0]).ts(where[1])
+        slack.call(team, "chat.update", c -> c.chatUpdate(r -> r.channel(where.channel()).ts(where.ts())
             .text(Intros.checkInText(a.channel(), others)).blocks(Intros.checkInAnswered(a.channel(), others, met))));
       }
     } catch (SlackCallException e) {

@@ -12,6 +12,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import com.slack.api.model.block.element.BlockElement;
 import dev.rapport.slack.HomeSection;
+import dev.rapport.slack.SlackDates;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,7 @@ class PairingHome implements HomeSection {
     }
     for (MyCoffee.Membership m : memberships.subList(0, Math.min(memberships.size(), MAX_PROGRAMS))) {
       StringBuilder text = new StringBuilder("*<#" + m.program().channel() + ">* — " + m.program().describe());
-      m.nextRound().ifPresent(next -> text.append("\nNext round: ").append(Intros.when(next)));
+      m.nextRound().ifPresent(next -> text.append("\nNext round: ").append(SlackDates.moment(next)));
       m.currentGroup().ifPresent(g -> text.append("\nYour group: ").append(Intros.mentions(g.others())));
       text.append("\n").append(MyCoffee.state(m));
       blocks.add(section(s -> s.text(markdownText(text.toString()))));

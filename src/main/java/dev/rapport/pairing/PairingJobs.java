@@ -5,9 +5,8 @@ import dev.rapport.outbox.DeliveryListener;
 import dev.rapport.outbox.Outbox;
 import dev.rapport.schedule.Occurrence;
 import dev.rapport.schedule.ScheduledJob;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.Reply;
-import dev.rapport.slack.SlackCallException;
-import dev.rapport.slack.SlackGateway;
 import dev.rapport.slack.UserError;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ class PairingJobs {
   }
 
   @Bean
-  ScheduledJob pairingNow(RoundRunner runner, Announcements announcements, SlackGateway slack) {
+  ScheduledJob pairingNow(RoundRunner runner, Announcements announcements, AnswerLater later) {
     return new ScheduledJob() {
       @Override
       public String kind() {
@@ -56,23 +55,19 @@ class PairingJobs {
       @Override
       public void run(Occurrence occurrence) throws Exception {
         String team = occurrence.schedule().team();
-        String[] target = occurrence.schedule().target().split(":", 2);
+        RoundRef target = RoundRef.parse(occurrence.schedule().target()).orElseThrow();
         String responseUrl = occurrence.schedule().data().get("responseUrl");
         Reply answer;
         try {
-          Round round = runner.run(team, target[0], target[1], occurrence.dueAt());
-          announcements.roundMade(team, target[0], round);
+          Round round = runner.run(team, target.channel(), target.round(), occurrence.dueAt());
+          announcements.roundMade(team, target.channel(), round);
           answer = Reply.text(ProgramAdmin.summary(round));
         } catch (UserError e) {
           answer = Reply.text(e.getMessage());
         }
-        if (responseUrl != null) {
-          try {
-            slack.respond(responseUrl, answer);
-          } catch (SlackCallException e) {
-            // The round is made; only the note to the admin was lost (response URLs expire after 30 min).
-          }
-        }
+        // The round is made; if the note can't reach the admin (response URLs expire after 30 min), so be it.
+        Reply reply = answer;
+        later.answer("/coffee now", responseUrl, () -> reply);
       }
     };
   }
@@ -88,9 +83,9 @@ class PairingJobs {
       @Override
       public void run(Occurrence occurrence) {
         String team = occurrence.schedule().team();
-        String[] target = occurrence.schedule().target().split(":", 2);
-        String channel = target[0];
-        rounds.find(team, channel, target[1]).ifPresent(round -> followUp(team, round, rounds, outbox));
+        RoundRef.parse(occurrence.schedule().target())
+            .flatMap(target -> rounds.find(team, target.channel(), target.round()))
+            .ifPresent(round -> followUp(team, round, rounds, outbox));
       }
     };
   }
@@ -113,7 +108,7 @@ class PairingJobs {
         }
         List<String> others = group.stream().filter(u -> !u.equals(user)).toList();
         checkIns.add(Delivery.dm(team, List.of(user),
-                "pairing:" + channel + ":" + round.id() + ":" + g + ":checkin:" + user,
+                new GroupRef(channel, round.id(), g).deliveryKey("checkin:" + user),
                 Intros.checkInText(channel, others), Intros.checkIn(channel, round.id(), g, others))
             .withTag(CHECK_IN_TAG, Map.of("channel", channel, "round", round.id(), "user", user))
             .about("pairing", channel, "check-in"));

@@ -2,11 +2,9 @@ package dev.rapport.pairing;
 
 import dev.rapport.people.PersonalData;
 import dev.rapport.store.Keys;
-import java.util.ArrayList;
-import java.util.List;
+import dev.rapport.store.Scans;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ScanParams;
 
 /**
  * Forget-me for coffee pairing: every pairing key of the workspace is read, and the person is taken out
@@ -28,7 +26,7 @@ class PairingPersonalData implements PersonalData {
   public void forget(String team, String user) {
     String prefix = Keys.team(team, "pairing") + ":";
     redis.del(Keys.team(team, "pairing", "avoid", user), Keys.team(team, "pairing", "history", user));
-    for (String key : keys(prefix + "*")) {
+    for (String key : Scans.keys(redis, prefix + "*")) {
       String rest = key.substring(prefix.length());
       String[] parts = rest.split(":");
       if (parts.length == 3 && parts[1].equals("round")) {
@@ -48,17 +46,5 @@ class PairingPersonalData implements PersonalData {
         default -> { }
       }
     }
-  }
-
-  private List<String> keys(String pattern) {
-    List<String> keys = new ArrayList<>();
-    String cursor = ScanParams.SCAN_POINTER_START;
-    ScanParams match = new ScanParams().match(pattern).count(1000);
-    do {
-      var page = redis.scan(cursor, match);
-      keys.addAll(page.getResult());
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-    return keys;
   }
 }

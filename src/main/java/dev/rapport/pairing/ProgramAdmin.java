@@ -5,13 +5,14 @@ import dev.rapport.people.Profiles;
 import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedules;
-import dev.rapport.slack.AckPath;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.BackgroundWork;
 import dev.rapport.slack.ChannelMembership;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
+import dev.rapport.slack.SlackDates;
 import dev.rapport.slack.UserError;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +64,7 @@ class ProgramAdmin {
     // Guests, departments and announcements are kept as the form last set them; a new program announces.
     Program program = new Program(channel, parsed.cadence(), size, current != null && current.guests(),
         current == null ? Program.Departments.NONE : current.departments(), current == null || current.announce());
-    AckPath.answerLater(":hourglass_flowing_sand: Checking that I can see who is in <#" + channel + ">…");
+    AnswerLater.ifOnAckPath(":hourglass_flowing_sand: Checking that I can see who is in <#" + channel + ">…");
     String saved = saved(team, program, current);
     programs.addRunner(team, channel, call.caller().user());
     return Reply.text(saved);
@@ -83,7 +84,7 @@ class ProgramAdmin {
     work.submit("read the members of a coffee channel", () ->
         programs.rememberMembers(team, program.channel(), directory.members(team, program.channel())));
     return ":white_check_mark: Coffee pairing is " + (current != null ? "updated" : "on") + " in <#"
-        + program.channel() + ">: " + program.describe() + ".\nFirst round: " + Intros.when(first) + ". "
+        + program.channel() + ">: " + program.describe() + ".\nFirst round: " + SlackDates.moment(first) + ". "
         + (program.announce() ? "" : "Starts, rounds and stops are not announced in the channel. ")
         + "Members can `/coffee pause`, `/coffee leave` or `/coffee avoid @someone` any time; `/coffee settings` "
         + "changes it.";
@@ -115,7 +116,7 @@ class ProgramAdmin {
     Instant at = clock.instant();
     String schedule = skipNextIfSoon(team, program, at);
     programs.addRunner(team, program.channel(), call.caller().user());
-    schedules.once(team, RoundRunner.NOW, program.channel() + ":n" + at.toEpochMilli(), at,
+    schedules.once(team, RoundRunner.NOW, new RoundRef(program.channel(), "n" + at.toEpochMilli()).encode(), at,
         call.responseUrl() == null ? Map.of() : Map.of("responseUrl", call.responseUrl()));
     return Reply.text(":hourglass_flowing_sand: Starting a round in <#" + program.channel() + "> now. "
         + "I'll tell you here when the groups are made; intros follow in group DMs." + schedule);
@@ -128,12 +129,12 @@ class ProgramAdmin {
     }
     Duration halfCycle = Duration.ofDays(Math.max(1, program.cadence().cycleDays())).dividedBy(2);
     if (Duration.between(at, next).compareTo(halfCycle) >= 0) {
-      return "\nThe next scheduled round, " + Intros.when(next) + ", still happens.";
+      return "\nThe next scheduled round, " + SlackDates.moment(next) + ", still happens.";
     }
     Instant after = program.cadence().next(next);
     schedules.moveNext(team, ProgramStore.KIND, program.channel(), after);
-    return "\nThe round scheduled for " + Intros.when(next) + " is skipped, so these groups have a full cycle to "
-        + "meet; the next one is " + Intros.when(after) + ".";
+    return "\nThe round scheduled for " + SlackDates.moment(next) + " is skipped, so these groups have a full cycle to "
+        + "meet; the next one is " + SlackDates.moment(after) + ".";
   }
 
   static String summary(Round round) {

@@ -95,7 +95,7 @@ class RoundRunner {
     if (!round.groups().isEmpty()) {
       Instant ends = round.endsOr(Duration.ofDays(Math.max(1, program.cadence().cycleDays())));
       Instant checkIn = at.plus(Duration.between(at, ends).dividedBy(2));
-      schedules.once(team, FOLLOW_UP, channel + ":" + round.id(), checkIn, Map.of());
+      schedules.once(team, FOLLOW_UP, new RoundRef(channel, round.id()).encode(), checkIn, Map.of());
     }
     return round;
   }
@@ -156,17 +156,19 @@ class RoundRunner {
       if (group.size() < 2) {
         continue;
       }
-      String key = "pairing:" + channel + ":" + round.id() + ":" + g + ":intro";
+      String key = new GroupRef(channel, round.id(), g).deliveryKey("intro");
       batch.add(Delivery.dm(team, group, key, Intros.introText(channel, group),
               Intros.intro(channel, round.id(), round.at(), g, group, offsets, deck, Map.of(),
                   program.cadence().withinCycle()))
-          .withTag(INTRO_TAG, Map.of("channel", channel, "round", round.id(), "group", String.valueOf(g))));
+          .withTag(INTRO_TAG, Map.of("channel", channel, "round", round.id(), "group", String.valueOf(g)))
+          .about("pairing", channel, "intro"));
     }
     List<String> leftOut = round.leftOut();
     for (int i = 0; i < leftOut.size(); i++) {
       if (!Round.FORGOTTEN.equals(leftOut.get(i))) {
-        batch.add(Delivery.dm(team, List.of(leftOut.get(i)), "pairing:" + channel + ":" + round.id()
-            + ":left-out:" + i, round.pool() == 1 ? Intros.lone(channel) : Intros.unplaced(channel), null));
+        batch.add(Delivery.dm(team, List.of(leftOut.get(i)), new RoundRef(channel, round.id()).deliveryKey(
+            "left-out:" + i), round.pool() == 1 ? Intros.lone(channel) : Intros.unplaced(channel), null)
+            .about("pairing", channel, "note to someone left out"));
       }
     }
     batch.finish();

@@ -18,7 +18,7 @@ import java.util.Set;
  * {@code help} (and empty text, unless the feature has a default action) answers with the usage; an
  * unknown word answers with that word and the usage; admin subcommands are refused politely to others.
  * The answer is the ack itself when it needs nothing from Slack. When it does (a role not cached yet, a
- * modal, a channel to look at) the subcommand stops with {@link AnswerLater} before it changed anything:
+ * modal, a channel to look at) the subcommand stops ({@link AnswerLater#ifOnAckPath}) before it changed anything:
  * the ack says so in a few words ("Checking…"), and the subcommand runs again right after, off the request
  * thread, answering through the command's {@code response_url}. That ack carries the header
  * {@code X-Rapport-Answer: later}.
@@ -40,12 +40,12 @@ final class CommandRouter {
 
   private final AccessPolicy access;
   private final MeterRegistry metrics;
-  private final BackgroundWork work;
+  private final AnswerLater later;
 
-  CommandRouter(List<Subcommand> all, AccessPolicy access, MeterRegistry metrics, BackgroundWork work) {
+  CommandRouter(List<Subcommand> all, AccessPolicy access, MeterRegistry metrics, AnswerLater later) {
     this.access = access;
     this.metrics = metrics;
-    this.work = work;
+    this.later = later;
     for (String command : List.of("/coffee", "/empathy", "/pulse")) {
       subcommands.put(command, new LinkedHashMap<>());
     }
@@ -104,15 +104,15 @@ final class CommandRouter {
     CommandCall call = CommandCall.of(payload, word, rest);
     try {
       return new Routed(run(sub, what, call), false);
-    } catch (AnswerLater later) {
-      work.answerLater(what, call.responseUrl(), () -> run(sub, what, call));
-      return new Routed(Reply.text(later.ack()), true);
+    } catch (AnswerLater.Deferred deferred) {
+      later.answer(what, call.responseUrl(), () -> run(sub, what, call));
+      return new Routed(Reply.text(deferred.ack()), true);
     } catch (Exception e) {
       return new Routed(Reply.text(Failures.describe(what, e)), false);
     }
   }
 
-  /** Checks the role, then runs the subcommand; throws {@link AnswerLater} on the ack path when it needs Slack. */
+  /** Checks the role, then runs the subcommand; stops on the ack path when it needs Slack. */
   private Reply run(Subcommand sub, String what, CommandCall call) throws Exception {
     if (sub.access() == Access.ADMIN && !access.isAdmin(call.caller().team(), call.caller().user())) {
       return Reply.text(":lock: Only Rapport admins can use `" + what + "`, so nothing was changed. To get it "
@@ -154,7 +154,7 @@ final class CommandRouter {
       return ctx.ack();
     }
     SlashCommandResponse.SlashCommandResponseBuilder body = SlashCommandResponse.builder()
-        .responseType(reply.inChannel() ? "in_channel" : "ephemeral")
+        .responseType("ephemeral")
         .text(reply.text());
     if (!reply.blocks().isEmpty()) {
       body.blocks(reply.blocks());

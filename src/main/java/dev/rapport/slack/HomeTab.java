@@ -59,7 +59,7 @@ public class HomeTab {
       try {
         part = section.render(team, user);
       } catch (Exception e) {
-        Failures.describe("render a Home section", e);
+        Failures.log("render a Home section", e);
         part = List.of(context(List.of(markdownText("_This part of your Home couldn't load just now. "
             + "Open the tab again in a moment._"))));
       }

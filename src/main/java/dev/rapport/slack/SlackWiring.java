@@ -52,10 +52,10 @@ class SlackWiring {
 
   @Bean
   CommandRouter commandRouter(List<SlackFeature> features, AccessPolicy access, MeterRegistry metrics,
-                              BackgroundWork work) {
+                              AnswerLater later) {
     List<Subcommand> subcommands = new ArrayList<>();
     features.forEach(f -> subcommands.addAll(f.subcommands()));
-    return new CommandRouter(subcommands, access, metrics, work);
+    return new CommandRouter(subcommands, access, metrics, later);
   }
 
   @Bean

@@ -4,14 +4,13 @@ import com.slack.api.bolt.App;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import dev.rapport.store.Keys;
-import java.util.ArrayList;
+import dev.rapport.store.Scans;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ScanParams;
 
 /**
  * When a workspace uninstalls Rapport (or revokes its bot token), its installation and all its data go:
@@ -53,14 +52,7 @@ class Uninstalls implements SlackFeature {
     for (WorkspaceData module : modules.orderedStream().toList()) {
       module.erase(team);
     }
-    List<String> keys = new ArrayList<>();
-    String cursor = ScanParams.SCAN_POINTER_START;
-    ScanParams match = new ScanParams().match(Keys.teamPattern(team)).count(1000);
-    do {
-      var page = redis.scan(cursor, match);
-      keys.addAll(page.getResult());
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    List<String> keys = Scans.keys(redis, Keys.teamPattern(team));
     for (int from = 0; from < keys.size(); from += 500) {
       redis.del(keys.subList(from, Math.min(keys.size(), from + 500)).toArray(String[]::new));
     }
