@@ -40,12 +40,12 @@ class OutboxStore {
   private final UnifiedJedis redis;
   private final ObjectMapper json;
   private final OutboxSettings settings;
-  private final LuaScript enqueue = LuaScript.load("outbox-enqueue");
-  private final LuaScript claim = LuaScript.load("outbox-claim");
-  private final LuaScript ack = LuaScript.load("outbox-ack");
-  private final LuaScript retry = LuaScript.load("outbox-retry");
-  private final LuaScript drop = LuaScript.load("outbox-drop");
-  private final LuaScript defer = LuaScript.load("outbox-defer");
+  private final LuaScript enqueue = LuaScript.load("outbox/enqueue");
+  private final LuaScript claim = LuaScript.load("outbox/claim");
+  private final LuaScript ack = LuaScript.load("outbox/ack");
+  private final LuaScript retry = LuaScript.load("outbox/retry");
+  private final LuaScript drop = LuaScript.load("outbox/drop");
+  private final LuaScript defer = LuaScript.load("outbox/defer");
 
   OutboxStore(UnifiedJedis redis, ObjectMapper json, OutboxSettings settings) {
     this.redis = redis;

@@ -31,7 +31,7 @@ class RateLimiter {
 
   private final UnifiedJedis redis;
   private final OutboxSettings settings;
-  private final LuaScript acquire = LuaScript.load("rate-acquire");
+  private final LuaScript acquire = LuaScript.load("outbox/rate-acquire");
 
   RateLimiter(UnifiedJedis redis, OutboxSettings settings) {
     this.redis = redis;

@@ -48,8 +48,8 @@ class RoundStore {
 
   private final UnifiedJedis redis;
   private final ObjectMapper json;
-  private final LuaScript landed = LuaScript.load("pairing-intro-landed");
-  private final LuaScript store = LuaScript.load("pairing-round-create");
+  private final LuaScript landed = LuaScript.load("pairing/intro-landed");
+  private final LuaScript store = LuaScript.load("pairing/round-create");
 
   RoundStore(UnifiedJedis redis, ObjectMapper json) {
     this.redis = redis;

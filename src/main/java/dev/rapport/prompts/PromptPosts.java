@@ -57,9 +57,9 @@ class PromptPosts {
 
   private final UnifiedJedis redis;
   private final Clock clock;
-  private final LuaScript posted = LuaScript.load("prompts-posted");
-  private final LuaScript engage = LuaScript.load("prompts-engage");
-  private final LuaScript unreact = LuaScript.load("prompts-unreact");
+  private final LuaScript posted = LuaScript.load("prompts/posted");
+  private final LuaScript engage = LuaScript.load("prompts/engage");
+  private final LuaScript unreact = LuaScript.load("prompts/unreact");
 
   PromptPosts(UnifiedJedis redis, Clock clock) {
     this.redis = redis;

@@ -12,7 +12,7 @@ import redis.clients.jedis.params.SetParams;
 
 /**
  * Which prompt a channel gets next: every prompt of a strategy once, in a shuffled order, before any
- * repeats; then a new cycle in a new order (see {@code lua/prompts-pick.lua}). Picks are atomic, so two
+ * repeats; then a new cycle in a new order (see {@code lua/prompts/pick.lua}). Picks are atomic, so two
  * instances posting at once never pick the same prompt.
  * <pre>
  * rapport:{team}:prompts:rotation:{channel}:{strategy}:seen   SET     prompt ids picked in this cycle
@@ -30,7 +30,7 @@ class Rotation {
   static final Duration MEMO = Duration.ofDays(1);
 
   private final UnifiedJedis redis;
-  private final LuaScript pick = LuaScript.load("prompts-pick");
+  private final LuaScript pick = LuaScript.load("prompts/pick");
 
   Rotation(UnifiedJedis redis) {
     this.redis = redis;

@@ -33,7 +33,7 @@ class WorkspacePrompts {
 
   private final UnifiedJedis redis;
   private final ObjectMapper json;
-  private final LuaScript add = LuaScript.load("prompts-add");
+  private final LuaScript add = LuaScript.load("prompts/add");
 
   WorkspacePrompts(UnifiedJedis redis, ObjectMapper json) {
     this.redis = redis;

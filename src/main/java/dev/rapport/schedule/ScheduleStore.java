@@ -40,9 +40,9 @@ class ScheduleStore {
 
   private final UnifiedJedis redis;
   private final ObjectMapper json;
-  private final LuaScript claim = LuaScript.load("schedule-claim");
-  private final LuaScript finish = LuaScript.load("schedule-finish");
-  private final LuaScript index = LuaScript.load("schedule-index");
+  private final LuaScript claim = LuaScript.load("schedule/claim");
+  private final LuaScript finish = LuaScript.load("schedule/finish");
+  private final LuaScript index = LuaScript.load("schedule/index");
 
   ScheduleStore(UnifiedJedis redis, ObjectMapper json) {
     this.redis = redis;
