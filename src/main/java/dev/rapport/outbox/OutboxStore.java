@@ -10,6 +10,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.Tuple;
 
 /**
  * The delivery queue. All its keys share the {@code {outbox}} slot so each step is one script; items name
@@ -143,6 +144,25 @@ class OutboxStore {
       page.getResult().forEach(redis::del);
       cursor = page.getCursor();
     } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+  }
+
+  /**
+   * Forgets that deliveries whose id names {@code name} (a person or a workspace, as one part of the id)
+   * were sent, so the record of them goes with that person or workspace.
+   */
+  void forgetDelivered(String name) {
+    List<String> naming = new ArrayList<>();
+    String cursor = ScanParams.SCAN_POINTER_START;
+    ScanParams match = new ScanParams().match("*" + name + "*").count(500);
+    do {
+      var page = redis.zscan(DONE, cursor, match);
+      page.getResult().stream().map(Tuple::getElement)
+          .filter(id -> List.of(id.split("[:|]")).contains(name)).forEach(naming::add);
+      cursor = page.getCursor();
+    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    if (!naming.isEmpty()) {
+      redis.zrem(DONE, naming.toArray(String[]::new));
+    }
   }
 
   boolean delivered(String id) {

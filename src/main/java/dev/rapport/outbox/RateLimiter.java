@@ -48,6 +48,11 @@ class RateLimiter {
         settings.perChannelPerSecond() * 60.0, 1);
   }
 
+  /** Drops the budget of one channel's posts (a person's DM is named by their user id). */
+  void forgetChannel(String team, String channel) {
+    redis.del(channel(team, channel).key());
+  }
+
   /**
    * When each delivery of a batch may go, in epoch ms: the first ones at once (the budgets' burst), then
    * at the pace of the tightest budget each needs, as the limiter would let them through on its own.

@@ -1,9 +1,10 @@
 package dev.rapport.pairing;
 
-import dev.rapport.people.PersonalData;
+import dev.rapport.people.MemberForgotten;
 import dev.rapport.store.Keys;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
@@ -14,7 +15,7 @@ import redis.clients.jedis.params.ScanParams;
  * partners' history no longer names them.
  */
 @Component
-class PairingPersonalData implements PersonalData {
+class PairingPersonalData {
 
   private final UnifiedJedis redis;
   private final RoundStore rounds;
@@ -24,8 +25,10 @@ class PairingPersonalData implements PersonalData {
     this.rounds = rounds;
   }
 
-  @Override
-  public void forget(String team, String user) {
+  @EventListener
+  void forget(MemberForgotten forgotten) {
+    String team = forgotten.team();
+    String user = forgotten.user();
     String prefix = Keys.team(team, "pairing") + ":";
     redis.del(Keys.team(team, "pairing", "avoid", user), Keys.team(team, "pairing", "history", user));
     for (String key : keys(prefix + "*")) {

@@ -1,10 +1,11 @@
 package dev.rapport.people;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Forget-me for cached Slack profiles. */
 @Component
-class PeoplePersonalData implements PersonalData {
+class PeoplePersonalData {
 
   private final Profiles profiles;
   private final Directory directory;
@@ -14,8 +15,10 @@ class PeoplePersonalData implements PersonalData {
     this.directory = directory;
   }
 
-  @Override
-  public void forget(String team, String user) {
+  @EventListener
+  void forget(MemberForgotten forgotten) {
+    String team = forgotten.team();
+    String user = forgotten.user();
     profiles.evict(team, user);
     directory.forget(team, user);
   }

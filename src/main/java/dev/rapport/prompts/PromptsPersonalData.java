@@ -1,6 +1,7 @@
 package dev.rapport.prompts;
 
-import dev.rapport.people.PersonalData;
+import dev.rapport.people.MemberForgotten;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
  * their suggestions stay in the library and never named them.
  */
 @Component
-class PromptsPersonalData implements PersonalData {
+class PromptsPersonalData {
 
   private final Suggestions suggestions;
   private final Reviewers reviewers;
@@ -24,8 +25,10 @@ class PromptsPersonalData implements PersonalData {
     this.scheduledBy = scheduledBy;
   }
 
-  @Override
-  public void forget(String team, String user) {
+  @EventListener
+  void forget(MemberForgotten forgotten) {
+    String team = forgotten.team();
+    String user = forgotten.user();
     suggestions.forget(team, user);
     reviewers.forgetCached(team);
     reviewDms.forget(team, user);

@@ -19,7 +19,7 @@ import redis.clients.jedis.params.SetParams;
  * rapport:{team}:prompts:rotation:{channel}:{strategy}:state  HASH    cycle -> number, last -> id picked last
  * rapport:{team}:prompts:rotation:{channel}:turn               STRING  picks without a strategy so far (the
  *                                                                      four strategies take turns)
- * rapport:{team}:prompts:pick:{occurrence id}                  STRING  id picked for a scheduled occurrence
+ * rapport:{team}:prompts:pick:{occurrence...}                  STRING  id picked for a scheduled occurrence
  * </pre>
  * Rotation keys expire {@link #KEEP} after a channel's last pick; a pick memo after {@link #MEMO}.
  */

@@ -1,7 +1,8 @@
 package dev.rapport.pulse;
 
-import dev.rapport.people.PersonalData;
+import dev.rapport.people.MemberForgotten;
 import java.time.Clock;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Their answers were never linked to them; an answer already sealed stays in the totals, unlinkable.
  */
 @Component
-class PulsePersonalData implements PersonalData {
+class PulsePersonalData {
 
   private final PulseStore store;
   private final PulseKeys keys;
@@ -25,8 +26,10 @@ class PulsePersonalData implements PersonalData {
     this.clock = clock;
   }
 
-  @Override
-  public void forget(String team, String user) {
+  @EventListener
+  void forget(MemberForgotten forgotten) {
+    String team = forgotten.team();
+    String user = forgotten.user();
     for (String channel : store.channels(team)) {
       store.removeManager(team, channel, user);
       if (!keys.ready()) {

@@ -25,10 +25,10 @@ import redis.clients.jedis.resps.ScanResult;
  * Schedules in Redis. Definitions live with their workspace; one shared index says what is due when, so
  * any instance can claim due work with one script.
  * <pre>
- * rapport:{team}:schedule:defs              HASH    kind|target -> schedule as JSON
- * rapport:{team}:schedule:done:{occurrence} STRING  "1" once an occurrence finished; expires after 30 days
- * rapport:{schedule}:due                    ZSET    team|kind|target -> due epoch ms (lease expiry while claimed)
- * rapport:{schedule}:claims                 HASH    team|kind|target -> due epoch ms of the occurrence running
+ * rapport:{team}:schedule:defs                 HASH    kind|target -> schedule as JSON
+ * rapport:{team}:schedule:done:{occurrence...} STRING  "1" once an occurrence finished; expires after 30 days
+ * rapport:{schedule}:due                       ZSET    team|kind|target -> due epoch ms (lease expiry while claimed)
+ * rapport:{schedule}:claims                    HASH    team|kind|target -> due epoch ms of the occurrence running
  * </pre>
  */
 @Component

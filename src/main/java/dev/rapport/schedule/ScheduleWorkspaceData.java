@@ -1,11 +1,12 @@
 package dev.rapport.schedule;
 
-import dev.rapport.slack.WorkspaceData;
+import dev.rapport.slack.WorkspaceUninstalled;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** An uninstalled workspace's schedules leave the shared due index. */
 @Component
-class ScheduleWorkspaceData implements WorkspaceData {
+class ScheduleWorkspaceData {
 
   private final ScheduleStore store;
 
@@ -13,8 +14,9 @@ class ScheduleWorkspaceData implements WorkspaceData {
     this.store = store;
   }
 
-  @Override
-  public void erase(String team) {
+  @EventListener
+  void erase(WorkspaceUninstalled uninstalled) {
+    String team = uninstalled.team();
     store.deleteWorkspace(team);
   }
 }

@@ -8,14 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 
 /**
  * When a workspace uninstalls Rapport (or revokes its bot token), its installation and all its data go:
- * modules clear their shared queues and indexes, then every {@code rapport:{team}:*} key is deleted.
+ * {@link WorkspaceUninstalled} lets modules clear their part of shared queues and indexes, then every
+ * {@code rapport:{team}:*} key (the installation among them) is deleted. Each step can run again, so an
+ * erasure cut short by a crash completes when Slack sends the event again or the workspace uninstalls again.
  */
 @Component
 class Uninstalls implements SlackFeature {
@@ -23,12 +25,12 @@ class Uninstalls implements SlackFeature {
   private static final Logger log = LoggerFactory.getLogger(Uninstalls.class);
 
   private final UnifiedJedis redis;
-  private final ObjectProvider<WorkspaceData> modules;
+  private final ApplicationEventPublisher events;
   private final BackgroundWork work;
 
-  Uninstalls(UnifiedJedis redis, ObjectProvider<WorkspaceData> modules, BackgroundWork work) {
+  Uninstalls(UnifiedJedis redis, ApplicationEventPublisher events, BackgroundWork work) {
     this.redis = redis;
-    this.modules = modules;
+    this.events = events;
     this.work = work;
   }
 
@@ -50,9 +52,7 @@ class Uninstalls implements SlackFeature {
   }
 
   void erase(String team) throws Exception {
-    for (WorkspaceData module : modules.orderedStream().toList()) {
-      module.erase(team);
-    }
+    events.publishEvent(new WorkspaceUninstalled(team));
     List<String> keys = new ArrayList<>();
     String cursor = ScanParams.SCAN_POINTER_START;
     ScanParams match = new ScanParams().match(Keys.teamPattern(team)).count(1000);
