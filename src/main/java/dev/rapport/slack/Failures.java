@@ -21,7 +21,7 @@ public final class Failures {
 
   private Failures() {}
 
-  /** The text to show for a failure of {@code what} (e.g. "/coffee start"). */
+  /** The text to show for a failure of {@code what} (a command and its subcommand, e.g. "/command start"). */
   public static String describe(String what, Throwable e) {
     if (e instanceof UserError) {
       return e.getMessage();

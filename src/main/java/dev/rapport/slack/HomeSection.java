@@ -13,7 +13,7 @@ public interface HomeSection {
 
   /**
    * Where this part can be read in full when the Home has no room for all of it, as the note that says so
-   * names it (e.g. {@code "`/pulse report`"}); empty for "the slash commands".
+   * names it (e.g. {@code "`/command report`"}); empty for "the slash commands".
    */
   default String readInFull() {
     return "";
