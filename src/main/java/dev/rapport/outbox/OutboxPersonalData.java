@@ -1,6 +1,9 @@
 package dev.rapport.outbox;
 
 import dev.rapport.people.MemberForgotten;
+import dev.rapport.store.KeyFamily;
+import dev.rapport.store.KeyLayout;
+import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -10,7 +13,7 @@ import org.springframework.stereotype.Component;
  * them.
  */
 @Component
-class OutboxPersonalData {
+class OutboxPersonalData implements KeyLayout {
 
   private final OutboxStore store;
   private final DeadLetters dead;
@@ -20,6 +23,29 @@ class OutboxPersonalData {
     this.store = store;
     this.dead = dead;
     this.rates = rates;
+  }
+
+  /**
+   * Every key family the outbox writes ({@link OutboxStore}, {@link DeadLetters}, {@link RateLimiter}), and whom
+   * each can name. All are shared: {@link OutboxWorkspaceData} drops what belongs to an uninstalled workspace.
+   */
+  @Override
+  public List<KeyFamily> keyFamilies() {
+    return KeyFamily.table("""
+        rapport:{outbox}:items                            PERSON WORKSPACE
+        rapport:{outbox}:ready                            PERSON WORKSPACE
+        rapport:{outbox}:inflight                         PERSON WORKSPACE
+        rapport:{outbox}:uncertain                        PERSON WORKSPACE
+        rapport:{outbox}:done                             PERSON WORKSPACE
+        rapport:{outbox}:pending                          WORKSPACE
+        rapport:{outbox}:dead:{team}                      PERSON WORKSPACE
+        rapport:{outbox}:dead:{team}:{feature}:{channel}  PERSON WORKSPACE
+        rapport:{outbox}:dead:{team}:places               WORKSPACE
+        rapport:{outbox}:deadcount                        WORKSPACE
+        rapport:{outbox}:dead                             PERSON WORKSPACE
+        rapport:{outbox}:rate:{team}:{method}             WORKSPACE
+        rapport:{outbox}:rate:{team}:channel:{channel}    PERSON WORKSPACE
+        """);
   }
 
   @EventListener

@@ -1,6 +1,8 @@
 package dev.rapport.pairing;
 
 import dev.rapport.people.MemberForgotten;
+import dev.rapport.store.KeyFamily;
+import dev.rapport.store.KeyLayout;
 import dev.rapport.store.Keys;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,7 @@ import redis.clients.jedis.params.ScanParams;
  * partners' history no longer names them.
  */
 @Component
-class PairingPersonalData {
+class PairingPersonalData implements KeyLayout {
 
   private final UnifiedJedis redis;
   private final RoundStore rounds;
@@ -23,6 +25,32 @@ class PairingPersonalData {
   PairingPersonalData(UnifiedJedis redis, RoundStore rounds) {
     this.redis = redis;
     this.rounds = rounds;
+  }
+
+  /** Every key family coffee pairing writes ({@link ProgramStore}, {@link RoundStore}), and whom each can name. */
+  @Override
+  public List<KeyFamily> keyFamilies() {
+    return KeyFamily.table("""
+        rapport:{team}:pairing:programs
+        rapport:{team}:pairing:{channel}:program
+        rapport:{team}:pairing:{channel}:runners               PERSON
+        rapport:{team}:pairing:{channel}:stopped
+        rapport:{team}:pairing:{channel}:members               PERSON
+        rapport:{team}:pairing:{channel}:left                  PERSON
+        rapport:{team}:pairing:{channel}:paused                PERSON
+        rapport:{team}:pairing:{channel}:ghosts                PERSON
+        rapport:{team}:pairing:avoid:{user}                    PERSON
+        rapport:{team}:pairing:{channel}:rounds
+        rapport:{team}:pairing:{channel}:round:{id}            PERSON
+        rapport:{team}:pairing:{channel}:round:{id}:dms
+        rapport:{team}:pairing:{channel}:round:{id}:intros
+        rapport:{team}:pairing:{channel}:round:{id}:answers    PERSON
+        rapport:{team}:pairing:{channel}:round:{id}:asked      PERSON
+        rapport:{team}:pairing:{channel}:round:{id}:unreached  PERSON
+        rapport:{team}:pairing:{channel}:round:{id}:outcomes
+        rapport:{team}:pairing:{channel}:stats
+        rapport:{team}:pairing:history:{user}                  PERSON
+        """);
   }
 
   @EventListener

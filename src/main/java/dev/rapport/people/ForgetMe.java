@@ -30,7 +30,8 @@ import redis.clients.jedis.params.SetParams;
  * minute: the mark that says so names them only by a hash and is gone after that minute (or at once, if the
  * erasure failed, so they can retry).
  * <pre>
- * rapport:{team}:people:forgetting:{hash}   STRING  "1" (hash: SHA-256 of team and user, 16 hex), expires after a minute
+ * rapport:{team}:people:forgetting:{hash}   STRING  "1" (hash: SHA-256 of team and user, 16 hex); expires
+ *                                                  after a minute
  * </pre>
  */
 @Component

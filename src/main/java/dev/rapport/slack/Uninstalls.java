@@ -3,6 +3,8 @@ package dev.rapport.slack;
 import com.slack.api.bolt.App;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
+import dev.rapport.store.KeyFamily;
+import dev.rapport.store.KeyLayout;
 import dev.rapport.store.Keys;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,7 @@ import redis.clients.jedis.params.ScanParams;
  * erasure cut short by a crash completes when Slack sends the event again or the workspace uninstalls again.
  */
 @Component
-class Uninstalls implements SlackFeature {
+class Uninstalls implements SlackFeature, KeyLayout {
 
   private static final Logger log = LoggerFactory.getLogger(Uninstalls.class);
 
@@ -32,6 +34,21 @@ class Uninstalls implements SlackFeature {
     this.redis = redis;
     this.events = events;
     this.work = work;
+  }
+
+  /**
+   * Every key family {@code slack/} writes ({@link Installations}, {@link EventDedupe}, {@link Replays},
+   * {@link OAuthStates}): none names a person (the installation is sealed), and the shared ones name no workspace.
+   */
+  @Override
+  public List<KeyFamily> keyFamilies() {
+    return KeyFamily.table("""
+        rapport:{team}:install:bot
+        rapport:{team}:install:rotating
+        rapport:{team}:events:seen:{event_id}
+        rapport:{requests}:seen:{signature}
+        rapport:{oauth}:state:{state}
+        """);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.rapport.store;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -27,7 +28,7 @@ public record KeyFamily(String pattern, Set<Names> names) {
   }
 
   public KeyFamily {
-    names = names.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(names));
+    names = Set.copyOf(names);
     if (!pattern.startsWith("rapport:{")) {
       throw new IllegalArgumentException("a key starts with rapport:{tag}: " + pattern);
     }
@@ -37,9 +38,19 @@ public record KeyFamily(String pattern, Set<Names> names) {
     }
   }
 
-  /** A family whose keys can name {@code names} (none: nobody). */
-  public static KeyFamily of(String pattern, Names... names) {
-    return new KeyFamily(pattern, names.length == 0 ? Set.of() : EnumSet.of(names[0], names));
+  /**
+   * Families written as a table, one a line: the pattern, then whom its keys can name ({@code PERSON},
+   * {@code WORKSPACE}), or nothing for nobody.
+   */
+  public static List<KeyFamily> table(String table) {
+    return table.lines().map(String::trim).filter(line -> !line.isEmpty()).map(line -> {
+      String[] words = line.split("\\s+");
+      Set<Names> names = EnumSet.noneOf(Names.class);
+      for (int i = 1; i < words.length; i++) {
+        names.add(Names.valueOf(words[i]));
+      }
+      return new KeyFamily(words[0], names);
+    }).toList();
   }
 
   /** Whether the family lives under a workspace's own hash tag ({@code rapport:{team}:...}). */
