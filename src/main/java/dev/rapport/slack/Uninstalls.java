@@ -10,21 +10,28 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 
 /**
- * When a workspace uninstalls Rapport (or revokes its bot token), its installation and all its data go:
- * {@link WorkspaceUninstalled} lets modules clear their part of shared queues and indexes, then every
- * {@code rapport:{team}:*} key (the installation among them) is deleted. Each step can run again, so an
- * erasure cut short by a crash completes when Slack sends the event again or the workspace uninstalls again.
+ * When a workspace uninstalls Rapport (or revokes its bot token), its installation and all its data go. Before
+ * the ack the workspace is noted as pending; after it, {@link WorkspaceUninstalled} goes to every module (this one
+ * deletes every {@code rapport:{team}:*} key, the installation among them; others clear their part of shared
+ * queues and indexes), and then the note goes. Every step can run again, so an erasure a crash cut short is run
+ * again, whole, when an instance starts.
+ * <pre>
+ * rapport:{uninstalls}:pending   SET  workspaces whose erasure has not finished
+ * </pre>
  */
 @Component
 class Uninstalls implements SlackFeature, KeyLayout {
 
   private static final Logger log = LoggerFactory.getLogger(Uninstalls.class);
+  static final String PENDING = Keys.shared("uninstalls", "pending");
 
   private final UnifiedJedis redis;
   private final ApplicationEventPublisher events;
@@ -48,28 +55,48 @@ class Uninstalls implements SlackFeature, KeyLayout {
         rapport:{team}:events:seen:{event_id}
         rapport:{requests}:seen:{signature}
         rapport:{oauth}:state:{state}
+        rapport:{uninstalls}:pending           WORKSPACE
         """);
   }
 
   @Override
   public void register(App app) {
     app.event(AppUninstalledEvent.class, (payload, ctx) -> {
-      String team = payload.getTeamId();
-      work.submit("erase an uninstalled workspace", () -> erase(team));
+      start(payload.getTeamId(), "erase an uninstalled workspace");
       return ctx.ack();
     });
     app.event(TokensRevokedEvent.class, (payload, ctx) -> {
       var tokens = payload.getEvent().getTokens();
       if (tokens != null && tokens.getBot() != null && !tokens.getBot().isEmpty()) {
-        String team = payload.getTeamId();
-        work.submit("erase a workspace whose bot token was revoked", () -> erase(team));
+        start(payload.getTeamId(), "erase a workspace whose bot token was revoked");
       }
       return ctx.ack();
     });
   }
 
-  void erase(String team) throws Exception {
+  /** Erasures a stopped instance left unfinished run again. */
+  @EventListener(ApplicationReadyEvent.class)
+  void resume() {
+    redis.smembers(PENDING).forEach(team -> work.submit("finish erasing an uninstalled workspace", () -> erase(team)));
+  }
+
+  private void start(String team, String what) {
+    redis.sadd(PENDING, team);
+    work.submit(what, () -> erase(team));
+  }
+
+  void erase(String team) {
     events.publishEvent(new WorkspaceUninstalled(team));
+    redis.srem(PENDING, team);
+  }
+
+  /**
+   * This module's part: every key under the workspace's own hash tag, whichever module wrote it. (So other
+   * modules' listeners must not count on the workspace's keys: they may be gone already.)
+   */
+  @EventListener
+  void deleteWorkspaceKeys(WorkspaceUninstalled uninstalled) {
+    String team = uninstalled.team();
     List<String> keys = new ArrayList<>();
     String cursor = ScanParams.SCAN_POINTER_START;
     ScanParams match = new ScanParams().match(Keys.teamPattern(team)).count(1000);

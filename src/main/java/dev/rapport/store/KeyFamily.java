@@ -72,12 +72,11 @@ public record KeyFamily(String pattern, Set<Names> names) {
   }
 
   private Pattern regex() {
-    StringBuilder regex = new StringBuilder();
-    String rest = pattern;
-    if (perWorkspace()) {
-      regex.append(Pattern.quote("rapport:{")).append("[^{}:]+").append(Pattern.quote("}"));
-      rest = pattern.substring("rapport:{team}".length());
-    }
+    // The hash tag: any workspace for {team}, else the shared area itself.
+    String tag = pattern.substring(0, pattern.indexOf('}') + 1);
+    StringBuilder regex = new StringBuilder(perWorkspace()
+        ? Pattern.quote("rapport:{") + "[^{}:]+" + Pattern.quote("}") : Pattern.quote(tag));
+    String rest = pattern.substring(tag.length());
     int at = 0;
     java.util.regex.Matcher part = PLACEHOLDER.matcher(rest);
     while (part.find()) {

@@ -1,6 +1,7 @@
 package dev.rapport.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,8 +78,9 @@ class ForgetMeTest extends AppTest {
     slack.workspace(TEAM).user(ME).admin();
   }
 
+  /** Forget-me, then uninstalling the workspace: one run of every feature serves both (the suite stays quick). */
   @Test
-  void forgetMeLeavesNoKeyOrValueNamingThePerson() {
+  void forgetMeLeavesNothingNamingThePersonAndUninstallingNothingNamingTheWorkspace() {
     usedEverything();
     assertThat(RedisContents.mentions(jedis, ME)).as("before").isNotEmpty()
         .anyMatch(found -> found.contains(":prompts:suggestion:"))
@@ -86,6 +88,7 @@ class ForgetMeTest extends AppTest {
         .anyMatch(found -> found.startsWith("rapport:{outbox}:dead"));
     everyKeyIsInOneDeclaredFamily();
     keysNamingThemAreInFamiliesThatSaySo(ME, KeyFamily::namesPeople, "names a person");
+    keysNamingThemAreInFamiliesThatSaySo(TEAM, f -> f.perWorkspace() || f.namesWorkspaces(), "names a workspace");
     Set<String> keys = RedisContents.all(jedis).keySet();
     assertThat(layouts.stream().flatMap(l -> l.keyFamilies().stream()).filter(KeyFamily::namesPeople)
         .filter(f -> keys.stream().noneMatch(f::matches)).map(KeyFamily::pattern))
@@ -94,16 +97,9 @@ class ForgetMeTest extends AppTest {
 
     forgetMe();
 
-    assertThat(RedisContents.mentions(jedis, ME)).as("after").isEmpty();
+    assertThat(RedisContents.mentions(jedis, ME)).as("after forget-me").isEmpty();
     assertThat(empathy("U005", "suggest What made you laugh this week?").text()).as("others' suggestions still work")
         .contains("Thank you");
-  }
-
-  @Test
-  void uninstallingLeavesNoKeyOrValueNamingTheWorkspace() {
-    usedEverything();
-    everyKeyIsInOneDeclaredFamily();
-    keysNamingThemAreInFamiliesThatSaySo(TEAM, f -> f.perWorkspace() || f.namesWorkspaces(), "names a workspace");
 
     assertThat(requests.event(TEAM, SlackRequests.newEventId(), "AppUninstalledPayload",
         Map.of("type", "app_uninstalled")).status()).isEqualTo(200);
@@ -118,7 +114,7 @@ class ForgetMeTest extends AppTest {
     Set<String> uninstalling = listeningModules(WorkspaceUninstalled.class);
     assertThat(forgetting).as("modules handling member forgotten").contains("pairing", "prompts", "pulse", "outbox",
         "people");
-    assertThat(uninstalling).as("modules handling workspace uninstalled").contains("outbox", "schedule");
+    assertThat(uninstalling).as("modules handling workspace uninstalled").contains("outbox", "schedule", "slack");
     for (KeyLayout layout : layouts) {
       String module = module(layout.getClass());
       for (KeyFamily family : layout.keyFamilies()) {
@@ -171,6 +167,19 @@ class ForgetMeTest extends AppTest {
         .containsExactly("U006");
     assertThat(jedis.keys("rapport:{" + TEAM + "}:people:forgetting:*")).singleElement()
         .satisfies(mark -> assertThat(jedis.ttl(mark)).isBetween(1L, 60L));
+  }
+
+  @Test
+  void anErasureThatFailsLetsThePersonAskAgainAtOnce() {
+    ForgetMe failing = new ForgetMe(jedis, event -> {
+      throw new IllegalStateException("a module couldn't erase");
+    }, null);
+    assertThatThrownBy(() -> failing.forget(TEAM, ME)).hasMessageContaining("couldn't erase");
+    assertThat(jedis.keys("rapport:{" + TEAM + "}:people:forgetting:*")).as("no once-a-minute mark").isEmpty();
+
+    List<Object> published = new java.util.ArrayList<>();
+    assertThat(new ForgetMe(jedis, published::add, null).forget(TEAM, ME)).isTrue();
+    assertThat(published).containsExactly(new MemberForgotten(TEAM, ME));
   }
 
   /** The person touches every feature that keeps something about people. */
