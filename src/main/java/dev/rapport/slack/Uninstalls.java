@@ -74,10 +74,14 @@ class Uninstalls implements SlackFeature, KeyLayout {
     });
   }
 
-  /** Erasures a stopped instance left unfinished run again. */
+  /** Erasures a stopped instance left unfinished run again (in the background: Redis may be slow to come). */
   @EventListener(ApplicationReadyEvent.class)
   void resume() {
-    redis.smembers(PENDING).forEach(team -> work.submit("finish erasing an uninstalled workspace", () -> erase(team)));
+    work.submit("finish erasing uninstalled workspaces", () -> {
+      for (String team : redis.smembers(PENDING)) {
+        erase(team);
+      }
+    });
   }
 
   private void start(String team, String what) {
