@@ -27,6 +27,16 @@ class HomeTabFitTest {
   }
 
   @Test
+  void aShortenedPartSaysWhereItCanBeReadInFull() {
+    List<List<LayoutBlock>> parts = new ArrayList<>(List.of(blocks("welcome", 5), blocks("coffee", 120)));
+
+    HomeTab.fit(parts, List.of("", "`/feature status`"));
+
+    assertThat(parts.get(1).get(parts.get(1).size() - 1).toString())
+        .contains("more than fits here: `/feature status` shows it all");
+  }
+
+  @Test
   void aHomeWithinTheLimitIsLeftAlone() {
     List<List<LayoutBlock>> parts = new ArrayList<>(List.of(blocks("welcome", 5), blocks("coffee", 40)));
 
