@@ -40,8 +40,8 @@ class DeadLetters {
   private final UnifiedJedis redis;
   private final StoredJson json;
   private final OutboxSettings settings;
-  private final LuaScript dead = LuaScript.load("outbox-dead");
-  private final LuaScript move = LuaScript.load("outbox-dead-move");
+  private final LuaScript dead = LuaScript.load("outbox/dead");
+  private final LuaScript move = LuaScript.load("outbox/dead-move");
 
   DeadLetters(UnifiedJedis redis, StoredJson json, OutboxSettings settings) {
     this.redis = redis;

@@ -39,12 +39,12 @@ class OutboxStore {
   private final UnifiedJedis redis;
   private final StoredJson json;
   private final OutboxSettings settings;
-  private final LuaScript enqueue = LuaScript.load("outbox-enqueue");
-  private final LuaScript claim = LuaScript.load("outbox-claim");
-  private final LuaScript ack = LuaScript.load("outbox-ack");
-  private final LuaScript retry = LuaScript.load("outbox-retry");
-  private final LuaScript drop = LuaScript.load("outbox-drop");
-  private final LuaScript defer = LuaScript.load("outbox-defer");
+  private final LuaScript enqueue = LuaScript.load("outbox/enqueue");
+  private final LuaScript claim = LuaScript.load("outbox/claim");
+  private final LuaScript ack = LuaScript.load("outbox/ack");
+  private final LuaScript retry = LuaScript.load("outbox/retry");
+  private final LuaScript drop = LuaScript.load("outbox/drop");
+  private final LuaScript defer = LuaScript.load("outbox/defer");
 
   OutboxStore(UnifiedJedis redis, StoredJson json, OutboxSettings settings) {
     this.redis = redis;
@@ -125,6 +125,22 @@ class OutboxStore {
     });
     redis.hdel(PENDING, team);
     Scans.keys(redis, Keys.shared("outbox", "rate", team) + ":*", redis::del);
+  }
+
+  /**
+   * Forgets that deliveries whose id names {@code name} (a person or a workspace, as one part of the id)
+   * were sent, so the record of them goes with that person or workspace.
+   */
+  void forgetDelivered(String name) {
+    List<String> naming = new ArrayList<>();
+    Scans.sortedSet(redis, DONE, "*" + name + "*", member -> {
+      if (List.of(member.getElement().split("[:|]")).contains(name)) {
+        naming.add(member.getElement());
+      }
+    });
+    if (!naming.isEmpty()) {
+      redis.zrem(DONE, naming.toArray(String[]::new));
+    }
   }
 
   boolean delivered(String id) {

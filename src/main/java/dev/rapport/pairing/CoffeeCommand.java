@@ -1,16 +1,9 @@
 package dev.rapport.pairing;
 
-import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.button;
-
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.model.block.composition.ConfirmationDialogObject;
 import dev.rapport.people.ForgetMe;
 import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.BackgroundWork;
@@ -24,11 +17,13 @@ import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** {@code /coffee}: the subcommands, the buttons on intros and the settings modal. */
+/**
+ * {@code /coffee}: the subcommands, the buttons on intros and the settings modal. {@code forget-me} is listed
+ * here because that's where people look for it; what it does is people's ({@link ForgetMe}).
+ */
 @Component
 class CoffeeCommand implements SlackFeature {
 
-  static final String FORGET = "pairing_forget";
   static final String HOME_PAUSE = "pairing_home_pause";
   static final String HOME_RESUME = "pairing_home_resume";
 
@@ -78,7 +73,7 @@ class CoffeeCommand implements SlackFeature {
         Subcommand.everyone(c, "unavoid", "@someone", "take someone off your do-not-pair list", choices::unavoid),
         Subcommand.everyone(c, "history", "", "your last 10 groups and whether you met", mine::history),
         Subcommand.everyone(c, "forget-me", "", "delete your pairing history and preferences everywhere",
-            call -> forgetPrompt()),
+            call -> forgetMe.confirmation()),
         Subcommand.admin(c, "start", "<cadence> [size 2|3|4]",
             "start or change pairing here, e.g. `every week on mon at 10:00 tz Europe/Berlin`", admin::start),
         Subcommand.admin(c, "settings", "", "change this channel's program in a form", form::open),
@@ -101,30 +96,9 @@ class CoffeeCommand implements SlackFeature {
       programs.resume(team(req), channel, user(req));
       return Reply.text(":arrow_forward: Welcome back! You'll be in <#" + channel + ">'s next round.");
     }));
-    app.blockAction(FORGET, (req, ctx) -> inBackground(req, ctx, "/coffee forget-me", () -> {
-      if (!forgetMe.forget(team(req), user(req))) {
-        return Reply.text(":hourglass: You asked Rapport to forget you less than a minute ago, and that is done. "
-            + "To run it again, try in a minute.");
-      }
-      return Reply.text(":wastebasket: Done. Your pairing history, preferences and do-not-pair list are deleted, "
-          + "past groups no longer name you, and your pending prompt suggestions are withdrawn. You're still a "
-          + "member of your channels: `/coffee leave` in a channel keeps you out of its future rounds.");
-    }));
     app.blockAction(HOME_PAUSE, (req, ctx) -> homeChange(req, ctx, true));
     app.blockAction(HOME_RESUME, (req, ctx) -> homeChange(req, ctx, false));
     form.register(app);
-  }
-
-  private static Reply forgetPrompt() {
-    ConfirmationDialogObject confirm = ConfirmationDialogObject.builder()
-        .title(plainText("Forget me?")).text(plainText("This deletes your coffee history and preferences "
-            + "for good. It can't be undone.")).confirm(plainText("Delete")).deny(plainText("Keep them")).build();
-    return Reply.blocks("Delete your coffee pairing data?", List.of(
-        section(s -> s.text(markdownText(":wastebasket: This deletes your coffee history, your preferences "
-            + "(pauses, programs you left) and your do-not-pair list in every channel, takes your name out "
-            + "of past groups, and withdraws prompt suggestions still waiting for review. It can't be undone."))),
-        actions(a -> a.elements(List.of(button(b -> b.actionId(FORGET).value("forget").style("danger")
-            .text(plainText("Delete my data")).confirm(confirm)))))));
   }
 
   private Response answer(BlockActionRequest req, ActionContext ctx, boolean met) {

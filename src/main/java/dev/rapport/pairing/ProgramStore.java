@@ -41,7 +41,7 @@ class ProgramStore {
 
   private final UnifiedJedis redis;
   private final Schedules schedules;
-  private final LuaScript replaceAvoided = LuaScript.load("pairing-avoid-replace");
+  private final LuaScript replaceAvoided = LuaScript.load("pairing/avoid-replace");
 
   ProgramStore(UnifiedJedis redis, Schedules schedules) {
     this.redis = redis;

@@ -49,8 +49,8 @@ class RoundStore {
 
   private final UnifiedJedis redis;
   private final StoredJson json;
-  private final LuaScript landed = LuaScript.load("pairing-intro-landed");
-  private final LuaScript store = LuaScript.load("pairing-round-create");
+  private final LuaScript landed = LuaScript.load("pairing/intro-landed");
+  private final LuaScript store = LuaScript.load("pairing/round-create");
 
   RoundStore(UnifiedJedis redis, StoredJson json) {
     this.redis = redis;

@@ -34,7 +34,7 @@ class Suggestions {
   private final UnifiedJedis redis;
   private final WorkspacePrompts workspace;
   private final PromptSettings settings;
-  private final LuaScript store = LuaScript.load("prompts-suggest");
+  private final LuaScript store = LuaScript.load("prompts/suggest");
 
   Suggestions(UnifiedJedis redis, WorkspacePrompts workspace, PromptSettings settings) {
     this.redis = redis;

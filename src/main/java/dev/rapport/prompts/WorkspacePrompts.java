@@ -32,7 +32,7 @@ class WorkspacePrompts {
 
   private final UnifiedJedis redis;
   private final StoredJson json;
-  private final LuaScript add = LuaScript.load("prompts-add");
+  private final LuaScript add = LuaScript.load("prompts/add");
 
   WorkspacePrompts(UnifiedJedis redis, StoredJson json) {
     this.redis = redis;

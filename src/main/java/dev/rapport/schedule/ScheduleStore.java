@@ -23,10 +23,10 @@ import redis.clients.jedis.params.SetParams;
  * Schedules in Redis. Definitions live with their workspace; one shared index says what is due when, so
  * any instance can claim due work with one script.
  * <pre>
- * rapport:{team}:schedule:defs              HASH    kind|target -> schedule as JSON
- * rapport:{team}:schedule:done:{occurrence} STRING  "1" once an occurrence finished; expires after 30 days
- * rapport:{schedule}:due                    ZSET    team|kind|target -> due epoch ms (lease expiry while claimed)
- * rapport:{schedule}:claims                 HASH    team|kind|target -> due epoch ms of the occurrence running
+ * rapport:{team}:schedule:defs                 HASH    kind|target -> schedule as JSON
+ * rapport:{team}:schedule:done:{occurrence...} STRING  "1" once an occurrence finished; expires after 30 days
+ * rapport:{schedule}:due                       ZSET    team|kind|target -> due epoch ms (lease expiry while claimed)
+ * rapport:{schedule}:claims                    HASH    team|kind|target -> due epoch ms of the occurrence running
  * </pre>
  */
 @Component
@@ -38,9 +38,9 @@ class ScheduleStore {
 
   private final UnifiedJedis redis;
   private final StoredJson json;
-  private final LuaScript claim = LuaScript.load("schedule-claim");
-  private final LuaScript finish = LuaScript.load("schedule-finish");
-  private final LuaScript index = LuaScript.load("schedule-index");
+  private final LuaScript claim = LuaScript.load("schedule/claim");
+  private final LuaScript finish = LuaScript.load("schedule/finish");
+  private final LuaScript index = LuaScript.load("schedule/index");
 
   ScheduleStore(UnifiedJedis redis, StoredJson json) {
     this.redis = redis;

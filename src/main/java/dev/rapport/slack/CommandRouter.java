@@ -6,6 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Dispatches {@code /coffee}, {@code /empathy} and {@code /pulse} to the subcommands features contribute.
+ * Dispatches the slash commands features declare ({@link SlashCommand}) to the subcommands they contribute.
  * {@code help} (and empty text, unless the feature has a default action) answers with the usage; an
  * unknown word answers with that word and the usage; admin subcommands are refused politely to others.
  * The answer is the ack itself when it needs nothing from Slack. When it does (a role not cached yet, a
@@ -25,14 +26,8 @@ import java.util.Set;
  */
 final class CommandRouter {
 
-  /** The three commands and the one-line summary that heads their usage. */
-  static final Map<String, String> COMMANDS = Map.of(
-      "/coffee", "Coffee pairing: meet a colleague for a chat every round, someone new each time.",
-      "/empathy", "Empathy prompts: questions that practise listening, empathy, vulnerability and "
-          + "quality time.",
-      "/pulse", "Anonymous pulse: four questions on how connected the team feels, answered anonymously.");
-
   private final Map<String, Map<String, Subcommand>> subcommands = new LinkedHashMap<>();
+  private final Map<String, SlashCommand> commands = new LinkedHashMap<>();
   static final String LATER_HEADER = "X-Rapport-Answer";
 
   /** What to ack; {@code later} when the real answer follows on the response_url. */
@@ -42,12 +37,16 @@ final class CommandRouter {
   private final MeterRegistry metrics;
   private final AnswerLater later;
 
-  CommandRouter(List<Subcommand> all, AccessPolicy access, MeterRegistry metrics, AnswerLater later) {
+  CommandRouter(List<SlashCommand> declared, List<Subcommand> all, AccessPolicy access, MeterRegistry metrics,
+                AnswerLater later) {
     this.access = access;
     this.metrics = metrics;
     this.later = later;
-    for (String command : List.of("/coffee", "/empathy", "/pulse")) {
-      subcommands.put(command, new LinkedHashMap<>());
+    for (SlashCommand command : declared.stream().sorted(Comparator.comparingInt(SlashCommand::order)).toList()) {
+      if (commands.putIfAbsent(command.name(), command) != null) {
+        throw new IllegalStateException("two features declare " + command.name());
+      }
+      subcommands.put(command.name(), new LinkedHashMap<>());
     }
     for (Subcommand sub : all) {
       Map<String, Subcommand> forCommand = subcommands.get(sub.command());
@@ -128,7 +127,7 @@ final class CommandRouter {
       text.append(":thinking_face: I don't know ").append(Mrkdwn.echo(command + " " + unknownWord))
           .append(". Here is what `").append(command).append("` can do:\n\n");
     }
-    text.append('*').append(command).append("* — ").append(COMMANDS.get(command)).append('\n');
+    text.append('*').append(command).append("* — ").append(commands.get(command).summary()).append('\n');
     // Everyday commands first; what only admins may do after them.
     for (Access level : List.of(Access.EVERYONE, Access.ADMIN)) {
       for (Subcommand sub : subcommands.getOrDefault(command, Map.of()).values()) {

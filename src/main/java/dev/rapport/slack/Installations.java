@@ -48,7 +48,7 @@ public class Installations implements InstallationService {
   private final UnifiedJedis redis;
   private final TokenRotator rotator;
   private final Sealer sealer;
-  private final LuaScript reseal = LuaScript.load("install-reseal");
+  private final LuaScript reseal = LuaScript.load("slack/install-reseal");
 
   Installations(UnifiedJedis redis, Slack slack, SlackSettings settings, Sealer sealer) {
     if (settings.mode() == SlackSettings.Mode.OAUTH && !sealer.ready()) {
