@@ -1,9 +1,8 @@
 package dev.rapport.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.store.Keys;
 import dev.rapport.store.LuaScript;
+import dev.rapport.store.StoredJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,12 +38,12 @@ class DeadLetters {
   private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
   private final UnifiedJedis redis;
-  private final ObjectMapper json;
+  private final StoredJson json;
   private final OutboxSettings settings;
-  private final LuaScript dead = LuaScript.load("outbox-dead");
-  private final LuaScript move = LuaScript.load("outbox-dead-move");
+  private final LuaScript dead = LuaScript.load("outbox/dead");
+  private final LuaScript move = LuaScript.load("outbox/dead-move");
 
-  DeadLetters(UnifiedJedis redis, ObjectMapper json, OutboxSettings settings) {
+  DeadLetters(UnifiedJedis redis, StoredJson json, OutboxSettings settings) {
     this.redis = redis;
     this.json = json;
     this.settings = settings;
@@ -56,7 +55,7 @@ class DeadLetters {
     String place = place(letter.origin());
     dead.run(redis, List.of(OutboxStore.INFLIGHT, OutboxStore.ITEMS, OutboxStore.READY, OutboxStore.UNCERTAIN,
         OutboxStore.PENDING, COUNT, workspace(team), list(team, place), places(team)), List.of(failed.id(), team,
-        write(letter), String.valueOf(settings.deadLetterCap()), String.valueOf(PLACE_CAP), keepSeconds(), place));
+        json.write(letter), String.valueOf(settings.deadLetterCap()), String.valueOf(PLACE_CAP), keepSeconds(), place));
   }
 
   /** The workspace's latest dead letters, newest first, at most {@code limit}. */
@@ -140,7 +139,7 @@ class DeadLetters {
           old.at(), origin.feature(), origin.channel(), origin.what());
       String place = place(origin);
       moved += ((Long) move.run(redis, List.of(LEGACY, workspace(old.team()), list(old.team(), place),
-          places(old.team())), List.of(raw, write(letter), String.valueOf(settings.deadLetterCap()),
+          places(old.team())), List.of(raw, json.write(letter), String.valueOf(settings.deadLetterCap()),
           String.valueOf(PLACE_CAP), keepSeconds(), place))).intValue();
     }
     if (moved > 0) {
@@ -174,18 +173,6 @@ class DeadLetters {
   }
 
   private DeadLetter readOne(String raw) {
-    try {
-      return json.readValue(raw, DeadLetter.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable dead letter", e);
-    }
-  }
-
-  private String write(DeadLetter letter) {
-    try {
-      return json.writeValueAsString(letter);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return json.read(raw, DeadLetter.class);
   }
 }

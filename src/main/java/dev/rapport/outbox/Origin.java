@@ -14,9 +14,11 @@ public record Origin(String feature, String channel, String what) {
   }
 
   /**
-   * Read from a delivery's idempotency key, for deliveries that don't name their origin (those queued
-   * before origins existed, or by code that doesn't set one): every feature's keys start with its name,
-   * and pairing and scheduled prompts put their channel in them.
+   * Read from a delivery's idempotency key, for deliveries that don't name their origin: those queued, and
+   * dead letters kept, before origins existed. Every delivery the features queue now names its origin
+   * ({@link Delivery#about}), so the keys are opaque to the outbox and this reads only the key formats of
+   * that time ({@code pairing:channel:…}, {@code prompts:team|prompts|channel@ms}, {@code pulse:what:…}); it
+   * needs no change when a feature's keys do.
    */
   static Origin of(String id) {
     String[] parts = id.split(":");

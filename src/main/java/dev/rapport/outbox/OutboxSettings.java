@@ -1,29 +1,35 @@
 package dev.rapport.outbox;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How the outbox delivers ({@code RAPPORT_OUTBOX_*}). {@code perMinute} is the budget per workspace and
  * Web API method (Slack's tiers: conversations.open is Tier 3, about 50/min; users.info Tier 4, about
  * 100/min); {@code chat.postMessage} also gets {@code perChannelPerSecond} per channel.
  */
+@Validated
 @ConfigurationProperties("rapport.outbox")
 public record OutboxSettings(
-    @DefaultValue("4") int workers,
-    @DefaultValue("10") int batch,
-    @DefaultValue("200ms") Duration pollInterval,
-    @DefaultValue("60s") Duration lease,
-    @DefaultValue("8") int maxAttempts,
-    @DefaultValue("2s") Duration baseBackoff,
-    @DefaultValue("10m") Duration maxBackoff,
-    Map<String, Integer> perMinute,
-    @DefaultValue("1") int perChannelPerSecond,
-    @DefaultValue("7d") Duration rememberDelivered,
-    @DefaultValue("500") int deadLetterCap,
-    @DefaultValue("90d") Duration deadLetterKeep,
+    @Min(1) @Max(64) @DefaultValue("4") int workers,
+    @Min(1) @Max(100) @DefaultValue("10") int batch,
+    @NotNull @DurationMin(millis = 1) @DefaultValue("200ms") Duration pollInterval,
+    @NotNull @DurationMin(seconds = 1) @DefaultValue("60s") Duration lease,
+    @Min(1) @Max(100) @DefaultValue("8") int maxAttempts,
+    @NotNull @DurationMin(millis = 1) @DefaultValue("2s") Duration baseBackoff,
+    @NotNull @DurationMin(millis = 1) @DefaultValue("10m") Duration maxBackoff,
+    Map<String, @Min(1) Integer> perMinute,
+    @Min(1) @DefaultValue("1") int perChannelPerSecond,
+    @NotNull @DurationMin(minutes = 1) @DefaultValue("7d") Duration rememberDelivered,
+    @Min(1) @DefaultValue("500") int deadLetterCap,
+    @NotNull @DurationMin(days = 1) @DefaultValue("90d") Duration deadLetterKeep,
     @DefaultValue("true") boolean enabled) {
 
   static final Map<String, Integer> DEFAULT_PER_MINUTE = Map.of(

@@ -1,15 +1,14 @@
 package dev.rapport.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.store.Keys;
 import dev.rapport.store.LuaScript;
+import dev.rapport.store.Scans;
+import dev.rapport.store.StoredJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ScanParams;
 
 /**
  * The delivery queue. All its keys share the {@code {outbox}} slot so each step is one script; items name
@@ -38,16 +37,16 @@ class OutboxStore {
   static final String PENDING = Keys.shared("outbox", "pending");
 
   private final UnifiedJedis redis;
-  private final ObjectMapper json;
+  private final StoredJson json;
   private final OutboxSettings settings;
-  private final LuaScript enqueue = LuaScript.load("outbox-enqueue");
-  private final LuaScript claim = LuaScript.load("outbox-claim");
-  private final LuaScript ack = LuaScript.load("outbox-ack");
-  private final LuaScript retry = LuaScript.load("outbox-retry");
-  private final LuaScript drop = LuaScript.load("outbox-drop");
-  private final LuaScript defer = LuaScript.load("outbox-defer");
+  private final LuaScript enqueue = LuaScript.load("outbox/enqueue");
+  private final LuaScript claim = LuaScript.load("outbox/claim");
+  private final LuaScript ack = LuaScript.load("outbox/ack");
+  private final LuaScript retry = LuaScript.load("outbox/retry");
+  private final LuaScript drop = LuaScript.load("outbox/drop");
+  private final LuaScript defer = LuaScript.load("outbox/defer");
 
-  OutboxStore(UnifiedJedis redis, ObjectMapper json, OutboxSettings settings) {
+  OutboxStore(UnifiedJedis redis, StoredJson json, OutboxSettings settings) {
     this.redis = redis;
     this.json = json;
     this.settings = settings;
@@ -106,43 +105,42 @@ class OutboxStore {
 
   /** Drops the workspace's queued deliveries that name {@code user}; returns how many. */
   int dropNaming(String team, String user) {
-    int dropped = 0;
-    String cursor = ScanParams.SCAN_POINTER_START;
-    do {
-      var page = redis.hscan(ITEMS, cursor, new ScanParams().count(500));
-      for (var entry : page.getResult()) {
-        Delivery d = read(entry.getValue());
-        if (d.team().equals(team) && (d.users().contains(user) || user.equals(d.channel())
-            || (d.text() != null && d.text().contains(user)) || (d.blocks() != null && d.blocks().contains(user)))) {
-          dropped += ((Long) drop.run(redis, List.of(ITEMS, READY, INFLIGHT, UNCERTAIN, PENDING),
-              List.of(d.id(), team))).intValue();
-        }
+    int[] dropped = {0};
+    Scans.hash(redis, ITEMS, entry -> {
+      Delivery d = read(entry.getValue());
+      if (d.team().equals(team) && d.names(user)) {
+        dropped[0] += ((Long) drop.run(redis, List.of(ITEMS, READY, INFLIGHT, UNCERTAIN, PENDING),
+            List.of(d.id(), team))).intValue();
       }
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-    return dropped;
+    });
+    return dropped[0];
   }
 
   /** Forgets a workspace: its queued deliveries, counter and rate budgets. */
   void eraseWorkspace(String team) {
-    String cursor = ScanParams.SCAN_POINTER_START;
-    do {
-      var page = redis.hscan(ITEMS, cursor, new ScanParams().count(500));
-      for (var entry : page.getResult()) {
-        if (read(entry.getValue()).team().equals(team)) {
-          drop.run(redis, List.of(ITEMS, READY, INFLIGHT, UNCERTAIN, PENDING), List.of(entry.getKey(), team));
-        }
+    Scans.hash(redis, ITEMS, entry -> {
+      if (read(entry.getValue()).team().equals(team)) {
+        drop.run(redis, List.of(ITEMS, READY, INFLIGHT, UNCERTAIN, PENDING), List.of(entry.getKey(), team));
       }
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    });
     redis.hdel(PENDING, team);
-    cursor = ScanParams.SCAN_POINTER_START;
-    ScanParams rates = new ScanParams().match(Keys.shared("outbox", "rate", team) + ":*").count(500);
-    do {
-      var page = redis.scan(cursor, rates);
-      page.getResult().forEach(redis::del);
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    Scans.keys(redis, Keys.shared("outbox", "rate", team) + ":*", redis::del);
+  }
+
+  /**
+   * Forgets that deliveries whose id names {@code name} (a person or a workspace, as one part of the id)
+   * were sent, so the record of them goes with that person or workspace.
+   */
+  void forgetDelivered(String name) {
+    List<String> naming = new ArrayList<>();
+    Scans.sortedSet(redis, DONE, "*" + name + "*", member -> {
+      if (List.of(member.getElement().split("[:|]")).contains(name)) {
+        naming.add(member.getElement());
+      }
+    });
+    if (!naming.isEmpty()) {
+      redis.zrem(DONE, naming.toArray(String[]::new));
+    }
   }
 
   boolean delivered(String id) {
@@ -158,19 +156,11 @@ class OutboxStore {
     return pending == null ? 0 : Long.parseLong(pending);
   }
 
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+  private String write(Delivery delivery) {
+    return json.write(StoredDelivery.of(delivery));
   }
 
   private Delivery read(String raw) {
-    try {
-      return json.readValue(raw, Delivery.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable delivery", e);
-    }
+    return json.read(raw, StoredDelivery.class).delivery();
   }
 }

@@ -7,20 +7,17 @@ import dev.rapport.slack.SlackGateway;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +44,8 @@ class OutboxWorker implements SmartLifecycle {
   private final Clock clock;
   private final MeterRegistry metrics;
   private final Random jitter = new Random();
-  private volatile ExecutorService workers;
+  /** One thread per worker loop; at a stop each loop finishes the batch in hand. */
+  private final ThreadPoolTaskExecutor workers = new ThreadPoolTaskExecutor();
   private volatile boolean running;
 
   OutboxWorker(OutboxStore store, DeadLetters dead, RateLimiter limits, SlackGateway slack,
@@ -61,6 +59,13 @@ class OutboxWorker implements SmartLifecycle {
     this.clock = clock;
     this.metrics = metrics;
     metrics.gauge("rapport.outbox.depth", this, w -> w.depthOrNaN());
+    workers.setCorePoolSize(settings.workers());
+    workers.setMaxPoolSize(settings.workers());
+    workers.setQueueCapacity(0);
+    workers.setThreadNamePrefix("rapport-outbox-");
+    workers.setDaemon(true);
+    workers.setWaitForTasksToCompleteOnShutdown(true);
+    workers.setAwaitTerminationSeconds(10);
   }
 
   /**
@@ -110,24 +115,22 @@ class OutboxWorker implements SmartLifecycle {
     Delivery d = claimed.delivery();
     boolean maybeSent = claimed.uncertain();
     try {
-      if (d.kind() == Delivery.Kind.DM && d.openedChannel() == null) {
-        d = d.opened(open(d));
+      if (d instanceof Delivery.Dm dm && dm.openedChannel() == null) {
+        d = dm.opened(open(d, dm.users()));
       }
-      // An update changes a message to the same content however often it runs: nothing to look for.
-      if (maybeSent && d.kind() != Delivery.Kind.UPLOAD && d.kind() != Delivery.Kind.UPDATE) {
-        Posted found = findPosted(d);
+      // Messages are looked for before they are sent again. An update changes a message to the same content
+      // however often it runs, and an upload can't be found: nothing to look for.
+      String channel = d instanceof Delivery.Post p ? p.channel()
+          : d instanceof Delivery.Dm dm ? dm.openedChannel() : null;
+      if (maybeSent && channel != null) {
+        Posted found = findPosted(d, channel);
         if (found != null) {
           finish(d, found, "recovered");
           return null;
         }
         maybeSent = false;
       }
-      switch (d.kind()) {
-        case POST -> finish(d, post(d, d.channel()), "sent");
-        case DM -> finish(d, post(d, d.openedChannel()), "sent");
-        case UPLOAD -> finish(d, upload(d), "sent");
-        case UPDATE -> finish(d, update(d), "sent");
-      }
+      finish(d, send(d), "sent");
     } catch (Deferred deferred) {
       count("deferred", d);
       store.retry(d, clock.instant().plus(deferred.wait), maybeSent);
@@ -141,62 +144,67 @@ class OutboxWorker implements SmartLifecycle {
         return null;
       }
       log.warn("Outbox: delivering {} failed ({})", d.id(), e.getClass().getSimpleName());
-      retryLater(d.failed(e.getClass().getSimpleName()), true);
+      retryLater(failed(d, e.getClass().getSimpleName()), true);
     } catch (Exception e) {
       log.warn("Outbox: a listener for {} failed ({})", d.id(), e.getClass().getSimpleName());
-      retryLater(d.failed(e.getClass().getSimpleName()), true);
+      retryLater(failed(d, e.getClass().getSimpleName()), true);
     }
     return null;
   }
 
   private record Posted(String channel, String ts) {}
 
-  private Posted post(Delivery d, String channel) throws SlackCallException, Deferred {
-    take(d, limits.method(d.team(), "chat.postMessage"), limits.channel(d.team(), channel));
+  private Posted send(Delivery d) throws SlackCallException, Deferred {
+    if (d instanceof Delivery.Post p) {
+      return post(d, p.channel(), p.blocks());
+    }
+    if (d instanceof Delivery.Dm dm) {
+      return post(d, dm.openedChannel(), dm.blocks());
+    }
+    if (d instanceof Delivery.Upload u) {
+      return upload(u);
+    }
+    return update((Delivery.Update) d);
+  }
+
+  private Posted post(Delivery d, String channel, String blocks) throws SlackCallException, Deferred {
+    take(limits.method(d.team(), "chat.postMessage"), limits.channel(d.team(), channel));
     Message.Metadata metadata = Message.Metadata.builder().eventType(METADATA_TYPE)
         .eventPayload(Map.of(METADATA_KEY, d.id())).build();
     var response = slack.call(d.team(), "chat.postMessage", c -> c.chatPostMessage(r -> r.channel(channel)
-        .text(d.text()).blocksAsString(d.blocks()).threadTs(d.threadTs()).metadata(metadata)
-        .unfurlLinks(false)));
+        .text(d.text()).blocksAsString(blocks).metadata(metadata).unfurlLinks(false)));
     return new Posted(response.getChannel(), response.getTs());
   }
 
-  private Posted update(Delivery d) throws SlackCallException, Deferred {
-    take(d, limits.method(d.team(), "chat.update"));
-    var response = slack.call(d.team(), "chat.update", c -> c.chatUpdate(r -> r.channel(d.channel())
-        .ts(d.threadTs()).text(d.text()).blocksAsString(d.blocks())));
+  private Posted update(Delivery.Update u) throws SlackCallException, Deferred {
+    take(limits.method(u.team(), "chat.update"));
+    var response = slack.call(u.team(), "chat.update", c -> c.chatUpdate(r -> r.channel(u.channel())
+        .ts(u.ts()).text(u.text()).blocksAsString(u.blocks())));
     return new Posted(response.getChannel(), response.getTs());
   }
 
-  private String open(Delivery d) throws SlackCallException, Deferred {
-    take(d, limits.method(d.team(), "conversations.open"));
+  /** The (group) DM of {@code users}. */
+  private String open(Delivery d, List<String> users) throws SlackCallException, Deferred {
+    take(limits.method(d.team(), "conversations.open"));
     return slack.call(d.team(), "conversations.open",
-        c -> c.conversationsOpen(r -> r.users(d.users()))).getChannel().getId();
+        c -> c.conversationsOpen(r -> r.users(users))).getChannel().getId();
   }
 
-  private Posted upload(Delivery d) throws SlackCallException, Deferred {
-    String channel = open(d);
-    take(d.opened(channel), limits.method(d.team(), "files.upload"));
-    var response = slack.call(d.team(), "files.uploadV2", c -> c.filesUploadV2(r -> r.channel(channel)
-        .filename(d.filename()).title(d.title()).fileData(d.bytes()).initialComment(d.text())
+  private Posted upload(Delivery.Upload u) throws SlackCallException, Deferred {
+    String channel = open(u, List.of(u.user()));
+    take(limits.method(u.team(), "files.upload"));
+    var response = slack.call(u.team(), "files.uploadV2", c -> c.filesUploadV2(r -> r.channel(channel)
+        .filename(u.filename()).title(u.title()).fileData(u.bytes()).initialComment(u.comment())
         .requestFileInfo(false)));
     return new Posted(channel, response.getFile() == null ? null : response.getFile().getId());
   }
 
-  /** Looks for the item in its channel (or thread) by the idempotency key in the message metadata. */
-  private Posted findPosted(Delivery d) throws SlackCallException, Deferred {
-    String channel = d.kind() == Delivery.Kind.DM ? d.openedChannel() : d.channel();
-    if (channel.startsWith("U") || channel.startsWith("W")) {
-      channel = open(new Delivery(d.id(), d.team(), Delivery.Kind.DM, null, List.of(channel), null, null,
-          null, null, null, null, null, null, 0, null, null, null));
-    }
-    take(d, limits.method(d.team(), "conversations.history"));
-    String where = channel;
-    List<Message> messages = d.threadTs() == null
-        ? slack.call(d.team(), "conversations.history", c -> c.conversationsHistory(r -> r.channel(where)
-            .limit(200).includeAllMetadata(true))).getMessages()
-        : slack.call(d.team(), "conversations.replies", c -> c.conversationsReplies(r -> r.channel(where)
-            .ts(d.threadTs()).limit(200).includeAllMetadata(true))).getMessages();
+  /** Looks for the message in {@code channel} by the idempotency key in its metadata. */
+  private Posted findPosted(Delivery d, String channel) throws SlackCallException, Deferred {
+    String where = channel.startsWith("U") || channel.startsWith("W") ? open(d, List.of(channel)) : channel;
+    take(limits.method(d.team(), "conversations.history"));
+    List<Message> messages = slack.call(d.team(), "conversations.history", c -> c.conversationsHistory(r -> r
+        .channel(where).limit(200).includeAllMetadata(true))).getMessages();
     for (Message m : messages == null ? List.<Message>of() : messages) {
       if (m.getMetadata() != null && m.getMetadata().getEventPayload() != null
           && d.id().equals(String.valueOf(m.getMetadata().getEventPayload().get(METADATA_KEY)))) {
@@ -206,7 +214,7 @@ class OutboxWorker implements SmartLifecycle {
     return null;
   }
 
-  private void take(Delivery d, RateLimiter.Budget... budgets) throws Deferred {
+  private void take(RateLimiter.Budget... budgets) throws Deferred {
     Duration wait = limits.acquire(clock.instant(), budgets);
     if (!wait.isZero()) {
       throw new Deferred(wait);
@@ -227,14 +235,14 @@ class OutboxWorker implements SmartLifecycle {
   private void failed(Delivery d, SlackCallException e, boolean maybeSent) {
     if (e.kind() == SlackCallException.Kind.RATE_LIMITED) {
       count("rate_limited", d);
-      RateLimiter.Budget budget = e.method().equals("chat.postMessage") && d.kind() == Delivery.Kind.POST
-          ? limits.channel(d.team(), d.channel()) : limits.method(d.team(), budgetName(e.method()));
+      RateLimiter.Budget budget = e.method().equals("chat.postMessage") && d instanceof Delivery.Post p
+          ? limits.channel(d.team(), p.channel()) : limits.method(d.team(), budgetName(e.method()));
       limits.backOff(budget, clock.instant(), e.retryAfter());
       // A 429 means Slack refused the call: nothing was posted by it.
       store.retry(d, clock.instant().plus(e.retryAfter()), maybeSent && !e.method().equals("chat.postMessage"));
       return;
     }
-    Delivery failed = d.failed(e.method() + ": " + e.error());
+    Delivery failed = failed(d, e.method() + ": " + e.error());
     if (!e.retryable()) {
       deadLetter(failed, e.method() + ": " + e.error());
       return;
@@ -271,6 +279,10 @@ class OutboxWorker implements SmartLifecycle {
       }
     }
     dead.record(failed, letter);
+  }
+
+  private static Delivery failed(Delivery d, String error) {
+    return d.with(d.envelope().failed(error));
   }
 
   /** Exponential, capped, with jitter so a burst of failures doesn't come back all at once. */
@@ -324,7 +336,7 @@ class OutboxWorker implements SmartLifecycle {
 
   @Override
   public void start() {
-    if (!settings.enabled() || settings.workers() <= 0) {
+    if (!settings.enabled()) {
       return;
     }
     try {
@@ -333,11 +345,7 @@ class OutboxWorker implements SmartLifecycle {
       log.warn("Outbox: couldn't move old dead letters yet ({}); next start tries again", e.getClass().getSimpleName());
     }
     running = true;
-    workers = Executors.newFixedThreadPool(settings.workers(), r -> {
-      Thread t = new Thread(r, "rapport-outbox");
-      t.setDaemon(true);
-      return t;
-    });
+    workers.initialize();
     for (int i = 0; i < settings.workers(); i++) {
       workers.execute(this::loop);
     }
@@ -345,16 +353,9 @@ class OutboxWorker implements SmartLifecycle {
 
   @Override
   public void stop() {
-    running = false;
-    ExecutorService w = workers;
-    workers = null;
-    if (w != null) {
-      w.shutdownNow();
-      try {
-        w.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (running) {
+      running = false;
+      workers.shutdown();
     }
   }
 

@@ -31,7 +31,7 @@ class RateLimiter {
 
   private final UnifiedJedis redis;
   private final OutboxSettings settings;
-  private final LuaScript acquire = LuaScript.load("rate-acquire");
+  private final LuaScript acquire = LuaScript.load("outbox/rate-acquire");
 
   RateLimiter(UnifiedJedis redis, OutboxSettings settings) {
     this.redis = redis;
@@ -46,6 +46,11 @@ class RateLimiter {
   Budget channel(String team, String channel) {
     return new Budget(Keys.shared("outbox", "rate", team, "channel", channel),
         settings.perChannelPerSecond() * 60.0, 1);
+  }
+
+  /** Drops the budget of one channel's posts (a person's DM is named by their user id). */
+  void forgetChannel(String team, String channel) {
+    redis.del(channel(team, channel).key());
   }
 
   /**

@@ -40,6 +40,11 @@ class AdminHome implements HomeSection {
   }
 
   @Override
+  public String readInFull() {
+    return "`/coffee stats`";
+  }
+
+  @Override
   public List<LayoutBlock> render(String team, String user) {
     List<String> channels = programs.channels(team).stream().sorted().toList();
     if (channels.isEmpty() || !access.isAdmin(team, user)) {

@@ -1,9 +1,11 @@
 package dev.rapport.pairing;
 
+import dev.rapport.slack.MessageRef;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackGateway;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,15 +44,15 @@ class AnsweredMessages {
         String within = programs.find(team, a.channel()).map(p -> p.cadence().withinCycle()).orElse("soon");
         var blocks = IntroMessage.blocks(a.channel(), a.round(), a.group().at(), a.index(), members,
             participants.offsets(team, members), icebreakers.deck(team), answers, within);
-        String[] where = intro.get();
-        slack.call(team, "chat.update", c -> c.chatUpdate(r -> r.channel(where[0]).ts(where[1])
+        MessageRef where = intro.get();
+        slack.call(team, "chat.update", c -> c.chatUpdate(r -> r.channel(where.channel()).ts(where.ts())
             .text(IntroMessage.text(a.channel(), members)).blocks(blocks)));
       }
-      String asked = replies.asked(team, a.channel(), a.round()).get(user);
-      if (asked != null) {
-        String[] where = asked.split(" ", 2);
+      Optional<MessageRef> asked = MessageRef.parse(replies.asked(team, a.channel(), a.round()).get(user));
+      if (asked.isPresent()) {
+        MessageRef where = asked.get();
         List<String> others = members.stream().filter(u -> !u.equals(user)).toList();
-        slack.call(team, "chat.update", c -> c.chatUpdate(r -> r.channel(where[0]).ts(where[1])
+        slack.call(team, "chat.update", c -> c.chatUpdate(r -> r.channel(where.channel()).ts(where.ts())
             .text(CheckInMessage.text(a.channel(), others)).blocks(CheckInMessage.answered(a.channel(), others, met))));
       }
     } catch (SlackCallException e) {

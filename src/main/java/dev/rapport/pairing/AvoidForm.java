@@ -110,7 +110,7 @@ class AvoidForm implements SlackFeature {
       return profile.bot();
     } catch (SlackCallException e) {
       // Unknown: keep them on the list; a wrong "bot" would drop someone the person asked to avoid.
-      Failures.describe("check a do-not-pair entry", e);
+      Failures.log("check a do-not-pair entry", e);
       return false;
     }
   }

@@ -37,15 +37,15 @@ class CheckIns {
       String channel = program.channel();
       Instant ends = round.endsOr(Duration.ofDays(Math.max(1, program.cadence().cycleDays())));
       Instant checkIn = at.plus(Duration.between(at, ends).dividedBy(2));
-      schedules.once(team, FOLLOW_UP, channel + ":" + round.id(), checkIn, Map.of());
+      schedules.once(team, FOLLOW_UP, new RoundRef(channel, round.id()).encode(), checkIn, Map.of());
     }
   }
 
-  /** The booked occurrence: {@code target} is {@code channel:roundId}. */
+  /** The booked occurrence: {@code target} is a {@link RoundRef}. */
   void send(String team, String target) {
-    String[] parts = target.split(":", 2);
-    String channel = parts[0];
-    rounds.find(team, channel, parts[1]).ifPresent(round -> followUp(team, round));
+    RoundRef.parse(target)
+        .flatMap(ref -> rounds.find(team, ref.channel(), ref.round()))
+        .ifPresent(round -> followUp(team, round));
   }
 
   private void followUp(String team, Round round) {
@@ -63,7 +63,7 @@ class CheckIns {
         }
         List<String> others = group.stream().filter(u -> !u.equals(user)).toList();
         checkIns.add(Delivery.dm(team, List.of(user),
-                "pairing:" + channel + ":" + round.id() + ":" + g + ":checkin:" + user,
+                new GroupRef(channel, round.id(), g).deliveryKey("checkin:" + user),
                 CheckInMessage.text(channel, others), CheckInMessage.blocks(channel, round.id(), g, others))
             .withTag(CHECK_IN_TAG, Map.of("channel", channel, "round", round.id(), "user", user))
             .about("pairing", channel, "check-in"));

@@ -30,7 +30,7 @@ class ChoiceStore {
   static final long GHOST_PAUSE = Long.MAX_VALUE / 2;
 
   private final UnifiedJedis redis;
-  private final LuaScript replaceAvoided = LuaScript.load("pairing-avoid-replace");
+  private final LuaScript replaceAvoided = LuaScript.load("pairing/avoid-replace");
 
   ChoiceStore(UnifiedJedis redis) {
     this.redis = redis;

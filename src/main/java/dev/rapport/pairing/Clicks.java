@@ -3,7 +3,7 @@ package dev.rapport.pairing;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.AnswerLater;
 
 /** What coffee's buttons read from a click, and the way most of them answer: an ack now, the answer later. */
 final class Clicks {
@@ -25,9 +25,9 @@ final class Clicks {
   }
 
   /** Acks at once; the work and its answer (ephemeral, to the clicker) happen in the background. */
-  static Response inBackground(BackgroundWork work, BlockActionRequest req, ActionContext ctx, String what,
-                               BackgroundWork.Answer action) {
-    work.answerLater(what, req.getPayload().getResponseUrl(), action);
+  static Response inBackground(AnswerLater later, BlockActionRequest req, ActionContext ctx, String what,
+                               AnswerLater.Answer action) {
+    later.answer(what, req.getPayload().getResponseUrl(), action);
     return ctx.ack();
   }
 }

@@ -8,7 +8,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackFeature;
 import org.springframework.stereotype.Component;
@@ -24,13 +24,13 @@ class CoffeeButtons implements SlackFeature {
   private final Outcomes outcomes;
   private final MemberChoices members;
   private final ChoiceStore choices;
-  private final BackgroundWork work;
+  private final AnswerLater later;
 
-  CoffeeButtons(Outcomes outcomes, MemberChoices members, ChoiceStore choices, BackgroundWork work) {
+  CoffeeButtons(Outcomes outcomes, MemberChoices members, ChoiceStore choices, AnswerLater later) {
     this.outcomes = outcomes;
     this.members = members;
     this.choices = choices;
-    this.work = work;
+    this.later = later;
   }
 
   @Override
@@ -53,7 +53,7 @@ class CoffeeButtons implements SlackFeature {
         () -> outcomes.record(team(req), user(req), value(req), met));
   }
 
-  private Response inBackground(BlockActionRequest req, ActionContext ctx, String what, BackgroundWork.Answer action) {
-    return Clicks.inBackground(work, req, ctx, what, action);
+  private Response inBackground(BlockActionRequest req, ActionContext ctx, String what, AnswerLater.Answer action) {
+    return Clicks.inBackground(later, req, ctx, what, action);
   }
 }

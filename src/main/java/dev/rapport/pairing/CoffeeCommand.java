@@ -1,5 +1,6 @@
 package dev.rapport.pairing;
 
+import dev.rapport.people.ForgetMe;
 import dev.rapport.slack.SlackFeature;
 import dev.rapport.slack.Subcommand;
 import java.util.List;
@@ -7,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /coffee}: its subcommands, each handed to the class that does the job. The buttons and forms live
- * with their jobs ({@link CoffeeButtons}, {@link HomeControls}, {@link AvoidForm}, {@link SettingsForm},
- * {@link CoffeeForgetMe}).
+ * with their jobs ({@link CoffeeButtons}, {@link HomeControls}, {@link AvoidForm}, {@link SettingsForm}).
+ * {@code forget-me} is listed here because that's where people look for it; what it does is people's
+ * ({@link ForgetMe}).
  */
 @Component
 class CoffeeCommand implements SlackFeature {
@@ -19,15 +21,17 @@ class CoffeeCommand implements SlackFeature {
   private final ProgramAdmin admin;
   private final PairingStats stats;
   private final SettingsForm form;
+  private final ForgetMe forgetMe;
 
   CoffeeCommand(MemberChoices choices, AvoidCommands avoid, MyCoffee mine, ProgramAdmin admin, PairingStats stats,
-                SettingsForm form) {
+                SettingsForm form, ForgetMe forgetMe) {
     this.choices = choices;
     this.avoid = avoid;
     this.mine = mine;
     this.admin = admin;
     this.stats = stats;
     this.form = form;
+    this.forgetMe = forgetMe;
   }
 
   @Override
@@ -46,7 +50,7 @@ class CoffeeCommand implements SlackFeature {
         Subcommand.everyone(c, "unavoid", "@someone", "take someone off your do-not-pair list", avoid::unavoid),
         Subcommand.everyone(c, "history", "", "your last 10 groups and whether you met", mine::history),
         Subcommand.everyone(c, "forget-me", "", "delete your pairing history and preferences everywhere",
-            call -> CoffeeForgetMe.forgetPrompt()),
+            call -> forgetMe.confirmation()),
         Subcommand.admin(c, "start", "<cadence> [size 2|3|4]",
             "start or change pairing here, e.g. `every week on mon at 10:00 tz Europe/Berlin`", admin::start),
         Subcommand.admin(c, "settings", "", "change this channel's program in a form", form::open),

@@ -117,7 +117,7 @@ class Ghosts {
     int rounds = settings.ghostAfter();
     for (String user : batch) {
       choices.pause(team, channel, user, Instant.ofEpochMilli(ChoiceStore.GHOST_PAUSE));
-      notes.add(Delivery.dm(team, List.of(user), "pairing:" + channel + ":" + last.id() + ":" + user + ":ghost",
+      notes.add(Delivery.dm(team, List.of(user), new RoundRef(channel, last.id()).deliveryKey(user + ":ghost"),
           Notes.ghostText(channel, rounds), Notes.ghost(channel, rounds)).about("pairing", channel, "pause notice"));
     }
     outbox.sendAll(notes);
@@ -138,7 +138,7 @@ class Ghosts {
     }
     String text = Notes.heldBack(channel, quiet, settings.ghostAfter());
     outbox.sendAll(admins.stream().map(admin -> Delivery.dm(team, List.of(admin),
-        "pairing:" + channel + ":" + last.id() + ":held:" + admin, text, null)
+        new RoundRef(channel, last.id()).deliveryKey("held:" + admin), text, null)
         .about("pairing", channel, "note to admins")).toList());
   }
 }

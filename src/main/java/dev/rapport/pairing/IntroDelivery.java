@@ -43,17 +43,19 @@ class IntroDelivery {
       if (group.size() < 2) {
         continue;
       }
-      String key = "pairing:" + channel + ":" + round.id() + ":" + g + ":intro";
+      String key = new GroupRef(channel, round.id(), g).deliveryKey("intro");
       batch.add(Delivery.dm(team, group, key, IntroMessage.text(channel, group),
               IntroMessage.blocks(channel, round.id(), round.at(), g, group, offsets, deck, Map.of(),
                   program.cadence().withinCycle()))
-          .withTag(INTRO_TAG, Map.of("channel", channel, "round", round.id(), "group", String.valueOf(g))));
+          .withTag(INTRO_TAG, Map.of("channel", channel, "round", round.id(), "group", String.valueOf(g)))
+          .about("pairing", channel, "intro"));
     }
     List<String> leftOut = round.leftOut();
     for (int i = 0; i < leftOut.size(); i++) {
       if (!Round.isForgotten(leftOut.get(i))) {
-        batch.add(Delivery.dm(team, List.of(leftOut.get(i)), "pairing:" + channel + ":" + round.id()
-            + ":left-out:" + i, round.pool() == 1 ? Notes.lone(channel) : Notes.unplaced(channel), null));
+        batch.add(Delivery.dm(team, List.of(leftOut.get(i)), new RoundRef(channel, round.id()).deliveryKey(
+            "left-out:" + i), round.pool() == 1 ? Notes.lone(channel) : Notes.unplaced(channel), null)
+            .about("pairing", channel, "note to someone left out"));
       }
     }
     batch.finish();

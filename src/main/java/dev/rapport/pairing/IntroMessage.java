@@ -28,10 +28,6 @@ final class IntroMessage {
 
   private IntroMessage() {}
 
-  static String buttonValue(String channel, String round, int group) {
-    return channel + "|" + round + "|" + group;
-  }
-
   static String text(String channel, List<String> members) {
     return ":coffee: Coffee time! " + Names.mentions(members) + ", you're this round's group from <#" + channel + ">.";
   }
@@ -115,7 +111,7 @@ final class IntroMessage {
 
   /** "We met" and "Not this time", on intros and on check-ins. */
   static LayoutBlock outcomeButtons(String channel, String round, int group) {
-    String value = buttonValue(channel, round, group);
+    String value = new GroupRef(channel, round, group).encode();
     return actions(a -> a.elements(List.of(
         button(b -> b.actionId(MET).value(value).style("primary").text(plainText(":white_check_mark: We met"))),
         button(b -> b.actionId(NOT_MET).value(value).text(plainText("Not this time"))))));

@@ -63,16 +63,15 @@ class MyCoffee {
   List<Past> history(String team, String user, int count) {
     List<Past> past = new ArrayList<>();
     for (String entry : rounds.history(team, user, count)) {
-      String[] parts = entry.split("\\|");
-      int group = Integer.parseInt(parts[2]);
-      rounds.group(team, parts[0], parts[1], group).ifPresent(g -> {
-        List<String> others = g.members().stream().filter(u -> !u.equals(user)).toList();
-        Map<String, String> answers = replies.answers(team, parts[0], parts[1], Round.named(g.members()));
-        String own = answers.containsKey(user) ? answers.get(user)
-            : replies.groupOutcome(team, parts[0], parts[1], group);
-        past.add(new Past(parts[0], g.at(), others, own,
-            others.stream().filter(u -> "met".equals(answers.get(u))).toList()));
-      });
+      GroupRef.parse(entry).ifPresent(ref -> rounds.group(team, ref.channel(), ref.round(), ref.group())
+          .ifPresent(g -> {
+            List<String> others = g.members().stream().filter(u -> !u.equals(user)).toList();
+            Map<String, String> answers = replies.answers(team, ref.channel(), ref.round(), Round.named(g.members()));
+            String own = answers.containsKey(user) ? answers.get(user)
+                : replies.groupOutcome(team, ref.channel(), ref.round(), ref.group());
+            past.add(new Past(ref.channel(), g.at(), others, own,
+                others.stream().filter(u -> "met".equals(answers.get(u))).toList()));
+          }));
     }
     return past;
   }

@@ -25,7 +25,7 @@ final class NotMetMessage {
           + "they're never told who said it."))));
       for (String other : silent) {
         blocks.add(section(s -> s.text(markdownText("<@" + other + ">")).accessory(button(b -> b
-            .actionId(UNREACHED).value(IntroMessage.buttonValue(channel, round, group) + "|" + other)
+            .actionId(UNREACHED).value(new GroupRef(channel, round, group).partner(other).encode())
             .text(plainText("Didn't reply"))))));
       }
     }

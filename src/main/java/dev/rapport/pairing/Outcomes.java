@@ -26,12 +26,14 @@ class Outcomes {
 
   /** Records {@code user}'s own answer for the group named by a button value ({@code channel|round|group}). */
   Reply record(String team, String user, String value, boolean met) {
-    String[] parts = value == null ? new String[0] : value.split("\\|");
-    if (parts.length != 3 || !parts[2].matches("\\d+")) {
+    GroupRef ref = GroupRef.parse(value).orElse(null);
+    if (ref == null) {
       return Reply.text("That button doesn't belong to a coffee intro I know, so nothing was recorded.");
     }
-    int index = Integer.parseInt(parts[2]);
-    RoundGroup group = rounds.group(team, parts[0], parts[1], index).orElse(null);
+    String channel = ref.channel();
+    String round = ref.round();
+    int index = ref.group();
+    RoundGroup group = rounds.group(team, channel, round, index).orElse(null);
     if (group == null) {
       return Reply.text("That intro is from a round I no longer keep, so nothing was recorded. "
           + "Your next intro will have fresh buttons.");
@@ -39,16 +41,16 @@ class Outcomes {
     if (!group.members().contains(user)) {
       return Reply.text("Only the people in this group can answer for it, so nothing was recorded.");
     }
-    replies.answer(team, parts[0], parts[1], user, met ? "met" : "not");
-    choices.answered(team, parts[0], List.of(user));
-    Map<String, String> answers = replies.answers(team, parts[0], parts[1]);
-    messages.show(team, new AnsweredMessages.Answered(parts[0], parts[1], index, group), user, met, answers);
+    replies.answer(team, channel, round, user, met ? "met" : "not");
+    choices.answered(team, channel, List.of(user));
+    Map<String, String> answers = replies.answers(team, channel, round);
+    messages.show(team, new AnsweredMessages.Answered(channel, round, index, group), user, met, answers);
     if (met) {
       return Reply.text(":tada: Wonderful — noted that you met! Thanks for making the time.");
     }
     List<String> silent = Round.named(group.members()).stream()
         .filter(u -> !u.equals(user) && !answers.containsKey(u)).toList();
-    return Reply.blocks(NotMetMessage.TEXT, NotMetMessage.blocks(parts[0], parts[1], index, silent));
+    return Reply.blocks(NotMetMessage.TEXT, NotMetMessage.blocks(channel, round, index, silent));
   }
 
   /**
@@ -56,17 +58,19 @@ class Outcomes {
    * said it; it counts as one round without a word from that member unless they answer themselves.
    */
   Reply unreached(String team, String user, String value) {
-    String[] parts = value == null ? new String[0] : value.split("\\|");
-    if (parts.length != 4 || !parts[2].matches("\\d+")) {
+    GroupRef.Partner partner = GroupRef.Partner.parse(value).orElse(null);
+    if (partner == null) {
       return Reply.text("That button doesn't belong to a coffee intro I know, so nothing was recorded.");
     }
-    RoundGroup group = rounds.group(team, parts[0], parts[1], Integer.parseInt(parts[2])).orElse(null);
-    if (group == null || !group.members().contains(user) || !group.members().contains(parts[3])
-        || user.equals(parts[3])) {
+    GroupRef ref = partner.group();
+    String member = partner.member();
+    RoundGroup group = rounds.group(team, ref.channel(), ref.round(), ref.group()).orElse(null);
+    if (group == null || !group.members().contains(user) || !group.members().contains(member)
+        || user.equals(member)) {
       return Reply.text("Only someone in that group can say a partner didn't reply, so nothing was recorded.");
     }
-    replies.unreached(team, parts[0], parts[1], parts[3]);
-    return Reply.text(":shushing_face: Thanks — noted privately. <@" + parts[3] + "> won't be told who said it. "
+    replies.unreached(team, ref.channel(), ref.round(), member);
+    return Reply.text(":shushing_face: Thanks — noted privately. <@" + member + "> won't be told who said it. "
         + "If Rapport doesn't hear from them for a few rounds, it pauses their pairings so groups stay lively.");
   }
 }

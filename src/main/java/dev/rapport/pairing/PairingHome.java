@@ -41,6 +41,11 @@ class PairingHome implements HomeSection {
   }
 
   @Override
+  public String readInFull() {
+    return "`/coffee status`";
+  }
+
+  @Override
   public List<LayoutBlock> render(String team, String user) {
     List<MyCoffee.Membership> memberships = mine.memberships(team, user);
     List<LayoutBlock> blocks = new ArrayList<>();

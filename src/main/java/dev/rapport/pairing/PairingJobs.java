@@ -4,9 +4,8 @@ import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.DeliveryListener;
 import dev.rapport.schedule.Occurrence;
 import dev.rapport.schedule.ScheduledJob;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.Reply;
-import dev.rapport.slack.SlackCallException;
-import dev.rapport.slack.SlackGateway;
 import dev.rapport.slack.UserError;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,7 @@ class PairingJobs {
   }
 
   @Bean
-  ScheduledJob pairingNow(RoundRunner runner, Announcements announcements, SlackGateway slack) {
+  ScheduledJob pairingNow(RoundRunner runner, Announcements announcements, AnswerLater later) {
     return new ScheduledJob() {
       @Override
       public String kind() {
@@ -55,23 +54,19 @@ class PairingJobs {
       @Override
       public void run(Occurrence occurrence) throws Exception {
         String team = occurrence.schedule().team();
-        String[] target = occurrence.schedule().target().split(":", 2);
+        RoundRef target = RoundRef.parse(occurrence.schedule().target()).orElseThrow();
         String responseUrl = occurrence.schedule().data().get("responseUrl");
         Reply answer;
         try {
-          Round round = runner.run(team, target[0], target[1], occurrence.dueAt());
-          announcements.roundMade(team, target[0], round);
+          Round round = runner.run(team, target.channel(), target.round(), occurrence.dueAt());
+          announcements.roundMade(team, target.channel(), round);
           answer = Reply.text(summary(round));
         } catch (UserError e) {
           answer = Reply.text(e.getMessage());
         }
-        if (responseUrl != null) {
-          try {
-            slack.respond(responseUrl, answer);
-          } catch (SlackCallException e) {
-            // The round is made; only the note to the admin was lost (response URLs expire after 30 min).
-          }
-        }
+        // The round is made; if the note can't reach the admin (response URLs expire after 30 min), so be it.
+        Reply reply = answer;
+        later.answer("/coffee now", responseUrl, () -> reply);
       }
     };
   }

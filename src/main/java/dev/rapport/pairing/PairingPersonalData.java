@@ -1,12 +1,14 @@
 package dev.rapport.pairing;
 
-import dev.rapport.people.PersonalData;
+import dev.rapport.people.MemberForgotten;
+import dev.rapport.store.KeyFamily;
+import dev.rapport.store.KeyLayout;
 import dev.rapport.store.Keys;
-import java.util.ArrayList;
+import dev.rapport.store.Scans;
 import java.util.List;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ScanParams;
 
 /**
  * Forget-me for coffee pairing: every pairing key of the workspace is read, and the person is taken out
@@ -14,7 +16,7 @@ import redis.clients.jedis.params.ScanParams;
  * partners' history no longer names them.
  */
 @Component
-class PairingPersonalData implements PersonalData {
+class PairingPersonalData implements KeyLayout {
 
   private final UnifiedJedis redis;
   private final RoundStore rounds;
@@ -24,11 +26,42 @@ class PairingPersonalData implements PersonalData {
     this.rounds = rounds;
   }
 
+  /**
+   * Every key family coffee pairing writes ({@link ProgramStore}, {@link ChoiceStore}, {@link RoundStore},
+   * {@link RoundReplies}), and whom each can name.
+   */
   @Override
-  public void forget(String team, String user) {
+  public List<KeyFamily> keyFamilies() {
+    return KeyFamily.table("""
+        rapport:{team}:pairing:programs
+        rapport:{team}:pairing:{channel}:program
+        rapport:{team}:pairing:{channel}:runners               PERSON
+        rapport:{team}:pairing:{channel}:stopped
+        rapport:{team}:pairing:{channel}:members               PERSON
+        rapport:{team}:pairing:{channel}:left                  PERSON
+        rapport:{team}:pairing:{channel}:paused                PERSON
+        rapport:{team}:pairing:{channel}:ghosts                PERSON
+        rapport:{team}:pairing:avoid:{user}                    PERSON
+        rapport:{team}:pairing:{channel}:rounds
+        rapport:{team}:pairing:{channel}:round:{id}            PERSON
+        rapport:{team}:pairing:{channel}:round:{id}:dms
+        rapport:{team}:pairing:{channel}:round:{id}:intros
+        rapport:{team}:pairing:{channel}:round:{id}:answers    PERSON
+        rapport:{team}:pairing:{channel}:round:{id}:asked      PERSON
+        rapport:{team}:pairing:{channel}:round:{id}:unreached  PERSON
+        rapport:{team}:pairing:{channel}:round:{id}:outcomes
+        rapport:{team}:pairing:{channel}:stats
+        rapport:{team}:pairing:history:{user}                  PERSON
+        """);
+  }
+
+  @EventListener
+  void forget(MemberForgotten forgotten) {
+    String team = forgotten.team();
+    String user = forgotten.user();
     String prefix = Keys.team(team, "pairing") + ":";
     redis.del(Keys.team(team, "pairing", "avoid", user), Keys.team(team, "pairing", "history", user));
-    for (String key : keys(prefix + "*")) {
+    for (String key : Scans.keys(redis, prefix + "*")) {
       String rest = key.substring(prefix.length());
       String[] parts = rest.split(":");
       if (parts.length == 3 && parts[1].equals("round")) {
@@ -48,17 +81,5 @@ class PairingPersonalData implements PersonalData {
         default -> { }
       }
     }
-  }
-
-  private List<String> keys(String pattern) {
-    List<String> keys = new ArrayList<>();
-    String cursor = ScanParams.SCAN_POINTER_START;
-    ScanParams match = new ScanParams().match(pattern).count(1000);
-    do {
-      var page = redis.scan(cursor, match);
-      keys.addAll(page.getResult());
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-    return keys;
   }
 }

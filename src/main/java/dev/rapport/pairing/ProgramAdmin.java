@@ -4,7 +4,7 @@ import dev.rapport.people.Profiles;
 import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedules;
-import dev.rapport.slack.AckPath;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
@@ -57,7 +57,7 @@ class ProgramAdmin {
     // Guests, departments and announcements are kept as the form last set them; a new program announces.
     Program program = new Program(channel, parsed.cadence(), size, current != null && current.guests(),
         current == null ? Program.Departments.NONE : current.departments(), current == null || current.announce());
-    AckPath.answerLater(":hourglass_flowing_sand: Checking that I can see who is in <#" + channel + ">…");
+    AnswerLater.ifOnAckPath(":hourglass_flowing_sand: Checking that I can see who is in <#" + channel + ">…");
     String confirmation = saver.save(team, program, current);
     programs.addRunner(team, channel, call.caller().user());
     return Reply.text(confirmation);
@@ -89,7 +89,7 @@ class ProgramAdmin {
     Instant at = clock.instant();
     String schedule = skipNextIfSoon(team, program, at);
     programs.addRunner(team, program.channel(), call.caller().user());
-    schedules.once(team, RoundRunner.NOW, program.channel() + ":n" + at.toEpochMilli(), at,
+    schedules.once(team, RoundRunner.NOW, new RoundRef(program.channel(), "n" + at.toEpochMilli()).encode(), at,
         call.responseUrl() == null ? Map.of() : Map.of("responseUrl", call.responseUrl()));
     return Reply.text(":hourglass_flowing_sand: Starting a round in <#" + program.channel() + "> now. "
         + "I'll tell you here when the groups are made; intros follow in group DMs." + schedule);

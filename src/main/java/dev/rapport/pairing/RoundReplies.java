@@ -1,5 +1,6 @@
 package dev.rapport.pairing;
 
+import dev.rapport.slack.MessageRef;
 import dev.rapport.store.Keys;
 import dev.rapport.store.LuaScript;
 import java.util.HashMap;
@@ -31,7 +32,7 @@ import redis.clients.jedis.UnifiedJedis;
 class RoundReplies {
 
   private final UnifiedJedis redis;
-  private final LuaScript landed = LuaScript.load("pairing-intro-landed");
+  private final LuaScript landed = LuaScript.load("pairing/intro-landed");
 
   RoundReplies(UnifiedJedis redis) {
     this.redis = redis;
@@ -91,11 +92,11 @@ class RoundReplies {
   }
 
   /** Where a group's intro is: its DM and the message ts, if it landed. */
-  Optional<String[]> intro(String team, String channel, String id, int group) {
+  Optional<MessageRef> intro(String team, String channel, String id, int group) {
     String round = RoundStore.key(team, channel, id);
     String dm = redis.hget(round + ":dms", String.valueOf(group));
     String ts = redis.hget(round + ":intros", String.valueOf(group));
-    return dm == null || ts == null ? Optional.empty() : Optional.of(new String[] {dm, ts});
+    return dm == null || ts == null ? Optional.empty() : Optional.of(new MessageRef(dm, ts));
   }
 
   /** {@code user}'s own answer for a round: met or not. */
@@ -135,7 +136,7 @@ class RoundReplies {
 
   /** The check-in that asked {@code user} directly landed in {@code dm} as {@code ts}. */
   void asked(String team, String channel, String id, String user, String dm, String ts) {
-    redis.hsetnx(RoundStore.key(team, channel, id) + ":asked", user, dm + " " + ts);
+    redis.hsetnx(RoundStore.key(team, channel, id) + ":asked", user, new MessageRef(dm, ts).encode());
   }
 
   /** Members the check-in asked directly: member -> "dm ts". */

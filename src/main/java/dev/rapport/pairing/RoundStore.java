@@ -1,10 +1,9 @@
 package dev.rapport.pairing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.store.Keys;
 import dev.rapport.store.LuaScript;
+import dev.rapport.store.StoredJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,12 +34,13 @@ class RoundStore {
   static final int KEEP_ROUNDS = 200;
   static final int KEEP_HISTORY = 50;
   private static final TypeReference<List<List<String>>> GROUPS = new TypeReference<>() {};
+  private static final TypeReference<List<String>> USERS = new TypeReference<>() {};
 
   private final UnifiedJedis redis;
-  private final ObjectMapper json;
-  private final LuaScript store = LuaScript.load("pairing-round-create");
+  private final StoredJson json;
+  private final LuaScript store = LuaScript.load("pairing/round-create");
 
-  RoundStore(UnifiedJedis redis, ObjectMapper json) {
+  RoundStore(UnifiedJedis redis, StoredJson json) {
     this.redis = redis;
     this.json = json;
   }
@@ -54,7 +54,7 @@ class RoundStore {
   Round create(String team, Round round) {
     List<String> args = new ArrayList<>(List.of(round.id(), String.valueOf(round.at().toEpochMilli()),
         "at", String.valueOf(round.at().toEpochMilli()), "pool", String.valueOf(round.pool()),
-        "groups", write(round.groups()), "leftOut", writeList(round.leftOut()),
+        "groups", json.write(round.groups()), "leftOut", json.write(round.leftOut()),
         "firstMeetings", String.valueOf(round.firstMeetings()), "crossTeam", String.valueOf(round.crossTeam()),
         "crossTeamKnown", String.valueOf(round.crossTeamKnown())));
     if (round.ends() != null) {
@@ -86,7 +86,7 @@ class RoundStore {
       for (int g = 0; g < round.groups().size(); g++) {
         for (String user : round.members(g)) {
           String history = Keys.team(team, "pairing", "history", user);
-          pipeline.zadd(history, round.at().toEpochMilli(), round.channel() + "|" + round.id() + "|" + g);
+          pipeline.zadd(history, round.at().toEpochMilli(), new GroupRef(round.channel(), round.id(), g).encode());
           pipeline.zremrangeByRank(history, 0, -KEEP_HISTORY - 1);
           if (++queued % historyChunk == 0) {
             pipeline.sync();
@@ -125,7 +125,7 @@ class RoundStore {
       return Optional.empty();
     }
     return Optional.of(new Round(channel, id, Instant.ofEpochMilli(Long.parseLong(f.get("at"))),
-        Integer.parseInt(f.getOrDefault("pool", "0")), read(f.get("groups")), readList(f.get("leftOut")),
+        Integer.parseInt(f.getOrDefault("pool", "0")), json.read(f.get("groups"), GROUPS), readList(f.get("leftOut")),
         Integer.parseInt(f.getOrDefault("firstMeetings", "0")), Integer.parseInt(f.getOrDefault("crossTeam", "0")),
         Integer.parseInt(f.getOrDefault("crossTeamKnown", "0")),
         f.containsKey("ends") ? Instant.ofEpochMilli(Long.parseLong(f.get("ends"))) : null));
@@ -172,8 +172,8 @@ class RoundStore {
   /** Rewrites who a round names (forget-me replaces a member with {@link Round#FORGOTTEN}). */
   void rewrite(String team, String channel, String id, List<List<String>> groups, List<String> leftOut) {
     Map<String, String> fields = new java.util.HashMap<>();
-    fields.put("groups", write(groups));
-    fields.put("leftOut", writeList(leftOut));
+    fields.put("groups", json.write(groups));
+    fields.put("leftOut", json.write(leftOut));
     for (int g = 0; g < groups.size(); g++) {
       fields.put("g:" + g, String.join(",", groups.get(g)));
     }
@@ -200,35 +200,7 @@ class RoundStore {
     return Keys.team(team, "pairing", channel, "round", id);
   }
 
-  private String write(List<List<String>> groups) {
-    try {
-      return json.writeValueAsString(groups);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private String writeList(List<String> users) {
-    try {
-      return json.writeValueAsString(users);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private List<String> readList(String raw) {
-    try {
-      return raw == null ? List.of() : json.readValue(raw, new TypeReference<List<String>>() {});
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private List<List<String>> read(String raw) {
-    try {
-      return json.readValue(raw, GROUPS);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return raw == null ? List.of() : json.read(raw, USERS);
   }
 }

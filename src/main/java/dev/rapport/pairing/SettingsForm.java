@@ -6,7 +6,6 @@ import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.Outbox;
 import dev.rapport.people.Profiles;
 import dev.rapport.slack.AccessPolicy;
-import dev.rapport.slack.AckPath;
 import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.BackgroundWork;
 import dev.rapport.slack.CommandCall;
@@ -57,7 +56,7 @@ class SettingsForm implements SlackFeature {
         ProgramAdmin.defaultCadence(profiles.zone(team, call.caller().user()), LocalDate.now(clock)),
         2, false, Program.Departments.NONE, true));
     View view = SettingsModal.build(channel, current);
-    AckPath.answerLater("");
+    AnswerLater.ifOnAckPath("");
     slack.call(team, "views.open", c -> c.viewsOpen(r -> r.triggerId(call.triggerId()).view(view)));
     return Reply.none();
   }
@@ -95,7 +94,7 @@ class SettingsForm implements SlackFeature {
   private boolean isAdminIfKnown(String team, String user) {
     try {
       return access.isAdmin(team, user);
-    } catch (AnswerLater unknown) {
+    } catch (AnswerLater.Deferred unknown) {
       return true;
     }
   }
@@ -110,7 +109,7 @@ class SettingsForm implements SlackFeature {
       slack.call(team, "views.update", c -> c.viewsUpdate(r -> r.viewId(viewId).view(outcome.view())));
     } catch (SlackCallException e) {
       // The modal is gone (closed, or expired): the message below still tells them.
-      Failures.describe("show the coffee settings outcome", e);
+      Failures.log("show the coffee settings outcome", e);
     }
     tell(team, user, sent.channel(), outcome.text());
   }
@@ -152,7 +151,7 @@ class SettingsForm implements SlackFeature {
     try {
       slack.call(team, "chat.postEphemeral", c -> c.chatPostEphemeral(r -> r.channel(channel).user(user).text(text)));
     } catch (SlackCallException e) {
-      Failures.describe("tell the coffee settings outcome in the channel", e);
+      Failures.log("tell the coffee settings outcome in the channel", e);
       outbox.send(Delivery.post(team, user, "pairing:" + channel + ":settings:" + user + ":" + clock.millis(),
           text, null).about("pairing", channel, "settings confirmation"));
     }

@@ -1,11 +1,10 @@
 package dev.rapport.people;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.model.User;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackGateway;
 import dev.rapport.store.Keys;
+import dev.rapport.store.StoredJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,10 +33,10 @@ public class Directory {
 
   private final SlackGateway slack;
   private final UnifiedJedis redis;
-  private final ObjectMapper json;
+  private final StoredJson json;
   private final Clock clock;
 
-  Directory(SlackGateway slack, UnifiedJedis redis, ObjectMapper json, Clock clock) {
+  Directory(SlackGateway slack, UnifiedJedis redis, StoredJson json, Clock clock) {
     this.slack = slack;
     this.redis = redis;
     this.json = json;
@@ -149,18 +148,10 @@ public class Directory {
   }
 
   private String write(Profile profile) {
-    try {
-      return json.writeValueAsString(profile);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return json.write(profile);
   }
 
   private Profile read(String raw) {
-    try {
-      return json.readValue(raw, Profile.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return json.read(raw, Profile.class);
   }
 }

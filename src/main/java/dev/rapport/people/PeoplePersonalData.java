@@ -1,10 +1,14 @@
 package dev.rapport.people;
 
+import dev.rapport.store.KeyFamily;
+import dev.rapport.store.KeyLayout;
+import java.util.List;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /** Forget-me for cached Slack profiles. */
 @Component
-class PeoplePersonalData implements PersonalData {
+class PeoplePersonalData implements KeyLayout {
 
   private final Profiles profiles;
   private final Directory directory;
@@ -14,8 +18,24 @@ class PeoplePersonalData implements PersonalData {
     this.directory = directory;
   }
 
+  /**
+   * Every key family people writes ({@link Profiles}, {@link Directory}, {@link ForgetMe}), and whom each can
+   * name. The forget-me mark names the person only by a hash, and expires within a minute.
+   */
   @Override
-  public void forget(String team, String user) {
+  public List<KeyFamily> keyFamilies() {
+    return KeyFamily.table("""
+        rapport:{team}:people:directory          PERSON
+        rapport:{team}:people:directory:at
+        rapport:{team}:people:forgetting:{hash}
+        rapport:{team}:people:profile:{user}     PERSON
+        """);
+  }
+
+  @EventListener
+  void forget(MemberForgotten forgotten) {
+    String team = forgotten.team();
+    String user = forgotten.user();
     profiles.evict(team, user);
     directory.forget(team, user);
   }

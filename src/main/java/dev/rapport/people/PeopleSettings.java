@@ -1,25 +1,29 @@
 package dev.rapport.people;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Who administers Rapport besides workspace admins and owners ({@code RAPPORT_ADMINS}, comma-separated:
  * {@code U…} in every workspace, {@code T…:U…} in that workspace only; see {@link ConfiguredAdmins}), and how long a Slack profile is trusted before it is fetched again (at most 10 min,
  * so a revoked admin loses access quickly).
  */
+@Validated
 @ConfigurationProperties("rapport.people")
-public record PeopleSettings(List<String> admins, @DefaultValue("10m") Duration profileCacheTtl) {
+public record PeopleSettings(List<String> admins,
+                             @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10) @DefaultValue("10m")
+                             Duration profileCacheTtl) {
 
   public PeopleSettings {
     admins = admins == null ? List.of()
         : admins.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     admins.forEach(Admin::parse);
-    if (profileCacheTtl.compareTo(Duration.ofMinutes(10)) > 0) {
-      profileCacheTtl = Duration.ofMinutes(10);
-    }
   }
 
   /** {@code RAPPORT_ADMINS} entries; {@code team} is null for an admin in every workspace. */

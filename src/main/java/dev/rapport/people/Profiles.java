@@ -1,13 +1,11 @@
 package dev.rapport.people;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.model.User;
-import dev.rapport.slack.AckPath;
 import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackGateway;
 import dev.rapport.store.Keys;
+import dev.rapport.store.StoredJson;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -29,9 +27,9 @@ public class Profiles {
   private final SlackGateway slack;
   private final UnifiedJedis redis;
   private final PeopleSettings settings;
-  private final ObjectMapper json;
+  private final StoredJson json;
 
-  Profiles(SlackGateway slack, UnifiedJedis redis, PeopleSettings settings, ObjectMapper json) {
+  Profiles(SlackGateway slack, UnifiedJedis redis, PeopleSettings settings, StoredJson json) {
     this.slack = slack;
     this.redis = redis;
     this.settings = settings;
@@ -40,27 +38,22 @@ public class Profiles {
 
   /**
    * The cached profile, or Slack's. On the ack path, where Slack may not be asked, a profile that isn't
-   * cached throws {@link AnswerLater}: the command is answered after the ack.
+   * cached stops it ({@link AnswerLater#ifOnAckPath}): the command is answered after the ack.
    */
   public Profile get(String team, String user) throws SlackCallException {
     String key = Keys.team(team, "people", "profile", user);
     String cached = redis.get(key);
     if (cached != null) {
-      try {
-        return json.readValue(cached, Profile.class);
-      } catch (JsonProcessingException stale) {
-        redis.del(key);
+      Optional<Profile> fresh = json.readIfValid(cached, Profile.class);
+      if (fresh.isPresent()) {
+        return fresh.get();
       }
+      redis.del(key);
     }
-    AckPath.answerLater(AnswerLater.CHECKING_PROFILE);
+    AnswerLater.ifOnAckPath(AnswerLater.CHECKING_PROFILE);
     User u = slack.call(team, "users.info", c -> c.usersInfo(r -> r.user(user))).getUser();
     Profile profile = of(u);
-    try {
-      redis.set(key, json.writeValueAsString(profile),
-          SetParams.setParams().ex(settings.profileCacheTtl().toSeconds()));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    redis.set(key, json.write(profile), SetParams.setParams().ex(settings.profileCacheTtl().toSeconds()));
     return profile;
   }
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * Rapport admins: Slack workspace admins and owners (from {@code users.info}, cached at most 10 minutes)
  * and the people {@code RAPPORT_ADMINS} names for the workspace ({@link ConfiguredAdmins}). On the ack path a
- * role that isn't cached is not looked up: {@link AnswerLater} makes the command answer after the ack.
+ * role that isn't cached is not looked up: {@link AnswerLater#ifOnAckPath} makes the command answer after the ack.
  */
 @Component
 public class Roles implements AccessPolicy {
@@ -34,9 +34,9 @@ public class Roles implements AccessPolicy {
     try {
       Profile profile = profiles.get(team, user);
       return profile.admin() || profile.owner();
-    } catch (AnswerLater notCached) {
+    } catch (AnswerLater.Deferred notCached) {
       // On the ack path with no cached profile: the command answers after the ack, once Slack said.
-      throw new AnswerLater(AnswerLater.CHECKING_ROLE);
+      throw new AnswerLater.Deferred(AnswerLater.CHECKING_ROLE);
     } catch (SlackCallException e) {
       // If Slack can't tell us, refuse: admin actions can wait, a wrong "yes" can't be undone.
       return false;

@@ -76,7 +76,7 @@ class EngagementEvents implements SlackFeature {
     try {
       posts.countReply(team, channel, threadTs, ts, user);
     } catch (RuntimeException failure) {
-      Failures.describe("count a reply to a prompt", failure);
+      Failures.log("count a reply to a prompt", failure);
     }
   }
 
@@ -91,7 +91,7 @@ class EngagementEvents implements SlackFeature {
         posts.uncountReaction(team, channel, ts, user, reaction);
       }
     } catch (RuntimeException failure) {
-      Failures.describe(added ? "count a reaction on a prompt" : "uncount a reaction removed from a prompt", failure);
+      Failures.log(added ? "count a reaction on a prompt" : "uncount a reaction removed from a prompt", failure);
     }
   }
 

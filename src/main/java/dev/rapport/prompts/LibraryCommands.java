@@ -1,11 +1,9 @@
 package dev.rapport.prompts;
 
 import com.slack.api.bolt.App;
-import com.slack.api.model.block.LayoutBlock;
 import dev.rapport.slack.AccessPolicy;
-import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.CommandCall;
-import dev.rapport.slack.Failures;
 import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackFeature;
@@ -23,15 +21,15 @@ class LibraryCommands implements SlackFeature {
   private final PromptLibrary library;
   private final WorkspacePrompts workspace;
   private final AccessPolicy access;
-  private final BackgroundWork work;
+  private final AnswerLater later;
   private final PromptSettings settings;
 
-  LibraryCommands(PromptLibrary library, WorkspacePrompts workspace, AccessPolicy access, BackgroundWork work,
+  LibraryCommands(PromptLibrary library, WorkspacePrompts workspace, AccessPolicy access, AnswerLater later,
                   PromptSettings settings) {
     this.library = library;
     this.workspace = workspace;
     this.access = access;
-    this.work = work;
+    this.later = later;
     this.settings = settings;
   }
 
@@ -51,18 +49,10 @@ class LibraryCommands implements SlackFeature {
       String team = req.getPayload().getTeam().getId();
       String user = req.getPayload().getUser().getId();
       String value = req.getPayload().getActions().get(0).getValue();
-      work.submit("/empathy list page", () -> {
-        Reply reply;
-        try {
-          reply = access.isAdmin(team, user) ? page(team, value)
-              : Reply.text(":lock: Only Rapport admins can browse the prompt list — " + access.askAnAdmin(team) + ".");
-        } catch (RuntimeException e) {
-          reply = Reply.text(Failures.describe("/empathy list page", e));
-        }
-        List<LayoutBlock> blocks = reply.blocks().isEmpty() ? null : reply.blocks();
-        String text = reply.text();
-        ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(true).text(text).blocks(blocks));
-      });
+      later.answer("/empathy list page", req.getPayload().getResponseUrl(), () -> (access.isAdmin(team, user)
+          ? page(team, ListPage.Position.parse(value))
+          : Reply.text(":lock: Only Rapport admins can browse the prompt list — " + access.askAnAdmin(team) + "."))
+          .replacingOriginal());
       return ctx.ack();
     });
   }
@@ -119,13 +109,12 @@ class LibraryCommands implements SlackFeature {
   Reply list(CommandCall call) {
     String arg = call.args();
     Strategy strategy = arg.isEmpty() ? null : Strategy.require(arg);
-    return page(call.caller().team(), ListPage.value(strategy, 1));
+    return page(call.caller().team(), new ListPage.Position(strategy, 1));
   }
 
-  private Reply page(String team, String value) {
-    String[] parts = value.split("\\|", 2);
-    Strategy strategy = ListPage.ALL.equals(parts[0]) ? null : Strategy.require(parts[0]);
-    int page = parts.length > 1 && parts[1].matches("\\d{1,4}") ? Integer.parseInt(parts[1]) : 1;
+  private Reply page(String team, ListPage.Position at) {
+    Strategy strategy = at.strategy();
+    int page = at.page();
     List<Prompt> prompts = library.available(team).stream()
         .filter(p -> strategy == null || p.strategy() == strategy).toList();
     // Ids start with their strategy ("listening-04", "listening-ws2"), so removed ones can be counted by it.

@@ -27,9 +27,22 @@ final class ListPage {
 
   private ListPage() {}
 
-  /** The button value that asks for {@code page} of {@code strategy} (or all). */
-  static String value(Strategy strategy, int page) {
-    return (strategy == null ? ALL : strategy.id()) + "|" + page;
+  /**
+   * Page {@code page} of {@code strategy}'s prompts (null: all). Encoded {@code strategy|page} ({@code all|2})
+   * as the value of the Previous / Next buttons.
+   */
+  record Position(Strategy strategy, int page) {
+
+    String encode() {
+      return (strategy == null ? ALL : strategy.id()) + "|" + page;
+    }
+
+    /** Read back from {@link #encode()}; an unknown strategy is a {@code UserError}, a bad page the first. */
+    static Position parse(String encoded) {
+      String[] parts = encoded.split("\\|", 2);
+      Strategy strategy = ALL.equals(parts[0]) ? null : Strategy.require(parts[0]);
+      return new Position(strategy, parts.length > 1 && parts[1].matches("\\d{1,4}") ? Integer.parseInt(parts[1]) : 1);
+    }
   }
 
   /**
@@ -55,10 +68,10 @@ final class ListPage {
     blocks.add(context(c -> c.elements(List.of(markdownText(note)))));
     List<BlockElement> buttons = new ArrayList<>();
     if (current > 1) {
-      buttons.add(button(b -> b.actionId(PREVIOUS).text(plainText("← Previous")).value(value(strategy, current - 1))));
+      buttons.add(button(b -> b.actionId(PREVIOUS).text(plainText("← Previous")).value(new Position(strategy, current - 1).encode())));
     }
     if (current < pages) {
-      buttons.add(button(b -> b.actionId(NEXT).text(plainText("Next →")).value(value(strategy, current + 1))));
+      buttons.add(button(b -> b.actionId(NEXT).text(plainText("Next →")).value(new Position(strategy, current + 1).encode())));
     }
     if (!buttons.isEmpty()) {
       blocks.add(actions(a -> a.elements(buttons)));

@@ -24,7 +24,7 @@ class OnDemandLimit {
   private final UnifiedJedis redis;
   private final PromptSettings settings;
   private final Clock clock;
-  private final LuaScript take = LuaScript.load("prompts-on-demand");
+  private final LuaScript take = LuaScript.load("prompts/on-demand");
 
   OnDemandLimit(UnifiedJedis redis, PromptSettings settings, Clock clock) {
     this.redis = redis;

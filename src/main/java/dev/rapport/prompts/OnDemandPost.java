@@ -1,8 +1,7 @@
 package dev.rapport.prompts;
 
-import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.CommandCall;
-import dev.rapport.slack.Failures;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackDates;
@@ -29,18 +28,16 @@ class OnDemandPost {
   private final PromptPicker picker;
   private final PromptPosts posts;
   private final SlackGateway slack;
-  private final BackgroundWork work;
-  private final Responder responder;
+  private final AnswerLater later;
   private final OnDemandLimit limit;
 
-  OnDemandPost(PromptPicker picker, PromptPosts posts, SlackGateway slack,
-               BackgroundWork work, Responder responder, OnDemandLimit limit) {
+  OnDemandPost(PromptPicker picker, PromptPosts posts, SlackGateway slack, AnswerLater later,
+               OnDemandLimit limit) {
     this.limit = limit;
     this.picker = picker;
     this.posts = posts;
     this.slack = slack;
-    this.work = work;
-    this.responder = responder;
+    this.later = later;
   }
 
   Reply post(CommandCall call, Strategy strategy) {
@@ -64,11 +61,12 @@ class OnDemandPost {
       limit.release(team, channel);
       throw e;
     }
-    work.submit("/empathy post", () -> send(call, prompt));
+    later.answer("/empathy post", call.responseUrl(), () -> send(call, prompt));
     return Reply.none();
   }
 
-  private void send(CommandCall call, Prompt prompt) {
+  /** Posts the prompt: the post is the answer; if it can't be made, the reply says why. */
+  private Reply send(CommandCall call, Prompt prompt) throws SlackCallException {
     String team = call.caller().team();
     String channel = call.caller().channel();
     try {
@@ -76,16 +74,18 @@ class OnDemandPost {
           .text(PromptMessage.fallback(prompt)).blocks(PromptMessage.blocks(prompt)).unfurlLinks(false)));
       posts.recordPosted(team, posted.getChannel() != null ? posted.getChannel() : channel, posted.getTs(),
           prompt);
+      return Reply.none();
     } catch (SlackCallException e) {
       picker.putBack(team, channel, prompt);
       limit.release(team, channel);
-      responder.tell(call.responseUrl(), NOT_A_MEMBER.contains(e.error())
-          ? ":no_entry: I can't post in this conversation yet. Add me with `/invite @Rapport`, then try `"
-              + call.command() + (call.subcommand().isEmpty() ? "" : " " + call.subcommand()) + "` again."
-          : Failures.describe("/empathy post", e));
+      if (!NOT_A_MEMBER.contains(e.error())) {
+        throw e;
+      }
+      return Reply.text(":no_entry: I can't post in this conversation yet. Add me with `/invite @Rapport`, then "
+          + "try `" + call.command() + (call.subcommand().isEmpty() ? "" : " " + call.subcommand()) + "` again.");
     } catch (RuntimeException e) {
       limit.release(team, channel);
-      responder.tell(call.responseUrl(), Failures.describe("/empathy post", e));
+      throw e;
     }
   }
 

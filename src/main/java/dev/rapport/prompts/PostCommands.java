@@ -5,12 +5,13 @@ import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedule;
 import dev.rapport.schedule.Schedules;
-import dev.rapport.slack.AckPath;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.ChannelMembership;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
+import dev.rapport.slack.SlackDates;
 import dev.rapport.slack.SlackFeature;
 import dev.rapport.slack.Subcommand;
 import dev.rapport.slack.UserError;
@@ -89,7 +90,7 @@ class PostCommands implements SlackFeature {
           + "first.");
     }
     // Finding out at the due time that Rapport can't post here would be too late: ask Slack, after the ack.
-    AckPath.answerLater(":hourglass_flowing_sand: Checking that I can post in <#" + channel + ">…");
+    AnswerLater.ifOnAckPath(":hourglass_flowing_sand: Checking that I can post in <#" + channel + ">…");
     membership.require(team, channel, "Nothing was scheduled.");
     boolean replacing = schedules.get(team, PromptJob.KIND, channel).isPresent();
     Instant first = schedules.put(team, PromptJob.KIND, channel, cadence,
@@ -98,7 +99,7 @@ class PostCommands implements SlackFeature {
     String which = strategy == null ? "prompts (the four strategies take turns)"
         : "*" + strategy.label() + "* prompts";
     return Reply.text(":calendar: " + (replacing ? "Changed: " : "") + "Rapport will post " + which + " here "
-        + cadence.describe() + ". The first one comes " + when(first) + ".\n"
+        + cadence.describe() + ". The first one comes " + SlackDates.moment(first) + ".\n"
         + "Replies in the thread and reactions are counted for `/empathy stats`, never what anyone wrote. "
         + "If a prompt can't be posted, I'll tell you. Stop with `/empathy stop`.");
   }
@@ -120,10 +121,5 @@ class PostCommands implements SlackFeature {
   private static String requireChannel(CommandCall call) {
     return call.requireChannel(typed -> ":point_right: Run " + typed + " in the channel where the prompts are "
         + "posted, not in a direct message.");
-  }
-
-  /** A date Slack shows in each reader's own time zone. */
-  private static String when(Instant at) {
-    return dev.rapport.slack.SlackDates.moment(at);
   }
 }

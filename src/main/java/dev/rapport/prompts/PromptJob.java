@@ -92,8 +92,11 @@ class PromptJob implements ScheduledJob, DeliveryListener {
   /** Slack refused a scheduled prompt: whoever scheduled it hears, once per occurrence (the key). */
   @Override
   public void failed(Delivery delivery, DeadLetter letter) throws Exception {
+    if (!(delivery instanceof Delivery.Post prompt)) {
+      return;
+    }
     String team = delivery.team();
-    String channel = delivery.channel();
+    String channel = prompt.channel();
     String fix = letter.fix();
     String next = schedules.nextDue(team, KIND, channel).map(at -> " The next one is due "
         + SlackDates.moment(at) + ".").orElse("");

@@ -34,7 +34,9 @@ import redis.clients.jedis.resps.Tuple;
  * rapport:{team}:prompts:stats:{week}:{strategy}            HASH  posted, replies, reactions
  * rapport:{team}:prompts:stats:{week}:{strategy}:top        ZSET  prompt id -> replies
  * rapport:{team}:prompts:stats:{week}:{strategy}:repliers   HLL   who replied (distinct count only)
- * rapport:{team}:prompts:cstats:{channel}:{week}:{strategy}[:top|:repliers]  the same three, of one channel
+ * rapport:{team}:prompts:cstats:{channel}:{week}:{strategy}            HASH  the same three, of one channel
+ * rapport:{team}:prompts:cstats:{channel}:{week}:{strategy}:top        ZSET
+ * rapport:{team}:prompts:cstats:{channel}:{week}:{strategy}:repliers   HLL
  * </pre>
  * {@code week} is the Monday (UTC, yyyy-mm-dd) of the week the prompt was posted; its replies and reactions
  * count towards that week. Week keys expire after {@link #KEEP_STATS}, the 8 weeks stats show plus margin.
@@ -57,9 +59,9 @@ class PromptPosts {
 
   private final UnifiedJedis redis;
   private final Clock clock;
-  private final LuaScript posted = LuaScript.load("prompts-posted");
-  private final LuaScript engage = LuaScript.load("prompts-engage");
-  private final LuaScript unreact = LuaScript.load("prompts-unreact");
+  private final LuaScript posted = LuaScript.load("prompts/posted");
+  private final LuaScript engage = LuaScript.load("prompts/engage");
+  private final LuaScript unreact = LuaScript.load("prompts/unreact");
 
   PromptPosts(UnifiedJedis redis, Clock clock) {
     this.redis = redis;

@@ -1,6 +1,10 @@
 package dev.rapport.prompts;
 
-import dev.rapport.people.PersonalData;
+import dev.rapport.people.MemberForgotten;
+import dev.rapport.store.KeyFamily;
+import dev.rapport.store.KeyLayout;
+import java.util.List;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,7 +14,7 @@ import org.springframework.stereotype.Component;
  * their suggestions stay in the library and never named them.
  */
 @Component
-class PromptsPersonalData implements PersonalData {
+class PromptsPersonalData implements KeyLayout {
 
   private final Suggestions suggestions;
   private final Reviewers reviewers;
@@ -24,8 +28,41 @@ class PromptsPersonalData implements PersonalData {
     this.scheduledBy = scheduledBy;
   }
 
+  /**
+   * Every key family empathy prompts write, and whom each can name. Reactions and repliers are kept only as
+   * digests and counts, so they name nobody.
+   */
   @Override
-  public void forget(String team, String user) {
+  public List<KeyFamily> keyFamilies() {
+    return KeyFamily.table("""
+        rapport:{team}:prompts:rotation:{channel}:{strategy}:seen
+        rapport:{team}:prompts:rotation:{channel}:{strategy}:state
+        rapport:{team}:prompts:rotation:{channel}:turn
+        rapport:{team}:prompts:pick:{occurrence...}
+        rapport:{team}:prompts:custom
+        rapport:{team}:prompts:custom:seq
+        rapport:{team}:prompts:removed
+        rapport:{team}:prompts:on-demand:{channel}
+        rapport:{team}:prompts:suggestion:{id}                              PERSON
+        rapport:{team}:prompts:suggest:today:{user}                         PERSON
+        rapport:{team}:prompts:reviewers                                    PERSON
+        rapport:{team}:prompts:review:{id}                                  PERSON
+        rapport:{team}:prompts:post:{channel}:{ts}
+        rapport:{team}:prompts:post:{channel}:{ts}:counted
+        rapport:{team}:prompts:stats:{week}:{strategy}
+        rapport:{team}:prompts:stats:{week}:{strategy}:top
+        rapport:{team}:prompts:stats:{week}:{strategy}:repliers
+        rapport:{team}:prompts:cstats:{channel}:{week}:{strategy}
+        rapport:{team}:prompts:cstats:{channel}:{week}:{strategy}:top
+        rapport:{team}:prompts:cstats:{channel}:{week}:{strategy}:repliers
+        rapport:{team}:prompts:scheduled-by                                 PERSON
+        """);
+  }
+
+  @EventListener
+  void forget(MemberForgotten forgotten) {
+    String team = forgotten.team();
+    String user = forgotten.user();
     suggestions.forget(team, user);
     reviewers.forgetCached(team);
     reviewDms.forget(team, user);

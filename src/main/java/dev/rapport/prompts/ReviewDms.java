@@ -6,7 +6,9 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.DeliveryListener;
 import dev.rapport.outbox.Outbox;
+import dev.rapport.slack.MessageRef;
 import dev.rapport.store.Keys;
+import dev.rapport.store.Scans;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +57,8 @@ class ReviewDms implements DeliveryListener {
   public void delivered(Delivery delivery, String channel, String ts) {
     String team = delivery.team();
     String key = key(team, delivery.context().get("suggestion"));
-    redis.hset(key, delivery.id(), channel + " " + ts);
+    MessageRef landed = new MessageRef(channel, ts);
+    redis.hset(key, delivery.id(), landed.encode());
     if (redis.ttl(key) < 0) {
       redis.expire(key, Suggestions.KEEP.toSeconds());
     }
@@ -63,7 +66,7 @@ class ReviewDms implements DeliveryListener {
     // the two sees the other, whichever comes first; the update's key makes a double harmless.
     String decided = redis.hget(key, DECIDED);
     if (decided != null) {
-      update(team, delivery.id(), channel + " " + ts, decided);
+      update(team, delivery.id(), landed, decided);
     }
   }
 
@@ -76,8 +79,9 @@ class ReviewDms implements DeliveryListener {
     redis.hset(key, DECIDED, text);
     redis.expire(key, AFTER_DECISION.toSeconds());
     for (Map.Entry<String, String> dm : redis.hgetAll(key).entrySet()) {
-      if (!dm.getKey().equals(DECIDED) && !dm.getValue().startsWith(answeredChannel + " ")) {
-        update(team, dm.getKey(), dm.getValue(), text);
+      if (!dm.getKey().equals(DECIDED)) {
+        MessageRef.parse(dm.getValue()).filter(at -> !at.in(answeredChannel))
+            .ifPresent(at -> update(team, dm.getKey(), at, text));
       }
     }
   }
@@ -89,20 +93,16 @@ class ReviewDms implements DeliveryListener {
 
   /** Forget-me: the decisions {@code user} made (or was named in) go. */
   void forget(String team, String user) {
-    var scan = redis.scanIteration(500, key(team, "*"));
-    while (!scan.isIterationCompleted()) {
-      for (String key : scan.nextBatchList()) {
-        String decided = redis.hget(key, DECIDED);
-        if (decided != null && decided.contains(user)) {
-          redis.del(key);
-        }
+    Scans.keys(redis, key(team, "*"), key -> {
+      String decided = redis.hget(key, DECIDED);
+      if (decided != null && decided.contains(user)) {
+        redis.del(key);
       }
-    }
+    });
   }
 
-  private void update(String team, String reviewKey, String where, String text) {
-    String[] at = where.split(" ", 2);
-    outbox.send(Delivery.update(team, at[0], at[1], reviewKey + ":decided", text,
+  private void update(String team, String reviewKey, MessageRef at, String text) {
+    outbox.send(Delivery.update(team, at.channel(), at.ts(), reviewKey + ":decided", text,
         List.of(section(s -> s.text(markdownText(text))))).about(PromptJob.FEATURE, null, "admin notice"));
   }
 

@@ -24,19 +24,36 @@ final class ReviewMessage {
 
   private ReviewMessage() {}
 
+  /**
+   * What a review button decides: the suggestion, and for Approve the strategy it joins. Encoded
+   * {@code suggestion|strategy} (Reject: {@code suggestion}) as the buttons' value, in DMs already sent.
+   */
+  record Choice(String suggestion, Strategy strategy) {
+
+    String encode() {
+      return strategy == null ? suggestion : suggestion + "|" + strategy.id();
+    }
+
+    /** Read back from {@link #encode()}; a strategy this version doesn't know is a {@code UserError}. */
+    static Choice parse(String encoded) {
+      String[] parts = encoded.split("\\|", 2);
+      return new Choice(parts[0], parts.length > 1 ? Strategy.require(parts[1]) : null);
+    }
+  }
+
   static List<LayoutBlock> blocks(Suggestions.Suggestion s) {
     String about = s.strategy() == null ? "" : " for *" + s.strategy().label() + "*";
     List<BlockElement> buttons = new ArrayList<>();
     if (s.strategy() != null) {
       buttons.add(button(b -> b.actionId(APPROVE).style("primary").text(plainText("Approve"))
-          .value(s.id() + "|" + s.strategy().id())));
+          .value(new Choice(s.id(), s.strategy()).encode())));
     } else {
       for (Strategy strategy : Strategy.values()) {
         buttons.add(button(b -> b.actionId(APPROVE + "_" + strategy.id()).text(plainText("Approve as "
-            + strategy.label().toLowerCase())).value(s.id() + "|" + strategy.id())));
+            + strategy.label().toLowerCase())).value(new Choice(s.id(), strategy).encode())));
       }
     }
-    buttons.add(button(b -> b.actionId(REJECT).style("danger").text(plainText("Reject")).value(s.id())));
+    buttons.add(button(b -> b.actionId(REJECT).style("danger").text(plainText("Reject")).value(new Choice(s.id(), null).encode())));
     return List.of(
         section(sec -> sec.text(markdownText(":bulb: <@" + s.by() + "> suggested an empathy prompt" + about
             + ":\n>" + Mrkdwn.escape(s.text())))),

@@ -12,14 +12,14 @@ import redis.clients.jedis.params.SetParams;
 
 /**
  * Which prompt a channel gets next: every prompt of a strategy once, in a shuffled order, before any
- * repeats; then a new cycle in a new order (see {@code lua/prompts-pick.lua}). Picks are atomic, so two
+ * repeats; then a new cycle in a new order (see {@code lua/prompts/pick.lua}). Picks are atomic, so two
  * instances posting at once never pick the same prompt.
  * <pre>
  * rapport:{team}:prompts:rotation:{channel}:{strategy}:seen   SET     prompt ids picked in this cycle
  * rapport:{team}:prompts:rotation:{channel}:{strategy}:state  HASH    cycle -> number, last -> id picked last
  * rapport:{team}:prompts:rotation:{channel}:turn               STRING  picks without a strategy so far (the
  *                                                                      four strategies take turns)
- * rapport:{team}:prompts:pick:{occurrence id}                  STRING  id picked for a scheduled occurrence
+ * rapport:{team}:prompts:pick:{occurrence...}                  STRING  id picked for a scheduled occurrence
  * </pre>
  * Rotation keys expire {@link #KEEP} after a channel's last pick; a pick memo after {@link #MEMO}.
  */
@@ -30,7 +30,7 @@ class Rotation {
   static final Duration MEMO = Duration.ofDays(1);
 
   private final UnifiedJedis redis;
-  private final LuaScript pick = LuaScript.load("prompts-pick");
+  private final LuaScript pick = LuaScript.load("prompts/pick");
 
   Rotation(UnifiedJedis redis) {
     this.redis = redis;

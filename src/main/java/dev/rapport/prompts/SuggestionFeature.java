@@ -2,13 +2,11 @@ package dev.rapport.prompts;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.context.builtin.ActionContext;
 import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.Outbox;
 import dev.rapport.slack.AccessPolicy;
-import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.CommandCall;
-import dev.rapport.slack.Failures;
 import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackFeature;
@@ -34,19 +32,17 @@ class SuggestionFeature implements SlackFeature {
   private final ReviewDms reviewDms;
   private final Outbox outbox;
   private final AccessPolicy access;
-  private final BackgroundWork work;
-  private final Responder responder;
+  private final AnswerLater later;
 
   SuggestionFeature(Suggestions suggestions, PromptLibrary library, Reviewers reviewers, ReviewDms reviewDms,
-                    Outbox outbox, AccessPolicy access, BackgroundWork work, Responder responder) {
+                    Outbox outbox, AccessPolicy access, AnswerLater later) {
     this.suggestions = suggestions;
     this.library = library;
     this.reviewers = reviewers;
     this.reviewDms = reviewDms;
     this.outbox = outbox;
     this.access = access;
-    this.work = work;
-    this.responder = responder;
+    this.later = later;
   }
 
   @Override
@@ -58,11 +54,11 @@ class SuggestionFeature implements SlackFeature {
   @Override
   public void register(App app) {
     app.blockAction(Pattern.compile("^" + ReviewMessage.APPROVE + "(_[a-z-]+)?$"), (req, ctx) -> {
-      decideLater(req.getPayload(), true, ctx);
+      decideLater(req.getPayload(), true);
       return ctx.ack();
     });
     app.blockAction(ReviewMessage.REJECT, (req, ctx) -> {
-      decideLater(req.getPayload(), false, ctx);
+      decideLater(req.getPayload(), false);
       return ctx.ack();
     });
   }
@@ -80,73 +76,55 @@ class SuggestionFeature implements SlackFeature {
       throw new UserError(":repeat: Great minds: that prompt is already in the library (`" + same.id() + "`).");
     });
     Suggestions.Suggestion s = suggestions.create(team, call.caller().user(), text, named.orElse(null));
-    work.submit("/empathy suggest", () -> {
-      try {
-        int sent = reviewers.tell(team, "prompts:" + team + ":suggestion:" + s.id() + ":review",
-            "Suggested empathy prompt: " + Mrkdwn.escape(text), ReviewMessage.blocks(s), ReviewDms.TAG,
-            ReviewDms.context(s.id()));
-        if (sent == 0) {
-          responder.tell(call.responseUrl(), ":warning: I couldn't find a Rapport admin to review your "
-              + "suggestion. Ask whoever installed Rapport in your workspace to make someone a Rapport admin, "
-              + "then suggest it again.");
-        }
-      } catch (Exception e) {
-        responder.tell(call.responseUrl(), Failures.describe("/empathy suggest", e));
-      }
+    // The thank-you is the answer; only a failure to reach any admin is answered later.
+    later.answer("/empathy suggest", call.responseUrl(), () -> {
+      int sent = reviewers.tell(team, "prompts:" + team + ":suggestion:" + s.id() + ":review",
+          "Suggested empathy prompt: " + Mrkdwn.escape(text), ReviewMessage.blocks(s), ReviewDms.TAG,
+          ReviewDms.context(s.id()));
+      return sent > 0 ? Reply.none() : Reply.text(":warning: I couldn't find a Rapport admin to review your "
+          + "suggestion. Ask whoever installed Rapport in your workspace to make someone a Rapport admin, "
+          + "then suggest it again.");
     });
     return Reply.text(":bulb: Thank you! Your suggestion went to the Rapport admins:\n>" + Mrkdwn.escape(text)
         + "\nI'll message you when they decide.");
   }
 
-  private void decideLater(BlockActionPayload payload, boolean approve, ActionContext ctx) {
+  private void decideLater(BlockActionPayload payload, boolean approve) {
     String team = payload.getTeam().getId();
     String admin = payload.getUser().getId();
     String value = payload.getActions().get(0).getValue();
     String answered = payload.getContainer() != null && payload.getContainer().getChannelId() != null
         ? payload.getContainer().getChannelId() : payload.getChannel() == null ? "" : payload.getChannel().getId();
-    work.submit(approve ? "approve a suggestion" : "reject a suggestion", () -> {
-      String text;
-      boolean replace = true;
-      try {
-        if (!access.isAdmin(team, admin)) {
-          text = ":lock: Only Rapport admins can decide on suggestions — " + access.askAnAdmin(team) + ".";
-          replace = false;
-        } else {
-          String id = value.split("\\|", 2)[0];
-          Optional<String> decision = approve ? approve(team, admin, value) : reject(team, admin, id);
-          if (decision.isPresent()) {
-            text = decision.get();
-            reviewDms.decide(team, id, text, answered);
-          } else {
-            text = reviewDms.decision(team, id)
-                .map(d -> "This suggestion was already decided, so nothing changed:\n" + d)
-                .orElse("This suggestion was already decided, or it expired. Nothing changed.");
-          }
-        }
-      } catch (RuntimeException e) {
-        text = Failures.describe("decide on a suggestion", e);
-        replace = false;
+    later.answer("decide on a suggestion", payload.getResponseUrl(), () -> {
+      if (!access.isAdmin(team, admin)) {
+        return Reply.text(":lock: Only Rapport admins can decide on suggestions — " + access.askAnAdmin(team) + ".");
       }
-      String answer = text;
-      boolean replaceOriginal = replace;
-      ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(replaceOriginal).text(answer));
+      ReviewMessage.Choice choice = ReviewMessage.Choice.parse(value);
+      String id = choice.suggestion();
+      Optional<String> decision = approve ? approve(team, admin, choice) : reject(team, admin, id);
+      if (decision.isPresent()) {
+        reviewDms.decide(team, id, decision.get(), answered);
+        return Reply.text(decision.get()).replacingOriginal();
+      }
+      return Reply.text(reviewDms.decision(team, id)
+          .map(d -> "This suggestion was already decided, so nothing changed:\n" + d)
+          .orElse("This suggestion was already decided, or it expired. Nothing changed.")).replacingOriginal();
     });
   }
 
   /** The decision in words, or empty when the suggestion was already decided (or expired). */
-  private Optional<String> approve(String team, String admin, String value) {
-    String[] parts = value.split("\\|", 2);
-    Strategy strategy = Strategy.require(parts.length > 1 ? parts[1] : "");
-    Optional<WorkspacePrompts.Approved> approved = suggestions.approve(team, parts[0], strategy);
+  private Optional<String> approve(String team, String admin, ReviewMessage.Choice choice) {
+    Strategy strategy = choice.strategy() != null ? choice.strategy() : Strategy.require("");
+    Optional<WorkspacePrompts.Approved> approved = suggestions.approve(team, choice.suggestion(), strategy);
     if (approved.isEmpty()) {
       return Optional.empty();
     }
     Prompt p = approved.get().prompt();
     if (approved.get().proposer() != null) {
-      outbox.send(Delivery.dm(team, List.of(approved.get().proposer()), decidedKey(team, parts[0]),
+      outbox.send(Delivery.dm(team, List.of(approved.get().proposer()), decidedKey(team, choice.suggestion()),
           ":tada: Your suggested prompt was approved! It joins the *" + strategy.label() + "* prompts as `"
               + p.id() + "`:\n>" + Mrkdwn.escape(p.text()) + "\nThank you for helping your colleagues connect.",
-          null));
+          null).about(PromptJob.FEATURE, null, "suggestion message"));
     }
     return Optional.of(":white_check_mark: <@" + admin + "> approved this suggestion: it's now `" + p.id()
         + "` in *" + strategy.label() + "*:\n>" + Mrkdwn.escape(p.text()));
@@ -161,7 +139,7 @@ class SuggestionFeature implements SlackFeature {
     if (s.by() != null) {
       outbox.send(Delivery.dm(team, List.of(s.by()), decidedKey(team, id), "Thanks for suggesting a prompt:\n>"
           + Mrkdwn.escape(s.text()) + "\nThe Rapport admins decided not to add this one. Keep the ideas "
-          + "coming!", null));
+          + "coming!", null).about(PromptJob.FEATURE, null, "suggestion message"));
     }
     return Optional.of(":no_entry_sign: <@" + admin + "> rejected this suggestion:\n>" + Mrkdwn.escape(s.text()));
   }

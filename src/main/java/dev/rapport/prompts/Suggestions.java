@@ -2,6 +2,7 @@ package dev.rapport.prompts;
 
 import dev.rapport.slack.UserError;
 import dev.rapport.store.Keys;
+import dev.rapport.store.Scans;
 import dev.rapport.store.LuaScript;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +34,7 @@ class Suggestions {
   private final UnifiedJedis redis;
   private final WorkspacePrompts workspace;
   private final PromptSettings settings;
-  private final LuaScript store = LuaScript.load("prompts-suggest");
+  private final LuaScript store = LuaScript.load("prompts/suggest");
 
   Suggestions(UnifiedJedis redis, WorkspacePrompts workspace, PromptSettings settings) {
     this.redis = redis;
@@ -74,14 +75,11 @@ class Suggestions {
   /** Forget-me: deletes every pending suggestion {@code user} sent, and their count of the day. */
   void forget(String team, String user) {
     redis.del(Keys.team(team, "prompts", "suggest", "today", user));
-    var scan = redis.scanIteration(500, key(team, "*"));
-    while (!scan.isIterationCompleted()) {
-      for (String key : scan.nextBatchList()) {
-        if (user.equals(redis.hget(key, "by"))) {
-          redis.del(key);
-        }
+    Scans.keys(redis, key(team, "*"), key -> {
+      if (user.equals(redis.hget(key, "by"))) {
+        redis.del(key);
       }
-    }
+    });
   }
 
   private static String key(String team, String id) {

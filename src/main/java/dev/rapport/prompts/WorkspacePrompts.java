@@ -1,9 +1,8 @@
 package dev.rapport.prompts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.store.Keys;
 import dev.rapport.store.LuaScript;
+import dev.rapport.store.StoredJson;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,10 +31,10 @@ class WorkspacePrompts {
   record Approved(Prompt prompt, String proposer) {}
 
   private final UnifiedJedis redis;
-  private final ObjectMapper json;
-  private final LuaScript add = LuaScript.load("prompts-add");
+  private final StoredJson json;
+  private final LuaScript add = LuaScript.load("prompts/add");
 
-  WorkspacePrompts(UnifiedJedis redis, ObjectMapper json) {
+  WorkspacePrompts(UnifiedJedis redis, StoredJson json) {
     this.redis = redis;
     this.json = json;
   }
@@ -98,13 +97,8 @@ class WorkspacePrompts {
   }
 
   private Optional<Prompt> read(String id, String value) {
-    try {
-      Stored s = json.readValue(value, Stored.class);
-      return Strategy.parse(s.strategy())
-          .map(strategy -> new Prompt(id, strategy, s.text(), s.why(), PromptText.threadOnly(s.text())));
-    } catch (JsonProcessingException e) {
-      return Optional.empty();
-    }
+    return json.readIfValid(value, Stored.class).flatMap(s -> Strategy.parse(s.strategy())
+        .map(strategy -> new Prompt(id, strategy, s.text(), s.why(), PromptText.threadOnly(s.text()))));
   }
 
   private static int number(Prompt p) {

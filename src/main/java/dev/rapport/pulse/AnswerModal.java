@@ -64,7 +64,7 @@ final class AnswerModal {
         .hint(plainText("Managers see comments word for word, in random order, without your name. "
             + "Leave out details that would give you away."))
         .element(plainTextInput(t -> t.actionId(COMMENT_ACTION).multiline(true).maxLength(MAX_COMMENT)))));
-    return view(v -> v.type("modal").callbackId(CALLBACK).privateMetadata(metadata(channel, period))
+    return view(v -> v.type("modal").callbackId(CALLBACK).privateMetadata(new PeriodRef(channel, period).encode())
         .title(viewTitle(t -> t.type("plain_text").text("Team pulse")))
         .submit(viewSubmit(s -> s.type("plain_text").text("Send anonymously")))
         .close(viewClose(c -> c.type("plain_text").text("Cancel")))
@@ -76,19 +76,6 @@ final class AnswerModal {
     return view(v -> v.type("modal").title(viewTitle(t -> t.type("plain_text").text("Team pulse")))
         .close(viewClose(c -> c.type("plain_text").text("Close")))
         .blocks(List.of(section(s -> s.text(markdownText(text))))));
-  }
-
-  static String metadata(String channel, String period) {
-    return channel + "|" + period;
-  }
-
-  /** {channel, period} from the modal's metadata or the button's value. */
-  static String[] target(String value) {
-    String[] parts = value == null ? new String[0] : value.split("\\|");
-    if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-      throw new IllegalArgumentException("not a pulse target");
-    }
-    return parts;
   }
 
   /** Reads the view state; every question needs a score from 1 to 5, the comment fits the limit. */

@@ -51,13 +51,14 @@ class Invitations implements DeliveryListener {
     String team = delivery.team();
     String channel = delivery.context().get("channel");
     String id = delivery.context().get("period");
-    if (channel == null || id == null || dm == null || ts == null) {
+    // An invitation is a post to the person's user id: the app's DM with them.
+    if (channel == null || id == null || dm == null || ts == null || !(delivery instanceof Delivery.Post invitation)) {
       return;
     }
     Period period = store.period(team, channel, id).orElse(null);
     PeriodKeys periodKeys = period == null || !period.isOpen() ? null : keys.period(team, channel, id).orElse(null);
     if (periodKeys != null && store.landed(team, channel, id,
-        periodKeys.sealLanding(new PeriodKeys.Landing(delivery.channel(), dm, ts)))) {
+        periodKeys.sealLanding(new PeriodKeys.Landing(invitation.channel(), dm, ts)))) {
       return;
     }
     if (period != null) {
@@ -108,6 +109,7 @@ class Invitations implements DeliveryListener {
 
   private Delivery closed(String team, String channel, Period period, String dm, String ts) {
     return Delivery.update(team, dm, ts, "pulse:closed:" + keys.noticeId(team, dm, ts),
-        PulseMessages.closedText(channel), PulseMessages.closed(channel, period.opened(), settings.minResponses()));
+        PulseMessages.closedText(channel), PulseMessages.closed(channel, period.opened(), settings.minResponses()))
+        .about("pulse", null, "pulse invitation marked closed");
   }
 }

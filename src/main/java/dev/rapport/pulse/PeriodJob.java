@@ -164,7 +164,8 @@ class PeriodJob implements ScheduledJob {
       String key = "pulse:invite:" + periodKeys.delivery("invite", user);
       invitations.add(Invitations.tagged(Delivery.post(team, user, key,
           PulseMessages.invitationText(channel, period.closes()),
-          PulseMessages.invitation(channel, period.id(), period.closes(), cadence)), channel, period.id()));
+          PulseMessages.invitation(channel, period.id(), period.closes(), cadence))
+          .about("pulse", null, "pulse invitation"), channel, period.id()));
     }
     invitations.finish();
   }

@@ -4,8 +4,7 @@ import dev.rapport.people.Profiles;
 import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedules;
-import dev.rapport.slack.AckPath;
-import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.ChannelMembership;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Reply;
@@ -30,13 +29,13 @@ class PulseAdmin {
   private final PulseKeys keys;
   private final PeriodClosing closing;
   private final PulseSettings settings;
-  private final BackgroundWork work;
+  private final AnswerLater later;
   private final PeriodJob periods;
   private final ChannelMembership membership;
   private final Clock clock;
 
   PulseAdmin(PulseStore store, Schedules schedules, TeamMembers members, Profiles profiles, PulseKeys keys,
-             PeriodClosing closing, PulseSettings settings, BackgroundWork work, PeriodJob periods,
+             PeriodClosing closing, PulseSettings settings, AnswerLater later, PeriodJob periods,
              ChannelMembership membership, Clock clock) {
     this.membership = membership;
     this.store = store;
@@ -46,7 +45,7 @@ class PulseAdmin {
     this.keys = keys;
     this.closing = closing;
     this.settings = settings;
-    this.work = work;
+    this.later = later;
     this.periods = periods;
     this.clock = clock;
   }
@@ -64,7 +63,7 @@ class PulseAdmin {
       throw new UserError(PulseKeys.MISSING);
     }
     // Counting a big channel's people reads its members and profiles from Slack: after the ack.
-    AckPath.answerLater(":hourglass_flowing_sand: Counting the people in <#" + channel + "> before I start the "
+    AnswerLater.ifOnAckPath(":hourglass_flowing_sand: Counting the people in <#" + channel + "> before I start the "
         + "pulse…");
     return start(team, channel, cadence);
   }
@@ -120,7 +119,7 @@ class PulseAdmin {
       return Reply.text(stopped(channel, ""));
     }
     // Closing tallies every sealed answer of the period: in the background, not before the ack.
-    work.answerLater("/pulse stop", call.responseUrl(),
+    later.answer("/pulse stop", call.responseUrl(),
         () -> Reply.text(stopped(channel, closeNow(team, channel, config.openPeriod()) + " ")));
     return Reply.text(":octagonal_sign: Pulse stopped in <#" + channel + ">: no new periods. Closing the open "
         + "one…");
@@ -138,7 +137,7 @@ class PulseAdmin {
     if (config.openPeriod() == null) {
       throw new UserError("No pulse period is open in this channel right now, so there is nothing to close.");
     }
-    work.answerLater("/pulse close", call.responseUrl(), () -> {
+    later.answer("/pulse close", call.responseUrl(), () -> {
       String closed = closeNow(team, channel, config.openPeriod());
       String next = schedules.nextDue(team, PeriodJob.KIND, channel)
           .map(at -> " The next period opens " + SlackDates.moment(at) + ".").orElse("");

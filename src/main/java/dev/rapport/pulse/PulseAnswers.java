@@ -89,11 +89,11 @@ class PulseAnswers {
     slack.call(team, "views.open", c -> c.viewsOpen(r -> r.triggerId(triggerId).view(view)));
   }
 
-  /** Records an answer to {@code target} (channel|period); returns the text the modal shows after. */
+  /** Records an answer to {@code target} ({@link PeriodRef}); returns the text the modal shows after. */
   String submit(String team, String user, String target, AnswerModal.Answer answer) {
-    String[] where = AnswerModal.target(target);
-    String channel = where[0];
-    String period = where[1];
+    PeriodRef where = PeriodRef.parse(target);
+    String channel = where.channel();
+    String period = where.period();
     Period p = store.period(team, channel, period).orElse(null);
     PeriodKeys periodKeys = p == null || !p.isOpen() || !p.sealed() ? null
         : keys.period(team, channel, period).orElse(null);

@@ -2,8 +2,7 @@ package dev.rapport.pulse;
 
 import com.slack.api.bolt.App;
 import com.slack.api.model.view.View;
-import dev.rapport.slack.AckPath;
-import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Failures;
 import dev.rapport.slack.Reply;
@@ -27,16 +26,16 @@ class PulseCommand implements SlackFeature {
   private final PulseNow now;
   private final PulseManagers managers;
   private final PulseResults results;
-  private final BackgroundWork work;
+  private final AnswerLater later;
 
   PulseCommand(PulseAnswers answers, PulseAdmin admin, PulseNow now, PulseManagers managers, PulseResults results,
-               BackgroundWork work) {
+               AnswerLater later) {
     this.answers = answers;
     this.admin = admin;
     this.now = now;
     this.managers = managers;
     this.results = results;
-    this.work = work;
+    this.later = later;
   }
 
   @Override
@@ -66,7 +65,7 @@ class PulseCommand implements SlackFeature {
     if (opening.form() == null) {
       return Reply.text(opening.notice());
     }
-    AckPath.answerLater("");
+    AnswerLater.ifOnAckPath("");
     answers.open(call.caller().team(), call.triggerId(), opening.form());
     return Reply.none();
   }
@@ -77,16 +76,13 @@ class PulseCommand implements SlackFeature {
     app.blockAction(AnswerModal.OPEN_ACTION, (req, ctx) -> {
       var payload = req.getPayload();
       String team = payload.getTeam().getId();
-      work.submit("open the pulse", () -> {
-        try {
-          String[] target = AnswerModal.target(payload.getActions().get(0).getValue());
-          PulseAnswers.Opening opening = answers.forPeriod(team, payload.getUser().getId(), target[0], target[1]);
-          View view = opening.form() != null ? opening.form() : AnswerModal.notice(opening.notice());
-          answers.open(team, payload.getTriggerId(), view);
-        } catch (Exception e) {
-          String text = Failures.describe("open the pulse", e);
-          ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
-        }
+      later.answer("open the pulse", payload.getResponseUrl(), () -> {
+        PeriodRef target = PeriodRef.parse(payload.getActions().get(0).getValue());
+        PulseAnswers.Opening opening = answers.forPeriod(team, payload.getUser().getId(), target.channel(),
+            target.period());
+        View view = opening.form() != null ? opening.form() : AnswerModal.notice(opening.notice());
+        answers.open(team, payload.getTriggerId(), view);
+        return Reply.none();
       });
       return ctx.ack();
     });

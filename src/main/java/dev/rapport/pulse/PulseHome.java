@@ -46,6 +46,11 @@ class PulseHome implements HomeSection {
   }
 
   @Override
+  public String readInFull() {
+    return "`/pulse report`";
+  }
+
+  @Override
   public List<LayoutBlock> render(String team, String user) {
     List<String> channels = store.channels(team).stream().sorted().toList();
     List<LayoutBlock> blocks = new ArrayList<>(toAnswer(team, user,

@@ -62,7 +62,7 @@ final class PulseMessages {
   }
 
   static ButtonElement answerButton(String channel, String period, Cadence cadence, boolean primary) {
-    return button(b -> b.actionId(AnswerModal.OPEN_ACTION).value(AnswerModal.metadata(channel, period))
+    return button(b -> b.actionId(AnswerModal.OPEN_ACTION).value(new PeriodRef(channel, period).encode())
         .style(primary ? "primary" : null).text(plainText(PulseWording.answerButton(cadence))));
   }
 }

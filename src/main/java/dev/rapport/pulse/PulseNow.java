@@ -3,7 +3,7 @@ package dev.rapport.pulse;
 import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedule;
 import dev.rapport.schedule.Schedules;
-import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.ChannelMembership;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Reply;
@@ -30,12 +30,12 @@ class PulseNow {
   private final PeriodJob periods;
   private final PulseAdmin admin;
   private final PulseSettings settings;
-  private final BackgroundWork work;
+  private final AnswerLater later;
   private final ChannelMembership membership;
   private final Clock clock;
 
   PulseNow(PulseStore store, Schedules schedules, TeamMembers members, PulseKeys keys, PeriodJob periods,
-           PulseAdmin admin, PulseSettings settings, BackgroundWork work, ChannelMembership membership, Clock clock) {
+           PulseAdmin admin, PulseSettings settings, AnswerLater later, ChannelMembership membership, Clock clock) {
     this.store = store;
     this.schedules = schedules;
     this.members = members;
@@ -43,7 +43,7 @@ class PulseNow {
     this.periods = periods;
     this.admin = admin;
     this.settings = settings;
-    this.work = work;
+    this.later = later;
     this.membership = membership;
     this.clock = clock;
   }
@@ -66,7 +66,7 @@ class PulseNow {
           + "minute ago and is open now, so nothing was changed.");
     }
     // Counting the channel's people reads Slack, and closing the open period tallies its answers.
-    work.answerLater("/pulse now", call.responseUrl(), () -> Reply.text(open(team, channel, schedule)));
+    later.answer("/pulse now", call.responseUrl(), () -> Reply.text(open(team, channel, schedule)));
     return Reply.text(":hourglass_flowing_sand: Opening a pulse period in <#" + channel + "> now…");
   }
 

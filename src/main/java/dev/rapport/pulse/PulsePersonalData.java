@@ -1,7 +1,11 @@
 package dev.rapport.pulse;
 
-import dev.rapport.people.PersonalData;
+import dev.rapport.people.MemberForgotten;
+import dev.rapport.store.KeyFamily;
+import dev.rapport.store.KeyLayout;
 import java.time.Clock;
+import java.util.List;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Their answers were never linked to them; an answer already sealed stays in the totals, unlinkable.
  */
 @Component
-class PulsePersonalData implements PersonalData {
+class PulsePersonalData implements KeyLayout {
 
   private final PulseStore store;
   private final PulseKeys keys;
@@ -25,8 +29,33 @@ class PulsePersonalData implements PersonalData {
     this.clock = clock;
   }
 
+  /**
+   * Every key family the pulse writes ({@link PulseStore}), and whom each can name. Digests and sealed records
+   * of a person count as naming them; sealed answers, counts and comments never named anyone.
+   */
   @Override
-  public void forget(String team, String user) {
+  public List<KeyFamily> keyFamilies() {
+    return KeyFamily.table("""
+        rapport:{team}:pulse:channels
+        rapport:{team}:pulse:{channel}:config
+        rapport:{team}:pulse:{channel}:managers             PERSON
+        rapport:{team}:pulse:{channel}:periods
+        rapport:{team}:pulse:{channel}:period:{p}:meta
+        rapport:{team}:pulse:{channel}:period:{p}:key
+        rapport:{team}:pulse:{channel}:period:{p}:invited   PERSON
+        rapport:{team}:pulse:{channel}:period:{p}:voters    PERSON
+        rapport:{team}:pulse:{channel}:period:{p}:sealed
+        rapport:{team}:pulse:{channel}:period:{p}:landed    PERSON
+        rapport:{team}:pulse:{channel}:period:{p}:members   PERSON
+        rapport:{team}:pulse:{channel}:period:{p}:counts
+        rapport:{team}:pulse:{channel}:period:{p}:comments
+        """);
+  }
+
+  @EventListener
+  void forget(MemberForgotten forgotten) {
+    String team = forgotten.team();
+    String user = forgotten.user();
     for (String channel : store.channels(team)) {
       store.removeManager(team, channel, user);
       if (!keys.ready()) {

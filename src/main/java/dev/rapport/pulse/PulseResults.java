@@ -3,7 +3,7 @@ package dev.rapport.pulse;
 import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.Outbox;
 import dev.rapport.slack.AccessPolicy;
-import dev.rapport.slack.BackgroundWork;
+import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
@@ -39,17 +39,17 @@ class PulseResults {
   private final PulseStore store;
   private final AccessPolicy access;
   private final Outbox outbox;
-  private final BackgroundWork work;
+  private final AnswerLater later;
   private final PulseSettings settings;
   private final SlackGateway slack;
   private final Clock clock;
 
-  PulseResults(PulseStore store, AccessPolicy access, Outbox outbox, BackgroundWork work, PulseSettings settings,
+  PulseResults(PulseStore store, AccessPolicy access, Outbox outbox, AnswerLater later, PulseSettings settings,
                SlackGateway slack, Clock clock) {
     this.store = store;
     this.access = access;
     this.outbox = outbox;
-    this.work = work;
+    this.later = later;
     this.settings = settings;
     this.slack = slack;
     this.clock = clock;
@@ -60,7 +60,7 @@ class PulseResults {
     int weeks = weeks(call.args());
     String team = call.caller().team();
     // Periods and their comments are read in the background, and only as many as one message can show.
-    work.answerLater("/pulse report", call.responseUrl(), () -> {
+    later.answer("/pulse report", call.responseUrl(), () -> {
       Instant since = clock.instant().minus(Duration.ofDays(7L * weeks));
       List<PeriodResult> results = store.periods(team, channel, Math.min(weeks * 7 + 1, REPORT_PERIODS)).stream()
           .filter(p -> !p.isClosed() || !p.closed().isBefore(since))
@@ -76,7 +76,7 @@ class PulseResults {
     String team = call.caller().team();
     String user = call.caller().user();
     // Reading 12 periods and drawing them: in the background, not before the ack.
-    work.answerLater("draw the pulse chart", call.responseUrl(), () -> {
+    later.answer("draw the pulse chart", call.responseUrl(), () -> {
       List<PeriodResult> results = closed(team, channel, CHART_PERIODS);
       if (results.stream().noneMatch(PeriodResult::shown)) {
         throw new UserError(":chart_with_upwards_trend: Nothing to chart yet: no closed period of <#" + channel
@@ -89,7 +89,7 @@ class PulseResults {
               + channel + ">, " + (results.size() == 1 ? "the last period" : "last "
               + PulseWording.count(results.size(), "period", "periods")) + ". Gaps are periods whose results "
               + "may not be shown; where questions score alike, their lines run nested and their points side by "
-              + "side."));
+              + "side.").about("pulse", null, "pulse chart"));
       return Reply.text(":chart_with_upwards_trend: The trend of <#" + channel + "> is on its way to your DM "
           + "with Rapport.");
     });
@@ -102,7 +102,7 @@ class PulseResults {
     String team = call.caller().team();
     String user = call.caller().user();
     // Up to 1,000 periods are read: in the background, not before the ack.
-    work.answerLater("export the pulse", call.responseUrl(), () -> {
+    later.answer("export the pulse", call.responseUrl(), () -> {
       List<PeriodResult> results = closed(team, channel, EXPORT_PERIODS);
       if (results.isEmpty()) {
         throw new UserError("Nothing to export yet: <#" + channel + "> has no closed pulse period.");
@@ -111,7 +111,7 @@ class PulseResults {
           "Team pulse export", CsvExport.csv(results, store.config(team, channel).zone())
               .getBytes(StandardCharsets.UTF_8), "Pulse aggregates of <#" + channel + ">, one row per closed "
               + "period, dated in " + store.config(team, channel).zone().getId() + " (the pulse's time zone). Periods with fewer than " + settings.minResponses() + " answers have no scores, and 1–5 "
-              + "counts need " + settings.distributionFrom() + "."));
+              + "counts need " + settings.distributionFrom() + ".").about("pulse", null, "pulse export"));
       return Reply.text(":page_facing_up: " + results.size() + " period" + (results.size() == 1 ? "" : "s")
           + " exported; the CSV is on its way to your DM with Rapport.");
     });

@@ -1,8 +1,11 @@
 package dev.rapport.pulse;
 
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Pulse settings, bound from {@code rapport.pulse.*} and the matching variables.
@@ -19,12 +22,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rewriteAof {@code RAPPORT_PULSE_REWRITE_AOF}: ask Redis to rewrite its append-only file after each
  *     close, so the open period's sealed answers and keys leave its history too
  */
+@Validated
 @ConfigurationProperties("rapport.pulse")
 record PulseSettings(
-    @DefaultValue("5") int minResponses,
+    @Min(FLOOR) @DefaultValue("5") int minResponses,
     String secret,
-    @DefaultValue("24h") Duration remindBefore,
-    @DefaultValue("730d") Duration retention,
+    @DurationMin(minutes = 1) @DefaultValue("24h") Duration remindBefore,
+    @DurationMin(days = 7) @DefaultValue("730d") Duration retention,
     @DefaultValue("true") boolean rewriteAof) {
 
   static final int FLOOR = 3;
@@ -41,12 +45,9 @@ record PulseSettings(
       throw new IllegalArgumentException("RAPPORT_PULSE_SECRET must be at least " + SECRET_MIN + " random "
           + "characters (it has " + secret.length() + "); make one with `openssl rand -hex 32`");
     }
-    if (remindBefore == null || remindBefore.isNegative() || remindBefore.isZero()) {
-      remindBefore = Duration.ofHours(24);
-    }
-    if (retention == null || retention.compareTo(Duration.ofDays(7)) < 0) {
-      retention = Duration.ofDays(730);
-    }
+    // Unset (an empty variable, or built in code): the defaults. A set value out of range fails start-up.
+    remindBefore = remindBefore == null ? Duration.ofHours(24) : remindBefore;
+    retention = retention == null ? Duration.ofDays(730) : retention;
   }
 
   /** The smallest number of answers that shows each question's 1–5 counts (2k). */

@@ -95,12 +95,12 @@ class PulseStore {
   private static final int OVERLAP_LOOKBACK = 4;
 
   private final UnifiedJedis redis;
-  private final LuaScript openScript = LuaScript.load("pulse-open");
-  private final LuaScript answerScript = LuaScript.load("pulse-answer");
-  private final LuaScript closingScript = LuaScript.load("pulse-closing");
-  private final LuaScript closeScript = LuaScript.load("pulse-close");
-  private final LuaScript landedScript = LuaScript.load("pulse-landed");
-  private final LuaScript rescheduleScript = LuaScript.load("pulse-reschedule");
+  private final LuaScript openScript = LuaScript.load("pulse/open");
+  private final LuaScript answerScript = LuaScript.load("pulse/answer");
+  private final LuaScript closingScript = LuaScript.load("pulse/closing");
+  private final LuaScript closeScript = LuaScript.load("pulse/close");
+  private final LuaScript landedScript = LuaScript.load("pulse/landed");
+  private final LuaScript rescheduleScript = LuaScript.load("pulse/reschedule");
   private final SecureRandom random = new SecureRandom();
 
   PulseStore(UnifiedJedis redis) {

@@ -74,7 +74,7 @@ class ReminderJob implements ScheduledJob {
       String key = "pulse:remind:" + periodKeys.delivery("remind", user);
       reminders.add(Delivery.post(team, user, key,
           PulseMessages.reminderText(channel, period.closes()),
-          PulseMessages.reminder(channel, id, period.closes(), cadence)));
+          PulseMessages.reminder(channel, id, period.closes(), cadence)).about("pulse", null, "pulse reminder"));
     }
     reminders.finish();
     log.info("Pulse reminder for period {} queued in {} of {}", id, channel, team);

@@ -3,12 +3,12 @@ package dev.rapport.schedule;
 import java.time.Instant;
 
 /**
- * One run of a schedule. The id is stable ({@code team|kind|target@dueMillis}): a job that is run again
+ * One run of a schedule. The id is stable ({@link ScheduleId#occurrence}): a job that is run again
  * for the same occurrence (after a crash) can recognise it and do nothing twice.
  */
 public record Occurrence(String id, Schedule schedule, Instant dueAt) {
 
   static Occurrence of(Schedule schedule, Instant dueAt) {
-    return new Occurrence(schedule.id() + "@" + dueAt.toEpochMilli(), schedule, dueAt);
+    return new Occurrence(schedule.id().occurrence(dueAt), schedule, dueAt);
   }
 }

@@ -12,22 +12,15 @@ public record Schedule(String team, String kind, String target, Cadence cadence,
                        Map<String, String> data) {
 
   public Schedule {
-    if (team.contains("|") || kind.contains("|")) {
-      throw new IllegalArgumentException("team and kind can't contain |");
-    }
+    new ScheduleId(team, kind, target); // team and kind hold no |
     if ((cadence == null) == (at == null)) {
       throw new IllegalArgumentException("a schedule has a cadence or a single time, not both");
     }
     data = data == null ? Map.of() : Map.copyOf(data);
   }
 
-  /** The id in the shared due index: {@code team|kind|target}. */
-  public String id() {
-    return id(team, kind, target);
-  }
-
-  static String id(String team, String kind, String target) {
-    return team + "|" + kind + "|" + target;
+  public ScheduleId id() {
+    return new ScheduleId(team, kind, target);
   }
 
   public boolean once() {

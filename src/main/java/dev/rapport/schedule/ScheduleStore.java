@@ -1,9 +1,9 @@
 package dev.rapport.schedule;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rapport.store.Keys;
 import dev.rapport.store.LuaScript;
+import dev.rapport.store.Scans;
+import dev.rapport.store.StoredJson;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,18 +17,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Schedules in Redis. Definitions live with their workspace; one shared index says what is due when, so
  * any instance can claim due work with one script.
  * <pre>
- * rapport:{team}:schedule:defs              HASH    kind|target -> schedule as JSON
- * rapport:{team}:schedule:done:{occurrence} STRING  "1" once an occurrence finished; expires after 30 days
- * rapport:{schedule}:due                    ZSET    team|kind|target -> due epoch ms (lease expiry while claimed)
- * rapport:{schedule}:claims                 HASH    team|kind|target -> due epoch ms of the occurrence running
+ * rapport:{team}:schedule:defs                 HASH    kind|target -> schedule as JSON
+ * rapport:{team}:schedule:done:{occurrence...} STRING  "1" once an occurrence finished; expires after 30 days
+ * rapport:{schedule}:due                       ZSET    team|kind|target -> due epoch ms (lease expiry while claimed)
+ * rapport:{schedule}:claims                    HASH    team|kind|target -> due epoch ms of the occurrence running
  * </pre>
  */
 @Component
@@ -39,36 +37,36 @@ class ScheduleStore {
   private static final Duration REMEMBER_DONE = Duration.ofDays(30);
 
   private final UnifiedJedis redis;
-  private final ObjectMapper json;
-  private final LuaScript claim = LuaScript.load("schedule-claim");
-  private final LuaScript finish = LuaScript.load("schedule-finish");
-  private final LuaScript index = LuaScript.load("schedule-index");
+  private final StoredJson json;
+  private final LuaScript claim = LuaScript.load("schedule/claim");
+  private final LuaScript finish = LuaScript.load("schedule/finish");
+  private final LuaScript index = LuaScript.load("schedule/index");
 
-  ScheduleStore(UnifiedJedis redis, ObjectMapper json) {
+  ScheduleStore(UnifiedJedis redis, StoredJson json) {
     this.redis = redis;
     this.json = json;
   }
 
-  /** A claimed occurrence: the schedule's id, its due time and the lease this instance holds. */
+  /** A claimed occurrence: the schedule's id (as encoded), its due time and the lease this instance holds. */
   record Claim(String id, Instant due, long lease) {}
 
   void save(Schedule schedule, Instant due) {
-    redis.hset(defs(schedule.team()), field(schedule.kind(), schedule.target()), write(schedule));
-    index.run(redis, List.of(DUE, CLAIMS), List.of(schedule.id(), String.valueOf(due.toEpochMilli())));
+    redis.hset(defs(schedule.team()), schedule.id().field(), write(schedule));
+    index.run(redis, List.of(DUE, CLAIMS), List.of(schedule.id().encode(), String.valueOf(due.toEpochMilli())));
   }
 
-  void delete(String team, String kind, String target) {
-    index.run(redis, List.of(DUE, CLAIMS), List.of(Schedule.id(team, kind, target), ""));
-    redis.hdel(defs(team), field(kind, target));
+  void delete(ScheduleId id) {
+    index.run(redis, List.of(DUE, CLAIMS), List.of(id.encode(), ""));
+    redis.hdel(defs(id.team()), id.field());
   }
 
-  Optional<Schedule> find(String team, String kind, String target) {
-    return Optional.ofNullable(redis.hget(defs(team), field(kind, target))).map(this::read);
+  Optional<Schedule> find(ScheduleId id) {
+    return Optional.ofNullable(redis.hget(defs(id.team()), id.field())).map(this::read);
   }
 
-  Optional<Schedule> find(String id) {
-    String[] parts = id.split("\\|", 3);
-    return parts.length == 3 ? find(parts[0], parts[1], parts[2]) : Optional.empty();
+  /** The schedule a claim (an encoded id from the due index) names, if it still exists. */
+  Optional<Schedule> find(Claim claim) {
+    return ScheduleId.parse(claim.id()).flatMap(this::find);
   }
 
   List<Schedule> all(String team) {
@@ -78,8 +76,8 @@ class ScheduleStore {
   }
 
   /** When the schedule runs next: its due time, or the due time of the occurrence running now. */
-  Optional<Instant> due(String team, String kind, String target) {
-    String id = Schedule.id(team, kind, target);
+  Optional<Instant> due(ScheduleId scheduleId) {
+    String id = scheduleId.encode();
     String claimed = redis.hget(CLAIMS, id);
     if (claimed != null) {
       return Optional.of(Instant.ofEpochMilli((long) Double.parseDouble(claimed)));
@@ -118,29 +116,19 @@ class ScheduleStore {
   /** Removes every schedule of a workspace from the shared index (its own keys go with the workspace). */
   void deleteWorkspace(String team) {
     for (Schedule schedule : all(team)) {
-      delete(team, schedule.kind(), schedule.target());
+      delete(schedule.id());
     }
-    String cursor = ScanParams.SCAN_POINTER_START;
-    ScanParams match = new ScanParams().match(team + "|*").count(500);
-    do {
-      ScanResult<redis.clients.jedis.resps.Tuple> page = redis.zscan(DUE, cursor, match);
-      page.getResult().forEach(t -> index.run(redis, List.of(DUE, CLAIMS), List.of(t.getElement(), "")));
-      cursor = page.getCursor();
-    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    Scans.sortedSet(redis, DUE, ScheduleId.allOf(team),
+        t -> index.run(redis, List.of(DUE, CLAIMS), List.of(t.getElement(), "")));
   }
 
   private String doneKey(Occurrence occurrence) {
     Schedule s = occurrence.schedule();
-    return Keys.team(s.team(), "schedule", "done", s.kind() + "|" + s.target() + "@"
-        + occurrence.dueAt().toEpochMilli());
+    return Keys.team(s.team(), "schedule", "done", s.id().field() + "@" + occurrence.dueAt().toEpochMilli());
   }
 
   private static String defs(String team) {
     return Keys.team(team, "schedule", "defs");
-  }
-
-  private static String field(String kind, String target) {
-    return kind + "|" + target;
   }
 
   /** The stored form of a schedule. */
@@ -153,22 +141,14 @@ class ScheduleStore {
         ? new Stored(s.team(), s.kind(), s.target(), null, null, null, null, null, s.at().toEpochMilli(), s.data())
         : new Stored(s.team(), s.kind(), s.target(), c.days().stream().sorted().toList(), c.everyWeeks(),
             c.time().toString(), c.zone().getId(), c.anchor().toString(), null, s.data());
-    try {
-      return json.writeValueAsString(stored);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return json.write(stored);
   }
 
   private Schedule read(String value) {
-    try {
-      Stored s = json.readValue(value, Stored.class);
-      Cadence cadence = s.days() == null ? null : new Cadence(EnumSet.copyOf(s.days()), s.everyWeeks(),
-          LocalTime.parse(s.time()), ZoneId.of(s.zone()), LocalDate.parse(s.anchor()));
-      return new Schedule(s.team(), s.kind(), s.target(), cadence,
-          s.at() == null ? null : Instant.ofEpochMilli(s.at()), s.data());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable schedule", e);
-    }
+    Stored s = json.read(value, Stored.class);
+    Cadence cadence = s.days() == null ? null : new Cadence(EnumSet.copyOf(s.days()), s.everyWeeks(),
+        LocalTime.parse(s.time()), ZoneId.of(s.zone()), LocalDate.parse(s.anchor()));
+    return new Schedule(s.team(), s.kind(), s.target(), cadence,
+        s.at() == null ? null : Instant.ofEpochMilli(s.at()), s.data());
   }
 }

@@ -6,14 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +30,9 @@ class Scheduler implements SmartLifecycle {
   private final ScheduleSettings settings;
   private final Clock clock;
   private final MeterRegistry metrics;
-  private volatile ScheduledExecutorService poller;
+  /** Polls on one thread; at a stop, an occurrence running finishes (its lease covers a crash instead). */
+  private final ThreadPoolTaskScheduler poller = new ThreadPoolTaskScheduler();
+  private volatile boolean running;
 
   Scheduler(ScheduleStore store, List<ScheduledJob> jobs, ScheduleSettings settings, Clock clock,
             MeterRegistry metrics) {
@@ -41,6 +41,11 @@ class Scheduler implements SmartLifecycle {
     this.settings = settings;
     this.clock = clock;
     this.metrics = metrics;
+    poller.setPoolSize(1);
+    poller.setThreadNamePrefix("rapport-scheduler-");
+    poller.setDaemon(true);
+    poller.setWaitForTasksToCompleteOnShutdown(true);
+    poller.setAwaitTerminationSeconds(10);
   }
 
   /** Claims and runs what is due now; returns how many occurrences ran. */
@@ -57,7 +62,7 @@ class Scheduler implements SmartLifecycle {
   }
 
   private boolean handle(ScheduleStore.Claim claim, Instant now) {
-    Schedule schedule = store.find(claim.id()).orElse(null);
+    Schedule schedule = store.find(claim).orElse(null);
     if (schedule == null) {
       store.finish(claim, null, false);
       return false;
@@ -115,28 +120,21 @@ class Scheduler implements SmartLifecycle {
     if (!settings.enabled()) {
       return;
     }
-    poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "rapport-scheduler"));
-    poller.scheduleWithFixedDelay(this::poll, settings.pollInterval().toMillis(),
-        settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    running = true;
+    poller.initialize();
+    poller.scheduleWithFixedDelay(this::poll, Instant.now().plus(settings.pollInterval()), settings.pollInterval());
   }
 
   @Override
   public void stop() {
-    ScheduledExecutorService p = poller;
-    poller = null;
-    if (p != null) {
-      p.shutdownNow();
+    if (running) {
+      running = false;
+      poller.shutdown();
     }
   }
 
   @Override
   public boolean isRunning() {
-    return poller != null;
-  }
-
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
+    return running;
   }
 }

@@ -40,21 +40,21 @@ public class Schedules {
    * again after it. False when there is no such schedule.
    */
   public boolean moveNext(String team, String kind, String target, Instant due) {
-    Optional<Schedule> schedule = store.find(team, kind, target);
+    Optional<Schedule> schedule = store.find(new ScheduleId(team, kind, target));
     schedule.ifPresent(s -> store.save(s, due));
     return schedule.isPresent();
   }
 
   public void remove(String team, String kind, String target) {
-    store.delete(team, kind, target);
+    store.delete(new ScheduleId(team, kind, target));
   }
 
   public Optional<Schedule> get(String team, String kind, String target) {
-    return store.find(team, kind, target);
+    return store.find(new ScheduleId(team, kind, target));
   }
 
   public Optional<Instant> nextDue(String team, String kind, String target) {
-    return store.due(team, kind, target);
+    return store.due(new ScheduleId(team, kind, target));
   }
 
   public List<Schedule> all(String team, String kind) {

@@ -5,8 +5,8 @@ public interface AccessPolicy {
 
   /**
    * Whether {@code user} administers Rapport in {@code team}. On the ack path it answers only from what is
-   * cached; a role it would have to ask Slack for throws {@link AnswerLater} (check roles before changing
-   * anything).
+   * cached; a role it would have to ask Slack for stops the command until after the ack
+   * ({@link AnswerLater#ifOnAckPath}), so check roles before changing anything.
    */
   boolean isAdmin(String team, String user);
 

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  *       log and the {@code rapport.slack.ack.path.violations} counter, which tests watch), instead of
  *       making the ack late.</li>
  * </ul>
- * What needs Slack is answered later: background work ({@link BackgroundWork}), or, in a command,
- * {@link #answerLater}. OAuth start and callback are no Slack requests to ack, so they aren't marked.
+ * What needs Slack is answered later, through {@link AnswerLater} (or, with no one waiting for an answer,
+ * {@link BackgroundWork}). OAuth start and callback are no Slack requests to ack, so they aren't marked.
  */
 public final class AckPath {
 
@@ -37,23 +37,11 @@ public final class AckPath {
     return ACTIVE.get() != null;
   }
 
-  /**
-   * In a command, on the ack path: stops here, acks with {@code ack} ("Checking…", or empty when the answer
-   * is a modal) and runs the command again from the start right after the ack, off the request thread,
-   * where this call does nothing. Call it before anything changed, and before the first call that needs
-   * Slack.
-   */
-  public static void answerLater(String ack) {
-    if (active()) {
-      throw new AnswerLater(ack);
-    }
-  }
-
   /** Thrown by {@link #guard} for a Slack call on the ack path: a bug, never a condition to handle. */
   public static final class SlackCallOnAckPath extends IllegalStateException {
     SlackCallOnAckPath(String what) {
       super("Slack call (" + what + ") on the ack path: it could make the ack late. Answer later instead "
-          + "(AckPath.answerLater or BackgroundWork)");
+          + "(AnswerLater)");
     }
   }
 

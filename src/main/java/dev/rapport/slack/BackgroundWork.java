@@ -1,22 +1,28 @@
 package dev.rapport.slack;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs slow work off the request thread, so every handler acks Slack within 3 seconds. Failures are
- * logged by what was being done, never with the user's content.
+ * Runs slow work off the request thread, so every handler acks Slack within 3 seconds. Work whose outcome
+ * someone is waiting for goes through {@link AnswerLater} instead, which runs here too. Failures are logged
+ * by what was being done, never with the user's content.
+ *
+ * <p>Up to {@value #THREADS} threads run at once, started as work arrives and ended after a minute idle;
+ * beyond that, work waits in a queue of {@value #QUEUE}, and past it is refused (and counted). At shutdown,
+ * work already accepted gets {@value #DRAIN_SECONDS} seconds to finish.
  */
 @Component
 public class BackgroundWork implements DisposableBean {
 
+  static final int THREADS = 16;
+  static final int QUEUE = 10_000;
+  static final int DRAIN_SECONDS = 10;
   private static final Logger log = LoggerFactory.getLogger(BackgroundWork.class);
 
   /** Work that may throw. */
@@ -25,27 +31,24 @@ public class BackgroundWork implements DisposableBean {
     void run() throws Exception;
   }
 
-  /** Work whose reply goes to whoever asked. */
-  @FunctionalInterface
-  public interface Answer {
-    Reply run() throws Exception;
-  }
-
-  private final ThreadPoolExecutor executor;
+  private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
   private final MeterRegistry metrics;
-  private final SlackGateway slack;
 
-  BackgroundWork(MeterRegistry metrics, SlackGateway slack) {
+  BackgroundWork(MeterRegistry metrics) {
     this.metrics = metrics;
-    this.slack = slack;
-    AtomicInteger n = new AtomicInteger();
-    this.executor = new ThreadPoolExecutor(4, 16, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
-        r -> {
-          Thread t = new Thread(r, "rapport-work-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
-    metrics.gauge("rapport.work.queued", executor, e -> e.getQueue().size());
+    // Core = max with idle core threads timing out: a pool grows to its max only when its queue is full,
+    // so a smaller core would leave work queued behind a few slow tasks while threads could run it.
+    executor.setCorePoolSize(THREADS);
+    executor.setMaxPoolSize(THREADS);
+    executor.setAllowCoreThreadTimeOut(true);
+    executor.setKeepAliveSeconds(60);
+    executor.setQueueCapacity(QUEUE);
+    executor.setThreadNamePrefix("rapport-work-");
+    executor.setDaemon(true);
+    executor.setWaitForTasksToCompleteOnShutdown(true);
+    executor.setAwaitTerminationSeconds(DRAIN_SECONDS);
+    executor.initialize();
+    metrics.gauge("rapport.work.queued", executor, e -> e.getQueueSize());
   }
 
   /** Runs {@code task} soon on a worker thread; {@code what} names it in logs and metrics. */
@@ -57,37 +60,22 @@ public class BackgroundWork implements DisposableBean {
           metrics.counter("rapport.work", "outcome", "ok").increment();
         } catch (Exception e) {
           metrics.counter("rapport.work", "outcome", "failed").increment();
-          Failures.describe(what, e);
+          Failures.log(what, e);
         }
       });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (TaskRejectedException e) {
       metrics.counter("rapport.work", "outcome", "rejected").increment();
       log.error("{}: background queue full, work dropped", what);
     }
   }
 
-  /**
-   * Runs {@code answer} off the request thread and posts its reply (ephemeral) to the command's or action's
-   * {@code responseUrl} (nothing when the reply is {@link Reply#none}, e.g. a modal was opened); if it fails,
-   * the person is told what went wrong instead, in plain words.
-   */
-  public void answerLater(String what, String responseUrl, Answer answer) {
-    submit(what, () -> {
-      Reply reply;
-      try {
-        reply = answer.run();
-      } catch (Exception e) {
-        reply = Reply.text(Failures.describe(what, e));
-      }
-      if (responseUrl != null && !responseUrl.isBlank() && !reply.isNone()) {
-        slack.respond(responseUrl, reply);
-      }
-    });
+  /** How many threads run work now (for tests of the pool's sizing). */
+  int threads() {
+    return executor.getPoolSize();
   }
 
   @Override
-  public void destroy() throws InterruptedException {
+  public void destroy() {
     executor.shutdown();
-    executor.awaitTermination(5, TimeUnit.SECONDS);
   }
 }

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 /**
  * Whether Rapport is a member of a channel, asked of Slack ({@code conversations.info}) when someone
  * schedules something there: finding out at the due time, when the post fails and nobody is looking, is
- * too late. It needs Slack, so it runs after the ack ({@link AckPath#answerLater}).
+ * too late. It needs Slack, so it runs after the ack ({@link AnswerLater#ifOnAckPath}).
  */
 @Component
 public class ChannelMembership {

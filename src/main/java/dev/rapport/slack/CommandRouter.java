@@ -6,31 +6,26 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Dispatches {@code /coffee}, {@code /empathy} and {@code /pulse} to the subcommands features contribute.
+ * Dispatches the slash commands features declare ({@link SlashCommand}) to the subcommands they contribute.
  * {@code help} (and empty text, unless the feature has a default action) answers with the usage; an
  * unknown word answers with that word and the usage; admin subcommands are refused politely to others.
  * The answer is the ack itself when it needs nothing from Slack. When it does (a role not cached yet, a
- * modal, a channel to look at) the subcommand stops with {@link AnswerLater} before it changed anything:
+ * modal, a channel to look at) the subcommand stops ({@link AnswerLater#ifOnAckPath}) before it changed anything:
  * the ack says so in a few words ("Checking…"), and the subcommand runs again right after, off the request
  * thread, answering through the command's {@code response_url}. That ack carries the header
  * {@code X-Rapport-Answer: later}.
  */
 final class CommandRouter {
 
-  /** The three commands and the one-line summary that heads their usage. */
-  static final Map<String, String> COMMANDS = Map.of(
-      "/coffee", "Coffee pairing: meet a colleague for a chat every round, someone new each time.",
-      "/empathy", "Empathy prompts: questions that practise listening, empathy, vulnerability and "
-          + "quality time.",
-      "/pulse", "Anonymous pulse: four questions on how connected the team feels, answered anonymously.");
-
   private final Map<String, Map<String, Subcommand>> subcommands = new LinkedHashMap<>();
+  private final Map<String, SlashCommand> commands = new LinkedHashMap<>();
   static final String LATER_HEADER = "X-Rapport-Answer";
 
   /** What to ack; {@code later} when the real answer follows on the response_url. */
@@ -38,14 +33,18 @@ final class CommandRouter {
 
   private final AccessPolicy access;
   private final MeterRegistry metrics;
-  private final BackgroundWork work;
+  private final AnswerLater later;
 
-  CommandRouter(List<Subcommand> all, AccessPolicy access, MeterRegistry metrics, BackgroundWork work) {
+  CommandRouter(List<SlashCommand> declared, List<Subcommand> all, AccessPolicy access, MeterRegistry metrics,
+                AnswerLater later) {
     this.access = access;
     this.metrics = metrics;
-    this.work = work;
-    for (String command : List.of("/coffee", "/empathy", "/pulse")) {
-      subcommands.put(command, new LinkedHashMap<>());
+    this.later = later;
+    for (SlashCommand command : declared.stream().sorted(Comparator.comparingInt(SlashCommand::order)).toList()) {
+      if (commands.putIfAbsent(command.name(), command) != null) {
+        throw new IllegalStateException("two features declare " + command.name());
+      }
+      subcommands.put(command.name(), new LinkedHashMap<>());
     }
     for (Subcommand sub : all) {
       Map<String, Subcommand> forCommand = subcommands.get(sub.command());
@@ -98,15 +97,15 @@ final class CommandRouter {
     CommandCall call = CommandCall.of(payload, word, rest);
     try {
       return new Routed(run(sub, what, call), false);
-    } catch (AnswerLater later) {
-      work.answerLater(what, call.responseUrl(), () -> run(sub, what, call));
-      return new Routed(Reply.text(later.ack()), true);
+    } catch (AnswerLater.Deferred deferred) {
+      later.answer(what, call.responseUrl(), () -> run(sub, what, call));
+      return new Routed(Reply.text(deferred.ack()), true);
     } catch (Exception e) {
       return new Routed(Reply.text(Failures.describe(what, e)), false);
     }
   }
 
-  /** Checks the role, then runs the subcommand; throws {@link AnswerLater} on the ack path when it needs Slack. */
+  /** Checks the role, then runs the subcommand; stops on the ack path when it needs Slack. */
   private Reply run(Subcommand sub, String what, CommandCall call) throws Exception {
     if (sub.access() == Access.ADMIN && !access.isAdmin(call.caller().team(), call.caller().user())) {
       return Reply.text(":lock: Only Rapport admins can use `" + what + "`, so nothing was changed. To get it "
@@ -122,7 +121,7 @@ final class CommandRouter {
       text.append(":thinking_face: I don't know ").append(Mrkdwn.echo(command + " " + unknownWord))
           .append(". Here is what `").append(command).append("` can do:\n\n");
     }
-    text.append('*').append(command).append("* — ").append(COMMANDS.get(command)).append('\n');
+    text.append('*').append(command).append("* — ").append(commands.get(command).summary()).append('\n');
     // Everyday commands first; what only admins may do after them.
     for (Access level : List.of(Access.EVERYONE, Access.ADMIN)) {
       for (Subcommand sub : subcommands.getOrDefault(command, Map.of()).values()) {
@@ -144,7 +143,7 @@ final class CommandRouter {
       return ctx.ack();
     }
     SlashCommandResponse.SlashCommandResponseBuilder body = SlashCommandResponse.builder()
-        .responseType(reply.inChannel() ? "in_channel" : "ephemeral")
+        .responseType("ephemeral")
         .text(reply.text());
     if (!reply.blocks().isEmpty()) {
       body.blocks(reply.blocks());

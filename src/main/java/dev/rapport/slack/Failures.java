@@ -21,27 +21,44 @@ public final class Failures {
 
   private Failures() {}
 
-  /** The text to show for a failure of {@code what} (e.g. "/coffee start"). */
+  /** Logs a failure of {@code what} (e.g. "/coffee start") and returns the text to show for it. */
   public static String describe(String what, Throwable e) {
+    log(what, e);
     if (e instanceof UserError) {
       return e.getMessage();
     }
     if (isStorageDown(e)) {
-      log.warn("{}: Redis unavailable ({})", what, e.getClass().getSimpleName());
       return STORAGE_DOWN;
     }
     if (e instanceof TokenSource.NotInstalledException) {
-      log.warn("{}: {}", what, e.getMessage());
       return ":electric_plug: Rapport isn't installed in this workspace any more. "
           + "Ask your Slack admin to reinstall it.";
     }
     if (e instanceof SlackCallException slack) {
-      log.warn("{}: Slack call {} failed: {} {}", what, slack.method(), slack.kind(), slack.error());
       return ":warning: Slack didn't accept our request (`" + slack.error() + "`), so nothing was "
           + "changed. Please try again in a moment.";
     }
-    log.error("{} failed", what, e);
     return SOMETHING_WRONG;
+  }
+
+  /**
+   * Logs a failure of {@code what} where nobody is waiting for an answer: a warning with its kind when it
+   * is expected (Redis away, Slack refused, not installed), the stack trace when it is a bug; a
+   * {@link UserError} is no failure of ours and isn't logged.
+   */
+  public static void log(String what, Throwable e) {
+    if (e instanceof UserError) {
+      return;
+    }
+    if (isStorageDown(e)) {
+      log.warn("{}: Redis unavailable ({})", what, e.getClass().getSimpleName());
+    } else if (e instanceof TokenSource.NotInstalledException) {
+      log.warn("{}: {}", what, e.getMessage());
+    } else if (e instanceof SlackCallException slack) {
+      log.warn("{}: Slack call {} failed: {} {}", what, slack.method(), slack.kind(), slack.error());
+    } else {
+      log.error("{} failed", what, e);
+    }
   }
 
   /** Whether the failure means Redis is unreachable (down, restarting, timing out). */

@@ -10,4 +10,12 @@ public interface HomeSection {
   int order();
 
   List<LayoutBlock> render(String team, String user) throws Exception;
+
+  /**
+   * Where this part can be read in full when the Home has no room for all of it, as the note that says so
+   * names it (e.g. {@code "`/command report`"}); empty for "the slash commands".
+   */
+  default String readInFull() {
+    return "";
+  }
 }

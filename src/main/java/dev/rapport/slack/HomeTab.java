@@ -54,20 +54,22 @@ public class HomeTab {
 
   List<LayoutBlock> render(String team, String user) {
     List<List<LayoutBlock>> parts = new ArrayList<>();
+    List<String> readInFull = new ArrayList<>();
     for (HomeSection section : sections) {
       List<LayoutBlock> part;
       try {
         part = section.render(team, user);
       } catch (Exception e) {
-        Failures.describe("render a Home section", e);
+        Failures.log("render a Home section", e);
         part = List.of(context(List.of(markdownText("_This part of your Home couldn't load just now. "
             + "Open the tab again in a moment._"))));
       }
       if (!part.isEmpty()) {
         parts.add(new ArrayList<>(part));
+        readInFull.add(section.readInFull());
       }
     }
-    fit(parts);
+    fit(parts, readInFull);
     List<LayoutBlock> blocks = new ArrayList<>();
     for (List<LayoutBlock> part : parts) {
       if (!blocks.isEmpty()) {
@@ -80,9 +82,10 @@ public class HomeTab {
 
   /**
    * Slack takes at most {@value #MAX_BLOCKS} blocks in a Home. When the parts are longer, the longest are
-   * shortened from their end (each keeps its first block) and say so, so every part still shows.
+   * shortened from their end (each keeps its first block) and say where to read them in full
+   * ({@code readInFull}, one per part), so every part still shows.
    */
-  static void fit(List<List<LayoutBlock>> parts) {
+  static void fit(List<List<LayoutBlock>> parts, List<String> readInFull) {
     java.util.Set<List<LayoutBlock>> trimmed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     while (parts.stream().mapToInt(List::size).sum() + parts.size() - 1 + trimmed.size() > MAX_BLOCKS) {
       List<LayoutBlock> longest = parts.stream().max(Comparator.comparingInt(List::size)).orElseThrow();
@@ -92,9 +95,11 @@ public class HomeTab {
       longest.remove(longest.size() - 1);
       trimmed.add(longest);
     }
-    for (List<LayoutBlock> part : trimmed) {
-      part.add(context(List.of(markdownText("_There's more than fits here: the slash commands "
-          + "(`/coffee status`, `/coffee stats`, `/pulse report`) show it all._"))));
+    for (int i = 0; i < parts.size(); i++) {
+      if (trimmed.contains(parts.get(i))) {
+        String where = readInFull.get(i).isEmpty() ? "the slash commands show" : readInFull.get(i) + " shows";
+        parts.get(i).add(context(List.of(markdownText("_There's more than fits here: " + where + " it all._"))));
+      }
     }
   }
 }

@@ -11,6 +11,7 @@ import com.slack.api.token_rotation.TokenRotator;
 import dev.rapport.store.Aead;
 import dev.rapport.store.Keys;
 import dev.rapport.store.LuaScript;
+import dev.rapport.store.Scans;
 import dev.rapport.store.Sealer;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +48,7 @@ public class Installations implements InstallationService {
   private final UnifiedJedis redis;
   private final TokenRotator rotator;
   private final Sealer sealer;
-  private final LuaScript reseal = LuaScript.load("install-reseal");
+  private final LuaScript reseal = LuaScript.load("slack/install-reseal");
 
   Installations(UnifiedJedis redis, Slack slack, SlackSettings settings, Sealer sealer) {
     if (settings.mode() == SlackSettings.Mode.OAUTH && !sealer.ready()) {
@@ -165,19 +166,16 @@ public class Installations implements InstallationService {
     int resealed = 0;
     int unreadable = 0;
     // No hash tag in the pattern: on a cluster, every node is scanned.
-    var scan = redis.scanIteration(1000, "rapport:*:install:bot");
-    while (!scan.isIterationCompleted()) {
-      for (String key : scan.nextBatchList()) {
-        String stored = redis.get(key);
-        try {
-          Sealer.Opened opened = stored == null ? null : sealer.open(stored, key);
-          if (opened != null && opened.stale() && resealIfUnchanged(key, key, stored, opened.text())) {
-            resealed++;
-          }
-        } catch (Sealer.UnknownKeyException | Aead.SealBrokenException e) {
-          unreadable++;
-          log.error("Installation {} can't be read: {}", key, e.getMessage());
+    for (String key : Scans.keys(redis, "rapport:*:install:bot")) {
+      String stored = redis.get(key);
+      try {
+        Sealer.Opened opened = stored == null ? null : sealer.open(stored, key);
+        if (opened != null && opened.stale() && resealIfUnchanged(key, key, stored, opened.text())) {
+          resealed++;
         }
+      } catch (Sealer.UnknownKeyException | Aead.SealBrokenException e) {
+        unreadable++;
+        log.error("Installation {} can't be read: {}", key, e.getMessage());
       }
     }
     log.info("Installations are sealed with encryption key {}: {} sealed again now{}", sealer.currentKeyId().orElseThrow(),

@@ -79,12 +79,12 @@ public class SlackGateway {
   }
 
   /**
-   * Posts a follow-up answer to a command's or action's {@code response_url} (valid 30 minutes), e.g.
-   * when work started by the command finishes in the background. Ephemeral unless {@code inChannel}.
+   * Posts an ephemeral answer to a command's or action's {@code response_url} (valid 30 minutes). Only
+   * {@link AnswerLater} calls it: that is how features answer after the ack.
    */
-  public void respond(String responseUrl, Reply reply) throws SlackCallException {
+  void respond(String responseUrl, Reply reply) throws SlackCallException {
     var body = com.slack.api.app_backend.interactive_components.response.ActionResponse.builder()
-        .responseType(reply.inChannel() ? "in_channel" : "ephemeral").replaceOriginal(false)
+        .responseType("ephemeral").replaceOriginal(reply.replaceOriginal())
         .text(reply.text()).blocks(reply.blocks().isEmpty() ? null : reply.blocks()).build();
     try {
       var response = slack.send(responseUrl, GSON.toJson(body));

@@ -1,13 +1,16 @@
 package dev.rapport.slack;
 
+import org.hibernate.validator.constraints.URL;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Slack credentials and endpoint, bound from the conventional variables ({@code SLACK_BOT_TOKEN},
  * {@code SLACK_SIGNING_SECRET}, {@code SLACK_APP_TOKEN}, {@code SLACK_CLIENT_ID}, {@code SLACK_CLIENT_SECRET},
  * {@code SLACK_API_URL}) through application.yml.
  */
+@Validated
 @ConfigurationProperties("rapport.slack")
 public record SlackSettings(
     String botToken,
@@ -15,12 +18,12 @@ public record SlackSettings(
     String appToken,
     String clientId,
     String clientSecret,
-    @DefaultValue("https://slack.com/api/") String apiUrl,
+    @URL @DefaultValue("https://slack.com/api/") String apiUrl,
     String installPath,
     String redirectPath,
-    String redirectUri,
-    String completionUrl,
-    String cancellationUrl,
+    @URL String redirectUri,
+    @URL String completionUrl,
+    @URL String cancellationUrl,
     java.util.List<String> scopes) {
 
   /** How this deployment reaches Slack. */

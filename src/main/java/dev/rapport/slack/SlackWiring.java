@@ -51,11 +51,11 @@ class SlackWiring {
   }
 
   @Bean
-  CommandRouter commandRouter(List<SlackFeature> features, AccessPolicy access, MeterRegistry metrics,
-                              BackgroundWork work) {
+  CommandRouter commandRouter(List<SlashCommand> commands, List<SlackFeature> features, AccessPolicy access,
+                              MeterRegistry metrics, AnswerLater later) {
     List<Subcommand> subcommands = new ArrayList<>();
     features.forEach(f -> subcommands.addAll(f.subcommands()));
-    return new CommandRouter(subcommands, access, metrics, work);
+    return new CommandRouter(commands, subcommands, access, metrics, later);
   }
 
   @Bean

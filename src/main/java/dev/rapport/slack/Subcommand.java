@@ -1,7 +1,7 @@
 package dev.rapport.slack;
 
 /**
- * A subcommand a feature plugs into {@code /coffee}, {@code /empathy} or {@code /pulse}. {@code name} is
+ * A subcommand a feature plugs into a slash command a feature declares ({@link SlashCommand}). {@code name} is
  * the word after the command; an empty name is the command's default action for empty text (otherwise
  * empty text shows the usage). Help lists only subcommands that exist.
  *

@@ -2,15 +2,14 @@ package dev.rapport.store;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Protocol;
@@ -38,11 +37,7 @@ public class AofRewrite implements DisposableBean {
 
   private final UnifiedJedis redis;
   private final boolean cluster;
-  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "rapport-aof-rewrite");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ThreadPoolTaskScheduler executor = new ThreadPoolTaskScheduler();
   /** A sample key per cluster slot (one entry, slot 0, on a single Redis) still waiting for a rewrite. */
   private final Map<Integer, String> pending = new ConcurrentHashMap<>();
   private final AtomicBoolean running = new AtomicBoolean();
@@ -53,6 +48,10 @@ public class AofRewrite implements DisposableBean {
   AofRewrite(UnifiedJedis redis) {
     this.redis = redis;
     this.cluster = redis instanceof JedisCluster;
+    executor.setPoolSize(1);
+    executor.setThreadNamePrefix("rapport-aof-rewrite-");
+    executor.setDaemon(true);
+    executor.initialize();
   }
 
   /** Starts a rewrite of the AOF holding {@code sampleKey} soon, after any rewrite already running. */
@@ -72,7 +71,7 @@ public class AofRewrite implements DisposableBean {
       if (!rewrite(entry.getValue())) {
         pending.putIfAbsent(entry.getKey(), entry.getValue());
         if (++tries < MAX_TRIES) {
-          executor.schedule(this::drain, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+          executor.schedule(this::drain, Instant.now().plus(RETRY));
           return;
         }
         log.warn("Redis did not start an append-only file rewrite after {} tries; deleted pulse data stays in "
@@ -123,6 +122,7 @@ public class AofRewrite implements DisposableBean {
 
   @Override
   public void destroy() {
-    executor.shutdownNow();
+    // Waiting out a rewrite still to start (up to ten minutes) would hold the shutdown: Redis can do it later.
+    executor.shutdown();
   }
 }

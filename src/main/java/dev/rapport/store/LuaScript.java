@@ -12,7 +12,9 @@ import redis.clients.jedis.util.SafeEncoder;
 /**
  * A Lua script from {@code classpath:lua/}, run by SHA with a fallback to the full text the first time
  * a node has not seen it. Writes that must happen together live in one script, so a crash can't cut them
- * in half.
+ * in half. Each module keeps its scripts in a folder of its name and loads only those
+ * ({@code LuaScript.load("pairing/round-create")} from {@code dev.rapport.pairing}); the architecture test
+ * checks it.
  */
 public final class LuaScript {
 
@@ -26,6 +28,7 @@ public final class LuaScript {
     this.sha = sha1(text);
   }
 
+  /** {@code name} is {@code module/script}: {@code lua/pairing/round-create.lua} is "pairing/round-create". */
   public static LuaScript load(String name) {
     try (InputStream in = LuaScript.class.getResourceAsStream("/lua/" + name + ".lua")) {
       if (in == null) {

@@ -1,24 +1,30 @@
 package dev.rapport.store;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Where Redis is. {@code REDIS_URL} ({@code redis://} or {@code rediss://}, password in the URL) or
  * {@code REDIS_CLUSTER_NODES} ({@code host:port,...}); with neither, an embedded Redis keeps its data in
  * {@code dataDir}.
  */
+@Validated
 @ConfigurationProperties("rapport.redis")
 public record RedisSettings(
     String url,
     List<String> clusterNodes,
     String password,
-    @DefaultValue("./data") Path dataDir,
-    @DefaultValue("2s") Duration timeout,
-    @DefaultValue("64") int poolSize) {
+    @NotNull @DefaultValue("./data") Path dataDir,
+    @NotNull @DurationMin(millis = 1) @DefaultValue("2s") Duration timeout,
+    @Min(1) @Max(1024) @DefaultValue("64") int poolSize) {
 
   public RedisSettings {
     url = url == null || url.isBlank() ? null : url.trim();

@@ -329,12 +329,52 @@ class OutboxTest extends AppTest {
     assertThat(update.param("blocks")).as("no blocks: the old ones (and their buttons) go").isEqualTo("[]");
   }
 
+  @Test
+  void itemsQueuedBeforeEachKindWasATypeOfItsOwnAreStillDelivered() {
+    // As the one 17-field record wrote them (nulls left out): a retried DM whose group DM was already
+    // opened, an update whose message ts is in threadTs, an upload to users[0], and a post with its origin.
+    String dm = slack.api().groupDmOf(List.of("U001", "U002"));
+    queueAsBefore("old-dm", "{\"id\":\"old-dm\",\"team\":\"" + TEAM + "\",\"kind\":\"DM\",\"users\":[\"U001\","
+        + "\"U002\"],\"text\":\"an old intro\",\"tag\":\"" + HeardDeliveries.TAG + "\",\"context\":{\"round\":\"r1\"},"
+        + "\"attempts\":1,\"lastError\":\"chat.postMessage: fatal_error\",\"openedChannel\":\"" + dm + "\"}");
+    queueAsBefore("old-update", "{\"id\":\"old-update\",\"team\":\"" + TEAM + "\",\"kind\":\"UPDATE\","
+        + "\"channel\":\"D0ADMIN\",\"users\":[],\"text\":\"Decided\",\"blocks\":\"[]\","
+        + "\"threadTs\":\"1700000000.000100\",\"context\":{},\"attempts\":0}");
+    queueAsBefore("old-upload", "{\"id\":\"old-upload\",\"team\":\"" + TEAM + "\",\"kind\":\"UPLOAD\","
+        + "\"users\":[\"U003\"],\"text\":\"Your export\",\"context\":{},\"filename\":\"pulse.csv\","
+        + "\"title\":\"Pulse\",\"content\":\"" + java.util.Base64.getEncoder().encodeToString("a,b\n".getBytes())
+        + "\",\"attempts\":0}");
+    queueAsBefore("old-post", "{\"id\":\"old-post\",\"team\":\"" + TEAM + "\",\"kind\":\"POST\","
+        + "\"channel\":\"C0OLDPOST\",\"users\":[],\"text\":\"an old prompt\",\"context\":{},\"attempts\":0,"
+        + "\"origin\":{\"feature\":\"prompts\",\"channel\":\"C0OLDPOST\",\"what\":\"scheduled prompt\"}}");
+
+    awaitDelivered("old-dm", "old-update", "old-upload", "old-post");
+    assertThat(slack.api().messages(dm)).extracting(FakeApi.Message::text).containsExactly("an old intro");
+    assertThat(heard.heard()).anyMatch(h -> h.startsWith("old-dm@" + dm + "/"));
+    assertThat(slack.calls("conversations.open")).as("the DM opened before is kept")
+        .noneMatch(call -> "U001,U002".equals(call.param("users")));
+    FakeSlack.Call update = slack.calls("chat.update").get(0);
+    assertThat(update.param("channel")).isEqualTo("D0ADMIN");
+    assertThat(update.param("ts")).isEqualTo("1700000000.000100");
+    assertThat(slack.api().files()).singleElement().satisfies(f -> {
+      assertThat(f.filename()).isEqualTo("pulse.csv");
+      assertThat(new String(f.bytes())).isEqualTo("a,b\n");
+    });
+    assertThat(slack.api().messages("C0OLDPOST")).extracting(FakeApi.Message::text).containsExactly("an old prompt");
+  }
+
+  private void queueAsBefore(String id, String json) {
+    jedis.hset("rapport:{outbox}:items", id, json);
+    jedis.hincrBy("rapport:{outbox}:pending", TEAM, 1);
+    jedis.zadd("rapport:{outbox}:ready", 0, id);
+  }
+
   private void postAsTheDeadWorkerDid(Delivery d) {
     try {
       var config = new com.slack.api.SlackConfig();
       config.setMethodsEndpointUrlPrefix(slack.apiUrl());
       com.slack.api.Slack.getInstance(config).methods(FakeSlack.tokenFor(TEAM)).chatPostMessage(r -> r
-          .channel(d.channel()).text(d.text()).metadata(Message.Metadata.builder().eventType("rapport_delivery")
+          .channel(((Delivery.Post) d).channel()).text(d.text()).metadata(Message.Metadata.builder().eventType("rapport_delivery")
               .eventPayload(Map.of("rapport_id", d.id())).build()));
     } catch (Exception e) {
       throw new IllegalStateException(e);

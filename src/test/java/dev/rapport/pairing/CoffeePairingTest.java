@@ -149,8 +149,8 @@ class CoffeePairingTest extends CoffeeAppTest {
     assertThat(redisMentions("U004")).isNotEmpty();
 
     SlackRequests.Answer prompt = coffee("U004", "forget-me");
-    assertThat(prompt.json().toString()).contains(CoffeeForgetMe.FORGET).contains("can't be undone");
-    requests.blockAction(TEAM, "U004", "D0U004", CoffeeForgetMe.FORGET, "forget");
+    assertThat(prompt.json().toString()).contains("pairing_forget").contains("can't be undone");
+    requests.blockAction(TEAM, "U004", "D0U004", "pairing_forget", "forget");
 
     await().atMost(Duration.ofSeconds(10)).until(() -> slack.responded().stream().anyMatch(r -> r.text().contains("Done.")));
     assertThat(redisMentions("U004")).isEmpty();

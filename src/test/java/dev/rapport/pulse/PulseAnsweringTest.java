@@ -262,7 +262,7 @@ class PulseAnsweringTest extends PulseAppTest {
     String period = nextPeriod();
     answer("U003", period, 2, 2, 2, 2, null);
 
-    personalData.forget(TEAM, "U003");
+    personalData.forget(new dev.rapport.people.MemberForgotten(TEAM, "U003"));
 
     assertThat(requests.command(TEAM, "U003", CHANNEL, "/pulse", "").text())
         .contains("You'll be invited from the next period");

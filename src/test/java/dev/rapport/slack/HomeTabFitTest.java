@@ -16,7 +16,7 @@ class HomeTabFitTest {
     List<List<LayoutBlock>> parts = new ArrayList<>(List.of(blocks("welcome", 5), blocks("coffee", 60),
         blocks("pulse", 50), blocks("admin", 10)));
 
-    HomeTab.fit(parts);
+    HomeTab.fit(parts, java.util.Collections.nCopies(parts.size(), ""));
 
     int total = parts.stream().mapToInt(List::size).sum() + parts.size() - 1;
     assertThat(total).isLessThanOrEqualTo(HomeTab.MAX_BLOCKS);
@@ -27,10 +27,20 @@ class HomeTabFitTest {
   }
 
   @Test
+  void aShortenedPartSaysWhereItCanBeReadInFull() {
+    List<List<LayoutBlock>> parts = new ArrayList<>(List.of(blocks("welcome", 5), blocks("coffee", 120)));
+
+    HomeTab.fit(parts, List.of("", "`/feature status`"));
+
+    assertThat(parts.get(1).get(parts.get(1).size() - 1).toString())
+        .contains("more than fits here: `/feature status` shows it all");
+  }
+
+  @Test
   void aHomeWithinTheLimitIsLeftAlone() {
     List<List<LayoutBlock>> parts = new ArrayList<>(List.of(blocks("welcome", 5), blocks("coffee", 40)));
 
-    HomeTab.fit(parts);
+    HomeTab.fit(parts, java.util.Collections.nCopies(parts.size(), ""));
 
     assertThat(parts.get(1)).hasSize(40).noneMatch(b -> b.toString().contains("more than fits"));
   }

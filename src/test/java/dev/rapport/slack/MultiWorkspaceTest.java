@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 /** With SLACK_CLIENT_ID and SLACK_CLIENT_SECRET set, Rapport installs into several workspaces over OAuth. */
 class MultiWorkspaceTest extends OAuthAppTest {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  Uninstalls uninstalls;
+
   static final String ACME = "T0ACME";
   static final String GLOBEX = "T0GLOBEX";
 
@@ -100,6 +103,24 @@ class MultiWorkspaceTest extends OAuthAppTest {
         .anyMatch(id -> id.startsWith(GLOBEX));
     assertThat(jedis.keys("rapport:{" + GLOBEX + "}:*")).isNotEmpty();
     assertThat(requests.command(GLOBEX, "UG001", "C0SAME", "/coffee", "status").text()).contains("<#C0SAME>");
+  }
+
+  @Test
+  void anUninstallCutShortByAStopIsFinishedWhenAnInstanceStarts() throws Exception {
+    answerOAuthWithTokensForTheCodesWorkspace(3600);
+    install(ACME);
+    slack.workspace(ACME).channel("C0SAME", "UA", 3);
+    slack.workspace(ACME).user("UA001").admin();
+    assertThat(requests.command(ACME, "UA001", "C0SAME", "/coffee", "start every week on mon at 10:00 tz UTC").text())
+        .contains("Coffee pairing is on");
+    // What the ack of app_uninstalled leaves when the instance stops before the erasure ran.
+    jedis.sadd(Uninstalls.PENDING, ACME);
+
+    uninstalls.resume();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> jedis.keys("rapport:{" + ACME + "}:*").isEmpty()
+        && !jedis.sismember(Uninstalls.PENDING, ACME));
+    assertThat(jedis.zrange("rapport:{schedule}:due", 0, -1)).noneMatch(id -> id.startsWith(ACME));
   }
 
   @Test

@@ -1,4 +1,4 @@
--- A delivery that did not go through: back in the queue for later (see outbox-dead.lua for giving up).
+-- A delivery that did not go through: back in the queue for later (see dead.lua for giving up).
 -- KEYS[1] inflight ZSET, KEYS[2] items HASH, KEYS[3] ready ZSET, KEYS[4] uncertain SET
 -- ARGV[1] id, ARGV[2] updated item json, ARGV[3] not-before ms,
 -- ARGV[4] '1' if Slack may have accepted it ('0': it certainly hasn't)
