@@ -1,6 +1,7 @@
 package dev.rapport.slack;
 
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import java.util.function.UnaryOperator;
 
 /**
  * One slash command, after the router has taken the subcommand word off: {@link #args} is the rest of
@@ -15,9 +16,10 @@ public record CommandCall(Caller caller, String command, String subcommand, Stri
 
   /**
    * The channel the command was typed in. Typed in a direct message, it is refused with a friendly answer:
-   * {@code elsewhere} gets what the person typed (as in "`/coffee start`") and says where to run it instead.
+   * {@code elsewhere} gets the command and subcommand as typed, in code format, and says where to run it
+   * instead. The one check every feature's "run it in a channel" goes through.
    */
-  public String requireChannel(java.util.function.UnaryOperator<String> elsewhere) {
+  public String requireChannel(UnaryOperator<String> elsewhere) {
     if (caller.inDirectMessage()) {
       throw new UserError(elsewhere.apply("`" + (command + " " + subcommand).trim() + "`"));
     }
