@@ -6,6 +6,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import dev.rapport.slack.SlackDates;
 import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.Outbox;
+import dev.rapport.slack.SlackDates;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

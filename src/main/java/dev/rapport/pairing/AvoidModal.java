@@ -78,7 +78,7 @@ final class AvoidModal {
     if (people.isEmpty()) {
       return "nobody";
     }
-    String names = Intros.mentions(people.stream().sorted().toList());
+    String names = Names.mentions(people.stream().sorted().toList());
     return people.size() == 1 ? "1 person: " + names : people.size() + " people: " + names;
   }
 }

@@ -34,15 +34,19 @@ class Ghosts {
   static final Duration TELL_ADMINS_EVERY = Duration.ofDays(28);
 
   private final RoundStore rounds;
+  private final RoundReplies replies;
   private final ProgramStore programs;
+  private final ChoiceStore choices;
   private final Outbox outbox;
   private final PairingSettings settings;
   private final ConfiguredAdmins configuredAdmins;
 
-  Ghosts(RoundStore rounds, ProgramStore programs, Outbox outbox, PairingSettings settings,
-         ConfiguredAdmins configuredAdmins) {
+  Ghosts(RoundStore rounds, RoundReplies replies, ProgramStore programs, ChoiceStore choices, Outbox outbox,
+         PairingSettings settings, ConfiguredAdmins configuredAdmins) {
     this.rounds = rounds;
+    this.replies = replies;
     this.programs = programs;
+    this.choices = choices;
     this.outbox = outbox;
     this.settings = settings;
     this.configuredAdmins = configuredAdmins;
@@ -71,21 +75,19 @@ class Ghosts {
   /** One round: each member heard from, or one more round without a word (with evidence), or unknown. */
   private void tally(String team, Round round, Map<String, Long> quiet) {
     String channel = round.channel();
-    Map<String, String> answers = rounds.answers(team, channel, round.id());
-    Map<String, String> before = rounds.groupOutcomes(team, channel, round.id());
-    Map<String, String> landed = rounds.dms(team, channel, round.id());
-    Set<String> asked = rounds.asked(team, channel, round.id()).keySet();
-    Set<String> unreached = rounds.unreached(team, channel, round.id());
+    RoundReplies.Heard said = replies.heard(team, round);
+    Set<String> asked = replies.asked(team, channel, round.id()).keySet();
+    Set<String> unreached = replies.unreached(team, channel, round.id());
     List<String> heard = new ArrayList<>();
     List<String> silent = new ArrayList<>();
     for (int g = 0; g < round.groups().size(); g++) {
-      if (!landed.containsKey(String.valueOf(g))) {
+      if (!said.landed(g)) {
         continue;
       }
       List<String> group = round.members(g);
-      boolean met = before.containsKey(String.valueOf(g)) || group.stream().anyMatch(u -> "met".equals(answers.get(u)));
+      boolean met = said.settled(g, group);
       for (String user : group) {
-        if (met || answers.containsKey(user)) {
+        if (met || said.answers().containsKey(user)) {
           heard.add(user);
           quiet.remove(user);
         } else if (asked.contains(user) || unreached.contains(user)) {
@@ -93,18 +95,18 @@ class Ghosts {
         }
       }
     }
-    programs.answered(team, channel, heard);
-    quiet.putAll(programs.ignored(team, channel, silent));
+    choices.answered(team, channel, heard);
+    quiet.putAll(choices.ignored(team, channel, silent));
   }
 
   private void pauseOrTell(String team, String channel, Round last, List<String> due, Instant now) {
-    Map<String, Instant> paused = programs.paused(team, channel, now);
-    Set<String> left = programs.left(team, channel);
+    Map<String, Instant> paused = choices.paused(team, channel, now);
+    Set<String> left = choices.left(team, channel);
     List<String> batch = due.stream().filter(u -> !paused.containsKey(u) && !left.contains(u)).toList();
     if (batch.isEmpty()) {
       return;
     }
-    long ghosts = paused.values().stream().filter(ProgramStore::isGhostPause).count();
+    long ghosts = paused.values().stream().filter(ChoiceStore::isGhostPause).count();
     // The round's pool is who took part (the already paused weren't in it).
     long channelSize = last.pool() + ghosts;
     if ((ghosts + batch.size()) * 4 > channelSize) {
@@ -114,9 +116,9 @@ class Ghosts {
     List<Delivery> notes = new ArrayList<>();
     int rounds = settings.ghostAfter();
     for (String user : batch) {
-      programs.pause(team, channel, user, Instant.ofEpochMilli(ProgramStore.GHOST_PAUSE));
+      choices.pause(team, channel, user, Instant.ofEpochMilli(ChoiceStore.GHOST_PAUSE));
       notes.add(Delivery.dm(team, List.of(user), new RoundRef(channel, last.id()).deliveryKey(user + ":ghost"),
-          Intros.ghostText(channel, rounds), Intros.ghost(channel, rounds)).about("pairing", channel, "pause notice"));
+          Notes.ghostText(channel, rounds), Notes.ghost(channel, rounds)).about("pairing", channel, "pause notice"));
     }
     outbox.sendAll(notes);
   }
@@ -134,7 +136,7 @@ class Ghosts {
           quiet, channel, team);
       return;
     }
-    String text = Intros.heldBack(channel, quiet, settings.ghostAfter());
+    String text = Notes.heldBack(channel, quiet, settings.ghostAfter());
     outbox.sendAll(admins.stream().map(admin -> Delivery.dm(team, List.of(admin),
         new RoundRef(channel, last.id()).deliveryKey("held:" + admin), text, null)
         .about("pairing", channel, "note to admins")).toList());

@@ -25,12 +25,16 @@ class MyCoffee {
   record Past(String channel, Instant at, List<String> others, String outcome, List<String> othersWhoMet) {}
 
   private final ProgramStore programs;
+  private final ChoiceStore choices;
   private final RoundStore rounds;
+  private final RoundReplies replies;
   private final Clock clock;
 
-  MyCoffee(ProgramStore programs, RoundStore rounds, Clock clock) {
+  MyCoffee(ProgramStore programs, ChoiceStore choices, RoundStore rounds, RoundReplies replies, Clock clock) {
     this.programs = programs;
+    this.choices = choices;
     this.rounds = rounds;
+    this.replies = replies;
     this.clock = clock;
   }
 
@@ -49,8 +53,8 @@ class MyCoffee {
       }
       programs.find(team, channel).ifPresent(program -> mine.add(new Membership(program,
           programs.nextRound(team, channel),
-          programs.pausedUntil(team, channel, user, clock.instant()),
-          programs.hasLeft(team, channel, user), current)));
+          choices.pausedUntil(team, channel, user, clock.instant()),
+          choices.hasLeft(team, channel, user), current)));
     }
     return mine;
   }
@@ -62,10 +66,9 @@ class MyCoffee {
       GroupRef.parse(entry).ifPresent(ref -> rounds.group(team, ref.channel(), ref.round(), ref.group())
           .ifPresent(g -> {
             List<String> others = g.members().stream().filter(u -> !u.equals(user)).toList();
-            Map<String, String> answers = rounds.answers(team, ref.channel(), ref.round(),
-                g.members().stream().filter(u -> !Round.FORGOTTEN.equals(u)).toList());
+            Map<String, String> answers = replies.answers(team, ref.channel(), ref.round(), Round.named(g.members()));
             String own = answers.containsKey(user) ? answers.get(user)
-                : rounds.groupOutcome(team, ref.channel(), ref.round(), ref.group());
+                : replies.groupOutcome(team, ref.channel(), ref.round(), ref.group());
             past.add(new Past(ref.channel(), g.at(), others, own,
                 others.stream().filter(u -> "met".equals(answers.get(u))).toList()));
           }));
@@ -83,7 +86,7 @@ class MyCoffee {
     for (Membership m : mine) {
       text.append("\n*<#").append(m.program().channel()).append(">* — ").append(m.program().describe()).append('\n');
       m.nextRound().ifPresent(next -> text.append("• Next round: ").append(SlackDates.moment(next)).append('\n'));
-      m.currentGroup().ifPresent(g -> text.append("• Your current group: ").append(Intros.mentions(g.others()))
+      m.currentGroup().ifPresent(g -> text.append("• Your current group: ").append(Names.mentions(g.others()))
           .append(" (since ").append(SlackDates.moment(g.at())).append(")\n"));
       text.append("• ").append(state(m)).append('\n');
     }
@@ -100,7 +103,7 @@ class MyCoffee {
         : past.size() + " coffee groups") + "*\n");
     for (Past p : past) {
       text.append("• ").append(SlackDates.moment(p.at())).append(" in <#").append(p.channel()).append("> with ")
-          .append(Intros.mentions(p.others())).append(" — ").append(outcome(p)).append('\n');
+          .append(Names.mentions(p.others())).append(" — ").append(outcome(p)).append('\n');
     }
     return Reply.text(text.toString());
   }
@@ -111,7 +114,7 @@ class MyCoffee {
     }
     if (m.pausedUntil().isPresent()) {
       Instant until = m.pausedUntil().get();
-      return ProgramStore.isGhostPause(until)
+      return ChoiceStore.isGhostPause(until)
           ? "Paused after a few rounds without a word from you. `/coffee resume` in <#" + m.program().channel()
               + "> brings you back."
           : "Paused until " + SlackDates.moment(until) + ".";
@@ -128,6 +131,6 @@ class MyCoffee {
       return "didn't meet";
     }
     return p.othersWhoMet().isEmpty() ? "no answer"
-        : "no answer from you (" + Intros.mentions(p.othersWhoMet()) + " said they met)";
+        : "no answer from you (" + Names.mentions(p.othersWhoMet()) + " said they met)";
   }
 }

@@ -1,6 +1,6 @@
 package dev.rapport.pairing;
 
-import dev.rapport.pairing.matching.Matcher;
+import dev.rapport.pairing.matching.GroupMatcher;
 import dev.rapport.pairing.matching.OptimalMatcher;
 import dev.rapport.slack.SlashCommand;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +19,7 @@ class PairingConfig {
   }
 
   @Bean
-  Matcher matcher() {
+  GroupMatcher matcher() {
     return new OptimalMatcher();
   }
 }

@@ -28,11 +28,11 @@ class PairingHome implements HomeSection {
   static final int MAX_PROGRAMS = 15;
 
   private final MyCoffee mine;
-  private final ProgramStore programs;
+  private final ChoiceStore choices;
 
-  PairingHome(MyCoffee mine, ProgramStore programs) {
+  PairingHome(MyCoffee mine, ChoiceStore choices) {
     this.mine = mine;
-    this.programs = programs;
+    this.choices = choices;
   }
 
   @Override
@@ -58,7 +58,7 @@ class PairingHome implements HomeSection {
     for (MyCoffee.Membership m : memberships.subList(0, Math.min(memberships.size(), MAX_PROGRAMS))) {
       StringBuilder text = new StringBuilder("*<#" + m.program().channel() + ">* — " + m.program().describe());
       m.nextRound().ifPresent(next -> text.append("\nNext round: ").append(SlackDates.moment(next)));
-      m.currentGroup().ifPresent(g -> text.append("\nYour group: ").append(Intros.mentions(g.others())));
+      m.currentGroup().ifPresent(g -> text.append("\nYour group: ").append(Names.mentions(g.others())));
       text.append("\n").append(MyCoffee.state(m));
       blocks.add(section(s -> s.text(markdownText(text.toString()))));
       blocks.add(actions(a -> a.elements(buttons(m))));
@@ -67,10 +67,10 @@ class PairingHome implements HomeSection {
       int more = memberships.size() - MAX_PROGRAMS;
       blocks.add(context(List.of(markdownText("And " + more + " more: `/coffee status` lists them all."))));
     }
-    String avoided = AvoidModal.describe(programs.avoided(team, user));
+    String avoided = AvoidModal.describe(choices.avoided(team, user));
     blocks.add(section(s -> s.text(markdownText(":shushing_face: *Your private do-not-pair list:* " + avoided
             + ". Only you can see it."))
-        .accessory(button(b -> b.actionId(HomeControls.AVOID).value("avoid").text(plainText("Change"))))));
+        .accessory(button(b -> b.actionId(AvoidForm.OPEN).value("avoid").text(plainText("Change"))))));
     return blocks;
   }
 
@@ -85,8 +85,8 @@ class PairingHome implements HomeSection {
         .confirm(plainText("Leave")).deny(plainText("Stay")).build();
     return List.of(
         m.pausedUntil().isPresent()
-            ? button(b -> b.actionId(CoffeeCommand.HOME_RESUME).value(channel).text(plainText("Resume")))
-            : button(b -> b.actionId(CoffeeCommand.HOME_PAUSE).value(channel).text(plainText("Pause 2 weeks"))),
+            ? button(b -> b.actionId(HomeControls.RESUME).value(channel).text(plainText("Resume")))
+            : button(b -> b.actionId(HomeControls.PAUSE).value(channel).text(plainText("Pause 2 weeks"))),
         button(b -> b.actionId(HomeControls.LEAVE).value(channel).text(plainText("Leave")).confirm(confirm)));
   }
 }

@@ -2,7 +2,6 @@ package dev.rapport.pairing;
 
 import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.DeliveryListener;
-import dev.rapport.outbox.Outbox;
 import dev.rapport.schedule.Occurrence;
 import dev.rapport.schedule.ScheduledJob;
 import dev.rapport.slack.AnswerLater;
@@ -14,10 +13,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The scheduled side of coffee pairing: a program's rounds, the mid-cycle check-in that asks each member who
- * hasn't answered (in a group nobody said met in) directly, in their own DM, and where intros and check-ins
- * landed (stats count intros that arrived; an answer updates both; a landed check-in is what makes silence
- * count, see {@link Ghosts}).
+ * The scheduled side of coffee pairing, wired to the scheduler and the outbox: a program's rounds, rounds run
+ * with {@code /coffee now} (the admin hears how it went), the check-ins ({@link CheckIns}), and where intros
+ * and check-ins landed (stats count intros that arrived; an answer updates both; a landed check-in is what
+ * makes silence count, see {@link Ghosts}).
  */
 @Configuration(proxyBeanMethods = false)
 class PairingJobs {
@@ -61,7 +60,7 @@ class PairingJobs {
         try {
           Round round = runner.run(team, target.channel(), target.round(), occurrence.dueAt());
           announcements.roundMade(team, target.channel(), round);
-          answer = Reply.text(ProgramAdmin.summary(round));
+          answer = Reply.text(summary(round));
         } catch (UserError e) {
           answer = Reply.text(e.getMessage());
         }
@@ -72,81 +71,66 @@ class PairingJobs {
     };
   }
 
+  /** What the admin who ran {@code /coffee now} hears. */
+  static String summary(Round round) {
+    int people = round.groups().stream().mapToInt(List::size).sum();
+    if (round.groups().isEmpty()) {
+      // Never why nobody could be grouped: that could reveal someone's private do-not-pair list.
+      return round.pool() == 1 ? "Only one person was available this round, so nobody was paired; they got a kind note."
+          : round.pool() > 1 ? ":coffee: No groups this round: " + round.pool() + " people were available, but no "
+              + "group could be made. Each got a short note, and they'll be in next round's draw."
+          : "Nobody was available to pair this round (everyone left, paused, or the channel is empty).";
+    }
+    int groups = round.groups().size();
+    int leftOut = round.leftOut().size();
+    return ":coffee: Round made: " + people + " people in " + groups + (groups == 1 ? " group" : " groups")
+        + ". Intros are on their way" + (leftOut == 0 ? "." : "; " + leftOut + (leftOut == 1 ? " person" : " people")
+        + " couldn't be placed and got a note.");
+  }
+
   @Bean
-  ScheduledJob pairingFollowUps(RoundStore rounds, Outbox outbox) {
+  ScheduledJob pairingFollowUps(CheckIns checkIns) {
     return new ScheduledJob() {
       @Override
       public String kind() {
-        return RoundRunner.FOLLOW_UP;
+        return CheckIns.FOLLOW_UP;
       }
 
       @Override
       public void run(Occurrence occurrence) {
-        String team = occurrence.schedule().team();
-        RoundRef.parse(occurrence.schedule().target())
-            .flatMap(target -> rounds.find(team, target.channel(), target.round()))
-            .ifPresent(round -> followUp(team, round, rounds, outbox));
-      }
-    };
-  }
-
-  private static void followUp(String team, Round round, RoundStore rounds, Outbox outbox) {
-    String channel = round.channel();
-    Map<String, String> answers = rounds.answers(team, channel, round.id());
-    Map<String, String> before = rounds.groupOutcomes(team, channel, round.id());
-    Map<String, String> dms = rounds.dms(team, channel, round.id());
-    Outbox.Batch checkIns = outbox.batch();
-    for (int g = 0; g < round.groups().size(); g++) {
-      List<String> group = round.members(g);
-      if (!dms.containsKey(String.valueOf(g)) || before.containsKey(String.valueOf(g)) || group.size() < 2
-          || group.stream().anyMatch(u -> "met".equals(answers.get(u)))) {
-        continue;
-      }
-      for (String user : group) {
-        if (answers.containsKey(user)) {
-          continue;
-        }
-        List<String> others = group.stream().filter(u -> !u.equals(user)).toList();
-        checkIns.add(Delivery.dm(team, List.of(user),
-                new GroupRef(channel, round.id(), g).deliveryKey("checkin:" + user),
-                Intros.checkInText(channel, others), Intros.checkIn(channel, round.id(), g, others))
-            .withTag(CHECK_IN_TAG, Map.of("channel", channel, "round", round.id(), "user", user))
-            .about("pairing", channel, "check-in"));
-      }
-    }
-    checkIns.finish();
-  }
-
-  static final String CHECK_IN_TAG = "pairing:checkin";
-
-  @Bean
-  DeliveryListener checkInLanded(RoundStore rounds) {
-    return new DeliveryListener() {
-      @Override
-      public String tag() {
-        return CHECK_IN_TAG;
-      }
-
-      @Override
-      public void delivered(Delivery delivery, String channel, String ts) {
-        Map<String, String> c = delivery.context();
-        rounds.asked(delivery.team(), c.get("channel"), c.get("round"), c.get("user"), channel, ts);
+        checkIns.send(occurrence.schedule().team(), occurrence.schedule().target());
       }
     };
   }
 
   @Bean
-  DeliveryListener introLanded(RoundStore rounds) {
+  DeliveryListener checkInLanded(RoundReplies replies) {
     return new DeliveryListener() {
       @Override
       public String tag() {
-        return RoundRunner.INTRO_TAG;
+        return CheckIns.CHECK_IN_TAG;
       }
 
       @Override
       public void delivered(Delivery delivery, String channel, String ts) {
         Map<String, String> c = delivery.context();
-        rounds.introLanded(delivery.team(), c.get("channel"), c.get("round"), Integer.parseInt(c.get("group")),
+        replies.asked(delivery.team(), c.get("channel"), c.get("round"), c.get("user"), channel, ts);
+      }
+    };
+  }
+
+  @Bean
+  DeliveryListener introLanded(RoundReplies replies) {
+    return new DeliveryListener() {
+      @Override
+      public String tag() {
+        return IntroDelivery.INTRO_TAG;
+      }
+
+      @Override
+      public void delivered(Delivery delivery, String channel, String ts) {
+        Map<String, String> c = delivery.context();
+        replies.introLanded(delivery.team(), c.get("channel"), c.get("round"), Integer.parseInt(c.get("group")),
             channel, ts);
       }
     };

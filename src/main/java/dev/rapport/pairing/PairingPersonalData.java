@@ -26,7 +26,10 @@ class PairingPersonalData implements KeyLayout {
     this.rounds = rounds;
   }
 
-  /** Every key family coffee pairing writes ({@link ProgramStore}, {@link RoundStore}), and whom each can name. */
+  /**
+   * Every key family coffee pairing writes ({@link ProgramStore}, {@link ChoiceStore}, {@link RoundStore},
+   * {@link RoundReplies}), and whom each can name.
+   */
   @Override
   public List<KeyFamily> keyFamilies() {
     return KeyFamily.table("""

@@ -35,14 +35,16 @@ class PairingStats {
   record Figures(long rounds, int lastPool, int paused, long intros, int asked, int met, int answered,
                  int groups, int firstMeetings, int crossTeam, int crossTeamKnown, OutboxStats deliveries) {}
 
-  private final ProgramStore programs;
+  private final ChoiceStore choices;
   private final RoundStore rounds;
+  private final RoundReplies replies;
   private final Outbox outbox;
   private final Clock clock;
 
-  PairingStats(ProgramStore programs, RoundStore rounds, Outbox outbox, Clock clock) {
-    this.programs = programs;
+  PairingStats(ChoiceStore choices, RoundStore rounds, RoundReplies replies, Outbox outbox, Clock clock) {
+    this.choices = choices;
     this.rounds = rounds;
+    this.replies = replies;
     this.outbox = outbox;
     this.clock = clock;
   }
@@ -63,24 +65,20 @@ class PairingStats {
     }
     int lastPool = recent.isEmpty() ? 0 : recent.get(recent.size() - 1).pool();
     return new Figures(rounds.roundCount(team, channel), lastPool,
-        programs.paused(team, channel, clock.instant()).size(), rounds.introsSent(team, channel), people[0],
+        choices.paused(team, channel, clock.instant()).size(), replies.introsSent(team, channel), people[0],
         people[1], people[2], groups, first, cross, known, outbox.stats(team));
   }
 
   /** Adds a round's people whose intro arrived, who met, and who answered, to {@code people}. */
   private void count(String team, Round round, int[] people) {
-    Map<String, String> landed = rounds.dms(team, round.channel(), round.id());
-    if (landed.isEmpty()) {
-      return;
-    }
-    Map<String, String> answers = rounds.answers(team, round.channel(), round.id());
-    Map<String, String> before = rounds.groupOutcomes(team, round.channel(), round.id());
+    RoundReplies.Heard said = replies.heard(team, round);
+    Map<String, String> answers = said.answers();
     for (int g = 0; g < round.groups().size(); g++) {
-      if (!landed.containsKey(String.valueOf(g))) {
+      if (!said.landed(g)) {
         continue;
       }
       List<String> group = round.members(g);
-      String groupAnswer = before.get(String.valueOf(g));
+      String groupAnswer = said.groupAnswer(g);
       for (String user : group) {
         // Rounds from before answers were per person: the group's answer stands for everyone in it.
         String own = groupAnswer != null ? groupAnswer : answers.get(user);

@@ -1,13 +1,10 @@
 package dev.rapport.pairing;
 
-import dev.rapport.people.Directory;
 import dev.rapport.people.Profiles;
 import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.CadenceParser;
 import dev.rapport.schedule.Schedules;
 import dev.rapport.slack.AnswerLater;
-import dev.rapport.slack.BackgroundWork;
-import dev.rapport.slack.ChannelMembership;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.Reply;
@@ -23,30 +20,26 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** What HR does with programs: start or change one, open its settings, stop it, run a round now. */
+/** What HR does with programs from the command line: start or change one, stop it, run a round now. */
 @Component
 class ProgramAdmin {
 
   static final String START_USAGE = "/coffee start every week on mon at 10:00 tz Europe/Berlin size 2";
 
   private final ProgramStore programs;
+  private final ProgramSaver saver;
   private final Schedules schedules;
   private final Profiles profiles;
-  private final Directory directory;
-  private final ChannelMembership membership;
-  private final BackgroundWork work;
   private final Announcements announcements;
   private final Clock clock;
 
-  ProgramAdmin(ProgramStore programs, Schedules schedules, Profiles profiles, Directory directory,
-               ChannelMembership membership, BackgroundWork work, Announcements announcements, Clock clock) {
-    this.announcements = announcements;
-    this.directory = directory;
+  ProgramAdmin(ProgramStore programs, ProgramSaver saver, Schedules schedules, Profiles profiles,
+               Announcements announcements, Clock clock) {
     this.programs = programs;
+    this.saver = saver;
     this.schedules = schedules;
     this.profiles = profiles;
-    this.membership = membership;
-    this.work = work;
+    this.announcements = announcements;
     this.clock = clock;
   }
 
@@ -65,29 +58,9 @@ class ProgramAdmin {
     Program program = new Program(channel, parsed.cadence(), size, current != null && current.guests(),
         current == null ? Program.Departments.NONE : current.departments(), current == null || current.announce());
     AnswerLater.ifOnAckPath(":hourglass_flowing_sand: Checking that I can see who is in <#" + channel + ">…");
-    String saved = saved(team, program, current);
+    String confirmation = saver.save(team, program, current);
     programs.addRunner(team, channel, call.caller().user());
-    return Reply.text(saved);
-  }
-
-  /**
-   * Saves a program after checking Rapport is in the channel; {@code current} is the program it replaces,
-   * if any. Returns the confirmation.
-   */
-  String saved(String team, Program program, Program current) throws SlackCallException {
-    checkAccess(team, program.channel());
-    Instant first = programs.save(team, program);
-    if (current == null) {
-      announcements.started(team, program, first);
-    }
-    // So /coffee status knows who is in the program before its first round.
-    work.submit("read the members of a coffee channel", () ->
-        programs.rememberMembers(team, program.channel(), directory.members(team, program.channel())));
-    return ":white_check_mark: Coffee pairing is " + (current != null ? "updated" : "on") + " in <#"
-        + program.channel() + ">: " + program.describe() + ".\nFirst round: " + SlackDates.moment(first) + ". "
-        + (program.announce() ? "" : "Starts, rounds and stops are not announced in the channel. ")
-        + "Members can `/coffee pause`, `/coffee leave` or `/coffee avoid @someone` any time; `/coffee settings` "
-        + "changes it.";
+    return Reply.text(confirmation);
   }
 
   Reply stop(CommandCall call) {
@@ -137,22 +110,6 @@ class ProgramAdmin {
         + "meet; the next one is " + SlackDates.moment(after) + ".";
   }
 
-  static String summary(Round round) {
-    int people = round.groups().stream().mapToInt(List::size).sum();
-    if (round.groups().isEmpty()) {
-      // Never why nobody could be grouped: that could reveal someone's private do-not-pair list.
-      return round.pool() == 1 ? "Only one person was available this round, so nobody was paired; they got a kind note."
-          : round.pool() > 1 ? ":coffee: No groups this round: " + round.pool() + " people were available, but no "
-              + "group could be made. Each got a short note, and they'll be in next round's draw."
-          : "Nobody was available to pair this round (everyone left, paused, or the channel is empty).";
-    }
-    int groups = round.groups().size();
-    int leftOut = round.leftOut().size();
-    return ":coffee: Round made: " + people + " people in " + groups + (groups == 1 ? " group" : " groups")
-        + ". Intros are on their way" + (leftOut == 0 ? "." : "; " + leftOut + (leftOut == 1 ? " person" : " people")
-        + " couldn't be placed and got a note.");
-  }
-
   Program existing(CommandCall call) {
     String channel = channel(call);
     return programs.find(call.caller().team(), channel).orElseThrow(() -> new UserError(
@@ -160,11 +117,7 @@ class ProgramAdmin {
   }
 
   static String channel(CommandCall call) {
-    String channel = call.caller().channel();
-    if (call.caller().inDirectMessage()) {
-      throw new UserError("Run `/coffee " + call.subcommand() + "` in the channel whose members should be paired.");
-    }
-    return channel;
+    return call.requireChannel(typed -> "Run " + typed + " in the channel whose members should be paired.");
   }
 
   private static int size(List<String> rest, int fallback) {
@@ -176,11 +129,6 @@ class ProgramAdmin {
     }
     throw new UserError("After the cadence I only understand `size 2`, `size 3` or `size 4`, not "
         + Mrkdwn.echo(String.join(" ", rest)) + ". Example: `" + START_USAGE + "`");
-  }
-
-  /** Rapport must be in the channel to see who is in it and to post there; asked before anything is saved. */
-  private void checkAccess(String team, String channel) throws SlackCallException {
-    membership.require(team, channel, "Nothing was changed.");
   }
 
   static Cadence defaultCadence(ZoneId zone, LocalDate today) {

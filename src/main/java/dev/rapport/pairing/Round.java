@@ -30,7 +30,21 @@ record Round(String channel, String id, Instant at, int pool, List<List<String>>
 
   /** Group {@code index} without members who asked to be forgotten. */
   List<String> members(int index) {
-    return groups.get(index).stream().filter(u -> !FORGOTTEN.equals(u)).toList();
+    return named(groups.get(index));
+  }
+
+  /** Everyone placed in a group, without members who asked to be forgotten. */
+  List<String> placed() {
+    return named(groups.stream().flatMap(List::stream).toList());
+  }
+
+  /** {@code users} without the members who asked to be forgotten: the one place that leaves them out. */
+  static List<String> named(List<String> users) {
+    return users.stream().filter(u -> !isForgotten(u)).toList();
+  }
+
+  static boolean isForgotten(String user) {
+    return FORGOTTEN.equals(user);
   }
 
   /** The index of {@code user}'s group, or -1. */

@@ -1,7 +1,6 @@
 package dev.rapport.pairing;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.rapport.slack.MessageRef;
 import dev.rapport.store.Keys;
 import dev.rapport.store.LuaScript;
 import dev.rapport.store.StoredJson;
@@ -11,12 +10,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Rounds, their groups and outcomes, and each person's own history.
+ * Rounds, their groups, and each person's own history. What happened after a round was formed (intros
+ * landed, answers, check-ins) is in {@link RoundReplies}; trimming a round deletes that too.
  * <pre>
  * rapport:{team}:pairing:{channel}:rounds               ZSET  round id -> epoch ms it was formed (last 200)
  * rapport:{team}:pairing:{channel}:round:{id}           HASH  at, pool, groups (JSON lists of member ids),
@@ -26,16 +25,6 @@ import redis.clients.jedis.UnifiedJedis;
  *                                                             comma-separated (so a member's status or button
  *                                                             reads one group, not 5,000), recorded (once
  *                                                             members' histories are written)
- * rapport:{team}:pairing:{channel}:round:{id}:dms       HASH  group index -> its group DM (once the intro landed)
- * rapport:{team}:pairing:{channel}:round:{id}:intros    HASH  group index -> ts of its intro (to update it)
- * rapport:{team}:pairing:{channel}:round:{id}:answers   HASH  member -> met | not: each person's own answer
- * rapport:{team}:pairing:{channel}:round:{id}:asked     HASH  member -> "dm ts" of the check-in that asked them
- *                                                             directly, once it landed
- * rapport:{team}:pairing:{channel}:round:{id}:unreached SET   members a partner said they couldn't reach (who
- *                                                             said it is not kept)
- * rapport:{team}:pairing:{channel}:round:{id}:outcomes  HASH  group index -> met | not (rounds from before answers
- *                                                             were kept per person; read, never written)
- * rapport:{team}:pairing:{channel}:stats               HASH  intros -> intros that landed, all rounds
  * rapport:{team}:pairing:history:{user}                 ZSET  channel|round|group -> epoch ms (last 50)
  * </pre>
  */
@@ -49,7 +38,6 @@ class RoundStore {
 
   private final UnifiedJedis redis;
   private final StoredJson json;
-  private final LuaScript landed = LuaScript.load("pairing/intro-landed");
   private final LuaScript store = LuaScript.load("pairing/round-create");
 
   RoundStore(UnifiedJedis redis, StoredJson json) {
@@ -76,7 +64,7 @@ class RoundStore {
       args.add("g:" + g);
       args.add(String.join(",", round.groups().get(g)));
     }
-    store.run(redis, List.of(round(team, round.channel(), round.id()), rounds(team, round.channel())), args);
+    store.run(redis, List.of(key(team, round.channel(), round.id()), rounds(team, round.channel())), args);
     passed(Step.STORED);
     Round stored = find(team, round.channel(), round.id()).orElseThrow();
     record(team, stored);
@@ -88,7 +76,7 @@ class RoundStore {
    * that says it is done. Every step may run twice (a crash before the mark); none does anything twice.
    */
   void record(String team, Round round) {
-    String key = round(team, round.channel(), round.id());
+    String key = key(team, round.channel(), round.id());
     if (redis.hexists(key, "recorded")) {
       return;
     }
@@ -96,10 +84,7 @@ class RoundStore {
     try (var pipeline = redis.pipelined()) {
       int queued = 0;
       for (int g = 0; g < round.groups().size(); g++) {
-        for (String user : round.groups().get(g)) {
-          if (Round.FORGOTTEN.equals(user)) {
-            continue;
-          }
+        for (String user : round.members(g)) {
           String history = Keys.team(team, "pairing", "history", user);
           pipeline.zadd(history, round.at().toEpochMilli(), new GroupRef(round.channel(), round.id(), g).encode());
           pipeline.zremrangeByRank(history, 0, -KEEP_HISTORY - 1);
@@ -135,7 +120,7 @@ class RoundStore {
   }
 
   Optional<Round> find(String team, String channel, String id) {
-    Map<String, String> f = redis.hgetAll(round(team, channel, id));
+    Map<String, String> f = redis.hgetAll(key(team, channel, id));
     if (!f.containsKey("groups") || !f.containsKey("at")) {
       return Optional.empty();
     }
@@ -146,20 +131,17 @@ class RoundStore {
         f.containsKey("ends") ? Instant.ofEpochMilli(Long.parseLong(f.get("ends"))) : null));
   }
 
-  /** One group of a round, when it was formed, and who is in it. */
-  record Group(Instant at, List<String> members) {}
-
   /** Group {@code index} of a round, read alone (rounds from before per-group fields are read whole). */
-  Optional<Group> group(String team, String channel, String id, int index) {
-    List<String> f = redis.hmget(round(team, channel, id), "at", "g:" + index);
+  Optional<RoundGroup> group(String team, String channel, String id, int index) {
+    List<String> f = redis.hmget(key(team, channel, id), "at", "g:" + index);
     if (f.get(0) == null) {
       return Optional.empty();
     }
     if (f.get(1) == null) {
       return find(team, channel, id).filter(r -> index < r.groups().size())
-          .map(r -> new Group(r.at(), r.groups().get(index)));
+          .map(r -> new RoundGroup(r.at(), r.groups().get(index)));
     }
-    return Optional.of(new Group(Instant.ofEpochMilli(Long.parseLong(f.get(0))), List.of(f.get(1).split(","))));
+    return Optional.of(new RoundGroup(Instant.ofEpochMilli(Long.parseLong(f.get(0))), List.of(f.get(1).split(","))));
   }
 
   /** The last {@code count} rounds of a program, oldest first. */
@@ -179,90 +161,7 @@ class RoundStore {
 
   /** Marks a round's "ignored intros" as counted; true only the first time. */
   boolean markTallied(String team, String channel, String id) {
-    return redis.hsetnx(round(team, channel, id), "tallied", "1") == 1;
-  }
-
-  /**
-   * The intro of a group landed in {@code dm} as message {@code ts}; true the first time (so intros are
-   * counted once).
-   */
-  boolean introLanded(String team, String channel, String id, int group, String dm, String ts) {
-    String round = round(team, channel, id);
-    return Long.valueOf(1L).equals(landed.run(redis,
-        List.of(round + ":dms", Keys.team(team, "pairing", channel, "stats"), round + ":intros"),
-        List.of(String.valueOf(group), dm, ts == null ? "" : ts)));
-  }
-
-  Map<String, String> dms(String team, String channel, String id) {
-    return redis.hgetAll(round(team, channel, id) + ":dms");
-  }
-
-  /** Where a group's intro is: its DM and the message ts, if it landed. */
-  Optional<MessageRef> intro(String team, String channel, String id, int group) {
-    String round = round(team, channel, id);
-    String dm = redis.hget(round + ":dms", String.valueOf(group));
-    String ts = redis.hget(round + ":intros", String.valueOf(group));
-    return dm == null || ts == null ? Optional.empty() : Optional.of(new MessageRef(dm, ts));
-  }
-
-  /** {@code user}'s own answer for a round: met or not. */
-  void answer(String team, String channel, String id, String user, String answer) {
-    redis.hset(round(team, channel, id) + ":answers", user, answer);
-  }
-
-  /** Each person's own answer (met | not) for a round; people who didn't answer are absent. */
-  Map<String, String> answers(String team, String channel, String id) {
-    return redis.hgetAll(round(team, channel, id) + ":answers");
-  }
-
-  /** The answers of some members (one read): member -> met | not, for those who answered. */
-  Map<String, String> answers(String team, String channel, String id, List<String> users) {
-    Map<String, String> found = new java.util.HashMap<>();
-    if (users.isEmpty()) {
-      return found;
-    }
-    List<String> values = redis.hmget(round(team, channel, id) + ":answers", users.toArray(String[]::new));
-    for (int i = 0; i < users.size(); i++) {
-      if (values.get(i) != null) {
-        found.put(users.get(i), values.get(i));
-      }
-    }
-    return found;
-  }
-
-  /** A group's answer from before answers were kept per person (met | not), or null. */
-  String groupOutcome(String team, String channel, String id, int group) {
-    return redis.hget(round(team, channel, id) + ":outcomes", String.valueOf(group));
-  }
-
-  /** Answers of groups, from rounds before answers were kept per person: group index -> met | not. */
-  Map<String, String> groupOutcomes(String team, String channel, String id) {
-    return redis.hgetAll(round(team, channel, id) + ":outcomes");
-  }
-
-  /** The check-in that asked {@code user} directly landed in {@code dm} as {@code ts}. */
-  void asked(String team, String channel, String id, String user, String dm, String ts) {
-    redis.hsetnx(round(team, channel, id) + ":asked", user, new MessageRef(dm, ts).encode());
-  }
-
-  /** Members the check-in asked directly: member -> "dm ts". */
-  Map<String, String> asked(String team, String channel, String id) {
-    return redis.hgetAll(round(team, channel, id) + ":asked");
-  }
-
-  /** A partner said they couldn't reach {@code user} this round. */
-  void unreached(String team, String channel, String id, String user) {
-    redis.sadd(round(team, channel, id) + ":unreached", user);
-  }
-
-  Set<String> unreached(String team, String channel, String id) {
-    return redis.smembers(round(team, channel, id) + ":unreached");
-  }
-
-  /** Intros delivered across all rounds of a program. */
-  long introsSent(String team, String channel) {
-    String sent = redis.hget(Keys.team(team, "pairing", channel, "stats"), "intros");
-    return sent == null ? 0 : Long.parseLong(sent);
+    return redis.hsetnx(key(team, channel, id), "tallied", "1") == 1;
   }
 
   /** {@code user}'s last groups, newest first: channel|round|group. */
@@ -278,16 +177,17 @@ class RoundStore {
     for (int g = 0; g < groups.size(); g++) {
       fields.put("g:" + g, String.join(",", groups.get(g)));
     }
-    redis.hset(round(team, channel, id), fields);
+    redis.hset(key(team, channel, id), fields);
   }
 
   private void trimRounds(String team, String channel) {
     String rounds = rounds(team, channel);
     List<String> old = redis.zrange(rounds, 0, -KEEP_ROUNDS - 1);
     for (String id : old) {
-      String round = round(team, channel, id);
-      redis.del(round, round + ":dms", round + ":intros", round + ":answers", round + ":asked", round + ":unreached",
-          round + ":outcomes");
+      String round = key(team, channel, id);
+      List<String> keys = new ArrayList<>(RoundReplies.keys(round));
+      keys.add(round);
+      redis.del(keys.toArray(String[]::new));
       redis.zrem(rounds, id);
     }
   }
@@ -296,7 +196,7 @@ class RoundStore {
     return Keys.team(team, "pairing", channel, "rounds");
   }
 
-  private static String round(String team, String channel, String id) {
+  static String key(String team, String channel, String id) {
     return Keys.team(team, "pairing", channel, "round", id);
   }
 

@@ -12,6 +12,7 @@ import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Failures;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
+import dev.rapport.slack.SlackFeature;
 import dev.rapport.slack.SlackGateway;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,10 +25,10 @@ import org.springframework.stereotype.Component;
  * If it can't be saved, the form comes back filled in as sent, with the reason, so nothing chosen is lost.
  */
 @Component
-class SettingsForm {
+class SettingsForm implements SlackFeature {
 
   private final ProgramStore programs;
-  private final ProgramAdmin admin;
+  private final ProgramSaver saver;
   private final AccessPolicy access;
   private final Profiles profiles;
   private final SlackGateway slack;
@@ -35,10 +36,10 @@ class SettingsForm {
   private final BackgroundWork work;
   private final Clock clock;
 
-  SettingsForm(ProgramStore programs, ProgramAdmin admin, AccessPolicy access, Profiles profiles, SlackGateway slack,
+  SettingsForm(ProgramStore programs, ProgramSaver saver, AccessPolicy access, Profiles profiles, SlackGateway slack,
                Outbox outbox, BackgroundWork work, Clock clock) {
     this.programs = programs;
-    this.admin = admin;
+    this.saver = saver;
     this.access = access;
     this.profiles = profiles;
     this.slack = slack;
@@ -60,14 +61,15 @@ class SettingsForm {
     return Reply.none();
   }
 
-  void register(App app) {
+  @Override
+  public void register(App app) {
     app.viewSubmission(SettingsModal.CALLBACK, (req, ctx) -> {
       var payload = req.getPayload();
       String team = payload.getTeam().getId();
       String user = payload.getUser().getId();
       String channel = payload.getView().getPrivateMetadata();
       try {
-        SettingsModal.Parsed parsed = SettingsModal.parse(channel, payload.getView().getState(), LocalDate.now(clock));
+        SettingsSent.Parsed parsed = SettingsSent.parse(channel, payload.getView().getState(), LocalDate.now(clock));
         if (!parsed.errors().isEmpty()) {
           return ctx.ack(r -> r.responseAction("errors").errors(parsed.errors()));
         }
@@ -119,9 +121,9 @@ class SettingsForm {
             + access.askAnAdmin(team) + ".");
       }
       Program current = programs.find(team, sent.channel()).orElse(null);
-      String saved = admin.saved(team, keepWeeks(sent, current), current);
+      String confirmation = saver.save(team, keepWeeks(sent, current), current);
       programs.addRunner(team, sent.channel(), user);
-      return notice(saved);
+      return notice(confirmation);
     } catch (Exception e) {
       String why = Failures.describe("coffee settings", e);
       return new Outcome(why + "\nWhat you chose: " + sent.describe() + ".",

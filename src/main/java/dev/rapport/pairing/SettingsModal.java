@@ -15,12 +15,8 @@ import static com.slack.api.model.view.Views.viewTitle;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
-import com.slack.api.model.view.ViewState;
 import dev.rapport.schedule.Cadence;
 import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -34,7 +30,7 @@ import java.util.Set;
  * The program settings modal: the same choices as {@code /coffee start} (and guests, departments and
  * announcements) as form fields, so HR never has to learn the text grammar. It shows every cadence the
  * grammar accepts: how often, and on which days (one or more a week, or one every 2 to 4 weeks), so sending
- * it back unchanged keeps the schedule as it is.
+ * it back unchanged keeps the schedule as it is. What was sent is read by {@link SettingsSent}.
  */
 final class SettingsModal {
 
@@ -49,8 +45,8 @@ final class SettingsModal {
       "America/Argentina/Buenos_Aires", "America/Mexico_City", "America/Bogota", "America/New_York",
       "America/Toronto", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles",
       "America/Anchorage", "Pacific/Honolulu");
-  private static final Map<String, String> FREQUENCIES = new LinkedHashMap<>();
-  private static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+  static final Map<String, String> FREQUENCIES = new LinkedHashMap<>();
+  static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
   static {
     FREQUENCIES.put("1w", "Every week");
@@ -121,62 +117,6 @@ final class SettingsModal {
         .blocks(List.of(section(s -> s.text(markdownText(text))))).build();
   }
 
-  /** The program the form describes, or the field errors to show next to the fields. */
-  record Parsed(Program program, Map<String, String> errors) {}
-
-  static Parsed parse(String channel, ViewState state, LocalDate today) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    String frequency = selected(state, "frequency");
-    Set<String> days = checked(state, "days");
-    String time = state.getValues().getOrDefault("time", Map.of()).getOrDefault("time", new ViewState.Value())
-        .getSelectedTime();
-    String zoneId = selected(state, "zone");
-    String size = selected(state, "size");
-    String departments = selected(state, "departments");
-    Set<String> options = checked(state, "options");
-    if (frequency == null || !FREQUENCIES.containsKey(frequency)) {
-      errors.put("frequency", "Pick how often rounds happen.");
-    } else if (frequency.equals("1w") && days.isEmpty()) {
-      errors.put("days", "Pick the day (or days) of the week rounds happen.");
-    } else if (frequency.endsWith("w") && !frequency.equals("1w") && days.size() != 1) {
-      errors.put("days", "Rounds every " + frequency.charAt(0) + " weeks happen on one day: pick one. For several "
-          + "days a week, choose Every week.");
-    }
-    if (time == null || !time.matches("\\d{2}:\\d{2}")) {
-      errors.put("time", "Pick a time, e.g. 10:00.");
-    }
-    ZoneId zone = null;
-    try {
-      zone = ZoneId.of(zoneId == null ? "" : zoneId);
-    } catch (RuntimeException e) {
-      errors.put("zone", "Pick a time zone.");
-    }
-    if (size == null || !Set.of("2", "3", "4").contains(size)) {
-      errors.put("size", "Pick a group size.");
-    }
-    Set<DayOfWeek> chosen = EnumSet.noneOf(DayOfWeek.class);
-    for (String day : days) {
-      try {
-        chosen.add(DayOfWeek.valueOf(day));
-      } catch (IllegalArgumentException e) {
-        errors.put("days", "Pick days from the list.");
-      }
-    }
-    if (!errors.isEmpty()) {
-      return new Parsed(null, errors);
-    }
-    Set<DayOfWeek> when = switch (frequency) {
-      case "day" -> EnumSet.allOf(DayOfWeek.class);
-      case "weekday" -> WEEKDAYS;
-      default -> chosen;
-    };
-    int everyWeeks = frequency.endsWith("w") ? Integer.parseInt(frequency.substring(0, 1)) : 1;
-    Cadence cadence = new Cadence(when, everyWeeks, LocalTime.parse(time), zone, today);
-    return new Parsed(new Program(channel, cadence, Integer.parseInt(size), options.contains(GUESTS),
-        Program.Departments.valueOf(departments == null ? "NONE" : departments), options.contains(ANNOUNCE)),
-        Map.of());
-  }
-
   /** The frequency field for a cadence: every day, every weekday, or every N weeks (with its days). */
   private static String frequency(Cadence cadence) {
     if (cadence.everyWeeks() == 1 && cadence.days().size() == 7) {
@@ -186,20 +126,6 @@ final class SettingsModal {
       return "weekday";
     }
     return cadence.everyWeeks() + "w";
-  }
-
-  private static Set<String> checked(ViewState state, String block) {
-    ViewState.Value value = state.getValues().getOrDefault(block, Map.of()).get(block);
-    if (value == null || value.getSelectedOptions() == null) {
-      return Set.of();
-    }
-    return value.getSelectedOptions().stream().map(ViewState.SelectedOption::getValue)
-        .collect(java.util.stream.Collectors.toSet());
-  }
-
-  private static String selected(ViewState state, String block) {
-    ViewState.Value value = state.getValues().getOrDefault(block, Map.of()).get(block);
-    return value == null || value.getSelectedOption() == null ? null : value.getSelectedOption().getValue();
   }
 
   private static LayoutBlock select(String id, String label, Map<String, String> choices, String initial) {

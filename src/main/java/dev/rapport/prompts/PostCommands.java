@@ -70,7 +70,7 @@ class PostCommands implements SlackFeature {
 
   Reply start(CommandCall call) throws SlackCallException {
     String team = call.caller().team();
-    String channel = requireChannel(call, "start");
+    String channel = requireChannel(call);
     if (call.args().isEmpty()) {
       throw new UserError(":calendar: When should prompts be posted here? For example `/empathy start "
           + CadenceParser.EXAMPLE + "`, optionally followed by a strategy (" + Strategy.choices() + ").");
@@ -106,7 +106,7 @@ class PostCommands implements SlackFeature {
 
   Reply stop(CommandCall call) {
     String team = call.caller().team();
-    String channel = requireChannel(call, "stop");
+    String channel = requireChannel(call);
     Optional<Schedule> existing = schedules.get(team, PromptJob.KIND, channel);
     if (existing.isEmpty()) {
       return Reply.text("There are no scheduled prompts in this channel, so nothing changed. Start some with "
@@ -118,11 +118,8 @@ class PostCommands implements SlackFeature {
         + existing.get().cadence().describe() + "). `/empathy` still posts one whenever you like.");
   }
 
-  private static String requireChannel(CommandCall call, String what) {
-    if (call.caller().inDirectMessage()) {
-      throw new UserError(":point_right: Run `/empathy " + what + "` in the channel where the prompts are "
-          + "posted, not in a direct message.");
-    }
-    return call.caller().channel();
+  private static String requireChannel(CommandCall call) {
+    return call.requireChannel(typed -> ":point_right: Run " + typed + " in the channel where the prompts are "
+        + "posted, not in a direct message.");
   }
 }

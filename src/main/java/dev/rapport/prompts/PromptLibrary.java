@@ -90,11 +90,6 @@ public class PromptLibrary {
     return available(team).stream().filter(p -> PromptText.normalized(p.text()).equals(wanted)).findFirst();
   }
 
-  /** The built-in prompts in file order (for tests and the list). */
-  List<Prompt> builtIn() {
-    return List.copyOf(builtIn.values());
-  }
-
   /** SplitMix64's finaliser: neighbouring seeds land far apart. */
   private static long mix(long seed) {
     long z = seed + 0x9E3779B97F4A7C15L;

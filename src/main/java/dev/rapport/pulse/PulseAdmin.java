@@ -177,10 +177,6 @@ class PulseAdmin {
   }
 
   static String inChannel(CommandCall call) {
-    if (call.caller().inDirectMessage()) {
-      throw new UserError("A pulse belongs to a channel: run `" + (call.command() + " " + call.subcommand()).trim()
-          + "` in the team's channel.");
-    }
-    return call.caller().channel();
+    return call.requireChannel(typed -> "A pulse belongs to a channel: run " + typed + " in the team's channel.");
   }
 }

@@ -1,7 +1,5 @@
 package dev.rapport.pulse;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The four questions, one per outcome of emotional connection. {@code code} names the question in stored
@@ -33,16 +31,5 @@ enum Question {
 
   String blockId() {
     return "pulse_q_" + code;
-  }
-
-  /** Every count field in the one fixed order they are created in (never the order answers arrive). */
-  static List<String> allFields() {
-    List<String> fields = new ArrayList<>();
-    for (Question q : values()) {
-      for (int score = MIN_SCORE; score <= MAX_SCORE; score++) {
-        fields.add(q.field(score));
-      }
-    }
-    return fields;
   }
 }

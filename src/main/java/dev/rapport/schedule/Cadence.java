@@ -57,10 +57,6 @@ public record Cadence(Set<DayOfWeek> days, int everyWeeks, LocalTime time, ZoneI
     return new Cadence(days, everyWeeks, time, zone, date);
   }
 
-  public Cadence inZone(ZoneId newZone) {
-    return new Cadence(days, everyWeeks, time, newZone, anchor);
-  }
-
   /** How long one cycle lasts at most (the longest gap between two occurrences, in days). */
   public long cycleDays() {
     if (everyWeeks > 1) {
@@ -131,22 +127,6 @@ public record Cadence(Set<DayOfWeek> days, int everyWeeks, LocalTime time, ZoneI
     return Math.floorMod(weeks, everyWeeks) == 0;
   }
 
-  /** The canonical text, which {@link CadenceParser} reads back (anchor aside). */
-  public String spec() {
-    String at = " at " + time + " tz " + zone.getId();
-    if (days.size() == 7) {
-      return "every day" + at;
-    }
-    if (days.equals(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY))) {
-      return "every weekday" + at;
-    }
-    if (days.size() == 1) {
-      String weeks = everyWeeks == 1 ? "every week" : "every " + everyWeeks + " weeks";
-      return weeks + " on " + shortName(days.iterator().next()) + at;
-    }
-    return "every " + days.stream().sorted().map(Cadence::shortName).collect(Collectors.joining(",")) + at;
-  }
-
   /** How people read it: "every 2 weeks on Friday at 15:30 (Europe/Berlin)". */
   public String describe() {
     String at = " at " + time + " (" + zone.getId() + ")";
@@ -162,9 +142,5 @@ public record Cadence(Set<DayOfWeek> days, int everyWeeks, LocalTime time, ZoneI
     }
     return "every " + days.stream().sorted().map(d -> d.getDisplayName(TextStyle.FULL, Locale.ENGLISH))
         .collect(Collectors.joining(", ")) + at;
-  }
-
-  static String shortName(DayOfWeek day) {
-    return day.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT);
   }
 }

@@ -60,9 +60,4 @@ public class Schedules {
   public List<Schedule> all(String team, String kind) {
     return store.all(team).stream().filter(s -> s.kind().equals(kind)).toList();
   }
-
-  /** Forgets every schedule of a workspace (it uninstalled Rapport). */
-  public void removeWorkspace(String team) {
-    store.deleteWorkspace(team);
-  }
 }

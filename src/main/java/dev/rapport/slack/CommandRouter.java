@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Dispatches the slash commands features declare ({@link SlashCommand}) to the subcommands they contribute.
@@ -77,10 +75,6 @@ final class CommandRouter {
     }
   }
 
-  Set<String> commands() {
-    return subcommands.keySet();
-  }
-
   Routed route(SlashCommandPayload payload) {
     String command = payload.getCommand();
     String text = payload.getText() == null ? "" : payload.getText().trim();
@@ -138,10 +132,6 @@ final class CommandRouter {
     }
     text.append("• `").append(command).append(" help` — show this help");
     return Reply.text(text.toString());
-  }
-
-  Optional<Subcommand> find(String command, String name) {
-    return Optional.ofNullable(subcommands.getOrDefault(command, Map.of()).get(name));
   }
 
   private void count(String command, String subcommand) {

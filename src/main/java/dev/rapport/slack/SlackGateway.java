@@ -98,11 +98,6 @@ public class SlackGateway {
     }
   }
 
-  /** The underlying SDK entry point, for helpers that need more than one call (files upload v2). */
-  public MethodsClient methods(String team) {
-    return clients.forToken(tokens.botToken(team));
-  }
-
   private SlackCallException count(SlackCallException e) {
     String outcome = switch (e.kind()) {
       case RATE_LIMITED -> "rate_limited";

@@ -65,11 +65,6 @@ public class AofRewrite implements DisposableBean {
     }
   }
 
-  /** Whether every requested rewrite has been started (for tests and shutdown). */
-  public boolean idle() {
-    return !running.get();
-  }
-
   private void drain() {
     for (Map.Entry<Integer, String> entry : Map.copyOf(pending).entrySet()) {
       pending.remove(entry.getKey());

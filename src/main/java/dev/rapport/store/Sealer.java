@@ -50,11 +50,6 @@ public class Sealer {
     return Optional.ofNullable(currentId);
   }
 
-  /** Ids of every key that can open values, current first. */
-  public java.util.Set<String> keyIds() {
-    return java.util.Collections.unmodifiableSet(keys.keySet());
-  }
-
   public String seal(String plaintext, String boundTo) {
     if (currentId == null) {
       throw new IllegalStateException("no RAPPORT_ENCRYPTION_KEY to seal with: " + EncryptionSettings.HOW_TO_MAKE);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
 
 /**
  * Fault drill: the packaged app is killed with SIGKILL in the middle of a round's deliveries and started
@@ -49,7 +50,11 @@ class KillMidRoundIT {
       try (JarProcess second = JarProcess.start(env, first.port())) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
             .until(() -> distinctKeys(intros(slack)).size() == 100);
-        Thread.sleep(2000);
+        // Nothing queued or in flight any more, so no intro can still come twice.
+        try (JedisPooled jedis = redis.client()) {
+          await().atMost(Duration.ofSeconds(30)).until(() ->
+              java.util.Objects.requireNonNullElse(jedis.hget("rapport:{outbox}:pending", TEAM), "0").equals("0"));
+        }
         List<FakeApi.Message> intros = intros(slack);
 
         assertThat(deliveredBeforeTheKill).as("killed mid-round").isBetween(30, 99);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rapport.RapportApplication;
+import dev.rapport.outbox.Outbox;
 import dev.rapport.schedule.Schedules;
 import dev.rapport.testkit.AppTest;
 import dev.rapport.testkit.FakeApi;
@@ -32,6 +33,8 @@ class TwoInstancesDrillTest extends AppTest {
 
   @Autowired
   Schedules schedules;
+  @Autowired
+  Outbox outbox;
 
   @Test
   void eachScheduledOccurrenceRunsOnceWithTwoInstancesUnderLoad() throws Exception {
@@ -68,7 +71,11 @@ class TwoInstancesDrillTest extends AppTest {
 
       assertThat(answers).allSatisfy(a -> assertThat(a.join().status()).isEqualTo(200));
       await().atMost(Duration.ofSeconds(30)).until(() -> channels.stream().allMatch(c -> !prompts(c).isEmpty()));
-      Thread.sleep(2000);
+      // Every channel's occurrence is done (its next one is tomorrow's) and nothing is left to send, so no
+      // second prompt can still come.
+      await().atMost(Duration.ofSeconds(30)).until(() -> channels.stream().allMatch(c ->
+          schedules.nextDue(TEAM, "prompts", c).filter(next -> next.isAfter(due)).isPresent())
+          && outbox.stats(TEAM).pending() == 0);
       for (String channel : channels) {
         assertThat(prompts(channel)).as(channel).hasSize(1);
       }
@@ -86,7 +93,7 @@ class TwoInstancesDrillTest extends AppTest {
         "--rapport.slack.api-url=" + slack.apiUrl(),
         "--rapport.slack.bot-token=" + FakeSlack.tokenFor(TEAM),
         "--rapport.slack.signing-secret=" + SECRET,
-        "--rapport.redis.url=" + redis.url(),
+        "--rapport.redis.url=" + redisUrl(),
         "--rapport.schedule.poll-interval=100ms",
         "--rapport.outbox.poll-interval=50ms");
   }

@@ -49,7 +49,7 @@ class AppHomeTest extends AppTest {
     coffee(ADMIN, "now");
     awaitLandedIntros(3);
     List<String> group = groups().get(0);
-    requests.blockAction(TEAM, group.get(0), slack.api().groupDmOf(group), Intros.MET,
+    requests.blockAction(TEAM, group.get(0), slack.api().groupDmOf(group), IntroMessage.MET,
         CHANNEL + "|" + lastRound() + "|0");
     await().atMost(Duration.ofSeconds(5)).until(() -> !slack.responded().isEmpty());
 

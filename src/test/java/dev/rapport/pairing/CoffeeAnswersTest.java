@@ -36,9 +36,9 @@ class CoffeeAnswersTest extends CoffeeAppTest {
     String met = trio.members().get(1);
     String silent = trio.members().get(2);
 
-    answer(declined, trio, Intros.NOT_MET);
-    answer(met, trio, Intros.MET);
-    answer(pair.members().get(0), pair, Intros.MET);
+    answer(declined, trio, IntroMessage.NOT_MET);
+    answer(met, trio, IntroMessage.MET);
+    answer(pair.members().get(0), pair, IntroMessage.MET);
 
     assertThat(history(declined)).contains("didn't meet").doesNotContain(":white_check_mark: met");
     assertThat(history(met)).contains(":white_check_mark: met");
@@ -55,18 +55,18 @@ class CoffeeAnswersTest extends CoffeeAppTest {
     String declined = trio.members().get(0);
     FakeApi.Message intro = slack.api().messages(trio.dm()).get(0);
 
-    answer(met, trio, Intros.MET);
+    answer(met, trio, IntroMessage.MET);
 
     await().atMost(WAIT).until(() -> !updatesOf(intro).isEmpty());
     String first = updatesOf(intro).get(updatesOf(intro).size() - 1).json("blocks").toString();
     assertThat(first).contains("Answers so far").contains("<@" + met + "> met").doesNotContain("<@" + declined + "> not");
 
-    answer(declined, trio, Intros.NOT_MET);
+    answer(declined, trio, IntroMessage.NOT_MET);
 
     await().atMost(WAIT).until(() -> updatesOf(intro).size() >= 2);
     String second = updatesOf(intro).get(updatesOf(intro).size() - 1).json("blocks").toString();
     assertThat(second).contains("<@" + met + "> met").contains("<@" + declined + "> not this time")
-        .contains("Icebreaker").contains(Intros.MET);
+        .contains("Icebreaker").contains(IntroMessage.MET);
   }
 
   private List<FakeSlack.Call> updatesOf(FakeApi.Message message) {

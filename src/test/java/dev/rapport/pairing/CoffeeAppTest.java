@@ -51,7 +51,7 @@ abstract class CoffeeAppTest extends AppTest {
     List<Intro> intros = new ArrayList<>();
     for (FakeApi.Message m : introMessages(channel).subList(from, count)) {
       intros.add(new Intro(m.channel(), slack.api().groupDmMembers(m.channel()), buttonValue(m.blocks(),
-          Intros.MET)));
+          IntroMessage.MET)));
     }
     return intros;
   }

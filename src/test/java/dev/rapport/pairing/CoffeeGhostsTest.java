@@ -81,7 +81,7 @@ class CoffeeGhostsTest extends CoffeeAppTest {
       for (Intro intro : intros) {
         // Everyone answers but the quiet one; their partner says they didn't meet.
         click(intro.has(quiet) ? intro.other(quiet) : intro.members().get(0), intro,
-            intro.has(quiet) ? Intros.NOT_MET : Intros.MET);
+            intro.has(quiet) ? IntroMessage.NOT_MET : IntroMessage.MET);
       }
       await().atMost(WAIT).until(() -> slack.responded().size() >= answers + 3);
       advanceTo(due.plus(Duration.ofHours(13)));
@@ -124,10 +124,10 @@ class CoffeeGhostsTest extends CoffeeAppTest {
       int before = slack.responded().size();
       for (Intro intro : intros) {
         if (intro != theirs) {
-          click(intro.members().get(0), intro, Intros.MET);
+          click(intro.members().get(0), intro, IntroMessage.MET);
         }
       }
-      click(partner, theirs, Intros.NOT_MET);
+      click(partner, theirs, IntroMessage.NOT_MET);
       await().atMost(WAIT).until(() -> slack.responded().size() >= before + intros.size());
       String report = slack.responded().stream().skip(before)
           .map(r -> buttonValue(r.body().path("blocks"), UNREACHED)).filter(v -> v != null).findFirst()

@@ -71,7 +71,7 @@ class CoffeePairingTest extends CoffeeAppTest {
       String dm = slack.api().groupDmOf(group);
       assertThat(slack.api().messages(dm)).hasSize(1);
       String intro = slack.api().messages(dm).get(0).blocks().toString();
-      assertThat(intro).contains("Icebreaker").contains(Intros.MET).contains(Intros.NOT_MET);
+      assertThat(intro).contains("Icebreaker").contains(IntroMessage.MET).contains(IntroMessage.NOT_MET);
       group.forEach(u -> assertThat(intro).contains("<@" + u + ">"));
     }
   }
@@ -101,9 +101,9 @@ class CoffeePairingTest extends CoffeeAppTest {
     String notMetter = groups.get(1).get(0);
     String outsider = groups.get(2).get(0);
 
-    click(metter, Intros.MET, groups.get(0), 0);
-    click(notMetter, Intros.NOT_MET, groups.get(1), 1);
-    click(outsider, Intros.MET, groups.get(0), 0);
+    click(metter, IntroMessage.MET, groups.get(0), 0);
+    click(notMetter, IntroMessage.NOT_MET, groups.get(1), 1);
+    click(outsider, IntroMessage.MET, groups.get(0), 0);
     // In a pair "We met" counts for both; in the trio only for who said it.
     int metPeople = groups.get(0).size() == 2 ? 2 : 1;
 
@@ -144,7 +144,7 @@ class CoffeePairingTest extends CoffeeAppTest {
     List<List<String>> groups = awaitIntros(4);
     await().atMost(Duration.ofSeconds(10)).until(() -> introsLanded() == 4);
     List<String> mine = groups.stream().filter(g -> g.contains("U004")).findFirst().orElseThrow();
-    click("U004", Intros.MET, mine, groups.indexOf(mine));
+    click("U004", IntroMessage.MET, mine, groups.indexOf(mine));
     coffee("U004", "pause 2w");
     assertThat(redisMentions("U004")).isNotEmpty();
 
@@ -182,7 +182,7 @@ class CoffeePairingTest extends CoffeeAppTest {
       int answered = slack.responded().size();
       for (Intro intro : intros) {
         // Everyone answers "not this time" but Q001, who ignores the check-in that asks them directly.
-        intro.members().stream().filter(u -> !u.equals("Q001")).forEach(u -> click(u, intro, Intros.NOT_MET));
+        intro.members().stream().filter(u -> !u.equals("Q001")).forEach(u -> click(u, intro, IntroMessage.NOT_MET));
       }
       await().atMost(WAIT).until(() -> slack.responded().size() >= answered + 3);
       advanceTo(due.plus(Duration.ofHours(13)));
@@ -194,11 +194,11 @@ class CoffeePairingTest extends CoffeeAppTest {
 
     var note = dms("Q001").stream().filter(m -> m.text().contains(":zzz:")).findFirst().orElseThrow();
     assertThat(note.text()).contains("haven't heard from you in your last 3 coffee rounds");
-    assertThat(note.blocks().toString()).contains(Intros.BACK_IN);
+    assertThat(note.blocks().toString()).contains(Notes.BACK_IN);
     assertThat(requests.command(TEAM, "Q001", "D1", "/coffee", "status").text())
         .contains("Paused after a few rounds without a word from you");
 
-    requests.blockAction(TEAM, "Q001", note.channel(), Intros.BACK_IN, "C0QUIET");
+    requests.blockAction(TEAM, "Q001", note.channel(), Notes.BACK_IN, "C0QUIET");
 
     await().atMost(Duration.ofSeconds(10)).until(() -> slack.responded().stream().anyMatch(r -> r.text().contains("Welcome back")));
     assertThat(requests.command(TEAM, "Q001", "D1", "/coffee", "status").text()).contains("You're taking part");
@@ -212,7 +212,7 @@ class CoffeePairingTest extends CoffeeAppTest {
     clock.advance(Duration.between(Instant.now(), first).plusSeconds(1));
     List<List<String>> groups = awaitIntros(4);
     await().atMost(Duration.ofSeconds(10)).until(() -> introsLanded() == 4);
-    click(groups.get(0).get(0), Intros.MET, groups.get(0), 0);
+    click(groups.get(0).get(0), IntroMessage.MET, groups.get(0), 0);
     await().atMost(Duration.ofSeconds(10)).until(() -> !slack.responded().isEmpty());
 
     clock.advance(Duration.ofHours(84).plusMinutes(1));
@@ -228,7 +228,7 @@ class CoffeePairingTest extends CoffeeAppTest {
         if (g > 0) {
           assertThat(dms(member).get(0).text()).contains("get a chance to meet")
               .contains("<@" + others.get(0) + ">").doesNotContain("<@" + member + ">");
-          assertThat(dms(member).get(0).blocks().toString()).contains(Intros.MET).contains(Intros.NOT_MET);
+          assertThat(dms(member).get(0).blocks().toString()).contains(IntroMessage.MET).contains(IntroMessage.NOT_MET);
         }
       }
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.Schedules;
 import dev.rapport.testkit.AppTest;
+import dev.rapport.testkit.CadenceText;
 import dev.rapport.testkit.FakeApi;
 import dev.rapport.testkit.SlackRequests;
 import java.time.DayOfWeek;
@@ -105,7 +106,7 @@ class CoffeeSettingsTest extends AppTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> !slack.calls("views.update").isEmpty());
     assertThat(slack.calls("views.update").get(0).json("view").toString()).contains("Coffee pairing is updated");
     Cadence after = schedules.get(TEAM, "pairing", CHANNEL).orElseThrow().cadence();
-    assertThat(after.spec()).isEqualTo(before.spec().replaceFirst(" at \\d{2}:\\d{2}", " at 11:00"));
+    assertThat(CadenceText.of(after)).isEqualTo(CadenceText.of(before).replaceFirst(" at \\d{2}:\\d{2}", " at 11:00"));
     assertThat(after.anchor()).isEqualTo(before.anchor());
     assertThat(coffee("U002", "status").text()).contains("groups of 3");
   }
@@ -202,12 +203,12 @@ class CoffeeSettingsTest extends AppTest {
     openHome("U002");
     String home = lastHome();
     assertThat(home).contains("Your coffee pairing").contains("<#" + CHANNEL + ">").contains("Your group: <@U")
-        .contains(CoffeeCommand.HOME_PAUSE);
+        .contains(HomeControls.PAUSE);
 
-    requests.blockAction(TEAM, "U002", "D0HOME", CoffeeCommand.HOME_PAUSE, CHANNEL);
+    requests.blockAction(TEAM, "U002", "D0HOME", HomeControls.PAUSE, CHANNEL);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> slack.calls("views.publish").size() == 2);
-    assertThat(lastHome()).contains("Paused until").contains(CoffeeCommand.HOME_RESUME);
+    assertThat(lastHome()).contains("Paused until").contains(HomeControls.RESUME);
   }
 
   @Test

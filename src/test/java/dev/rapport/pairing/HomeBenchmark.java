@@ -34,6 +34,8 @@ class HomeBenchmark extends AppTest {
   ProgramStore programs;
   @Autowired
   RoundStore rounds;
+  @Autowired
+  RoundReplies replies;
 
   @Test
   void anAdminsHomeInABigWorkspace() {
@@ -55,10 +57,10 @@ class HomeBenchmark extends AppTest {
       Round round = rounds.create(TEAM, new Round(channel, "r1", clock.instant(), MEMBERS, groups, List.of(),
           groups.size(), 0, 0, null));
       for (int g = 0; g < groups.size(); g++) {
-        rounds.introLanded(TEAM, channel, round.id(), g, "G" + p + "x" + g, "1700000000.00" + g);
+        replies.introLanded(TEAM, channel, round.id(), g, "G" + p + "x" + g, "1700000000.00" + g);
         if (g % 3 == 0) {
-          rounds.answer(TEAM, channel, round.id(), groups.get(g).get(0), "met");
-          rounds.answer(TEAM, channel, round.id(), groups.get(g).get(1), "met");
+          replies.answer(TEAM, channel, round.id(), groups.get(g).get(0), "met");
+          replies.answer(TEAM, channel, round.id(), groups.get(g).get(1), "met");
         }
       }
     }

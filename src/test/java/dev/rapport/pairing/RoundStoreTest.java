@@ -41,7 +41,7 @@ class RoundStoreTest extends AppTest {
     threeGroups();
     jedis.hdel(key, "g:0", "g:1", "g:2");
 
-    assertThat(rounds.group(TEAM, "C1", "r1", 1)).map(RoundStore.Group::members).hasValue(List.of("U3", "U4"));
+    assertThat(rounds.group(TEAM, "C1", "r1", 1)).map(RoundGroup::members).hasValue(List.of("U3", "U4"));
     assertThat(rounds.group(TEAM, "C1", "r1", 3)).isEmpty();
   }
 
@@ -52,7 +52,7 @@ class RoundStoreTest extends AppTest {
     rounds.rewrite(TEAM, "C1", "r1", List.of(List.of("U1", "U2"), List.of(Round.FORGOTTEN, "U4"),
         List.of("U5", "U6", "U7")), List.of());
 
-    assertThat(rounds.group(TEAM, "C1", "r1", 1)).map(RoundStore.Group::members)
+    assertThat(rounds.group(TEAM, "C1", "r1", 1)).map(RoundGroup::members)
         .hasValue(List.of(Round.FORGOTTEN, "U4"));
     assertThat(jedis.hgetAll(key).values()).noneMatch(v -> v.contains("U3"));
   }

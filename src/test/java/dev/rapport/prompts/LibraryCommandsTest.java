@@ -54,7 +54,7 @@ class LibraryCommandsTest extends PromptTestSupport {
     String existing = library.available(TEAM, Strategy.LISTENING).get(3).text();
     assertThat(empathy(ADMIN, "C110", "add empathy " + existing).text()).contains("already in the library as `"
         + library.available(TEAM, Strategy.LISTENING).get(3).id() + "`");
-    assertThat(library.available(TEAM)).hasSize(library.builtIn().size());
+    assertThat(library.available(TEAM)).hasSize(LibraryFile.load().size());
   }
 
   @Test
@@ -93,7 +93,7 @@ class LibraryCommandsTest extends PromptTestSupport {
 
     String blocks = empathy(ADMIN, "C110", "list").json().path("blocks").toString();
 
-    assertThat(blocks).contains("*All prompts* — " + (library.builtIn().size() - 1) + " in this workspace")
+    assertThat(blocks).contains("*All prompts* — " + (LibraryFile.load().size() - 1) + " in this workspace")
         .contains("1 removed prompt is not shown");
   }
 

@@ -93,16 +93,17 @@ class OnDemandPromptTest extends PromptTestSupport {
 
   @Test
   void theAnswerDoesNotWaitForSlackToAcceptThePost() {
-    slack.on("chat.postMessage", call -> {
-      sleep(Duration.ofSeconds(4));
-      return SlackSamples.apiResponse("chat.postMessage").put("channel", "C100").put("ts", "1700000999.000100");
-    });
+    slack.on("chat.postMessage", call ->
+        SlackSamples.apiResponse("chat.postMessage").put("channel", "C100").put("ts", "1700000999.000100"));
+    slack.delay("chat.postMessage", 4000);
 
     long started = System.nanoTime();
     SlackRequests.Answer answer = empathy(MEMBER, "C100", "");
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
     assertThat(answer.text()).isEmpty();
+    // Slack holds the post for 4 s; the answer didn't wait for it. Now it answers, and the post is recorded.
+    slack.releaseDelays();
     await().atMost(WAIT).until(() -> jedis.exists(postKey("C100", "1700000999.000100")));
   }
 
@@ -180,13 +181,5 @@ class OnDemandPromptTest extends PromptTestSupport {
       others.add(promptOf(postNow("C600", "")).strategy());
     }
     assertThat(others).as("turns skip the empty strategy").doesNotContain(Strategy.QUALITY_TIME).hasSize(3);
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -147,11 +147,11 @@ class PulseAnonymityTest extends PulseAppTest {
   /** The counts hash, written once at close: the fixed set of fields in its fixed order. */
   private void assertCountsOnly(String prefix) {
     List<String> expected = new ArrayList<>(List.of("responses"));
-    expected.addAll(Question.allFields());
+    expected.addAll(CountFields.all());
     assertThat(hashFieldsInStoredOrder(prefix + "counts")).containsExactlyElementsOf(expected);
     Map<String, String> counts = jedis.hgetAll(prefix + "counts");
     assertThat(counts).containsEntry("responses", "10");
-    Question.allFields().forEach(field -> assertThat(counts).containsEntry(field, "2"));
+    CountFields.all().forEach(field -> assertThat(counts).containsEntry(field, "2"));
   }
 
   /** Every key with its name and all it holds, whatever its type, as one text per key. */

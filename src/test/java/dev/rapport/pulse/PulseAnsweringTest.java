@@ -234,7 +234,7 @@ class PulseAnsweringTest extends PulseAppTest {
         "closes", String.valueOf(opened.plus(Duration.ofDays(7)).toEpochMilli()), "invited", "6",
         "expires", String.valueOf(opened.plus(Duration.ofDays(730)).getEpochSecond())));
     Map<String, String> counts = new java.util.HashMap<>(Map.of("responses", "5"));
-    Question.allFields().forEach(field -> counts.put(field, field.endsWith(":4") ? "5" : "0"));
+    CountFields.all().forEach(field -> counts.put(field, field.endsWith(":4") ? "5" : "0"));
     jedis.hset(counts(period), counts);
     jedis.zadd(periodKey(period, "comments"), 0, "0123456789abcdef:said before the upgrade");
     jedis.zadd(periodKey(period, "voters"), 0, "ab".repeat(32));

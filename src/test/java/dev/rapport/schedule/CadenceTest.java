@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.slack.UserError;
+import dev.rapport.testkit.CadenceText;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,7 +50,7 @@ class CadenceTest {
     for (String text : List.of("every week on mon at 10:00 tz Europe/Berlin", "every 3 weeks on sun at 07:45",
         "every weekday at 09:00", "every mon,thu at 13:15", "every day at 23:59")) {
       Cadence cadence = parse(text);
-      assertThat(parse(cadence.spec())).as(text).isEqualTo(cadence);
+      assertThat(parse(CadenceText.of(cadence))).as(text).isEqualTo(cadence);
     }
   }
 

@@ -154,7 +154,7 @@ class SchedulerTest extends AppTest {
         "--rapport.slack.api-url=" + slack.apiUrl(),
         "--rapport.slack.bot-token=" + FakeSlack.tokenFor(TEAM),
         "--rapport.slack.signing-secret=" + SECRET,
-        "--rapport.redis.url=" + redis.url(),
+        "--rapport.redis.url=" + redisUrl(),
         "--rapport.schedule.poll-interval=100ms");
   }
 }

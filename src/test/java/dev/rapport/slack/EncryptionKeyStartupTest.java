@@ -25,7 +25,7 @@ class EncryptionKeyStartupTest {
   @Test
   void multiWorkspaceModeRefusesToStartWithoutAKeyAndSaysHowToMakeOne(CapturedOutput output) {
     assertThatThrownBy(() -> new SpringApplicationBuilder(RapportApplication.class).run(
-        "--server.port=0", "--management.server.port=0", "--REDIS_URL=" + TestRedis.shared().url(),
+        "--server.port=0", "--management.server.port=0", "--REDIS_URL=" + TestRedis.shared().url(TestRedis.newDatabase()),
         "--SLACK_BOT_TOKEN=", "--SLACK_SIGNING_SECRET=secret", "--SLACK_CLIENT_ID=111.222",
         "--SLACK_CLIENT_SECRET=client-secret", "--RAPPORT_ENCRYPTION_KEY="))
         .hasRootCauseInstanceOf(MissingEncryptionKeyException.class);

@@ -29,11 +29,14 @@ class InstallationSealTest {
   static final String NEW = key();
   static final String OTHER = key();
 
-  private final JedisPooled redis = TestRedis.shared().client();
+  /** A database of its own on the JVM's test Redis, so emptying it touches no app context's data. */
+  private static final int DATABASE = TestRedis.newDatabase();
+
+  private static final JedisPooled redis = TestRedis.shared().client(DATABASE);
 
   @BeforeEach
   void emptyRedis() {
-    redis.flushAll();
+    redis.flushDB();
   }
 
   @Test
@@ -122,7 +125,7 @@ class InstallationSealTest {
   private static Installations installations(String key, String... previous) {
     SlackSettings oauth = new SlackSettings(null, "secret", null, "111.222", "client-secret", null, null, null,
         null, null, null, List.of("commands"));
-    return new Installations(TestRedis.shared().client(), Slack.getInstance(), oauth, sealer(key, previous));
+    return new Installations(redis, Slack.getInstance(), oauth, sealer(key, previous));
   }
 
   private static Sealer sealer(String key, String... previous) {

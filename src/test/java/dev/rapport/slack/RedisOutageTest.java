@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.rapport.store.Keys;
 import dev.rapport.testkit.AppTest;
 import dev.rapport.testkit.SlackRequests;
+import dev.rapport.testkit.TestRedis;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,15 +14,32 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import redis.clients.jedis.UnifiedJedis;
 
+/** Redis stops and starts again under the app: a server of its own, so the JVM's shared one stays up. */
 @DirtiesContext
 class RedisOutageTest extends AppTest {
+
+  private static TestRedis own;
+
+  @DynamicPropertySource
+  static void ownRedis(DynamicPropertyRegistry registry) {
+    own = TestRedis.startNew();
+    registry.add("rapport.redis.url", own::url);
+  }
+
+  @AfterAll
+  static void stopOwnRedis() {
+    own.stop();
+  }
 
   /** A subcommand that needs Redis, standing in for any feature's. */
   @TestConfiguration(proxyBeanMethods = false)
@@ -43,7 +61,7 @@ class RedisOutageTest extends AppTest {
   @AfterEach
   void redisIsBack() {
     if (readiness() != 200) {
-      redis.start();
+      own.start();
     }
   }
 
@@ -52,7 +70,7 @@ class RedisOutageTest extends AppTest {
     assertThat(requests.command(TEAM, "U001", "C001", "/pulse", "count").text()).isEqualTo("visit 1");
     assertThat(readiness()).isEqualTo(200);
 
-    redis.stop();
+    own.stop();
 
     assertThat(readiness()).isEqualTo(503);
     var answer = requests.command(TEAM, "U001", "C001", "/pulse", "count");
@@ -60,7 +78,7 @@ class RedisOutageTest extends AppTest {
     assertThat(answer.text()).contains("try again shortly");
     assertThat(requests.command(TEAM, "U001", "C001", "/pulse", "help").text()).contains("*/pulse*");
 
-    redis.start();
+    own.start();
 
     await().atMost(Duration.ofSeconds(10)).until(() -> readiness() == 200);
     assertThat(requests.command(TEAM, "U001", "C001", "/pulse", "count").text()).isEqualTo("visit 1");
@@ -72,11 +90,11 @@ class RedisOutageTest extends AppTest {
         Map.of("type", "app_home_opened", "user", "U001", "tab", "home", "channel", "D001",
             "event_ts", "1700000000.000100"));
     Map<String, String> signed = requests.signed(String.valueOf(clock.instant().getEpochSecond()), body.text());
-    redis.stop();
+    own.stop();
 
     assertThat(requests.send("POST", "/slack/events", body, signed).status()).as("Slack will retry").isEqualTo(503);
 
-    redis.start();
+    own.start();
     await().atMost(Duration.ofSeconds(10)).until(() -> readiness() == 200);
     assertThat(requests.send("POST", "/slack/events", body, signed).status()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(5)).until(() -> slack.calls("views.publish").size() == 1);
@@ -87,7 +105,7 @@ class RedisOutageTest extends AppTest {
   void whileRedisIsAwayAReplayToTheSameInstanceIsStillRefused() {
     SlackRequests.Body body = requests.commandBody(TEAM, "U001", "C001", "/pulse", "help");
     Map<String, String> signed = requests.signed(String.valueOf(clock.instant().getEpochSecond()), body.text());
-    redis.stop();
+    own.stop();
 
     assertThat(requests.send("POST", "/slack/events", body, signed).text()).contains("*/pulse*");
     assertThat(requests.send("POST", "/slack/events", body, signed).status()).isEqualTo(409);

@@ -24,10 +24,11 @@ import redis.clients.jedis.JedisPooled;
  * clock tests can move. Requests go through {@code /slack/events}, signed as Slack signs them. Every test
  * starts from an empty Redis and a fresh fake Slack.
  *
- * <p>All subclasses share one Spring context (test-only beans live in {@link TestBeans}), because every
- * cached context runs its own scheduler and outbox workers against the one Redis. A subclass that needs
- * other settings must close its context after it with {@code @DirtiesContext}, unless several classes
- * share those settings through one base class (as {@link OAuthAppTest} does for a multi-workspace app).
+ * <p>Subclasses share one Spring context (test-only beans live in {@link TestBeans}); a subclass with other
+ * settings gets a context of its own, which Spring caches too. Every context works in a Redis database of
+ * its own ({@link TestRedis#newDatabase}), and each test empties its database before and after it, so a
+ * cached context's scheduler and outbox workers, still running while other classes' tests do, never see
+ * another context's data nor take its deliveries or occurrences: nobody needs to stop them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
@@ -69,68 +70,62 @@ public abstract class AppTest {
    */
   @DynamicPropertySource
   static void slackAndRedis(DynamicPropertyRegistry registry) {
+    // Called once for each context Spring builds: the context's own database.
+    String database = redis.url(TestRedis.newDatabase());
     registry.add("SLACK_API_URL", slack::apiUrl);
     registry.add("SLACK_BOT_TOKEN", () -> FakeSlack.tokenFor(TEAM));
     registry.add("SLACK_SIGNING_SECRET", () -> SECRET);
-    registry.add("REDIS_URL", redis::url);
+    registry.add("REDIS_URL", () -> database);
     registry.add("RAPPORT_PULSE_SECRET", () -> PULSE_SECRET);
   }
 
   @Autowired
-  private org.springframework.context.ConfigurableApplicationContext context;
-
-  /** Every app context tests have started in this JVM (Spring caches them; they stay alive). */
-  private static final java.util.Set<org.springframework.context.ConfigurableApplicationContext> CONTEXTS =
-      java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
-
-  /**
-   * Only this test's app runs background work: the scheduler and outbox workers of other cached
-   * contexts (other settings, e.g. a multi-workspace app) are stopped, or they would take this test's
-   * deliveries and occurrences from the shared Redis and handle them with their own settings.
-   */
-  @BeforeEach
-  void onlyThisAppWorksInTheBackground() {
-    synchronized (CONTEXTS) {
-      CONTEXTS.add(context);
-      for (var other : CONTEXTS) {
-        if (!other.isActive()) {
-          continue;
-        }
-        boolean mine = other == context;
-        other.getBeansOfType(org.springframework.context.SmartLifecycle.class).values().stream()
-            .filter(bean -> bean.getClass().getPackageName().startsWith("dev.rapport"))
-            .forEach(bean -> {
-              if (mine && !bean.isRunning()) {
-                bean.start();
-              } else if (!mine && bean.isRunning()) {
-                bean.stop();
-              }
-            });
-      }
-    }
-  }
+  private org.springframework.core.env.Environment environment;
 
   @BeforeEach
   void cleanSlate() {
-    jedis = Shared.jedis(redis);
-    jedis.flushAll();
+    jedis = Shared.jedis(redisUrl());
+    jedis.flushDB();
     slack.reset();
     clock.reset();
     requests = new SlackRequests(baseUrl(), SECRET, slack, clock);
   }
 
   /**
-   * Lets deliveries a test started finish before the next test flushes Redis: a worker that is still
-   * sending would otherwise write its results (and listener side effects) into the next test's data.
+   * The Redis this test's app uses: its own database of the shared server, or the server a subclass set
+   * ({@code rapport.redis.url}). A second app instance of the same deployment is started on it.
+   */
+  protected String redisUrl() {
+    String own = environment.getProperty("rapport.redis.url");
+    return own != null && !own.isBlank() ? own : environment.getProperty("REDIS_URL");
+  }
+
+  /**
+   * Lets deliveries a test started finish, then empties the database: a worker that is still sending would
+   * otherwise write its results (and listener side effects) into the next test's data, and leftovers would
+   * keep this context's workers busy while other contexts' tests run.
    */
   @AfterEach
-  void letTheOutboxSettle() {
+  void settleAndEmpty() {
+    letTheOutboxSettle();
+    emptyThisDatabase();
+  }
+
+  private void letTheOutboxSettle() {
     try {
       await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() ->
           jedis.zcount("rapport:{outbox}:ready", 0, clock.millis()) == 0
               && jedis.zcard("rapport:{outbox}:inflight") == 0);
     } catch (org.awaitility.core.ConditionTimeoutException | redis.clients.jedis.exceptions.JedisException e) {
-      // a test that left Redis down or deliveries stuck; the next test starts from a flush anyway
+      // a test that left Redis down or deliveries stuck; the flush below clears them
+    }
+  }
+
+  private void emptyThisDatabase() {
+    try {
+      jedis.flushDB();
+    } catch (redis.clients.jedis.exceptions.JedisException e) {
+      // Redis left down by a drill; the next test of this context flushes first anyway
     }
   }
 
@@ -162,16 +157,13 @@ public abstract class AppTest {
     }
   }
 
-  /** One fake Slack and one Redis client per test JVM. */
+  /** One fake Slack per test JVM, and one Redis client per database tests look into. */
   static final class Shared {
     static final FakeSlack SLACK = FakeSlack.start();
-    private static JedisPooled jedis;
+    private static final java.util.Map<String, JedisPooled> CLIENTS = new java.util.HashMap<>();
 
-    static synchronized JedisPooled jedis(TestRedis redis) {
-      if (jedis == null) {
-        jedis = redis.client();
-      }
-      return jedis;
+    static synchronized JedisPooled jedis(String url) {
+      return CLIENTS.computeIfAbsent(url, u -> TestRedis.client(java.net.URI.create(u)));
     }
   }
 

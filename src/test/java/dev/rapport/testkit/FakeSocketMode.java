@@ -1,9 +1,12 @@
 package dev.rapport.testkit;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -32,9 +35,7 @@ public final class FakeSocketMode extends WebSocketServer {
   public static FakeSocketMode startOn(FakeSlack slack) throws InterruptedException {
     FakeSocketMode server = new FakeSocketMode();
     server.start();
-    while (server.getPort() == 0) {
-      Thread.sleep(10);
-    }
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> server.getPort() != 0);
     slack.on("apps.connections.open", call -> {
       ObjectNode node = SlackSamples.apiResponse("apps.connections.open");
       node.put("url", "ws://127.0.0.1:" + server.getPort() + "/link");

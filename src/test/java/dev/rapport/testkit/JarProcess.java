@@ -1,5 +1,7 @@
 package dev.rapport.testkit;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -9,8 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * {@code target/rapport.jar} started as its own process, as an operator would run it. Used by the
@@ -93,22 +95,18 @@ public final class JarProcess implements AutoCloseable {
 
   private void awaitReady(Duration timeout) throws InterruptedException, IOException {
     HttpClient http = HttpClient.newHttpClient();
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("the app exited early:\n" + log());
-      }
-      try {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-            URI.create(managementUrl() + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(250);
+    try {
+      // An IOException means it is still starting.
+      await().atMost(timeout).pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IOException.class)
+          .until(() -> {
+            if (!process.isAlive()) {
+              throw new IllegalStateException("the app exited early:\n" + log());
+            }
+            return http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health/readiness"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+          });
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException("the app did not become ready in " + timeout + ":\n" + log());
     }
-    throw new IllegalStateException("the app did not become ready in " + timeout + ":\n" + log());
   }
 }

@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * token, so workspaces install through {@code /slack/install} and {@code /slack/oauth_redirect}.
  *
  * <p>Every subclass shares this one context (declare no other settings in a subclass). It stays cached
- * after its tests like the default one; {@link AppTest} stops its background work while other tests run.
+ * after its tests like the default one, in a Redis database of its own (see {@link AppTest}).
  */
 public abstract class OAuthAppTest extends AppTest {
 

@@ -47,8 +47,4 @@ final class GroupPlan {
   int largest() {
     return sizes.length == 0 ? 0 : sizes[0];
   }
-
-  int smallest() {
-    return sizes.length == 0 ? 0 : sizes[sizes.length - 1];
-  }
 }

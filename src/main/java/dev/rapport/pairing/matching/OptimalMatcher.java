@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * softer time-zone and department preferences. A do-not-pair conflict that survives is handed to
  * an exact search ({@link DoNotPairSolver}); if none exists, {@link UnmatchablePoolException}.
  */
-public final class OptimalMatcher implements Matcher {
+public final class OptimalMatcher implements GroupMatcher {
 
   /** Cost evaluations local search may spend: bounds a 10,000-member round deterministically. */
   private static final long SEARCH_BUDGET = 6_000_000;

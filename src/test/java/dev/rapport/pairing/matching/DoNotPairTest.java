@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class DoNotPairTest {
 
-  private final Matcher matcher = new OptimalMatcher();
+  private final GroupMatcher matcher = new OptimalMatcher();
 
   @Test
   void twoPeopleWhoMustNotMeetAreRefusedByName() {

@@ -34,7 +34,7 @@ class GroupCoverageTest {
     }
   }
 
-  private static int roundsUntilEveryoneMet(Matcher matcher, List<Member> pool, int size) {
+  private static int roundsUntilEveryoneMet(GroupMatcher matcher, List<Member> pool, int size) {
     Simulation simulation = new Simulation(matcher);
     int rounds = 0;
     while (!simulation.allPairsMet(Pools.ids(pool)) && rounds < 20 * pool.size()) {

@@ -11,7 +11,7 @@ import net.jqwik.api.constraints.IntRange;
 
 class HardRulesProperties {
 
-  private final Matcher matcher = new OptimalMatcher();
+  private final GroupMatcher matcher = new OptimalMatcher();
 
   @Property(tries = 400)
   void everyoneIsPlacedExactlyOnceInGroupsOfThePromisedSizes(

@@ -74,11 +74,11 @@ class MatchingBenchmark {
     System.out.print(out);
   }
 
-  private static Row run(String engine, Supplier<Matcher> factory, int n, String scenario,
+  private static Row run(String engine, Supplier<GroupMatcher> factory, int n, String scenario,
       int size) {
     Random random = new Random(SEED + 31L * n + size + scenario.hashCode());
     Population population = new Population(n, scenario.equals("static-1tz"), random);
-    Matcher matcher = factory.get();
+    GroupMatcher matcher = factory.get();
     List<PastGroup> history = new ArrayList<>();
     Set<Long> met = new HashSet<>();
     Simulated clock = new Simulated();

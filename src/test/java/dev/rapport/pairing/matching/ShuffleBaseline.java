@@ -15,7 +15,7 @@ import java.util.Set;
  * fewest. Time zones and departments are ignored. The history length is mixed into the seed so a
  * fixed seed still gives a fresh shuffle every round.
  */
-final class ShuffleBaseline implements Matcher {
+final class ShuffleBaseline implements GroupMatcher {
 
   static final int ATTEMPTS = 50;
 

@@ -14,13 +14,13 @@ final class Simulation {
 
   static final Instant START = Instant.parse("2025-01-06T09:00:00Z");
 
-  private final Matcher matcher;
+  private final GroupMatcher matcher;
   private final List<PastGroup> history = new ArrayList<>();
   private final Set<String> met = new HashSet<>();
   private Instant clock = START;
   private int lastRepeats;
 
-  Simulation(Matcher matcher) {
+  Simulation(GroupMatcher matcher) {
     this.matcher = matcher;
   }
 

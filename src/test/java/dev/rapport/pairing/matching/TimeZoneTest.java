@@ -100,7 +100,7 @@ class TimeZoneTest {
   }
 
   /** Share of groups with any shared working minute over the first five rounds. */
-  private static double meetableShare(Matcher matcher, List<Member> pool, int size) {
+  private static double meetableShare(GroupMatcher matcher, List<Member> pool, int size) {
     Oracle.Hours hours = Pools.hours(pool);
     List<String> ids = Pools.ids(pool);
     Simulation simulation = new Simulation(matcher);

@@ -3,7 +3,7 @@ package dev.rapport.pairing.matching;
 import java.util.List;
 
 /** Splits one round's pool of members into coffee groups. */
-public interface Matcher {
+public interface GroupMatcher {
 
   List<Group> match(MatchRequest request);
 }

@@ -14,22 +14,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who takes part in a round: the channel's human members (no bots, no deactivated accounts, no guests
- * unless the program allows them), minus those who left the program or are paused (ghosts included).
+ * unless the program allows them), minus those who left the program or are paused (ghosts included); and
+ * the time zones intros suggest a time from.
  */
 @Component
-class Pool {
+class Participants {
 
   /** The people of one round, with what the matcher needs to know of them. */
-  record Members(List<String> all, List<String> eligible, Map<String, Profile> profiles,
-                 Map<String, String> departments) {}
+  record Members(List<String> eligible, Map<String, Profile> profiles, Map<String, String> departments) {}
 
   private final Directory directory;
   private final ProgramStore programs;
+  private final ChoiceStore choices;
   private final SlackGateway slack;
 
-  Pool(Directory directory, ProgramStore programs, SlackGateway slack) {
+  Participants(Directory directory, ProgramStore programs, ChoiceStore choices, SlackGateway slack) {
     this.directory = directory;
     this.programs = programs;
+    this.choices = choices;
     this.slack = slack;
   }
 
@@ -37,8 +39,8 @@ class Pool {
     List<String> members = directory.members(team, program.channel());
     programs.rememberMembers(team, program.channel(), members);
     Map<String, Profile> profiles = directory.profiles(team, members);
-    Set<String> left = programs.left(team, program.channel());
-    Set<String> paused = programs.paused(team, program.channel(), now).keySet();
+    Set<String> left = choices.left(team, program.channel());
+    Set<String> paused = choices.paused(team, program.channel(), now).keySet();
     List<String> eligible = new ArrayList<>();
     for (String member : members) {
       Profile profile = profiles.get(member);
@@ -47,7 +49,7 @@ class Pool {
         eligible.add(member);
       }
     }
-    return new Members(members, eligible, profiles, departments(team, program, eligible, profiles));
+    return new Members(eligible, profiles, departments(team, program, eligible, profiles));
   }
 
   /**
