@@ -3,7 +3,6 @@ package dev.rapport.pairing;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
-import dev.rapport.slack.SlackDates;
 import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.Outbox;
 import dev.rapport.slack.SlackDates;

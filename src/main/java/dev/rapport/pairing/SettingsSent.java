@@ -69,7 +69,8 @@ final class SettingsSent {
     int everyWeeks = frequency.endsWith("w") ? Integer.parseInt(frequency.substring(0, 1)) : 1;
     Cadence cadence = new Cadence(when, everyWeeks, LocalTime.parse(time), zone, today);
     return new Parsed(new Program(channel, cadence, Integer.parseInt(size), options.contains(SettingsModal.GUESTS),
-        Program.Departments.valueOf(departments == null ? "NONE" : departments), options.contains(SettingsModal.ANNOUNCE)),
+        Program.Departments.valueOf(departments == null ? "NONE" : departments),
+        options.contains(SettingsModal.ANNOUNCE)),
         Map.of());
   }
 

@@ -10,9 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Who administers Rapport besides workspace admins and owners ({@code RAPPORT_ADMINS}, comma-separated:
- * {@code U…} in every workspace, {@code T…:U…} in that workspace only; see {@link ConfiguredAdmins}), and how long a Slack profile is trusted before it is fetched again (at most 10 min,
- * so a revoked admin loses access quickly).
+ * Who administers Rapport besides workspace admins and owners ({@code RAPPORT_ADMINS}, comma-separated: {@code U…} in
+ * every workspace, {@code T…:U…} in that workspace only; see {@link ConfiguredAdmins}), and how long a Slack profile
+ * is trusted before it is fetched again (at most 10 min, so a revoked admin loses access quickly).
  */
 @Validated
 @ConfigurationProperties("rapport.people")

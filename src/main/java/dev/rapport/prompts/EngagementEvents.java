@@ -14,10 +14,11 @@ import dev.rapport.slack.SlackFeature;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts engagement with posted prompts from the Events API: a reply in a prompt's thread (plain, with a
- * file, or also sent to the channel) and a reaction on the prompt; a removed reaction counts down (once,
- * never below zero). Edits, deletions and bot messages are acknowledged and not counted. Nothing of what
- * people wrote is read beyond the ids that say where it went. Every event is acknowledged at once, counted or not, so Slack never retries one because of us.
+ * Counts engagement with posted prompts from the Events API: a reply in a prompt's thread (plain, with a file, or
+ * also sent to the channel) and a reaction on the prompt; a removed reaction counts down (once, never below zero).
+ * Edits, deletions and bot messages are acknowledged and not counted. Nothing of what people wrote is read beyond the
+ * ids that say where it went. Every event is acknowledged at once, counted or not, so Slack never retries one because
+ * of us.
  */
 @Component
 class EngagementEvents implements SlackFeature {

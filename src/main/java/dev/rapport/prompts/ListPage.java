@@ -68,10 +68,12 @@ final class ListPage {
     blocks.add(context(c -> c.elements(List.of(markdownText(note)))));
     List<BlockElement> buttons = new ArrayList<>();
     if (current > 1) {
-      buttons.add(button(b -> b.actionId(PREVIOUS).text(plainText("← Previous")).value(new Position(strategy, current - 1).encode())));
+      String previous = new Position(strategy, current - 1).encode();
+      buttons.add(button(b -> b.actionId(PREVIOUS).text(plainText("← Previous")).value(previous)));
     }
     if (current < pages) {
-      buttons.add(button(b -> b.actionId(NEXT).text(plainText("Next →")).value(new Position(strategy, current + 1).encode())));
+      String next = new Position(strategy, current + 1).encode();
+      buttons.add(button(b -> b.actionId(NEXT).text(plainText("Next →")).value(next)));
     }
     if (!buttons.isEmpty()) {
       blocks.add(actions(a -> a.elements(buttons)));

@@ -53,7 +53,8 @@ final class ReviewMessage {
             + strategy.label().toLowerCase())).value(new Choice(s.id(), strategy).encode())));
       }
     }
-    buttons.add(button(b -> b.actionId(REJECT).style("danger").text(plainText("Reject")).value(new Choice(s.id(), null).encode())));
+    String reject = new Choice(s.id(), null).encode();
+    buttons.add(button(b -> b.actionId(REJECT).style("danger").text(plainText("Reject")).value(reject)));
     return List.of(
         section(sec -> sec.text(markdownText(":bulb: <@" + s.by() + "> suggested an empathy prompt" + about
             + ":\n>" + Mrkdwn.escape(s.text())))),

@@ -13,11 +13,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Closes a period in steps that can each be repeated: stop taking answers; mark every invitation closed
- * ({@link Invitations}); open and tally the sealed answers in memory; then one script writes the totals, decides the differencing guard and deletes the sealed
- * answers, the hashes and the wrapped period key. A crash before that script leaves the sealed answers in
- * place for the next try; after it, a retry finds the period closed. Then Redis is asked to rewrite its
- * append-only file, so the open period's history leaves it too.
+ * Closes a period in steps that can each be repeated: stop taking answers; mark every invitation closed ({@link
+ * Invitations}); open and tally the sealed answers in memory; then one script writes the totals, decides the
+ * differencing guard and deletes the sealed answers, the hashes and the wrapped period key. A crash before that
+ * script leaves the sealed answers in place for the next try; after it, a retry finds the period closed. Then Redis
+ * is asked to rewrite its append-only file, so the open period's history leaves it too.
  */
 @Component
 class PeriodClosing {

@@ -110,7 +110,8 @@ class PeriodJob implements ScheduledJob {
     }
     List<String> people = members.humans(team, channel);
     PeriodKeys fresh = PeriodKeys.fresh(team, channel, id);
-    PulseStore.Opening opening = store.open(team, channel, before, Period.planned(id, opens, closes, people.size(), early),
+    Period planned = Period.planned(id, opens, closes, people.size(), early);
+    PulseStore.Opening opening = store.open(team, channel, before, planned,
         opens.plus(settings.retention()), closes.plus(SECRETS_GRACE), keys.wrap(team, channel, id, fresh),
         people.stream().map(fresh::invited).toList(),
         people.stream().map(user -> keys.memberDigest(team, user)).toList());

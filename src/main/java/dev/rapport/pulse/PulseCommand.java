@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /pulse} and its modal: parses, checks and delegates. Every handler answers Slack within three
- * seconds; modals open with the trigger id right after the ack, off the request thread. Nothing here logs what was answered or by whom.
+ * seconds; modals open with the trigger id right after the ack, off the request thread. Nothing here logs what was
+ * answered or by whom.
  */
 @Component
 class PulseCommand implements SlackFeature {

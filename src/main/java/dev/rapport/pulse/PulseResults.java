@@ -110,7 +110,9 @@ class PulseResults {
       outbox.send(Delivery.upload(team, user, "pulse:export:" + UUID.randomUUID(), "pulse-" + channel + ".csv",
           "Team pulse export", CsvExport.csv(results, store.config(team, channel).zone())
               .getBytes(StandardCharsets.UTF_8), "Pulse aggregates of <#" + channel + ">, one row per closed "
-              + "period, dated in " + store.config(team, channel).zone().getId() + " (the pulse's time zone). Periods with fewer than " + settings.minResponses() + " answers have no scores, and 1–5 "
+              + "period, dated in " + store.config(team, channel).zone().getId()
+                  + " (the pulse's time zone). Periods with fewer than " + settings.minResponses()
+                      + " answers have no scores, and 1–5 "
               + "counts need " + settings.distributionFrom() + ".").about("pulse", null, "pulse export"));
       return Reply.text(":page_facing_up: " + results.size() + " period" + (results.size() == 1 ? "" : "s")
           + " exported; the CSV is on its way to your DM with Rapport.");

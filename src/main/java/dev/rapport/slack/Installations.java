@@ -178,7 +178,8 @@ public class Installations implements InstallationService {
         log.error("Installation {} can't be read: {}", key, e.getMessage());
       }
     }
-    log.info("Installations are sealed with encryption key {}: {} sealed again now{}", sealer.currentKeyId().orElseThrow(),
+    log.info("Installations are sealed with encryption key {}: {} sealed again now{}", sealer.currentKeyId()
+        .orElseThrow(),
         resealed, unreadable == 0 ? "; none is left under an older key"
             : "; " + unreadable + " can't be opened with the configured keys");
   }

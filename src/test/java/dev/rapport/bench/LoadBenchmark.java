@@ -73,7 +73,8 @@ class LoadBenchmark {
           // Far above Slack's real tiers, so the busy phase really delivers hundreds of messages.
           "--rapport.outbox.per-minute.conversations.open=3000", "--rapport.outbox.per-minute.chat.postMessage=3000")) {
         LoadGenerator admin = new LoadGenerator(rapport.url(), SECRET);
-        Instant firstPeriod = Instant.now().plus(Duration.ofSeconds(45)).truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+        Instant firstPeriod = Instant.now().plus(Duration.ofSeconds(45)).truncatedTo(ChronoUnit.MINUTES)
+            .plus(Duration.ofMinutes(1));
         // Each measured run starts 3 s before its pulse period opens, one minute apart.
         Instant bigPeriod = firstPeriod.plus(Duration.ofMinutes(2));
         admin.once(adminCommand(slack, "C0LOAD", "/coffee", "start every week on mon at 10:00 tz UTC"));
@@ -213,7 +214,8 @@ class LoadBenchmark {
   private void print() {
     System.out.println();
     System.out.println("Load benchmark: signed requests through /slack/events on loopback, "
-        + Runtime.getRuntime().availableProcessors() + " cores shared by the app, the floor app and the fake Slack (each"
+        + Runtime.getRuntime().availableProcessors()
+            + " cores shared by the app, the floor app and the fake Slack (each"
         + " its own JVM), Redis, and the load generator (the test JVM)");
     System.out.println("command: ./mvnw -B test -Pbench -Dtest=LoadBenchmark");
     System.out.printf("%-8s %-8s %6s  %-15s %6s %6s %10s %8s %8s %8s%n", "app", "phase", "rate/s", "request", "sent",
@@ -232,9 +234,11 @@ class LoadBenchmark {
       System.out.printf("median p99 %-15s quiet %6.1f  busy %6.1f (%+.0f%%)  sending %6.1f (%+.0f%%)%n", request,
           quiet, busy, 100 * (busy / quiet - 1), sending, 100 * (sending / quiet - 1));
     }
-    System.out.println("warm-up: a 2,001-member round and a 50-person pulse ran and were delivered before the quiet runs");
+    System.out.println("warm-up: a 2,001-member round and a 50-person pulse ran and were delivered before the quiet"
+        + " runs");
     System.out.println("busy: 10 s from /coffee now in a 10,000-member channel; the round is formed (members, profiles,"
-        + " matching, 5,000 intros queued) and a 1,001-person pulse period opens 3 s in; earlier runs' deliveries go on");
+        + " matching, 5,000 intros queued) and a 1,001-person pulse period opens 3 s in; earlier runs' deliveries"
+        + " go on");
     System.out.println("sending: the next 10 s, deliveries only (budgets raised to 3,000/min so hundreds go out)");
     System.out.println("latency counts from when each request was due (open loop), so queueing shows as latency.");
     notes.forEach((what, line) -> System.out.println(what + ": " + line));

@@ -158,7 +158,8 @@ class HelmChartTest {
     assertThat(data(r.one("ConfigMap"))).containsEntry("MANAGEMENT_SERVER_PORT", "9090");
 
     Map<String, Object> moved = onlyContainer(render(MINIMAL + "management: {port: 8081}\n"));
-    assertThat(list(moved.get("ports"))).contains(Map.of("name", "management", "containerPort", 8081, "protocol", "TCP"));
+    assertThat(list(moved.get("ports"))).contains(Map.of("name", "management", "containerPort", 8081, "protocol",
+        "TCP"));
     assertThat(renderFailure(MINIMAL + "management: {port: 3000}\n")).contains("management.port must differ");
   }
 
@@ -224,7 +225,8 @@ class HelmChartTest {
         """);
 
     Map<String, Object> settings = data(r.one("ConfigMap"));
-    assertThat(settings).containsEntry("REDIS_CLUSTER_NODES", "redis-0.redis:6379,redis-1.redis:6379,redis-2.redis:6379");
+    assertThat(settings).containsEntry("REDIS_CLUSTER_NODES",
+        "redis-0.redis:6379,redis-1.redis:6379,redis-2.redis:6379");
     assertThat(settings).doesNotContainKey("REDIS_URL");
     assertThat(secretData(r.one("Secret"))).containsExactlyInAnyOrderEntriesOf(Map.of("REDIS_PASSWORD", "cluster-pw",
         "RAPPORT_PULSE_SECRET", PULSE_SECRET));
@@ -349,7 +351,8 @@ class HelmChartTest {
   void changingASettingOrASecretRollsThePods() {
     Map<String, Object> base = podAnnotations(render(MINIMAL + "slack: {botToken: xoxb-a}\n"));
     Map<String, Object> same = podAnnotations(render(MINIMAL + "slack: {botToken: xoxb-a}\n"));
-    Map<String, Object> newSetting = podAnnotations(render(REDIS + "slack: {botToken: xoxb-a}\nrapport: {admins: [U01], "
+    Map<String, Object> newSetting = podAnnotations(render(REDIS
+        + "slack: {botToken: xoxb-a}\nrapport: {admins: [U01], "
         + "pulseSecret: " + PULSE_SECRET + "}\n"));
     Map<String, Object> newSecret = podAnnotations(render(MINIMAL + "slack: {botToken: xoxb-b}\n"));
 
@@ -396,7 +399,8 @@ class HelmChartTest {
 
     assertThat(ingress.get("apiVersion")).isEqualTo("networking.k8s.io/v1");
     assertThat(spec.get("ingressClassName")).isEqualTo("nginx");
-    assertThat(at(ingress, "metadata", "annotations")).isEqualTo(Map.of("cert-manager.io/cluster-issuer", "letsencrypt"));
+    assertThat(at(ingress, "metadata", "annotations")).isEqualTo(Map.of("cert-manager.io/cluster-issuer",
+        "letsencrypt"));
     Map<String, Object> tls = map(list(spec.get("tls")).get(0));
     assertThat(list(tls.get("hosts"))).containsExactly("rapport.example.com");
     assertThat(tls.get("secretName")).isEqualTo(name(r.one("Service")) + "-tls");
@@ -476,7 +480,8 @@ class HelmChartTest {
     Map<String, Object> metricsService = r.named("Service", RELEASE + "-metrics");
     Map<String, Object> mainService = r.named("Service", RELEASE);
     assertThat(map(at(metricsService, "metadata", "labels"))).containsAllEntriesOf(selector);
-    assertThat(map(at(mainService, "metadata", "labels"))).doesNotContainEntry("app.kubernetes.io/component", "metrics");
+    assertThat(map(at(mainService, "metadata", "labels"))).doesNotContainEntry("app.kubernetes.io/component",
+        "metrics");
     assertThat(list(at(metricsService, "spec", "ports"))).singleElement()
         .satisfies(p -> assertThat(map(p)).containsEntry("targetPort", "management").containsEntry("port", 9090));
     assertThat(list(at(mainService, "spec", "ports"))).singleElement()
@@ -525,7 +530,8 @@ class HelmChartTest {
     assertThat(renderFailure(oauth)).contains("rapport.encryptionKey").contains("openssl rand -base64 32");
 
     String key = Base64.getEncoder().encodeToString(new byte[32]);
-    String old = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+    String old = Base64.getEncoder()
+        .encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
     Rendered r = render(oauth.replace("rapport:\n  pulseSecret: " + PULSE_SECRET + "\n", "") + "rapport: {pulseSecret: "
         + PULSE_SECRET + ", encryptionKey: '" + key + "', previousEncryptionKeys: ['" + old + "']}\n");
 
@@ -794,7 +800,8 @@ class HelmChartTest {
 
   private static Map<String, String> secretData(Map<String, Object> secret) {
     Map<String, String> decoded = new LinkedHashMap<>();
-    data(secret).forEach((k, v) -> decoded.put(k, new String(Base64.getDecoder().decode((String) v), StandardCharsets.UTF_8)));
+    data(secret).forEach((k, v) -> decoded.put(k, new String(Base64.getDecoder().decode((String) v),
+        StandardCharsets.UTF_8)));
     if (secret.get("stringData") != null) {
       map(secret.get("stringData")).forEach((k, v) -> decoded.put(k, (String) v));
     }

@@ -20,7 +20,8 @@ class HostileInputTest extends AppTest {
     long now = SlackRequests.now();
     String form = "command=%2Fcoffee&text=help&team_id=" + TEAM + "&user_id=U1&channel_id=C1";
 
-    answers.add(expect(401, requests.postRaw("application/x-www-form-urlencoded", form, String.valueOf(now), "v0=bad")));
+    answers.add(expect(401, requests.postRaw("application/x-www-form-urlencoded", form, String.valueOf(now),
+        "v0=bad")));
     answers.add(expect(401, requests.postRaw("application/x-www-form-urlencoded", form, null, null)));
     answers.add(expect(401, requests.postRaw("application/x-www-form-urlencoded", form, "yesterday", "v0=00")));
     answers.add(expect(401, requests.post("application/x-www-form-urlencoded", form, now - 6 * 60)));

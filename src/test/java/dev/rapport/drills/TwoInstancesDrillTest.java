@@ -59,7 +59,8 @@ class TwoInstancesDrillTest extends AppTest {
       List<CompletableFuture<SlackRequests.Answer>> answers = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
         SlackRequests target = i % 2 == 0 ? requests : otherRequests;
-        answers.add(CompletableFuture.supplyAsync(() -> target.command(TEAM, "U002", "C0TWO00", "/coffee", "status"), load));
+        answers.add(CompletableFuture.supplyAsync(() -> target.command(TEAM, "U002", "C0TWO00", "/coffee", "status"),
+            load));
         if (i == 50) {
           Duration ahead = Duration.between(Instant.now(), due).plusSeconds(1);
           clock.advance(ahead);

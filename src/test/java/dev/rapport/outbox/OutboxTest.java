@@ -96,7 +96,8 @@ class OutboxTest extends AppTest {
 
     outbox.sendAll(List.of(post("m1", "C1"), Delivery.dm(TEAM, List.of("UGONE"), "m2", "hi", null)));
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> outbox.delivered("m1") && outbox.stats(TEAM).deadLettered() == 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> outbox.delivered("m1") && outbox.stats(TEAM)
+        .deadLettered() == 1);
     assertThat(count("sent") - sent).isEqualTo(1);
     assertThat(count("rate_limited") - limited).isEqualTo(1);
     assertThat(count("dead") - dead).isEqualTo(1);
@@ -374,7 +375,8 @@ class OutboxTest extends AppTest {
       var config = new com.slack.api.SlackConfig();
       config.setMethodsEndpointUrlPrefix(slack.apiUrl());
       com.slack.api.Slack.getInstance(config).methods(FakeSlack.tokenFor(TEAM)).chatPostMessage(r -> r
-          .channel(((Delivery.Post) d).channel()).text(d.text()).metadata(Message.Metadata.builder().eventType("rapport_delivery")
+          .channel(((Delivery.Post) d).channel()).text(d.text()).metadata(Message.Metadata.builder()
+              .eventType("rapport_delivery")
               .eventPayload(Map.of("rapport_id", d.id())).build()));
     } catch (Exception e) {
       throw new IllegalStateException(e);

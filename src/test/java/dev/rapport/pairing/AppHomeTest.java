@@ -131,7 +131,8 @@ class AppHomeTest extends AppTest {
         avoiding("U003", "U005", "UAPP"));
 
     assertThat(saved.status()).isEqualTo(200);
-    await().atMost(Duration.ofSeconds(5)).until(() -> jedis.smembers(avoidKey()).equals(java.util.Set.of("U003", "U005")));
+    await().atMost(Duration.ofSeconds(5)).until(() -> jedis.smembers(avoidKey()).equals(java.util.Set.of("U003",
+        "U005")));
     await().atMost(Duration.ofSeconds(5)).until(() -> !slack.calls("views.update").isEmpty());
     assertThat(slack.calls("views.update").get(0).json("view").toString()).as("the app left off, and said so")
         .contains("<@UAPP> is an app");

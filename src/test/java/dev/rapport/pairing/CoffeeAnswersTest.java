@@ -59,7 +59,8 @@ class CoffeeAnswersTest extends CoffeeAppTest {
 
     await().atMost(WAIT).until(() -> !updatesOf(intro).isEmpty());
     String first = updatesOf(intro).get(updatesOf(intro).size() - 1).json("blocks").toString();
-    assertThat(first).contains("Answers so far").contains("<@" + met + "> met").doesNotContain("<@" + declined + "> not");
+    assertThat(first).contains("Answers so far").contains("<@" + met + "> met").doesNotContain("<@" + declined
+        + "> not");
 
     answer(declined, trio, IntroMessage.NOT_MET);
 

@@ -152,7 +152,8 @@ class CoffeePairingTest extends CoffeeAppTest {
     assertThat(prompt.json().toString()).contains("pairing_forget").contains("can't be undone");
     requests.blockAction(TEAM, "U004", "D0U004", "pairing_forget", "forget");
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> slack.responded().stream().anyMatch(r -> r.text().contains("Done.")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> slack.responded().stream().anyMatch(r -> r.text()
+        .contains("Done.")));
     assertThat(redisMentions("U004")).isEmpty();
     String partner = mine.stream().filter(u -> !u.equals("U004")).findFirst().orElseThrow();
     assertThat(coffee(partner, "history").text()).doesNotContain("U004");
@@ -200,7 +201,8 @@ class CoffeePairingTest extends CoffeeAppTest {
 
     requests.blockAction(TEAM, "Q001", note.channel(), Notes.BACK_IN, "C0QUIET");
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> slack.responded().stream().anyMatch(r -> r.text().contains("Welcome back")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> slack.responded().stream().anyMatch(r -> r.text()
+        .contains("Welcome back")));
     assertThat(requests.command(TEAM, "Q001", "D1", "/coffee", "status").text()).contains("You're taking part");
   }
 

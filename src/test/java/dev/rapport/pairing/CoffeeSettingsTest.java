@@ -296,7 +296,8 @@ class CoffeeSettingsTest extends AppTest {
     ObjectNode values = JSON.createObjectNode();
     select(values, "frequency", frequency);
     var chosen = values.putObject("days").putObject("days").put("type", "checkboxes").putArray("selected_options");
-    days.forEach(day -> chosen.addObject().put("value", day).putObject("text").put("type", "plain_text").put("text", day));
+    days.forEach(day -> chosen.addObject().put("value", day).putObject("text").put("type", "plain_text").put("text",
+        day));
     ObjectNode t = values.putObject("time").putObject("time").put("type", "timepicker");
     if (time != null) {
       t.put("selected_time", time);
@@ -315,7 +316,8 @@ class CoffeeSettingsTest extends AppTest {
   private static void select(ObjectNode values, String block, String value) {
     ObjectNode element = values.putObject(block).putObject(block).put("type", "static_select");
     if (value != null) {
-      element.putObject("selected_option").put("value", value).putObject("text").put("type", "plain_text").put("text", value);
+      element.putObject("selected_option").put("value", value).putObject("text").put("type", "plain_text").put("text",
+          value);
     }
   }
 }

@@ -71,7 +71,8 @@ class HomeBenchmark extends AppTest {
       int before = slack.calls("views.publish").size();
       long start = System.nanoTime();
       SlackRequests.Answer ack = requests.event(TEAM, SlackRequests.newEventId(), "AppHomeOpenedPayload", Map.of(
-          "type", "app_home_opened", "user", ADMIN, "tab", "home", "channel", "D0HOME", "event_ts", "1700000000.000100"));
+          "type", "app_home_opened", "user", ADMIN, "tab", "home", "channel", "D0HOME", "event_ts",
+              "1700000000.000100"));
       acks[i] = System.nanoTime() - start;
       if (ack.status() != 200) {
         throw new AssertionError("app_home_opened answered " + ack.status());

@@ -23,7 +23,8 @@ class ButtonValuesTest {
   void aListPageButtonAlreadySentStillNamesItsPage() {
     assertThat(ListPage.Position.parse("all|3")).isEqualTo(new ListPage.Position(null, 3));
     assertThat(ListPage.Position.parse("listening|2")).isEqualTo(new ListPage.Position(Strategy.LISTENING, 2));
-    assertThat(ListPage.Position.parse("all|x")).as("a bad page is the first").isEqualTo(new ListPage.Position(null, 1));
+    assertThat(ListPage.Position.parse("all|x")).as("a bad page is the first").isEqualTo(new ListPage.Position(null,
+        1));
     assertThat(new ListPage.Position(null, 3).encode()).isEqualTo("all|3");
     assertThat(new ListPage.Position(Strategy.LISTENING, 2).encode()).isEqualTo("listening|2");
   }

@@ -24,7 +24,8 @@ class LibraryCommandsTest extends PromptTestSupport {
   @Test
   void anAddedPromptIsListedPostedAndCanBeRemoved() {
     SlackRequests.Answer added = empathy(ADMIN, "C110",
-        "add empathy What's one thing that made a colleague's day easier this week? | Noticing others' days is empathy.");
+        "add empathy What's one thing that made a colleague's day easier this week?"
+            + " | Noticing others' days is empathy.");
 
     assertThat(added.text()).contains("Added `empathy-ws1` to *Expressing empathy*");
     Prompt prompt = library.find(TEAM, "empathy-ws1").orElseThrow();
@@ -74,7 +75,8 @@ class LibraryCommandsTest extends PromptTestSupport {
 
     JsonNode blocks = first.json().path("blocks");
     assertThat(first.json().path("response_type").asText()).isEqualTo("ephemeral");
-    assertThat(blocks.toString()).contains("page 1 of " + pages).contains("`listening-01`").doesNotContain("`listening-11`");
+    assertThat(blocks.toString()).contains("page 1 of " + pages).contains("`listening-01`")
+        .doesNotContain("`listening-11`");
     assertThat(buttons(blocks)).extracting(b -> b.path("action_id").asText()).containsExactly("prompts_list_next");
 
     requests.blockAction(TEAM, ADMIN, "C110", "prompts_list_next", buttons(blocks).get(0).path("value").asText());

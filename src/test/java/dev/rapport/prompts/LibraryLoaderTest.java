@@ -81,7 +81,8 @@ class LibraryLoaderTest {
     entries.set(2, entries.get(2).replace("listening-03", "empathy-99"));
 
     assertThatThrownBy(() -> parse(entries)).hasMessageContaining("listening-01: unknown field `tags`")
-        .hasMessageContaining("listening-02: missing why").hasMessageContaining("empathy-99: id should be `listening-NN`");
+        .hasMessageContaining("listening-02: missing why")
+            .hasMessageContaining("empathy-99: id should be `listening-NN`");
   }
 
   @Test

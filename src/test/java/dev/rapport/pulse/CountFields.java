@@ -3,7 +3,10 @@ package dev.rapport.pulse;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The fields of a closed period's counts hash, in the one fixed order they are written (never the order answers arrive). */
+/**
+ * The fields of a closed period's counts hash, in the one fixed order they are written (never the order answers
+ * arrive).
+ */
 final class CountFields {
 
   private CountFields() {}

@@ -145,13 +145,15 @@ final class RequestAttacks {
 
   private SlackRequests.Body body(Kind kind, Attack attack) {
     return switch (kind) {
-      case COMMAND -> requests.commandBody(team, ADMIN, CHANNEL, "/coffee", "start every 2 weeks on fri at 15:00 tz UTC");
+      case COMMAND -> requests.commandBody(team, ADMIN, CHANNEL, "/coffee",
+          "start every 2 weeks on fri at 15:00 tz UTC");
       case ACTION -> requests.blockActionBody(team, MEMBER, CHANNEL, "pairing_home_pause", CHANNEL);
       case VIEW -> requests.viewSubmissionBody(team, ADMIN, "pairing_settings", CHANNEL, settings());
       case EVENT -> attack == Attack.REPLAYED
           ? requests.eventBody(team, SlackRequests.newEventId(), "AppHomeOpenedPayload", Map.of("type",
               "app_home_opened", "user", MEMBER, "tab", "home", "channel", "D0GATE", "event_ts", "1700000000.000100"))
-          : requests.eventBody(team, SlackRequests.newEventId(), "AppUninstalledPayload", Map.of("type", "app_uninstalled"));
+          : requests.eventBody(team, SlackRequests.newEventId(), "AppUninstalledPayload", Map.of("type",
+              "app_uninstalled"));
     };
   }
 

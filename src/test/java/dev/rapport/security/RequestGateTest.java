@@ -81,7 +81,8 @@ class RequestGateTest extends AppTest {
     SlackRequests.Body body = requests.commandBody(TEAM, "U001", "C001", "/coffee", "help");
     Map<String, String> signed = requests.signed(String.valueOf(clock.instant().getEpochSecond()), body.text());
 
-    for (String path : new String[] {"/slack/events/", "/SLACK/EVENTS", "/slack/install", "/slack/oauth_redirect", "/slack"}) {
+    for (String path : new String[] {"/slack/events/", "/SLACK/EVENTS", "/slack/install", "/slack/oauth_redirect",
+        "/slack"}) {
       for (String method : new String[] {"GET", "POST", "OPTIONS"}) {
         assertThat(requests.send(method, path, body, signed).status()).as(method + " " + path).isEqualTo(404);
       }

@@ -25,12 +25,14 @@ class EncryptionKeyStartupTest {
   @Test
   void multiWorkspaceModeRefusesToStartWithoutAKeyAndSaysHowToMakeOne(CapturedOutput output) {
     assertThatThrownBy(() -> new SpringApplicationBuilder(RapportApplication.class).run(
-        "--server.port=0", "--management.server.port=0", "--REDIS_URL=" + TestRedis.shared().url(TestRedis.newDatabase()),
+        "--server.port=0", "--management.server.port=0", "--REDIS_URL=" + TestRedis.shared()
+            .url(TestRedis.newDatabase()),
         "--SLACK_BOT_TOKEN=", "--SLACK_SIGNING_SECRET=secret", "--SLACK_CLIENT_ID=111.222",
         "--SLACK_CLIENT_SECRET=client-secret", "--RAPPORT_ENCRYPTION_KEY="))
         .hasRootCauseInstanceOf(MissingEncryptionKeyException.class);
 
-    assertThat(output).contains("APPLICATION FAILED TO START").contains("sealed with RAPPORT_ENCRYPTION_KEY; that variable is not set")
+    assertThat(output).contains("APPLICATION FAILED TO START")
+        .contains("sealed with RAPPORT_ENCRYPTION_KEY; that variable is not set")
         .contains("Make a key with `openssl rand -base64 32`");
   }
 

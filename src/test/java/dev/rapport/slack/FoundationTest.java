@@ -105,7 +105,8 @@ class FoundationTest extends AppTest {
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(prometheus())
         .contains("rapport_slack_commands_total{application=\"rapport\",command=\"/coffee\",subcommand=\"help\"}")
         .contains("rapport_slack_events_total{application=\"rapport\",outcome=\"handled\",type=\"app_home_opened\"}")
-        .contains("rapport_slack_api_errors_total{application=\"rapport\",error=\"not_enabled\",method=\"views.publish\"}"));
+        .contains("rapport_slack_api_errors_total{application=\"rapport\",error=\"not_enabled\","
+            + "method=\"views.publish\"}"));
   }
 
   private String prometheus() throws Exception {

@@ -48,7 +48,8 @@ class MultiWorkspaceTest extends OAuthAppTest {
         .hasSize(2 + 2).allMatch(call -> {
       List<String> group = slack.api().groupDmMembers(call.param("channel"));
       String team = group.get(0).startsWith("UA") ? ACME : GLOBEX;
-      return call.token().equals(FakeSlack.tokenFor(team)) && group.stream().allMatch(u -> u.startsWith("U" + team.charAt(2)));
+      return call.token().equals(FakeSlack.tokenFor(team)) && group.stream().allMatch(u -> u.startsWith("U"
+          + team.charAt(2)));
     });
     assertThat(requests.command(ACME, "UA001", "C0SAME", "/coffee", "stats").text())
         .contains("People in the pool (last round): 4").contains("groups of 2");
@@ -89,9 +90,11 @@ class MultiWorkspaceTest extends OAuthAppTest {
       String u = "U" + team.charAt(2);
       slack.workspace(team).channel("C0SAME", u, 3);
       slack.workspace(team).user(u + "001").admin();
-      assertThat(requests.command(team, u + "001", "C0SAME", "/coffee", "start every week on mon at 10:00 tz UTC").text())
+      assertThat(requests.command(team, u + "001", "C0SAME", "/coffee", "start every week on mon at 10:00 tz UTC")
+          .text())
           .contains("Coffee pairing is on");
-      assertThat(requests.command(team, u + "002", "C0SAME", "/coffee", "avoid <@" + u + "003>").text()).contains("Noted");
+      assertThat(requests.command(team, u + "002", "C0SAME", "/coffee", "avoid <@" + u + "003>").text())
+          .contains("Noted");
     }
 
     SlackRequests.Answer answer = requests.event(ACME, SlackRequests.newEventId(), "AppUninstalledPayload",

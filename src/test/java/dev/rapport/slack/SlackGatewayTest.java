@@ -18,7 +18,8 @@ class SlackGatewayTest extends AppTest {
   @Test
   void parsesResponsesWithTheirHeadersAndCallsSlackAtTheConfiguredUrlWithTheWorkspaceToken() throws Exception {
     var first = gateway.call(TEAM, "chat.postMessage", c -> c.chatPostMessage(r -> r.channel("C1").text("one")));
-    var second = gateway.call(TEAM, "conversations.open", c -> c.conversationsOpen(r -> r.users(java.util.List.of("U1", "U2"))));
+    var second = gateway.call(TEAM, "conversations.open", c -> c.conversationsOpen(r -> r.users(java.util.List.of("U1",
+        "U2"))));
 
     assertThat(first.getChannel()).isEqualTo("C1");
     assertThat(first.getTs()).isNotBlank();
@@ -39,7 +40,8 @@ class SlackGatewayTest extends AppTest {
     SlackCallException limited = catchThrowableOfType(SlackCallException.class,
         () -> gateway.call(TEAM, "chat.postMessage", c -> c.chatPostMessage(r -> r.channel("C1").text("x"))));
     SlackCallException down = catchThrowableOfType(SlackCallException.class,
-        () -> gateway.call(TEAM, "conversations.open", c -> c.conversationsOpen(r -> r.users(java.util.List.of("U1")))));
+        () -> gateway.call(TEAM, "conversations.open", c -> c.conversationsOpen(r ->
+            r.users(java.util.List.of("U1")))));
     SlackCallException unknown = catchThrowableOfType(SlackCallException.class,
         () -> gateway.call(TEAM, "users.info", c -> c.usersInfo(r -> r.user("UNOPE"))));
 

@@ -58,13 +58,15 @@ class RedisClusterTest extends AppTest {
     slack.workspace(TEAM).user(ADMIN).admin();
     try (JedisCluster redis = cluster.client()) {
       // Coffee: a round, its intros through the outbox, an answer, the stats.
-      assertThat(command(ADMIN, "/coffee", "start every week on mon at 10:00 tz UTC").text()).contains("Coffee pairing is on");
+      assertThat(command(ADMIN, "/coffee", "start every week on mon at 10:00 tz UTC").text())
+          .contains("Coffee pairing is on");
       command(ADMIN, "/coffee", "now");
       await().atMost(Duration.ofSeconds(20)).until(() -> intros().size() == 3);
       FakeApi.Message intro = intros().get(0);
       List<String> group = slack.api().groupDmMembers(intro.channel());
       String round = redis.zrange("rapport:{" + TEAM + "}:pairing:" + CHANNEL + ":rounds", 0, -1).get(0);
-      await().atMost(Duration.ofSeconds(10)).until(() -> "3".equals(redis.hget("rapport:{" + TEAM + "}:pairing:" + CHANNEL + ":stats", "intros")));
+      await().atMost(Duration.ofSeconds(10)).until(() -> "3".equals(redis.hget("rapport:{" + TEAM + "}:pairing:"
+          + CHANNEL + ":stats", "intros")));
       requests.blockAction(TEAM, group.get(0), intro.channel(), "pairing_met",
           CHANNEL + "|" + round + "|" + groupIndex(intro));
       await().atMost(Duration.ofSeconds(10)).until(() -> command(ADMIN, "/coffee", "stats").text()
@@ -75,7 +77,8 @@ class RedisClusterTest extends AppTest {
       // The channel also has the coffee program's announcements.
       await().atMost(Duration.ofSeconds(10)).until(() -> prompts().size() == 1);
       String promptTs = prompts().get(0).ts();
-      await().atMost(Duration.ofSeconds(10)).until(() -> !redis.keys("rapport:{" + TEAM + "}:prompts:post:*").isEmpty());
+      await().atMost(Duration.ofSeconds(10)).until(() -> !redis.keys("rapport:{" + TEAM + "}:prompts:post:*")
+          .isEmpty());
       requests.event(TEAM, SlackRequests.newEventId(), "MessagePayload", Map.of("type", "message",
           "channel", CHANNEL, "user", "U003", "text", "(not read)", "ts", "1790000000.000500",
           "thread_ts", promptTs, "channel_type", "channel"));
@@ -98,7 +101,8 @@ class RedisClusterTest extends AppTest {
 
       // Forget-me, then uninstall: scans and deletes by the workspace's hash tag.
       requests.blockAction(TEAM, "U004", "D0U004", "pairing_forget", "forget");
-      await().atMost(Duration.ofSeconds(10)).until(() -> slack.responded().stream().anyMatch(r -> r.text().contains("Done.")));
+      await().atMost(Duration.ofSeconds(10)).until(() -> slack.responded().stream().anyMatch(r -> r.text()
+          .contains("Done.")));
       assertThat(cluster.allKeys().stream().filter(k -> k.startsWith("rapport:{" + TEAM + "}"))
           .flatMap(k -> dump(redis, k).stream()).filter(v -> v.contains("U004"))).isEmpty();
 
@@ -142,7 +146,8 @@ class RedisClusterTest extends AppTest {
       JsonNode element = block.path("element");
       if (element.path("type").asText().equals("plain_text_input")) {
         commentBlock = id;
-        values.putObject(id).putObject(element.path("action_id").asText()).put("type", "plain_text_input").putNull("value");
+        values.putObject(id).putObject(element.path("action_id").asText()).put("type", "plain_text_input")
+            .putNull("value");
       } else {
         values.putObject(id).putObject(element.path("action_id").asText()).put("type", element.path("type").asText())
             .putObject("selected_option").put("value", "4");

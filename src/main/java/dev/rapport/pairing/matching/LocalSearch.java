@@ -9,11 +9,11 @@ import java.util.SplittableRandom;
  * pools try every other group; big ones a seeded sample, except for do-not-pair conflicts, which
  * always get a full scan. A budget of cost evaluations bounds the time deterministically.
  *
- * <p>When single steps are exhausted, groups that still have no common working hours (or worse:
- * someone without a new face, a do-not-pair conflict) try a two-step chain, because a time-zone cluster can hold the wrong mix of
- * big and small groups (8 people in one zone and 6 in another need 4+4 and 3+3, not 4+3 and 4+3)
- * and fixing that passes through a no-better intermediate state: swap a member in from a bigger
- * group, then move the member it displaced from there on to a smaller group.
+ * <p>When single steps are exhausted, groups that still have no common working hours (or worse: someone without a new
+ * face, a do-not-pair conflict) try a two-step chain, because a time-zone cluster can hold the wrong mix of big and
+ * small groups (8 people in one zone and 6 in another need 4+4 and 3+3, not 4+3 and 4+3) and fixing that passes
+ * through a no-better intermediate state: swap a member in from a bigger group, then move the member it displaced
+ * from there on to a smaller group.
  */
 final class LocalSearch {
 
