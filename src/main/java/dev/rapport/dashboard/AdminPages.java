@@ -52,10 +52,10 @@ class AdminPages {
     this.clock = clock;
   }
 
-  record RoundRow(String day, String meeting, String firstMeeting, String participation) {}
+  public record RoundRow(String day, String meeting, String firstMeeting, String participation) {}
 
-  record ProgramView(String channel, String name, String cadence, String next, String pool, List<RoundRow> rounds,
-                     String lastingTies, String tiesAsked, List<String> advice, List<String> failures) {}
+  public record ProgramView(String channel, String name, String cadence, String next, String pool,
+                            List<RoundRow> rounds, String lastingTies, String tiesAsked, List<String> advice, List<String> failures) {}
 
   @GetMapping("/dashboard/programs")
   String programs(@RequestAttribute(Viewer.ATTRIBUTE) Viewer viewer, Model model) {
@@ -114,7 +114,7 @@ class AdminPages {
                                      @PathVariable String channel) {
     requireAdmin(viewer);
     ProgramHealth health = insights.health(viewer.team(), channel)
-        .orElseThrow(() -> new Forbidden("No coffee program runs there."));
+        .orElseThrow(() -> new NotFound("No coffee program of your workspace runs there."));
     return png(InsightCharts.health(health, words.channel(viewer.team(), channel)));
   }
 

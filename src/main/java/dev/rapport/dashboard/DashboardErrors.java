@@ -20,6 +20,12 @@ class DashboardErrors {
     return page(request, model, "Not for you", e.getMessage());
   }
 
+  @ExceptionHandler(NotFound.class)
+  String notFound(NotFound e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    response.setStatus(404);
+    return page(request, model, "Not found", e.getMessage());
+  }
+
   @ExceptionHandler(Exception.class)
   String failed(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
     log.warn("Dashboard page {} failed", request.getServletPath(), e);

@@ -45,7 +45,7 @@ class MyPages {
   @GetMapping("/dashboard")
   String mine(@RequestAttribute(Viewer.ATTRIBUTE) Viewer viewer, @RequestParam(required = false) String done,
               Model model) {
-    return page(viewer, model, DONE.get(done), null);
+    return page(viewer, model, done == null ? null : DONE.get(done), null);
   }
 
   @PostMapping("/dashboard/me/{action}")
@@ -87,12 +87,12 @@ class MyPages {
   }
 
   /** One of the viewer's programs as the page shows it. */
-  record ProgramRow(String channel, String name, String cadence, String next, String state, boolean paused,
+  public record ProgramRow(String channel, String name, String cadence, String next, String state, boolean paused,
                     boolean left) {}
 
-  record GroupRow(String when, String where, String with, String outcome) {}
+  public record GroupRow(String when, String where, String with, String outcome) {}
 
-  record Person(String id, String name) {}
+  public record Person(String id, String name) {}
 
   private String page(Viewer viewer, Model model, String notice, String error) {
     String team = viewer.team();

@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 
 /**
  * Pulse with context: the teams a manager manages (an admin: every team), each with its pulse trend and its
- * channel's milestones. A team the viewer doesn't manage is 403, whatever the URL says.
+ * channel's milestones. A team the viewer doesn't manage is 403, a channel
+ * of another workspace (or with no pulse) 404, whatever the URL says.
  */
 @Controller
 class TeamPages {
@@ -30,11 +31,11 @@ class TeamPages {
     this.words = words;
   }
 
-  record Team(String channel, String name) {}
+  public record Team(String channel, String name) {}
 
-  record PeriodRow(String opened, String closed, String answered, List<String> means) {}
+  public record PeriodRow(String opened, String closed, String answered, List<String> means) {}
 
-  record MilestoneRow(int number, String when, String what) {}
+  public record MilestoneRow(int number, String when, String what) {}
 
   @GetMapping("/dashboard/teams")
   String teams(@RequestAttribute(Viewer.ATTRIBUTE) Viewer viewer, Model model) {
@@ -87,7 +88,11 @@ class TeamPages {
         words.channel(viewer.team(), channel)));
   }
 
+  /** 404 for a channel with no pulse in the viewer's workspace (another workspace's too), 403 for another team. */
   private void requireTeam(Viewer viewer, String channel) {
+    if (!insights.pulseTeams(viewer.team(), viewer.user(), true).contains(channel)) {
+      throw new NotFound("Your workspace has no team pulse there.");
+    }
     if (!insights.maySeePulse(viewer.team(), channel, viewer.user(), viewer.admin())) {
       throw new Forbidden("You can see the pulse of the teams you manage only.");
     }

@@ -46,9 +46,9 @@ public abstract class AppTest {
 
   public static final String TEAM = "T0TEST";
   public static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
-  /** RAPPORT_PULSE_SECRET of the app under test (the pulse refuses to run without one on a real Redis). */
   /** SLACK_CLIENT_ID of the app under test: Sign in with Slack's audience. */
   public static final String DASHBOARD_CLIENT_ID = "333.444";
+  /** RAPPORT_PULSE_SECRET of the app under test (the pulse refuses to run without one on a real Redis). */
   public static final String PULSE_SECRET = "5e1f0c7a9b3d4e2f8a6c1b0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f";
 
   protected static final FakeSlack slack = Shared.SLACK;

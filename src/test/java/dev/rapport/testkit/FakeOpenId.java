@@ -51,7 +51,8 @@ public final class FakeOpenId {
   ObjectNode token(FakeSlack.Call call) {
     Grant grant = call.param("code") == null ? null : codes.remove(call.param("code"));
     String redirect = call.param("redirect_uri");
-    if (grant == null || redirect != null && !redirect.equals(grant.redirectUri())) {
+    if (grant == null || redirect != null && !redirect.equals(grant.redirectUri())
+        || !grant.clientId().equals(call.param("client_id"))) {
       return FakeApi.error("invalid_code");
     }
     long now = Instant.now().getEpochSecond();

@@ -276,10 +276,18 @@ public final class FakeSlack implements AutoCloseable {
         return;
       }
       if (path.equals("/api/openid.connect.token")) {
-        Map<String, String> params = parseForm(new String(body, StandardCharsets.UTF_8));
-        calls.add(new Call("openid.connect.token", null, Map.copyOf(params), Instant.now()));
-        send(exchange, 200, openId.token(new Call("openid.connect.token", null, params, Instant.now())).toString(),
-            "application/json; charset=utf-8");
+        Map<String, String> params = new java.util.HashMap<>(parseForm(new String(body, StandardCharsets.UTF_8)));
+        // The app authenticates with HTTP Basic (client id and secret), as Slack's SDK sends them.
+        String basic = exchange.getRequestHeaders().getFirst("Authorization");
+        if (basic != null && basic.startsWith("Basic ")) {
+          String[] pair = new String(java.util.Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8)
+              .split(":", 2);
+          params.putIfAbsent("client_id", pair[0]);
+          params.putIfAbsent("client_secret", pair.length > 1 ? pair[1] : "");
+        }
+        Call call = new Call("openid.connect.token", null, Map.copyOf(params), Instant.now());
+        calls.add(call);
+        send(exchange, 200, openId.token(call).toString(), "application/json; charset=utf-8");
         return;
       }
       if (!path.startsWith("/api/")) {
