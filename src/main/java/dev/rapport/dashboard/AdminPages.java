@@ -55,7 +55,8 @@ class AdminPages {
   public record RoundRow(String day, String meeting, String firstMeeting, String participation) {}
 
   public record ProgramView(String channel, String name, String cadence, String next, String pool,
-                            List<RoundRow> rounds, String lastingTies, String tiesAsked, List<String> advice, List<String> failures) {}
+                            List<RoundRow> rounds, String lastingTies, String tiesAsked, List<String> advice,
+                            List<String> failures) {}
 
   @GetMapping("/dashboard/programs")
   String programs(@RequestAttribute(Viewer.ATTRIBUTE) Viewer viewer, Model model) {

@@ -50,8 +50,9 @@ class DashboardGate implements WebMvcConfigurer {
   boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
     headers(response);
     String path = request.getServletPath();
-    if (path.equals("/dashboard/signin") || path.equals(SignInWithSlack.CALLBACK)
-        || path.equals("/dashboard/signed-out") || path.equals("/dashboard/dashboard.css")) {
+    if (path.equals(SignInWithSlack.PAGE) || path.equals(SignInWithSlack.START)
+        || path.equals(SignInWithSlack.CALLBACK) || path.equals("/dashboard/signed-out")
+        || path.equals("/dashboard/dashboard.css")) {
       return true;
     }
     Optional<Sessions.Session> session = sessions.find(Cookies.read(request, Cookies.SESSION));
@@ -60,7 +61,7 @@ class DashboardGate implements WebMvcConfigurer {
       if (post) {
         refuse(response, 403, "You're signed out, so nothing changed. Sign in again and retry.");
       } else {
-        response.sendRedirect("/dashboard/signin");
+        response.sendRedirect(SignInWithSlack.PAGE);
       }
       return false;
     }

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Sign in with Slack, the OpenID Connect flow Slack documents: {@code /dashboard/signin} sends the browser to
+ * Sign in with Slack, the OpenID Connect flow Slack documents: {@code /dashboard/signin} shows the button,
+ * {@code /dashboard/signin/slack} sends the browser to
  * Slack's authorize page with a fresh state (kept in Redis and in a cookie) and nonce; the callback checks the
  * state against both, exchanges the code at {@code openid.connect.token} with the app's client secret, checks
  * the id_token ({@link IdToken}), refuses workspaces Rapport doesn't serve, and starts a session (a new cookie:
@@ -29,6 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SignInWithSlack {
 
   private static final Logger log = LoggerFactory.getLogger(SignInWithSlack.class);
+  static final String PAGE = "/dashboard/signin";
+  static final String START = "/dashboard/signin/slack";
   static final String CALLBACK = "/dashboard/signin/callback";
 
   private final SlackSettings slack;
@@ -46,13 +49,20 @@ class SignInWithSlack {
     this.clock = clock;
   }
 
-  @GetMapping("/dashboard/signin")
+  /** The sign-in page: what the dashboard is, and the "Sign in with Slack" button (or why it can't work yet). */
+  @GetMapping(PAGE)
+  String page(HttpServletResponse response, Model model) {
+    if (!slack.signsIn()) {
+      return notSetUp(response, model);
+    }
+    return "dashboard/signin";
+  }
+
+  /** The button: off to Slack's authorize page with a fresh state and nonce. */
+  @GetMapping(START)
   String signIn(HttpServletRequest request, HttpServletResponse response, Model model) {
     if (!slack.signsIn()) {
-      response.setStatus(503);
-      model.addAttribute("problem", "Sign in with Slack isn't set up on this Rapport yet. Whoever runs Rapport "
-          + "turns it on (the README's \"Sign in with Slack\" says how).");
-      return "dashboard/signin";
+      return notSetUp(response, model);
     }
     String nonce = Sessions.random();
     String state = sessions.beginSignIn(nonce);
@@ -60,6 +70,14 @@ class SignInWithSlack {
     return "redirect:" + settings.authorizeUrl() + "?response_type=code&scope=" + encode("openid profile")
         + "&client_id=" + encode(slack.clientId()) + "&state=" + encode(state) + "&nonce=" + encode(nonce)
         + "&redirect_uri=" + encode(redirectUri(request));
+  }
+
+  private static String notSetUp(HttpServletResponse response, Model model) {
+    response.setStatus(503);
+    model.addAttribute("notSetUp", true);
+    model.addAttribute("problem", "Sign in with Slack isn't set up on this Rapport yet. Whoever runs Rapport "
+        + "turns it on (the README's \"Sign in with Slack\" says how).");
+    return "dashboard/signin";
   }
 
   @GetMapping(CALLBACK)

@@ -54,7 +54,8 @@ class DashboardAccessTest extends AppTest {
 
   @Test
   void signingInStartsAnHttpOnlySameSiteSessionScopedToTheDashboard() {
-    DashboardClient.Page start = browser.get("/dashboard/signin");
+    assertThat(browser.get("/dashboard/signin").body()).contains("href=\"/dashboard/signin/slack\"");
+    DashboardClient.Page start = browser.get("/dashboard/signin/slack");
     assertThat(start.location()).startsWith(slack.authorizeUrl()).contains("scope=openid+profile")
         .contains("client_id=" + DASHBOARD_CLIENT_ID).contains("state=").contains("nonce=")
         .contains("redirect_uri=" + java.net.URLEncoder.encode(baseUrl() + "/dashboard/signin/callback",
@@ -76,7 +77,7 @@ class DashboardAccessTest extends AppTest {
   @Test
   void aCallbackWithAnotherStateOrAUsedOneSignsNobodyIn() {
     slack.openId().signInAs(TEAM, ADMIN, "Ada");
-    DashboardClient.Page start = browser.get("/dashboard/signin");
+    DashboardClient.Page start = browser.get("/dashboard/signin/slack");
     DashboardClient.Page slackPage = browser.send(HttpRequest.newBuilder(URI.create(start.location())).GET());
     String callback = slackPage.location().substring(baseUrl().length());
 

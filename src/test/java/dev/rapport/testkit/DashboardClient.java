@@ -46,12 +46,12 @@ public final class DashboardClient {
   }
 
   /**
-   * Signs in as {@code user} of {@code team}: the app's sign-in page, Slack's authorize page, the app's callback.
-   * Returns the callback's answer (a redirect to the dashboard when it worked).
+   * Signs in as {@code user} of {@code team}: the app's "Sign in with Slack" button, Slack's authorize page, the
+   * app's callback. Returns the callback's answer (a redirect to the dashboard when it worked).
    */
   public Page signIn(String team, String user, String name) {
     slack.openId().signInAs(team, user, name);
-    Page start = get("/dashboard/signin");
+    Page start = get("/dashboard/signin/slack");
     if (start.status() != 302) {
       throw new AssertionError("sign-in didn't start: " + start);
     }
