@@ -55,6 +55,7 @@ final class Subcommands {
       new Sub("/coffee", "settings", ""),
       new Sub("/coffee", "now", ""),
       new Sub("/coffee", "stats", ""),
+      new Sub("/coffee", "insights", ""),
       new Sub("/coffee", "leave", ""),
       new Sub("/coffee", "stop", ""),
       new Sub("/empathy", "", ""),
