@@ -169,7 +169,9 @@ public final class FakeApi {
     node.put("ok", true);
     node.remove(List.of("error", "needed", "provided", "warning"));
     ObjectNode profile = (ObjectNode) node.get("profile");
-    profile.put("real_name", "Real " + user.name).put("display_name", user.name).put("title", user.title);
+    profile.put("real_name", "Real " + user.name).put("display_name", user.name).put("title", user.title)
+        .put("status_emoji", user.statusEmoji).put("status_text", user.statusText)
+        .put("status_expiration", user.statusExpiration).put("start_date", user.startDate);
     ObjectNode fields = profile.putObject("fields");
     int i = 0;
     synchronized (workspace(team)) {
@@ -196,7 +198,8 @@ public final class FakeApi {
     u.remove("enterprise_id");
     ObjectNode profile = (ObjectNode) u.get("profile");
     profile.put("real_name", "Real " + user.name).put("display_name", user.name).put("title", user.title)
-        .put("team", team);
+        .put("team", team).put("status_emoji", user.statusEmoji).put("status_text", user.statusText)
+        .put("status_expiration", user.statusExpiration).put("start_date", user.startDate);
     profile.remove("bot_id");
     profile.remove("api_app_id");
     profile.remove("guest_invited_by");

@@ -23,6 +23,12 @@ public final class FakeWorkspace {
     public boolean guest;
     public String title = "";
     public final Map<String, String> fields = new LinkedHashMap<>();
+    public String statusEmoji = "";
+    public String statusText = "";
+    /** Epoch second the status clears; 0 when it doesn't. */
+    public long statusExpiration;
+    /** Slack's {@code profile.start_date} (e.g. "2027-01-10"), empty when the workspace doesn't set it. */
+    public String startDate = "";
 
     User(String id) {
       this.id = id;
@@ -57,6 +63,19 @@ public final class FakeWorkspace {
 
     public User title(String title) {
       this.title = title;
+      return this;
+    }
+
+    /** A Slack status, e.g. {@code status(":palm_tree:", "Vacationing", 0)}; expiration in epoch seconds, 0: none. */
+    public User status(String emoji, String text, long expiration) {
+      this.statusEmoji = emoji;
+      this.statusText = text;
+      this.statusExpiration = expiration;
+      return this;
+    }
+
+    public User startDate(String isoDate) {
+      this.startDate = isoDate;
       return this;
     }
 
