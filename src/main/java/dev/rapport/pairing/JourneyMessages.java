@@ -48,7 +48,7 @@ final class JourneyMessages {
             + "else: where things are, who to ask, how things really work here. Find 20–30 minutes in the next "
             + "few days to get to know each other."))),
         icebreakerBlock(icebreaker),
-        section(s -> s.text(markdownText(IntroMessage.whenToMeet(pair, meetAt, noZone)))))));
+        section(s -> s.text(markdownText(IntroMessage.whenToMeet(pair, meetAt, noZone))))));
     meetAt.ifPresent(at -> blocks.add(CalendarLinks.buttons(event(names, icebreaker, at))));
     blocks.add(context(List.of(markdownText(ahead(j)))));
     return blocks;

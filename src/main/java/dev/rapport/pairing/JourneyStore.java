@@ -2,6 +2,7 @@ package dev.rapport.pairing;
 
 import dev.rapport.store.Keys;
 import dev.rapport.store.LuaScript;
+import dev.rapport.store.Scans;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -107,9 +108,22 @@ class JourneyStore {
         List.of("delete", journey.hire(), journey.id()));
   }
 
-  /** Keys of every journey of the workspace (forget-me reads them). */
-  static String journeyPattern(String team) {
-    return Keys.team(team, "pairing", "journey", "*");
+  /**
+   * Forget-me: a journey of theirs as the new hire, or as the buddy, is deleted with its index entry (a journey
+   * without its buddy has nobody to nudge; its new hire joins the rounds); where they only added someone, that
+   * goes.
+   */
+  void forget(String team, String user) {
+    for (String key : Scans.keys(redis, Keys.team(team, "pairing", "journey", "*"))) {
+      String id = key.substring(key.lastIndexOf(':') + 1);
+      find(team, id).ifPresent(j -> {
+        if (user.equals(j.hire()) || user.equals(j.buddy())) {
+          delete(team, j);
+        } else if (user.equals(j.by())) {
+          redis.hset(key, "by", "");
+        }
+      });
+    }
   }
 
   static String journeyKey(String team, String id) {

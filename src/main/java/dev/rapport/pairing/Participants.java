@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who takes part in a round: the channel's human members (no bots, no deactivated accounts, no guests
  * unless the program allows them), minus those who left the program or are paused (ghosts included) and those
- * whose Slack status says they're out of office (told nothing; back next round); and the time zones intros
+ * whose Slack status says they're out of office (told nothing; back next round) and new hires still on their
+ * onboarding journey ({@link JourneyStore}); and the time zones intros
  * suggest a time from.
  */
 @Component
@@ -28,12 +29,15 @@ class Participants {
   private final ProgramStore programs;
   private final ChoiceStore choices;
   private final SlackGateway slack;
+  private final JourneyStore journeys;
 
-  Participants(Directory directory, ProgramStore programs, ChoiceStore choices, SlackGateway slack) {
+  Participants(Directory directory, ProgramStore programs, ChoiceStore choices, SlackGateway slack,
+               JourneyStore journeys) {
     this.directory = directory;
     this.programs = programs;
     this.choices = choices;
     this.slack = slack;
+    this.journeys = journeys;
   }
 
   Members read(String team, Program program, Instant now) throws SlackCallException {
@@ -44,10 +48,15 @@ class Participants {
     Set<String> paused = choices.paused(team, program.channel(), now).keySet();
     List<String> eligible = new ArrayList<>();
     Instant back = backBy(now);
+    // New hires on an onboarding journey (or waiting for its start) join the rounds once it is over.
+    Set<String> onJourney = new java.util.HashSet<>();
+    journeys.entries(team, program.channel()).values().stream().filter(e -> e.activeAt(now))
+        .forEach(e -> onJourney.add(e.hire()));
     for (String member : members) {
       Profile profile = profiles.get(member);
       if (profile != null && profile.isHuman() && (program.guests() || !profile.guest())
-          && !left.contains(member) && !paused.contains(member) && !profile.awayAt(back)) {
+          && !left.contains(member) && !paused.contains(member) && !profile.awayAt(back)
+          && !onJourney.contains(member)) {
         eligible.add(member);
       }
     }
