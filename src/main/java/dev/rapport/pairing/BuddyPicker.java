@@ -55,7 +55,9 @@ class BuddyPicker {
     everyone.add(hire);
     Map<String, Profile> profiles = directory.profiles(team, everyone);
     Profile newHire = profiles.get(hire);
-    Instant hireSince = journey.joined() && newHire != null ? tenure.since(team, newHire) : journey.start();
+    // Their Slack start date where the workspace keeps one; else when they joined, or the date an admin gave.
+    Instant hireSince = newHire != null && (journey.joined() || newHire.slackStartDate().isPresent())
+        ? tenure.since(team, newHire) : journey.start();
     Map<String, JourneyStore.Entry> entries = journeys.entries(team, channel);
     Map<String, Integer> load = new HashMap<>();
     entries.values().stream().filter(e -> e.activeAt(now) && e.buddy() != null)

@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 class OnboardingEvents implements SlackFeature {
 
   static final String USAGE = "/coffee onboard @alex starting 2026-12-07";
-  private static final Pattern ONBOARD = Pattern.compile("^\\s*(<@[^>]+>)\\s*(?:(?:starting|from|on)\\s+(\\S+))?\\s*$",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern ONBOARD = Pattern.compile(
+      "^\\s*(<@[^>]+>)\\s*(?:(?:starting|from|on)\\s+(.+?))?\\s*$", Pattern.CASE_INSENSITIVE);
 
   private final Journeys journeys;
   private final ProgramStore programs;

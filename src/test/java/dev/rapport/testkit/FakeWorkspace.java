@@ -90,6 +90,8 @@ public final class FakeWorkspace {
   final Map<String, User> users = new LinkedHashMap<>();
   final Map<String, Set<String>> channels = new LinkedHashMap<>();
   final Map<String, List<String>> userGroups = new LinkedHashMap<>();
+  /** User group id -> its handle (what people type after @), for {@code usergroups.list}. */
+  final Map<String, String> userGroupHandles = new LinkedHashMap<>();
   /** Channels Rapport isn't a member of (it is in every other one): posts there fail with not_in_channel. */
   final Set<String> withoutRapport = new LinkedHashSet<>();
 
@@ -144,5 +146,11 @@ public final class FakeWorkspace {
 
   public synchronized void userGroup(String id, String... members) {
     userGroups.put(id, List.of(members));
+  }
+
+  /** A user group with a handle, e.g. {@code userGroup("S0MENTORS", "mentors", "U1", "U2")}. */
+  public synchronized void namedUserGroup(String id, String handle, String... members) {
+    userGroups.put(id, List.of(members));
+    userGroupHandles.put(id, handle);
   }
 }
