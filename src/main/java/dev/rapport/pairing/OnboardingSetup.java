@@ -31,6 +31,9 @@ class OnboardingSetup {
     if (words.onboarding() == null) {
       return new Change(current, false, words.managerField());
     }
+    if (!words.onboarding()) {
+      return new Change(Optional.empty(), current.isPresent(), words.managerField());
+    }
     Onboarding base = current.orElse(Onboarding.defaults());
     String group = base.buddyGroup();
     String handle = base.buddyGroupHandle();

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * {@code managers field "Manager"} (or {@code managers none}). What it doesn't know (the cadence's {@code size},
  * other program types) is left in {@link #rest()} for the rest of the command's parsing.
  *
- * @param onboarding true: on (type onboarding, buddies or journey given); null: as it was
+ * @param onboarding true: on (type onboarding, buddies or journey given); false: off (the settings form);
+ *     null: as it was
  * @param buddies a user group as typed ({@code <!subteam^S1|@mentors>} or {@code @mentors}), "" for the channel,
  *     null: as it was
  * @param journey the nudges, or null: as they were
