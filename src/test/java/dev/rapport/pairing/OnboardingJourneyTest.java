@@ -3,6 +3,7 @@ package dev.rapport.pairing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.testkit.FakeApi;
 import dev.rapport.testkit.SlackRequests;
 import java.time.Duration;
@@ -141,6 +142,35 @@ class OnboardingJourneyTest extends CoffeeAppTest {
     roundNow();
     await().atMost(WAIT).until(() -> introMessages(CHANNEL).stream()
         .anyMatch(m -> slack.api().groupDmMembers(m.channel()).contains(HIRE)));
+  }
+
+  @Test
+  void theSettingsFormTurnsOnOnboardingWithItsJourneyBuddiesAndManagerField() {
+    slack.workspace(TEAM).namedUserGroup("S0MENTORS", "mentors", BUDDY);
+    coffee(ADMIN, CHANNEL, "start every week on mon at 10:00 tz UTC");
+    coffee(ADMIN, CHANNEL, "settings");
+    await().atMost(WAIT).until(() -> !slack.api().views().isEmpty());
+    ObjectNode sent = CoffeeSettingsTest.asSubmitted(slack.api().views().get(0).view());
+    sent.with("options").with("options").withArray("selected_options").addObject()
+        .put("value", SettingsModal.ONBOARDING).putObject("text").put("type", "plain_text").put("text", "x");
+    sent.with("journey").with("journey").put("value", "month 1");
+    assertThat(requests.viewSubmission(TEAM, ADMIN, SettingsModal.CALLBACK, CHANNEL, sent).json()
+        .path("errors").path("journey").asText()).contains("day 1, week 1, week 4");
+
+    sent.with("journey").with("journey").put("value", "day 2, week 3");
+    sent.with("buddies").with("buddies").put("value", "@mentors");
+    sent.with("manager_field").with("manager_field").put("value", "Manager");
+    requests.viewSubmission(TEAM, ADMIN, SettingsModal.CALLBACK, CHANNEL, sent);
+
+    await().atMost(WAIT).until(() -> !slack.calls("views.update").isEmpty());
+    assertThat(slack.calls("views.update").get(0).json("view").toString()).contains("Onboarding buddies")
+        .contains("mentors").contains("day 2 and week 3").contains("own manager");
+    int views = slack.api().views().size();
+    coffee(ADMIN, CHANNEL, "settings");
+    await().atMost(WAIT).until(() -> slack.api().views().size() > views);
+    String reopened = slack.api().views().get(views).view().toString();
+    assertThat(reopened).contains("\"initial_value\":\"day 2, week 3\"").contains("\"initial_value\":\"@mentors\"")
+        .contains("\"initial_value\":\"Manager\"");
   }
 
   private void joins(String user) {
