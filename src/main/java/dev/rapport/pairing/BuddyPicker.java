@@ -49,8 +49,7 @@ class BuddyPicker {
       throws SlackCallException {
     String channel = program.channel();
     String hire = journey.hire();
-    List<String> pool = onboarding.buddyGroup() != null ? groups.members(team, onboarding.buddyGroup())
-        : directory.members(team, channel);
+    List<String> pool = pool(team, channel, onboarding);
     List<String> everyone = new ArrayList<>(pool);
     everyone.add(hire);
     Map<String, Profile> profiles = directory.profiles(team, everyone);
@@ -83,6 +82,21 @@ class BuddyPicker {
     candidates.sort(Comparator.<String>comparingInt(u -> load.getOrDefault(u, 0))
         .thenComparingInt(u -> (journey.id() + "|" + u).hashCode()));
     return firstPastTheGuard(team, program, hire, candidates);
+  }
+
+  /** The buddy group's members, or the channel's; a group deleted since it was chosen is an empty pool. */
+  private List<String> pool(String team, String channel, Onboarding onboarding) throws SlackCallException {
+    if (onboarding.buddyGroup() == null) {
+      return directory.members(team, channel);
+    }
+    try {
+      return groups.members(team, onboarding.buddyGroup());
+    } catch (SlackCallException e) {
+      if (e.kind() == SlackCallException.Kind.API_ERROR) {
+        return List.of();
+      }
+      throw e;
+    }
   }
 
   /** The first candidate who is neither the new hire's manager nor managed by them, where managers are known. */

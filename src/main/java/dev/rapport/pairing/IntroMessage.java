@@ -73,12 +73,20 @@ final class IntroMessage {
   static List<LayoutBlock> blocks(String channel, String round, Instant at, int g, List<String> members,
                                   Map<String, Profile> profiles, IcebreakerSource.Deck deck,
                                   Map<String, String> answers, String within) {
+    When when = when(members, profiles, at);
+    return blocks(channel, round, g, members, deck.pick(icebreakerSeed(round, g)), when.meetAt(), when.noZone(),
+        answers, within, Participants.names(members, profiles));
+  }
+
+  /** A suggested time for a group, and who in it has no time zone Slack knows. */
+  record When(Optional<Instant> meetAt, List<String> noZone) {}
+
+  /** The time to suggest to {@code members} after {@code at}, from the zones of those whose zone is known. */
+  static When when(List<String> members, Map<String, Profile> profiles, Instant at) {
     Map<String, Integer> offsets = Participants.offsets(profiles);
     List<String> noZone = members.stream().filter(u -> !offsets.containsKey(u)).toList();
     List<Integer> known = members.stream().filter(offsets::containsKey).map(offsets::get).toList();
-    Optional<Instant> meetAt = known.isEmpty() ? Optional.empty() : MeetingTime.suggest(known, at);
-    return blocks(channel, round, g, members, deck.pick(icebreakerSeed(round, g)), meetAt, noZone, answers,
-        within, Participants.names(members, profiles));
+    return new When(known.isEmpty() ? Optional.empty() : MeetingTime.suggest(known, at), noZone);
   }
 
   /** The seed that picks a group's icebreaker: the same every time the intro is drawn. */

@@ -132,19 +132,16 @@ class JourneySteps implements ScheduledJob, DeliveryListener {
     Journey j = found.get();
     List<String> pair = List.of(j.hire(), j.buddy());
     Map<String, Profile> profiles = directory.profiles(team, pair);
-    Map<String, Integer> offsets = Participants.offsets(profiles);
-    List<String> noZone = pair.stream().filter(u -> !offsets.containsKey(u)).toList();
-    List<Integer> known = pair.stream().filter(offsets::containsKey).map(offsets::get).toList();
-    Optional<Instant> meetAt = known.isEmpty() ? Optional.empty() : MeetingTime.suggest(known, j.start());
+    IntroMessage.When when = IntroMessage.when(pair, profiles, j.start());
     Icebreaker icebreaker = icebreakers.deck(team).pick((j.id() + "|0").hashCode());
     outbox.send(Delivery.dm(team, pair, j.ref(0).deliveryKey("intro"), JourneyMessages.introText(j),
-            JourneyMessages.intro(j, icebreaker, meetAt, noZone, Participants.names(pair, profiles)))
+            JourneyMessages.intro(j, icebreaker, when.meetAt(), when.noZone(), Participants.names(pair, profiles)))
         .about("pairing", j.channel(), "onboarding intro"));
   }
 
   private void nudge(String team, Journey j, int step) throws Exception {
-    if (j.buddy() == null || step > j.steps().size()) {
-      return;
+    if (j.buddy() == null || step > j.steps().size() || programs.find(team, j.channel()).isEmpty()) {
+      return; // no buddy yet (or ever), or the program stopped meanwhile
     }
     boolean inChannel = directory.members(team, j.channel()).contains(j.hire());
     Icebreaker icebreaker = icebreakers.deck(team).pick((j.id() + "|" + step).hashCode());
