@@ -145,6 +145,20 @@ class OnboardingJourneyTest extends CoffeeAppTest {
   }
 
   @Test
+  void theNewHiresManagerIsNeverTheirBuddyEvenAsTheOnlyOneInThePool() {
+    slack.workspace(TEAM).namedUserGroup("S0LEADS", "leads", MANAGER);
+    coffee(ADMIN, CHANNEL, "start every week on mon at 10:00 tz UTC type onboarding buddies @leads "
+        + "managers field \"Manager\"");
+
+    joins(HIRE);
+
+    await().atMost(WAIT).until(() -> dms(ADMIN).stream().anyMatch(m -> m.text().contains("nobody in the buddy pool")));
+    awaitQuiet();
+    assertThat(dms(MANAGER)).isEmpty();
+    assertThat(slack.api().messages(slack.api().groupDmOf(List.of(HIRE, MANAGER)))).isEmpty();
+  }
+
+  @Test
   void theSettingsFormTurnsOnOnboardingWithItsJourneyBuddiesAndManagerField() {
     slack.workspace(TEAM).namedUserGroup("S0MENTORS", "mentors", BUDDY);
     coffee(ADMIN, CHANNEL, "start every week on mon at 10:00 tz UTC");
