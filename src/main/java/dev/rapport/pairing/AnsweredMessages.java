@@ -43,7 +43,7 @@ class AnsweredMessages {
       if (intro.isPresent()) {
         String within = programs.find(team, a.channel()).map(p -> p.cadence().withinCycle()).orElse("soon");
         var blocks = IntroMessage.blocks(a.channel(), a.round(), a.group().at(), a.index(), members,
-            participants.offsets(team, members), icebreakers.deck(team), answers, within);
+            participants.profiles(team, members), icebreakers.deck(team), answers, within);
         MessageRef where = intro.get();
         slack.call(team, "chat.update", c -> c.chatUpdate(r -> r.channel(where.channel()).ts(where.ts())
             .text(IntroMessage.text(a.channel(), members)).blocks(blocks)));

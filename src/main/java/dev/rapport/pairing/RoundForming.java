@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Forms a round's groups from the people taking part: the program's recent groups go to the matcher (so people
- * meet someone new), and so do everyone's do-not-pair lists. Someone who can't be placed with every list kept
+ * meet someone new), and so do everyone's do-not-pair lists and, where a manager field is set, who manages whom
+ * ({@link SkipLevel}). Someone who can't be placed with every list kept
  * is left out and the rest matched again (three tries at most). What was true then is counted
  * ({@link RoundFigures}).
  */
@@ -27,12 +28,15 @@ class RoundForming {
   private final ChoiceStore choices;
   private final GroupMatcher matcher;
   private final PairingSettings settings;
+  private final SkipLevel skipLevel;
 
-  RoundForming(RoundStore rounds, ChoiceStore choices, GroupMatcher matcher, PairingSettings settings) {
+  RoundForming(RoundStore rounds, ChoiceStore choices, GroupMatcher matcher, PairingSettings settings,
+               SkipLevel skipLevel) {
     this.rounds = rounds;
     this.choices = choices;
     this.matcher = matcher;
     this.settings = settings;
+    this.skipLevel = skipLevel;
   }
 
   Round form(String team, Program program, String roundId, Instant at, Instant ends, Participants.Members members) {
@@ -43,7 +47,14 @@ class RoundForming {
     List<String> unplaced = new ArrayList<>();
     List<List<String>> groups = List.of();
     if (eligible.size() >= 2) {
-      Map<String, Set<String>> avoid = choices.avoided(team, eligible);
+      // The skip-level guard's pairs go in as do-not-pair entries: nothing anyone reads says why.
+      Map<String, Set<String>> avoid = new java.util.HashMap<>(choices.avoided(team, eligible));
+      skipLevel.exclusions(team, program, eligible).forEach((user, managers) ->
+          avoid.merge(user, managers, (a, b) -> {
+            Set<String> both = new java.util.HashSet<>(a);
+            both.addAll(b);
+            return both;
+          }));
       for (int attempt = 0; attempt < 3 && eligible.size() >= 2; attempt++) {
         try {
           groups = matcher.match(new MatchRequest(toMembers(eligible, members), history, program.size(), avoid,

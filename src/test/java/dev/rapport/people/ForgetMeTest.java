@@ -199,6 +199,10 @@ class ForgetMeTest extends AppTest {
     await().atMost(Duration.ofSeconds(15)).until(() -> slack.api().messages().stream()
         .filter(m -> m.text() != null && m.text().startsWith(":coffee: Coffee time")).count() == 4);
     metTheirGroup();
+    // An admin added them as a new hire with a start date ahead: their onboarding journey waits for it.
+    assertThat(coffee(ADMIN, "start every week on mon at 10:00 tz UTC type onboarding").text()).contains("buddy");
+    assertThat(coffee(ADMIN, "onboard <@" + ME + "> starting "
+        + java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(10)).text()).contains(ME);
     coffee(ME, "pause 2w");
     coffee(ME, "leave");
     assertThat(requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "managers add <@" + ME + ">").status()).isEqualTo(200);
