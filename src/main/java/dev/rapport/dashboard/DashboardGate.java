@@ -101,9 +101,11 @@ class DashboardGate implements WebMvcConfigurer {
   private static void refuse(HttpServletResponse response, int status, String text) throws IOException {
     response.setStatus(status);
     response.setContentType("text/html;charset=UTF-8");
-    response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not changed"
-        + "</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head><body><main><h1>"
-        + "Nothing changed</h1><p role=\"alert\">" + text + "</p><p><a href=\"/dashboard\">Back to your dashboard"
-        + "</a></p></main></body></html>");
+    response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Nothing "
+        + "changed · Rapport</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        + "<link rel=\"stylesheet\" href=\"/dashboard/dashboard.css\"></head><body><header class=\"top\"><a "
+        + "class=\"skip\" href=\"#main\">Skip to content</a><p class=\"brand\">Rapport</p></header><main id=\"main\">"
+        + "<h1>Nothing changed</h1><p class=\"error\" role=\"alert\">" + text + "</p><p><a href=\"/dashboard\">Back "
+        + "to your dashboard</a></p></main></body></html>");
   }
 }

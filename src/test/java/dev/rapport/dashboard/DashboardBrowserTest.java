@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -27,7 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in a real browser: Debian's headless Chromium, driven through Debian's chromedriver (nothing is
  * downloaded). Each role signs in through the fake Slack's OpenID Connect pages by clicking "Sign in with Slack",
  * sees exactly its own pages, and is refused the others; a form stripped of its CSRF token changes nothing. A
- * screenshot of every page goes to {@code target/dashboard-screenshots/}, at a phone's width.
+ * screenshot of every whole page goes to {@code target/dashboard-screenshots/}, at a phone's width, once the page
+ * passed basic accessibility checks (labels, alternative texts, landmarks, captions).
  *
  * <p>Runs with {@code ./mvnw -B test -Pbrowser} (the {@code browser} group; {@code verify} leaves it out).
  */
@@ -102,7 +104,7 @@ class DashboardBrowserTest extends AppTest {
     click("Team pulse");
     assertThat(text()).contains("#channel-c0teama").doesNotContain("#channel-c0teamb");
     shot("manager-teams");
-    browser.findElement(By.linkText("#channel-c0teama")).click();
+    go(By.linkText("#channel-c0teama"));
     assertThat(heading()).isEqualTo("Pulse of #channel-c0teama");
     assertThat(text()).contains("Milestones").contains("Pulse started")
         .contains("not what changed the scores");
@@ -129,22 +131,22 @@ class DashboardBrowserTest extends AppTest {
     shot("employee-my-coffee");
 
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("weeks-C0COFFEE"))).selectByValue("4");
-    browser.findElement(By.cssSelector("button[aria-label='Pause in #channel-c0coffee']")).click();
+    go(By.cssSelector("button[aria-label='Pause in #channel-c0coffee']"));
     assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Paused.");
     assertThat(text()).contains("Paused until");
     shot("employee-paused");
 
-    browser.findElement(By.cssSelector("button[aria-label='Resume in #channel-c0coffee']")).click();
-    assertThat(text()).contains("taking part");
+    go(By.cssSelector("button[aria-label='Resume in #channel-c0coffee']"));
+    assertThat(text()).contains("Welcome back").contains("taking part");
 
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("person"))).selectByValue("U004");
-    browser.findElement(By.xpath("//button[normalize-space()='Add to my list']")).click();
+    go(By.xpath("//button[normalize-space()='Add to my list']"));
     assertThat(text()).contains("Added to your do-not-pair list.").contains("Real user-u004");
     shot("employee-avoid-list");
 
     browser.executeScript("document.querySelectorAll('form[action=\"/dashboard/me/leave\"] input[name=_csrf]')"
         + ".forEach(e => e.remove());");
-    browser.findElement(By.cssSelector("button[aria-label='Leave #channel-c0coffee']")).click();
+    go(By.cssSelector("button[aria-label='Leave #channel-c0coffee']"));
     assertThat(heading()).isEqualTo("Nothing changed");
     shot("employee-form-without-token");
     open("/dashboard");
@@ -163,7 +165,7 @@ class DashboardBrowserTest extends AppTest {
     shot("sign-in");
     signIn(DashboardAccessTest.EMPLOYEE, "Erin Employee");
 
-    browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+    go(By.xpath("//button[normalize-space()='Sign out']"));
     assertThat(text()).contains("signed out");
     open("/dashboard");
     assertThat(heading()).isEqualTo("Rapport dashboard");
@@ -173,7 +175,7 @@ class DashboardBrowserTest extends AppTest {
   private void signIn(String user, String name) {
     slack.openId().signInAs(TEAM, user, name);
     open("/dashboard");
-    browser.findElement(By.linkText("Sign in with Slack")).click();
+    go(By.linkText("Sign in with Slack"));
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/dashboard"));
     assertThat(heading()).isEqualTo("My coffee pairing");
   }
@@ -183,7 +185,16 @@ class DashboardBrowserTest extends AppTest {
   }
 
   private void click(String link) {
-    browser.findElement(By.linkText(link)).click();
+    go(By.linkText(link));
+  }
+
+  /** Clicks what leads to another page and waits until that page has loaded (a click doesn't wait for a post). */
+  private void go(By what) {
+    String before = browser.getCurrentUrl();
+    browser.findElement(what).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+        .until(d -> !d.getCurrentUrl().equals(before)
+            && "complete".equals(browser.executeScript("return document.readyState;")));
   }
 
   private String heading() {
@@ -204,8 +215,35 @@ class DashboardBrowserTest extends AppTest {
         + " return i != null && i.complete && i.naturalWidth > 0;", css));
   }
 
+  /**
+   * Saves the whole page at a phone's width, after checking what a screen reader and a keyboard need of it: a
+   * language, a main landmark with a skip link to it, an alternative text on every image, a name on every
+   * control (a label, or aria-label), and a caption on every table.
+   */
   private void shot(String name) throws IOException {
-    Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
-    Files.move(png, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    Object problems = browser.executeScript("""
+        const p = [];
+        if (!document.documentElement.lang) p.push('no lang');
+        if (!document.querySelector('main#main')) p.push('no main');
+        if (!document.querySelector('a.skip[href="#main"]')) p.push('no skip link');
+        document.querySelectorAll('img').forEach(i => { if (!i.alt) p.push('img without alt: ' + i.src); });
+        document.querySelectorAll('select, input:not([type=hidden]), textarea').forEach(c => {
+          const labelled = c.getAttribute('aria-label') || (c.id && document.querySelector('label[for="' + c.id + '"]'));
+          if (!labelled) p.push('control without a label: ' + (c.name || c.id));
+        });
+        document.querySelectorAll('button').forEach(b => {
+          if (!(b.getAttribute('aria-label') || b.textContent.trim())) p.push('button without a name');
+        });
+        document.querySelectorAll('table').forEach(t => { if (!t.caption) p.push('table without caption'); });
+        return p;""");
+    assertThat((java.util.List<?>) problems).as("accessibility of %s", name).isEmpty();
+    long height = ((Number) browser.executeScript("return document.documentElement.scrollHeight;")).longValue();
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(412, (int) Math.min(height + 120, 6000)));
+    try {
+      Path png = browser.getScreenshotAs(OutputType.FILE).toPath();
+      Files.move(png, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(412, 915));
+    }
   }
 }
