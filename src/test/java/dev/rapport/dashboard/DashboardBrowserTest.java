@@ -228,7 +228,8 @@ class DashboardBrowserTest extends AppTest {
         if (!document.querySelector('a.skip[href="#main"]')) p.push('no skip link');
         document.querySelectorAll('img').forEach(i => { if (!i.alt) p.push('img without alt: ' + i.src); });
         document.querySelectorAll('select, input:not([type=hidden]), textarea').forEach(c => {
-          const labelled = c.getAttribute('aria-label') || (c.id && document.querySelector('label[for="' + c.id + '"]'));
+          const labelled = c.getAttribute('aria-label')
+              || (c.id && document.querySelector('label[for="' + c.id + '"]'));
           if (!labelled) p.push('control without a label: ' + (c.name || c.id));
         });
         document.querySelectorAll('button').forEach(b => {
