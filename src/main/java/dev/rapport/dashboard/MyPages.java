@@ -51,13 +51,13 @@ class MyPages {
   @PostMapping("/dashboard/me/{action}")
   String change(@RequestAttribute(Viewer.ATTRIBUTE) Viewer viewer, @PathVariable String action,
                 @RequestParam(required = false) String channel, @RequestParam(required = false) String person,
-                @RequestParam(required = false, defaultValue = "2") int weeks, HttpServletResponse response,
+                @RequestParam(required = false, defaultValue = "2") String weeks, HttpServletResponse response,
                 Model model) throws Exception {
     String team = viewer.team();
     String user = viewer.user();
     try {
       switch (action) {
-        case "pause" -> coffee.pause(team, user, required(channel), weeks);
+        case "pause" -> coffee.pause(team, user, required(channel), weeks(weeks));
         case "resume" -> coffee.resume(team, user, required(channel));
         case "leave" -> coffee.leave(team, user, required(channel));
         case "join" -> coffee.join(team, user, required(channel));
@@ -77,6 +77,15 @@ class MyPages {
       case "avoid" -> "avoided";
       default -> "unavoided";
     };
+  }
+
+  /** The pause's length as the form sent it: 1 to 12 weeks, anything else a clear refusal. */
+  private static int weeks(String value) {
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new UserError("Pick how long to pause: 1 to 12 weeks.");
+    }
   }
 
   private static String required(String value) {

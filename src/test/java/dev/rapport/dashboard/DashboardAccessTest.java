@@ -184,6 +184,12 @@ class DashboardAccessTest extends AppTest {
     assertThat(browser.get(paused.location().replaceFirst("^https?://[^/]+", "")).body()).contains("Paused.")
         .contains("Paused until");
     assertThat(coffeeStatus(EMPLOYEE)).contains("Paused until");
+    DashboardClient.Page nonsense = browser.post("/dashboard/me/pause", form(browser, "channel", COFFEE,
+        "weeks", "forever"));
+    assertThat(nonsense.status()).isEqualTo(400);
+    assertThat(nonsense.body()).contains("1 to 12 weeks");
+    assertThat(browser.post("/dashboard/me/pause", form(browser, "channel", COFFEE, "weeks", "13")).status())
+        .isEqualTo(400);
 
     browser.post("/dashboard/me/resume", form(browser, "channel", COFFEE));
     assertThat(browser.get("/dashboard").body()).contains("taking part.");
