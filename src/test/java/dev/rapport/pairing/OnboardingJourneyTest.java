@@ -135,7 +135,8 @@ class OnboardingJourneyTest extends CoffeeAppTest {
 
     joins(HIRE);
 
-    await().atMost(WAIT).until(() -> dms(ADMIN).stream().anyMatch(m -> m.text().contains("nobody in the buddy pool")));
+    await().atMost(WAIT).until(() -> dms(ADMIN).stream().anyMatch(m -> m.text().contains("nobody in the buddy pool")
+        && m.text().contains("rounds from the next one")));
     awaitQuiet();
     assertThat(dms(NEWER)).as("the only mentor started after the new hire").isEmpty();
     assertThat(dms(HIRE)).isEmpty();
