@@ -63,6 +63,11 @@ public record ConnectionMap(Quarter quarter, int k, List<Department> departments
     }
   }
 
+  /** How a department is named to people: the folded ones say how small each was, with k as a number. */
+  public String label(String department) {
+    return OTHER.equals(department) ? "Other departments (each fewer than " + k + " people)" : department;
+  }
+
   public boolean isEmpty() {
     return departments.isEmpty();
   }

@@ -41,7 +41,7 @@ public final class InsightsCsv {
     for (ConnectionMap.Cell cell : map.cells()) {
       boolean silo = map.silos().stream().anyMatch(s -> s.a().equals(cell.from()) && s.b().equals(cell.to())
           || s.a().equals(cell.to()) && s.b().equals(cell.from()));
-      out.append(line(map.quarter().toString(), cell.from(), cell.to(),
+      out.append(line(map.quarter().toString(), map.label(cell.from()), map.label(cell.to()),
           cell.shown() ? String.valueOf(cell.count()) : "fewer than " + map.k(),
           cell.change() == null ? "" : String.valueOf(cell.change()), silo ? "yes" : ""));
     }

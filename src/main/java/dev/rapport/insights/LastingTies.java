@@ -96,6 +96,10 @@ class LastingTies implements SlackFeature, ScheduledJob {
     Instant now = clock.instant();
     List<TieStore.Ask> due = store.due(team, now, BATCH);
     for (TieStore.Ask ask : due) {
+      if (!coffee.answerOf(team, ask.channel(), ask.round(), ask.user()).filter("met"::equals).isPresent()) {
+        store.unbook(team, ask); // they said "Not this time" after all (or the round is gone): nothing to ask
+        continue;
+      }
       List<String> others = coffee.group(team, ask.channel(), ask.round(), ask.group()).stream()
           .filter(u -> !u.equals(ask.user())).toList();
       if (!others.isEmpty()) {

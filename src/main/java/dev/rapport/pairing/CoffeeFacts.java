@@ -80,6 +80,11 @@ public class CoffeeFacts {
     return rounds.group(team, channel, round, index).map(g -> Round.named(g.members())).orElse(List.of());
   }
 
+  /** What {@code user} last answered for their group in a round: "met", "not", or empty. */
+  public java.util.Optional<String> answerOf(String team, String channel, String round, String user) {
+    return java.util.Optional.ofNullable(replies.answers(team, channel, round).get(user));
+  }
+
   /** Who in a round was asked (their intro arrived), who met, and how many answered themselves. */
   record People(Set<String> asked, Set<String> met, int answered) {}
 

@@ -105,7 +105,9 @@ class DashboardAccessTest extends AppTest {
 
     assertThat(browser.get("/dashboard/programs").body()).contains("Coffee programs").contains("#channel-c0coffee")
         .contains("every week").contains("Health per round");
-    assertThat(browser.get("/dashboard/map").body()).contains("Cross-team connection map");
+    assertThat(browser.get("/dashboard/map").body()).contains("Cross-team connection map")
+        .as("departments of three people are folded together").contains("Other departments")
+        .doesNotContain("engineering").doesNotContain("sales");
     assertThat(browser.get("/dashboard/charts/health/" + COFFEE + ".png").status()).isEqualTo(200);
     DashboardClient.Page csv = browser.get("/dashboard/export/health.csv");
     assertThat(csv.status()).isEqualTo(200);

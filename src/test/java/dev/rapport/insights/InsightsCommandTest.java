@@ -3,9 +3,8 @@ package dev.rapport.insights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.testkit.AppTest;
+import dev.rapport.testkit.CoffeeSettingsForm;
 import dev.rapport.testkit.DashboardClient;
 import dev.rapport.testkit.FakeApi;
 import java.time.Duration;
@@ -27,7 +26,6 @@ class InsightsCommandTest extends AppTest {
   static final String CHANNEL = "C0MAP";
   static final String ADMIN = "U001";
   static final Duration WAIT = Duration.ofSeconds(20);
-  static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired
   Insights insights;
@@ -52,7 +50,8 @@ class InsightsCommandTest extends AppTest {
       slack.workspace(TEAM).user(engineer).title("Engineering");
       slack.workspace(TEAM).user(salesperson).title("Sales");
       int saved = slack.calls("views.update").size();
-      assertThat(requests.viewSubmission(TEAM, ADMIN, "pairing_settings", channel, settings()).status())
+      assertThat(requests.viewSubmission(TEAM, ADMIN, CoffeeSettingsForm.CALLBACK, channel,
+          CoffeeSettingsForm.weeklyPairs("TITLE")).status())
           .isEqualTo(200);
       await().atMost(WAIT).until(() -> slack.calls("views.update").size() > saved);
       requests.command(TEAM, ADMIN, channel, "/coffee", "now");
@@ -118,25 +117,5 @@ class InsightsCommandTest extends AppTest {
   private List<FakeApi.Message> intros() {
     return slack.api().messages().stream().filter(m -> m.text() != null
         && m.text().startsWith(":coffee: Coffee time")).toList();
-  }
-
-  /** The settings form as an admin sends it: weekly on a day three days away, pairs, departments from titles. */
-  private static ObjectNode settings() {
-    String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(3).getDayOfWeek().toString();
-    ObjectNode values = JSON.createObjectNode();
-    select(values, "frequency", "1w");
-    var days = values.putObject("days").putObject("days").put("type", "checkboxes").putArray("selected_options");
-    days.addObject().put("value", day).putObject("text").put("type", "plain_text").put("text", day);
-    values.putObject("time").putObject("time").put("type", "timepicker").put("selected_time", "10:00");
-    select(values, "zone", "UTC");
-    select(values, "size", "2");
-    select(values, "departments", "TITLE");
-    values.putObject("options").putObject("options").put("type", "checkboxes").putArray("selected_options");
-    return values;
-  }
-
-  private static void select(ObjectNode values, String block, String value) {
-    values.putObject(block).putObject(block).put("type", "static_select").putObject("selected_option")
-        .put("value", value).putObject("text").put("type", "plain_text").put("text", value);
   }
 }

@@ -42,7 +42,9 @@ class LastingTiesTest extends AppTest {
     }
     Group last = groups.get(groups.size() - 1);
     String changedMind = last.members().get(0);
+    await().atMost(WAIT).until(() -> slack.responded().size() >= met.size());
     click(changedMind, last.dm(), "pairing_met", last.value());
+    await().atMost(WAIT).until(() -> slack.responded().size() >= met.size() + 1);
     click(changedMind, last.dm(), "pairing_not", last.value());
     await().atMost(WAIT).until(() -> slack.responded().size() >= met.size() + 2);
 
