@@ -24,12 +24,18 @@ final class CrossSimulation {
 
   /** One round of the members of both sides present in {@code pool}. */
   List<Group> round(List<Member> pool, Set<String> sideA, Set<String> sideB, long seed) {
+    return round(pool, sideA, sideB, Map.of(), seed);
+  }
+
+  /** The same, with do-not-pair lists. */
+  List<Group> round(List<Member> pool, Set<String> sideA, Set<String> sideB, Map<String, Set<String>> avoid,
+      long seed) {
     Set<String> a = new HashSet<>(sideA);
     Set<String> b = new HashSet<>(sideB);
     Set<String> present = new HashSet<>(Pools.ids(pool));
     a.retainAll(present);
     b.retainAll(present);
-    List<Group> groups = simulation.round(pool, 2, Map.of(), seed, new Structure.Sides(a, b, turns));
+    List<Group> groups = simulation.round(pool, 2, avoid, seed, new Structure.Sides(a, b, turns));
     Set<String> placed = new HashSet<>();
     groups.forEach(g -> placed.addAll(g.members()));
     for (String id : present) {
