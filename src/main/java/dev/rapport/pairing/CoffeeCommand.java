@@ -51,8 +51,9 @@ class CoffeeCommand implements SlackFeature {
         Subcommand.everyone(c, "history", "", "your last 10 groups and whether you met", mine::history),
         Subcommand.everyone(c, "forget-me", "", "delete your pairing history and preferences everywhere",
             call -> forgetMe.confirmation()),
-        Subcommand.admin(c, "start", "<cadence> [size 2|3|4]",
-            "start or change pairing here, e.g. `every week on mon at 10:00 tz Europe/Berlin`", admin::start),
+        Subcommand.admin(c, "start", "<cadence> [size 2|3|4] [type random|cross|leader|office|onboarding …]",
+            "start or change pairing here, e.g. `every week on mon at 10:00 tz Europe/Berlin type cross @sales "
+                + "@engineering`", admin::start),
         Subcommand.admin(c, "settings", "", "change this channel's program in a form", form::open),
         Subcommand.admin(c, "stop", "", "stop pairing in this channel", admin::stop),
         Subcommand.admin(c, "now", "", "run a round right away", admin::now),

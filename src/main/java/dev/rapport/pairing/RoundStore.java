@@ -19,7 +19,9 @@ import redis.clients.jedis.UnifiedJedis;
  * <pre>
  * rapport:{team}:pairing:{channel}:rounds               ZSET  round id -> epoch ms it was formed (last 200)
  * rapport:{team}:pairing:{channel}:round:{id}           HASH  at, pool, groups (JSON lists of member ids),
- *                                                             leftOut (JSON list), firstMeetings, crossTeam,
+ *                                                             leftOut (JSON list), places (JSON list: where
+ *                                                             each group meets, programs by office),
+ *                                                             firstMeetings, crossTeam,
  *                                                             crossTeamKnown, ends (epoch ms the cycle ends),
  *                                                             tallied, and g:{index} -> one group's member ids,
  *                                                             comma-separated (so a member's status or button
@@ -57,6 +59,9 @@ class RoundStore {
         "groups", json.write(round.groups()), "leftOut", json.write(round.leftOut()),
         "firstMeetings", String.valueOf(round.firstMeetings()), "crossTeam", String.valueOf(round.crossTeam()),
         "crossTeamKnown", String.valueOf(round.crossTeamKnown())));
+    if (!round.places().isEmpty()) {
+      args.addAll(List.of("places", json.write(round.places())));
+    }
     if (round.ends() != null) {
       args.addAll(List.of("ends", String.valueOf(round.ends().toEpochMilli())));
     }
@@ -128,7 +133,8 @@ class RoundStore {
         Integer.parseInt(f.getOrDefault("pool", "0")), json.read(f.get("groups"), GROUPS), readList(f.get("leftOut")),
         Integer.parseInt(f.getOrDefault("firstMeetings", "0")), Integer.parseInt(f.getOrDefault("crossTeam", "0")),
         Integer.parseInt(f.getOrDefault("crossTeamKnown", "0")),
-        f.containsKey("ends") ? Instant.ofEpochMilli(Long.parseLong(f.get("ends"))) : null));
+        f.containsKey("ends") ? Instant.ofEpochMilli(Long.parseLong(f.get("ends"))) : null,
+        f.containsKey("places") ? readList(f.get("places")) : List.of()));
   }
 
   /** Group {@code index} of a round, read alone (rounds from before per-group fields are read whole). */

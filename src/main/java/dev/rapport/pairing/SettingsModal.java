@@ -6,6 +6,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.checkboxes;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
 import static com.slack.api.model.block.element.BlockElements.timePicker;
 import static com.slack.api.model.view.Views.viewClose;
@@ -37,6 +38,7 @@ final class SettingsModal {
   static final String CALLBACK = "pairing_settings";
   static final String GUESTS = "guests";
   static final String ANNOUNCE = "announce";
+  static final String TYPE = "type";
   static final List<String> ZONES = List.of("UTC", "Europe/London", "Europe/Dublin", "Europe/Lisbon",
       "Europe/Paris", "Europe/Berlin", "Europe/Amsterdam", "Europe/Madrid", "Europe/Rome", "Europe/Stockholm",
       "Europe/Warsaw", "Europe/Athens", "Europe/Helsinki", "Europe/Istanbul", "Africa/Lagos",
@@ -99,6 +101,10 @@ final class SettingsModal {
             String.valueOf(current.size())),
         select("departments", "Where departments come from (for cross-team groups)", departments(),
             current.departments().name()),
+        input(i -> i.blockId(TYPE).optional(true).label(plainText("Program type"))
+            .hint(plainText("random, cross @mentors @mentees, cross field Office Berlin Dublin, office field Office "
+                + "mode hybrid, onboarding. For a leader roulette or sides from channels, use /coffee start … type …"))
+            .element(plainTextInput(t -> t.actionId(TYPE).initialValue(current.type().words())))),
         input(i -> i.blockId("options").optional(true).label(plainText("Options"))
             .element(checkboxes(c -> checked.isEmpty() ? c.actionId("options").options(options)
                 : c.actionId("options").options(options).initialOptions(checked))))));

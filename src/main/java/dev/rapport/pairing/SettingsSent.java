@@ -2,6 +2,7 @@ package dev.rapport.pairing;
 
 import com.slack.api.model.view.ViewState;
 import dev.rapport.schedule.Cadence;
+import dev.rapport.slack.UserError;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -58,6 +59,17 @@ final class SettingsSent {
         errors.put("days", "Pick days from the list.");
       }
     }
+    ProgramType type = ProgramType.RANDOM;
+    try {
+      String typed = state.getValues().getOrDefault(SettingsModal.TYPE, Map.of())
+          .getOrDefault(SettingsModal.TYPE, new ViewState.Value()).getValue();
+      type = typed == null || typed.isBlank() ? ProgramType.RANDOM : ProgramTypeWords.parse(typed);
+      if (size != null && Set.of("2", "3", "4").contains(size)) {
+        ProgramTypeWords.size(type, Integer.parseInt(size), 2);
+      }
+    } catch (UserError e) {
+      errors.put(SettingsModal.TYPE, e.getMessage());
+    }
     if (!errors.isEmpty()) {
       return new Parsed(null, errors);
     }
@@ -70,7 +82,7 @@ final class SettingsSent {
     Cadence cadence = new Cadence(when, everyWeeks, LocalTime.parse(time), zone, today);
     return new Parsed(new Program(channel, cadence, Integer.parseInt(size), options.contains(SettingsModal.GUESTS),
         Program.Departments.valueOf(departments == null ? "NONE" : departments),
-        options.contains(SettingsModal.ANNOUNCE)),
+        options.contains(SettingsModal.ANNOUNCE), type),
         Map.of());
   }
 

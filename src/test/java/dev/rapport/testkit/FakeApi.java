@@ -120,6 +120,7 @@ public final class FakeApi {
       case "files.getUploadURLExternal" -> uploadUrl(call);
       case "files.completeUploadExternal" -> completeUpload(call);
       case "usergroups.users.list" -> userGroupUsers(team, call);
+      case "usergroups.list" -> userGroupList(team, call);
       default -> SlackSamples.apiResponse(call.method());
     };
   }
@@ -368,6 +369,30 @@ public final class FakeApi {
     ObjectNode node = SlackSamples.apiResponse("usergroups.users.list");
     ArrayNode list = node.putArray("users");
     users.forEach(list::add);
+    return node;
+  }
+
+  /** Slack's sample group for each user group, with its id, handle and (when asked) members. */
+  private ObjectNode userGroupList(String team, FakeSlack.Call call) {
+    FakeWorkspace workspace = workspace(team);
+    ObjectNode node = SlackSamples.apiResponse("usergroups.list");
+    node.put("ok", true);
+    ObjectNode sample = (ObjectNode) node.path("usergroups").path(0);
+    ArrayNode groups = node.putArray("usergroups");
+    synchronized (workspace) {
+      workspace.userGroups.forEach((id, members) -> {
+        ObjectNode group = sample.deepCopy();
+        String handle = workspace.userGroupHandles.getOrDefault(id, id.toLowerCase());
+        group.put("id", id).put("team_id", team).put("is_usergroup", true).put("handle", handle).put("name", handle)
+            .put("user_count", members.size()).put("date_delete", 0);
+        ArrayNode users = group.putArray("users");
+        if ("true".equals(call.param("include_users"))) {
+          members.forEach(users::add);
+        }
+        groups.add(group);
+      });
+    }
+    node.remove(List.of("error", "needed", "provided", "warning"));
     return node;
   }
 

@@ -71,6 +71,7 @@ public final class FakeWorkspace {
   final Map<String, User> users = new LinkedHashMap<>();
   final Map<String, Set<String>> channels = new LinkedHashMap<>();
   final Map<String, List<String>> userGroups = new LinkedHashMap<>();
+  final Map<String, String> userGroupHandles = new LinkedHashMap<>();
   /** Channels Rapport isn't a member of (it is in every other one): posts there fail with not_in_channel. */
   final Set<String> withoutRapport = new LinkedHashSet<>();
 
@@ -125,5 +126,11 @@ public final class FakeWorkspace {
 
   public synchronized void userGroup(String id, String... members) {
     userGroups.put(id, List.of(members));
+  }
+
+  /** A user group with a handle (as in {@code @mentors}), listed by {@code usergroups.list}. */
+  public synchronized void userGroup(String id, String handle, List<String> members) {
+    userGroups.put(id, List.copyOf(members));
+    userGroupHandles.put(id, handle);
   }
 }

@@ -1,0 +1,164 @@
+package dev.rapport.pairing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.testkit.FakeApi;
+import dev.rapport.testkit.FakeWorkspace;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Program types end to end, through /slack/events and the fake Slack: cross-group (user groups, a profile field,
+ * two channels), leader roulette, by office, onboarding; who was grouped with whom, what the intros said, and the
+ * admin's errors.
+ */
+class ProgramTypesTest extends CoffeeAppTest {
+
+  static final String CHANNEL = "C0PROGRAM";
+  static final String START = "start every week on mon at 10:00 tz UTC type ";
+  static final String MENTORS = "<!subteam^S0MENTORS|@mentors>";
+  static final String MENTEES = "<!subteam^S0MENTEES|@mentees>";
+
+  FakeWorkspace workspace;
+
+  @BeforeEach
+  void sevenMembersAndAnAdmin() {
+    workspace = slack.workspace(TEAM);
+    workspace.channel(CHANNEL, "U", 7);
+    workspace.user(ADMIN).admin();
+  }
+
+  /** The admin's command in the program's channel; its answer's text. */
+  String admin(String text) {
+    return coffee(ADMIN, CHANNEL, text).text();
+  }
+
+  @Test
+  void crossGroupsFromUserGroupsPairEachMentorWithAMenteeAndTheMenteesTakeTurns() {
+    workspace.userGroup("S0MENTORS", "mentors", List.of("U002", "U003"));
+    workspace.userGroup("S0MENTEES", "mentees", List.of("U004", "U005", "U006", "U007"));
+
+    assertThat(admin(START + "cross " + MENTORS + " " + MENTEES))
+        .contains("Coffee pairing is on").contains("pairs").contains("cross-group: <!subteam^S0MENTORS> meet "
+            + "<!subteam^S0MENTEES>");
+    Set<String> menteesMet = new HashSet<>();
+    for (int round = 0; round < 2; round++) {
+      admin("now");
+      List<Intro> intros = intros(CHANNEL, 2 * round, 2 * round + 2);
+      for (Intro intro : intros) {
+        assertThat(intro.members()).hasSize(2).containsAnyOf("U002", "U003").containsAnyOf("U004", "U005", "U006",
+            "U007");
+        intro.members().stream().filter(u -> u.compareTo("U004") >= 0).forEach(menteesMet::add);
+      }
+      awaitQuiet();
+    }
+    assertThat(menteesMet).as("the mentees who waited in round 1 go in round 2")
+        .containsExactlyInAnyOrder("U004", "U005", "U006", "U007");
+    assertThat(introMessages(CHANNEL)).noneMatch(m -> slack.api().groupDmMembers(m.channel()).contains(ADMIN));
+  }
+
+  @Test
+  void crossGroupsFromAProfileFieldPairSalesWithEngineering() {
+    for (String u : List.of("U002", "U003")) {
+      workspace.user(u).field("Team", "Sales");
+    }
+    for (String u : List.of("U004", "U005", "U006")) {
+      workspace.user(u).field("Team", "Engineering");
+    }
+
+    assertThat(admin(START + "cross field Team Sales Engineering")).contains("Team “Sales” meet Team "
+        + "“Engineering”");
+    admin("now");
+
+    List<Intro> intros = intros(CHANNEL, 0, 2);
+    assertThat(intros).allSatisfy(i -> assertThat(i.members()).hasSize(2).containsAnyOf("U002", "U003")
+        .containsAnyOf("U004", "U005", "U006"));
+  }
+
+  @Test
+  void crossGroupsFromTwoChannelsPairTheirMembersAcross() {
+    workspace.join("C0SALES", "U002", "U003", "U004");
+    workspace.join("C0ENGINEERING", "U005", "U006", "U007");
+
+    assertThat(admin(START + "cross <#C0SALES|sales> <#C0ENGINEERING|engineering>"))
+        .contains("cross-group: <#C0SALES> meet <#C0ENGINEERING>");
+    admin("now");
+
+    assertThat(intros(CHANNEL, 0, 3)).allSatisfy(i -> assertThat(i.members()).hasSize(2)
+        .containsAnyOf("U002", "U003", "U004").containsAnyOf("U005", "U006", "U007"));
+  }
+
+  @Test
+  void aLeaderMeetsTwoPeopleTheyHaveNotMetEachRoundAndNobodyElseIsPaired() {
+    assertThat(admin(START + "leader <@U002|ceo> meets 2"))
+        .contains("leader roulette: <@U002> meets 2 people each round");
+    Set<String> guests = new HashSet<>();
+    for (int round = 0; round < 3; round++) {
+      admin("now");
+      List<Intro> intros = intros(CHANNEL, round, round + 1);
+      assertThat(intros.get(0).members()).hasSize(3).contains("U002");
+      intros.get(0).members().stream().filter(u -> !u.equals("U002")).forEach(u ->
+          assertThat(guests.add(u)).as("%s met the host before", u).isTrue());
+      awaitQuiet();
+      assertThat(introMessages(CHANNEL)).as("one group a round").hasSize(round + 1);
+    }
+    assertThat(guests).hasSize(6);
+  }
+
+  @Test
+  void officeRoundsMeetInPersonWhereTheyCanAndByVideoOtherwiseAndTheIntroSaysWhy() {
+    for (String u : List.of("U001", "U002", "U003", "U004")) {
+      workspace.user(u).field("Office", "Berlin");
+    }
+    workspace.user("U005").field("Office", "Dublin");
+
+    assertThat(admin(START + "office field Office mode in-person")).contains("by office");
+    admin("now");
+
+    List<Intro> intros = intros(CHANNEL, 0, 3);
+    for (Intro intro : intros) {
+      FakeApi.Message message = slack.api().messages(intro.dm()).get(0);
+      if (intro.members().stream().allMatch(u -> u.compareTo("U004") <= 0)) {
+        assertThat(message.text()).contains("*In person* at Berlin: you all work there.");
+      } else {
+        assertThat(intro.members()).containsExactlyInAnyOrder("U005", "U006", "U007");
+        assertThat(message.text()).contains("*By video*").contains("not everyone's office is known");
+        assertThat(message.blocks().toString()).contains("*By video*");
+      }
+    }
+  }
+
+  @Test
+  void onboardingIsStoredAndItsRoundsAreRandomGroupsForNow() {
+    assertThat(admin(START + "onboarding")).contains("onboarding");
+    assertThat(jedis.hget("rapport:{" + TEAM + "}:pairing:" + CHANNEL + ":program", "type")).isEqualTo("onboarding");
+    admin("now");
+
+    assertThat(intros(CHANNEL, 0, 3).stream().flatMap(i -> i.members().stream()))
+        .containsExactlyInAnyOrder("U001", "U002", "U003", "U004", "U005", "U006", "U007");
+  }
+
+  @Test
+  void adminMistakesGetAFriendlyAnswerNamingWhatWasWrongWithAnExample() {
+    workspace.userGroup("S0EMPTY", "empty", List.of());
+    workspace.userGroup("S0MENTORS", "mentors", List.of("U002"));
+    workspace.join("C0ELSEWHERE", "U099");
+
+    assertThat(admin(START + "lottery")).contains("I don't know the program type `lottery`")
+        .contains("Example: `/coffee start");
+    assertThat(admin(START + "cross " + MENTORS + " <!subteam^S0GONE|@gone>"))
+        .contains("I can't find the user group <!subteam^S0GONE>").contains("Example: `/coffee start");
+    assertThat(admin(START + "cross " + MENTORS + " <!subteam^S0EMPTY|@empty>"))
+        .contains("The side <!subteam^S0EMPTY> is empty").contains("Example: `/coffee start");
+    assertThat(admin(START + "leader <@U099|someone>")).contains("<@U099> isn't in <#" + CHANNEL + ">")
+        .contains("Example: `/coffee start every week on mon at 10:00 type leader @ceo meets 2`");
+    assertThat(admin(START + "leader ceo")).contains("mentioned with @").contains("`ceo`");
+    assertThat(admin("start every week on mon at 10:00 size 3 type cross " + MENTORS + " " + MENTEES))
+        .contains("Cross-group programs make pairs");
+    assertThat(admin(START + "office field Office mode sideways")).contains("I don't know the mode `sideways`");
+    assertThat(jedis.exists("rapport:{" + TEAM + "}:pairing:" + CHANNEL + ":program")).as("nothing saved").isFalse();
+  }
+}
