@@ -2,8 +2,12 @@ package dev.rapport.pairing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.testkit.FakeApi;
 import dev.rapport.testkit.FakeWorkspace;
+import dev.rapport.testkit.SlackRequests;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -139,6 +143,38 @@ class ProgramTypesTest extends CoffeeAppTest {
 
     assertThat(intros(CHANNEL, 0, 3).stream().flatMap(i -> i.members().stream()))
         .containsExactlyInAnyOrder("U001", "U002", "U003", "U004", "U005", "U006", "U007");
+  }
+
+  @Test
+  void theSettingsFormSetsTheTypeWithUserGroupsTypedByHandle() {
+    workspace.userGroup("S0MENTORS", "mentors", List.of("U002", "U003"));
+    workspace.userGroup("S0MENTEES", "mentees", List.of("U004", "U005"));
+    requests.commandAck(TEAM, ADMIN, CHANNEL, "/coffee", "settings");
+    await().atMost(WAIT).until(() -> !slack.api().views().isEmpty());
+    ObjectNode sent = CoffeeSettingsTest.asSubmitted(slack.api().views().get(0).view());
+    sent.with(SettingsModal.TYPE).with(SettingsModal.TYPE).put("value", "cross @mentors @mentees");
+
+    requests.viewSubmission(TEAM, ADMIN, SettingsModal.CALLBACK, CHANNEL, sent);
+
+    await().atMost(WAIT).until(() -> !slack.calls("views.update").isEmpty());
+    assertThat(slack.calls("views.update").get(0).json("view").toString())
+        .contains("cross-group: <!subteam^S0MENTORS> meet <!subteam^S0MENTEES>");
+    assertThat(jedis.hget("rapport:{" + TEAM + "}:pairing:" + CHANNEL + ":program", "type"))
+        .isEqualTo("cross <!subteam^S0MENTORS|@mentors> <!subteam^S0MENTEES|@mentees>");
+  }
+
+  @Test
+  void aTypeWordTheFormCannotReadComesBackNextToTheField() {
+    requests.commandAck(TEAM, ADMIN, CHANNEL, "/coffee", "settings");
+    await().atMost(WAIT).until(() -> !slack.api().views().isEmpty());
+    ObjectNode sent = CoffeeSettingsTest.asSubmitted(slack.api().views().get(0).view());
+    sent.with(SettingsModal.TYPE).with(SettingsModal.TYPE).put("value", "lottery");
+
+    SlackRequests.Answer answer = requests.viewSubmission(TEAM, ADMIN, SettingsModal.CALLBACK, CHANNEL, sent);
+
+    assertThat(answer.json().path("response_action").asText()).isEqualTo("errors");
+    assertThat(answer.json().path("errors").path(SettingsModal.TYPE).asText())
+        .contains("I don't know the program type `lottery`");
   }
 
   @Test
