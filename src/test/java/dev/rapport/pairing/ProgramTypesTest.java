@@ -136,6 +136,25 @@ class ProgramTypesTest extends CoffeeAppTest {
   }
 
   @Test
+  void officesFromUserGroupsMeetInPersonPerGroupAndAVirtualProgramMeetsByVideo() {
+    workspace.userGroup("S0BERLIN", "berlin", List.of("U001", "U002", "U003", "U004"));
+    workspace.userGroup("S0DUBLIN", "dublin", List.of("U005", "U006", "U007"));
+
+    assertThat(admin(START + "office <!subteam^S0BERLIN|@berlin> <!subteam^S0DUBLIN|@dublin>"))
+        .contains("by office (<!subteam^S0BERLIN>, <!subteam^S0DUBLIN>), in person");
+    admin("now");
+    List<Intro> inPerson = intros(CHANNEL, 0, 3);
+    assertThat(inPerson).allSatisfy(i -> assertThat(slack.api().messages(i.dm()).get(0).text())
+        .containsAnyOf("*In person* at berlin", "*In person* at dublin"));
+    awaitQuiet();
+
+    admin(START + "office <!subteam^S0BERLIN|@berlin> <!subteam^S0DUBLIN|@dublin> mode virtual");
+    admin("now");
+    assertThat(intros(CHANNEL, 3, 6)).allSatisfy(i -> assertThat(slack.api().messages(i.dm()).get(0).text())
+        .contains("*By video*: this program meets by video."));
+  }
+
+  @Test
   void onboardingIsStoredAndItsRoundsAreRandomGroupsForNow() {
     assertThat(admin(START + "onboarding")).contains("onboarding");
     assertThat(jedis.hget("rapport:{" + TEAM + "}:pairing:" + CHANNEL + ":program", "type")).isEqualTo("onboarding");
