@@ -1,13 +1,9 @@
 package dev.rapport.pairing;
 
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-
 import com.slack.api.model.block.LayoutBlock;
 import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.Outbox;
 import dev.rapport.slack.SlackCallException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,12 +46,10 @@ class IntroDelivery {
         continue;
       }
       String key = new GroupRef(channel, round.id(), g).deliveryKey("intro");
-      List<LayoutBlock> blocks = new ArrayList<>(IntroMessage.blocks(channel, round.id(), round.at(), g, group,
-          offsets, deck, Map.of(), program.cadence().withinCycle()));
       Optional<String> place = round.place(g);
-      place.ifPresent(where -> blocks.add(1, section(s -> s.text(markdownText(where)))));
-      batch.add(Delivery.dm(team, group, key, IntroMessage.text(channel, group) + place.map(p -> " " + p)
-              .orElse(""), blocks)
+      List<LayoutBlock> blocks = IntroMessage.withPlace(IntroMessage.blocks(channel, round.id(), round.at(), g,
+          group, offsets, deck, Map.of(), program.cadence().withinCycle()), place);
+      batch.add(Delivery.dm(team, group, key, IntroMessage.text(channel, group, place), blocks)
           .withTag(INTRO_TAG, Map.of("channel", channel, "round", round.id(), "group", String.valueOf(g)))
           .about("pairing", channel, "intro"));
     }

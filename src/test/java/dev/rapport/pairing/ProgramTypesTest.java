@@ -133,6 +133,12 @@ class ProgramTypesTest extends CoffeeAppTest {
         assertThat(message.blocks().toString()).contains("*By video*");
       }
     }
+    Intro first = intros.get(0);
+    awaitQuiet();
+    click(first.members().get(0), first, IntroMessage.MET);
+    await().atMost(WAIT).until(() -> !slack.calls("chat.update").isEmpty());
+    assertThat(slack.calls("chat.update").get(0).params().toString()).as("the redrawn intro keeps where and why")
+        .containsAnyOf("*In person* at Berlin", "*By video*");
   }
 
   @Test
