@@ -110,6 +110,13 @@ class ProgramTypesTest extends CoffeeAppTest {
       assertThat(introMessages(CHANNEL)).as("one group a round").hasSize(round + 1);
     }
     assertThat(guests).hasSize(6);
+
+    coffee("U002", CHANNEL, "pause 2w");
+    admin("now");
+    awaitQuiet();
+    assertThat(responded("No groups this round")).as("the host is paused: nobody is grouped, and the admin hears why")
+        .singleElement().satisfies(text -> assertThat(text).contains("leader roulette's host"));
+    assertThat(introMessages(CHANNEL)).hasSize(3);
   }
 
   @Test
