@@ -194,6 +194,47 @@ class StructureProperties {
     assertThat(groups).allSatisfy(g -> assertThat(g.office()).isNull());
   }
 
+  @Property(tries = 100)
+  void exclusionsAddedToARequestHoldInEveryShapeAlongsideItsOwn(
+      @ForAll @IntRange(min = 4, max = 24) int n, @ForAll @IntRange(min = 1, max = 8) int exclusions,
+      @ForAll @IntRange(min = 0, max = 3) int shape, @ForAll long seed) {
+    List<Member> pool = Pools.uniform(n);
+    Random random = new Random(seed);
+    Map<String, Set<String>> own = Map.of("m00", Set.of("m01"));
+    Map<String, Set<String>> more = new HashMap<>();
+    for (int i = 0; i < exclusions; i++) {
+      String x = pool.get(random.nextInt(n)).id();
+      String y = pool.get(random.nextInt(n)).id();
+      if (!x.equals(y)) {
+        more.computeIfAbsent(x, k -> new HashSet<>()).add(y);
+      }
+    }
+    Set<String> half = new HashSet<>(Pools.ids(pool).subList(0, n / 2));
+    Set<String> rest = new HashSet<>(Pools.ids(pool).subList(n / 2, n));
+    Map<String, String> offices = new HashMap<>();
+    pool.forEach(m -> offices.put(m.id(), half.contains(m.id()) ? "north" : "south"));
+    Structure structure = switch (shape) {
+      case 0 -> Structure.OPEN;
+      case 1 -> new Structure.Sides(half, rest, Map.of());
+      case 2 -> new Structure.Hosted("m03", 3);
+      default -> new Structure.Offices(offices, Structure.Mode.IN_PERSON);
+    };
+    MatchRequest request = new MatchRequest(pool, List.of(), 2, own, seed, structure).excluding(more);
+    List<Group> groups;
+    try {
+      groups = new OptimalMatcher().match(request);
+    } catch (UnmatchablePoolException e) {
+      return; // the exclusions leave someone nobody: refused by name, as with do-not-pair alone
+    }
+    for (Group group : groups) {
+      Simulation.forEachPair(group, (x, y) -> {
+        assertThat(more.getOrDefault(x, Set.of()).contains(y) || more.getOrDefault(y, Set.of()).contains(x))
+            .as("%s and %s excluded but share %s", x, y, group).isFalse();
+        assertThat(Set.of(x, y)).as("their own do-not-pair list still holds").isNotEqualTo(Set.of("m00", "m01"));
+      });
+    }
+  }
+
   private static List<Member> pool(Set<String> a, Set<String> b) {
     List<Member> pool = new ArrayList<>();
     a.stream().sorted().forEach(id -> pool.add(Pools.member(id)));
