@@ -44,7 +44,7 @@ class AnsweredMessages {
         String within = programs.find(team, a.channel()).map(p -> p.cadence().withinCycle()).orElse("soon");
         Optional<String> place = Optional.ofNullable(a.group().place());
         var blocks = IntroMessage.withPlace(IntroMessage.blocks(a.channel(), a.round(), a.group().at(), a.index(),
-            members, participants.offsets(team, members), icebreakers.deck(team), answers, within), place);
+            members, participants.profiles(team, members), icebreakers.deck(team), answers, within), place);
         MessageRef where = intro.get();
         slack.call(team, "chat.update", c -> c.chatUpdate(r -> r.channel(where.channel()).ts(where.ts())
             .text(IntroMessage.text(a.channel(), members, place)).blocks(blocks)));

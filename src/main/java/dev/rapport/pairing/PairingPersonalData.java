@@ -20,15 +20,17 @@ class PairingPersonalData implements KeyLayout {
 
   private final UnifiedJedis redis;
   private final RoundStore rounds;
+  private final JourneyStore journeys;
 
-  PairingPersonalData(UnifiedJedis redis, RoundStore rounds) {
+  PairingPersonalData(UnifiedJedis redis, RoundStore rounds, JourneyStore journeys) {
     this.redis = redis;
     this.rounds = rounds;
+    this.journeys = journeys;
   }
 
   /**
    * Every key family coffee pairing writes ({@link ProgramStore}, {@link ChoiceStore}, {@link RoundStore},
-   * {@link RoundReplies}), and whom each can name.
+   * {@link RoundReplies}, {@link JourneyStore}), and whom each can name.
    */
   @Override
   public List<KeyFamily> keyFamilies() {
@@ -53,6 +55,8 @@ class PairingPersonalData implements KeyLayout {
         rapport:{team}:pairing:{channel}:round:{id}:outcomes
         rapport:{team}:pairing:{channel}:stats
         rapport:{team}:pairing:history:{user}                  PERSON
+        rapport:{team}:pairing:{channel}:journeys              PERSON
+        rapport:{team}:pairing:journey:{id}                    PERSON
         """);
   }
 
@@ -62,6 +66,7 @@ class PairingPersonalData implements KeyLayout {
     String user = forgotten.user();
     String prefix = Keys.team(team, "pairing") + ":";
     redis.del(Keys.team(team, "pairing", "avoid", user), Keys.team(team, "pairing", "history", user));
+    journeys.forget(team, user);
     for (String key : Scans.keys(redis, prefix + "*")) {
       String rest = key.substring(prefix.length());
       String[] parts = rest.split(":");

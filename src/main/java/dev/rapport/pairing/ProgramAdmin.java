@@ -31,15 +31,17 @@ class ProgramAdmin {
   private final Schedules schedules;
   private final Profiles profiles;
   private final Announcements announcements;
+  private final OnboardingSetup onboarding;
   private final Clock clock;
 
   ProgramAdmin(ProgramStore programs, ProgramSaver saver, Schedules schedules, Profiles profiles,
-               Announcements announcements, Clock clock) {
+               Announcements announcements, OnboardingSetup onboarding, Clock clock) {
     this.programs = programs;
     this.saver = saver;
     this.schedules = schedules;
     this.profiles = profiles;
     this.announcements = announcements;
+    this.onboarding = onboarding;
     this.clock = clock;
   }
 
@@ -53,8 +55,11 @@ class ProgramAdmin {
     CadenceParser.Parsed parsed = CadenceParser.parseLeading(call.args(), profiles.zone(team, call.caller().user()),
         LocalDate.now(clock));
     Program current = programs.find(team, channel).orElse(null);
-    ProgramTypeWords.Split words = ProgramTypeWords.split(parsed.rest());
+    OnboardingWords people = OnboardingWords.read(parsed.rest());
+    ProgramTypeWords.Split words = ProgramTypeWords.split(people.rest());
+    // `type onboarding` is read with the onboarding words; any other type after `type` here.
     ProgramType type = words.type() != null ? ProgramTypeWords.parse(words.type())
+        : Boolean.TRUE.equals(people.onboarding()) ? ProgramType.ONBOARDING
         : current == null ? ProgramType.RANDOM : current.type();
     int size = ProgramTypeWords.size(type, words.before().isEmpty() ? null : size(words.before(), 2),
         current == null ? 2 : current.size());
@@ -63,9 +68,10 @@ class ProgramAdmin {
         current == null ? Program.Departments.NONE : current.departments(), current == null || current.announce(),
         type);
     AnswerLater.ifOnAckPath(":hourglass_flowing_sand: Checking that I can see who is in <#" + channel + ">…");
+    OnboardingSetup.Change change = onboarding.resolve(team, channel, people);
     String confirmation = saver.save(team, program, current);
     programs.addRunner(team, channel, call.caller().user());
-    return Reply.text(confirmation);
+    return Reply.text(confirmation + onboarding.apply(team, channel, change));
   }
 
   Reply stop(CommandCall call) {

@@ -20,10 +20,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Forms a round's groups from the people taking part: the program's recent groups go to the matcher (so people
- * meet someone new), and so do everyone's do-not-pair lists. Someone who can't be placed with every list kept
- * is left out and the rest matched again (three tries at most). The program's type shapes the round
- * ({@link ProgramShapes}): who of the eligible takes part and how they are grouped; a cross-group program's
- * rotation is kept after each round. What was true then is counted ({@link RoundFigures}).
+ * meet someone new), and so do everyone's do-not-pair lists and, where a manager field is set, who manages whom
+ * ({@link SkipLevel}). Someone who can't be placed with every list kept is left out and the rest matched again
+ * (three tries at most). The program's type shapes the round ({@link ProgramShapes}): who of the eligible takes
+ * part and how they are grouped; a cross-group program's rotation is kept after each round. What was true then is
+ * counted ({@link RoundFigures}).
  */
 @Component
 class RoundForming {
@@ -32,15 +33,17 @@ class RoundForming {
   private final ChoiceStore choices;
   private final GroupMatcher matcher;
   private final PairingSettings settings;
+  private final SkipLevel skipLevel;
   private final ProgramShapes shapes;
   private final ProgramStore programs;
 
   RoundForming(RoundStore rounds, ChoiceStore choices, GroupMatcher matcher, PairingSettings settings,
-               ProgramShapes shapes, ProgramStore programs) {
+               SkipLevel skipLevel, ProgramShapes shapes, ProgramStore programs) {
     this.rounds = rounds;
     this.choices = choices;
     this.matcher = matcher;
     this.settings = settings;
+    this.skipLevel = skipLevel;
     this.shapes = shapes;
     this.programs = programs;
   }
@@ -56,7 +59,14 @@ class RoundForming {
     List<List<String>> groups = List.of();
     List<String> places = List.of();
     if (eligible.size() >= 2) {
-      Map<String, Set<String>> avoid = choices.avoided(team, eligible);
+      // The skip-level guard's pairs go in as do-not-pair entries: nothing anyone reads says why.
+      Map<String, Set<String>> avoid = new java.util.HashMap<>(choices.avoided(team, eligible));
+      skipLevel.exclusions(team, program, eligible).forEach((user, managers) ->
+          avoid.merge(user, managers, (a, b) -> {
+            Set<String> both = new java.util.HashSet<>(a);
+            both.addAll(b);
+            return both;
+          }));
       for (int attempt = 0; attempt < 3 && eligible.size() >= 2; attempt++) {
         try {
           List<Group> matched = matcher.match(new MatchRequest(toMembers(eligible, members), history,

@@ -42,8 +42,8 @@ class ProgramTypesTest extends CoffeeAppTest {
 
   @Test
   void crossGroupsFromUserGroupsPairEachMentorWithAMenteeAndTheMenteesTakeTurns() {
-    workspace.userGroup("S0MENTORS", "mentors", List.of("U002", "U003"));
-    workspace.userGroup("S0MENTEES", "mentees", List.of("U004", "U005", "U006", "U007"));
+    workspace.namedUserGroup("S0MENTORS", "mentors", "U002", "U003");
+    workspace.namedUserGroup("S0MENTEES", "mentees", "U004", "U005", "U006", "U007");
 
     assertThat(admin(START + "cross " + MENTORS + " " + MENTEES))
         .contains("Coffee pairing is on").contains("pairs").contains("cross-group: <!subteam^S0MENTORS> meet "
@@ -150,8 +150,8 @@ class ProgramTypesTest extends CoffeeAppTest {
 
   @Test
   void officesFromUserGroupsMeetInPersonPerGroupAndAVirtualProgramMeetsByVideo() {
-    workspace.userGroup("S0BERLIN", "berlin", List.of("U001", "U002", "U003", "U004"));
-    workspace.userGroup("S0DUBLIN", "dublin", List.of("U005", "U006", "U007"));
+    workspace.namedUserGroup("S0BERLIN", "berlin", "U001", "U002", "U003", "U004");
+    workspace.namedUserGroup("S0DUBLIN", "dublin", "U005", "U006", "U007");
 
     assertThat(admin(START + "office <!subteam^S0BERLIN|@berlin> <!subteam^S0DUBLIN|@dublin>"))
         .contains("by office (<!subteam^S0BERLIN>, <!subteam^S0DUBLIN>), in person");
@@ -179,8 +179,8 @@ class ProgramTypesTest extends CoffeeAppTest {
 
   @Test
   void theSettingsFormSetsTheTypeWithUserGroupsTypedByHandle() {
-    workspace.userGroup("S0MENTORS", "mentors", List.of("U002", "U003"));
-    workspace.userGroup("S0MENTEES", "mentees", List.of("U004", "U005"));
+    workspace.namedUserGroup("S0MENTORS", "mentors", "U002", "U003");
+    workspace.namedUserGroup("S0MENTEES", "mentees", "U004", "U005");
     requests.commandAck(TEAM, ADMIN, CHANNEL, "/coffee", "settings");
     await().atMost(WAIT).until(() -> !slack.api().views().isEmpty());
     ObjectNode sent = CoffeeSettingsTest.asSubmitted(slack.api().views().get(0).view());
@@ -211,8 +211,8 @@ class ProgramTypesTest extends CoffeeAppTest {
 
   @Test
   void adminMistakesGetAFriendlyAnswerNamingWhatWasWrongWithAnExample() {
-    workspace.userGroup("S0EMPTY", "empty", List.of());
-    workspace.userGroup("S0MENTORS", "mentors", List.of("U002"));
+    workspace.namedUserGroup("S0EMPTY", "empty");
+    workspace.namedUserGroup("S0MENTORS", "mentors", "U002");
     workspace.join("C0ELSEWHERE", "U099");
 
     assertThat(admin(START + "lottery")).contains("I don't know the program type `lottery`")

@@ -120,7 +120,7 @@ public final class FakeApi {
       case "files.getUploadURLExternal" -> uploadUrl(call);
       case "files.completeUploadExternal" -> completeUpload(call);
       case "usergroups.users.list" -> userGroupUsers(team, call);
-      case "usergroups.list" -> userGroupList(team, call);
+      case "usergroups.list" -> userGroupList(team);
       default -> SlackSamples.apiResponse(call.method());
     };
   }
@@ -170,7 +170,9 @@ public final class FakeApi {
     node.put("ok", true);
     node.remove(List.of("error", "needed", "provided", "warning"));
     ObjectNode profile = (ObjectNode) node.get("profile");
-    profile.put("real_name", "Real " + user.name).put("display_name", user.name).put("title", user.title);
+    profile.put("real_name", "Real " + user.name).put("display_name", user.name).put("title", user.title)
+        .put("status_emoji", user.statusEmoji).put("status_text", user.statusText)
+        .put("status_expiration", user.statusExpiration).put("start_date", user.startDate);
     ObjectNode fields = profile.putObject("fields");
     int i = 0;
     synchronized (workspace(team)) {
@@ -197,7 +199,8 @@ public final class FakeApi {
     u.remove("enterprise_id");
     ObjectNode profile = (ObjectNode) u.get("profile");
     profile.put("real_name", "Real " + user.name).put("display_name", user.name).put("title", user.title)
-        .put("team", team);
+        .put("team", team).put("status_emoji", user.statusEmoji).put("status_text", user.statusText)
+        .put("status_expiration", user.statusExpiration).put("start_date", user.startDate);
     profile.remove("bot_id");
     profile.remove("api_app_id");
     profile.remove("guest_invited_by");
@@ -361,6 +364,28 @@ public final class FakeApi {
     return node;
   }
 
+  private ObjectNode userGroupList(String team) {
+    ObjectNode node = SlackSamples.apiResponse("usergroups.list");
+    node.put("ok", true);
+    node.remove(List.of("error", "needed", "provided", "warning"));
+    ObjectNode template = (ObjectNode) node.get("usergroups").get(0);
+    ArrayNode groups = node.putArray("usergroups");
+    FakeWorkspace w = workspace(team);
+    synchronized (w) {
+      w.userGroups.forEach((id, users) -> {
+        ObjectNode g = template.deepCopy();
+        String handle = w.userGroupHandles.getOrDefault(id, id.toLowerCase());
+        g.put("id", id).put("team_id", team).put("handle", handle).put("name", handle).put("is_usergroup", true)
+            .put("user_count", users.size()).remove("deleted_by");
+        g.put("date_delete", 0);
+        ArrayNode list = g.putArray("users");
+        users.forEach(list::add);
+        groups.add(g);
+      });
+    }
+    return node;
+  }
+
   private ObjectNode userGroupUsers(String team, FakeSlack.Call call) {
     List<String> users = workspace(team).userGroups.get(call.param("usergroup"));
     if (users == null) {
@@ -369,30 +394,6 @@ public final class FakeApi {
     ObjectNode node = SlackSamples.apiResponse("usergroups.users.list");
     ArrayNode list = node.putArray("users");
     users.forEach(list::add);
-    return node;
-  }
-
-  /** Slack's sample group for each user group, with its id, handle and (when asked) members. */
-  private ObjectNode userGroupList(String team, FakeSlack.Call call) {
-    FakeWorkspace workspace = workspace(team);
-    ObjectNode node = SlackSamples.apiResponse("usergroups.list");
-    node.put("ok", true);
-    ObjectNode sample = (ObjectNode) node.path("usergroups").path(0);
-    ArrayNode groups = node.putArray("usergroups");
-    synchronized (workspace) {
-      workspace.userGroups.forEach((id, members) -> {
-        ObjectNode group = sample.deepCopy();
-        String handle = workspace.userGroupHandles.getOrDefault(id, id.toLowerCase());
-        group.put("id", id).put("team_id", team).put("is_usergroup", true).put("handle", handle).put("name", handle)
-            .put("user_count", members.size()).put("date_delete", 0);
-        ArrayNode users = group.putArray("users");
-        if ("true".equals(call.param("include_users"))) {
-          members.forEach(users::add);
-        }
-        groups.add(group);
-      });
-    }
-    node.remove(List.of("error", "needed", "provided", "warning"));
     return node;
   }
 
