@@ -149,6 +149,30 @@ class ProgramTypesTest extends CoffeeAppTest {
   }
 
   @Test
+  void inHybridModeWhoHasMetEveryoneInTheirOfficeMeetsOtherOfficesByVideo() {
+    workspace.user("U001").field("Office", "Berlin");
+    workspace.user("U002").field("Office", "Berlin");
+    workspace.user("U003").field("Office", "Dublin");
+    workspace.user("U004").field("Office", "Dublin");
+    workspace.leave(CHANNEL, "U005");
+    workspace.leave(CHANNEL, "U006");
+    workspace.leave(CHANNEL, "U007");
+
+    admin(START + "office field Office mode hybrid");
+    admin("now");
+    assertThat(intros(CHANNEL, 0, 2)).allSatisfy(i -> assertThat(slack.api().messages(i.dm()).get(0).text())
+        .containsAnyOf("*In person* at Berlin", "*In person* at Dublin"));
+    awaitQuiet();
+
+    admin("now");
+    assertThat(intros(CHANNEL, 2, 4)).allSatisfy(i -> {
+      assertThat(i.members()).as("Berlin meets Dublin").containsAnyOf("U001", "U002").containsAnyOf("U003", "U004");
+      assertThat(slack.api().messages(i.dm()).get(0).text()).contains("*By video*: you work in different offices "
+          + "(Berlin, Dublin) and there was nobody new left to meet in person this round.");
+    });
+  }
+
+  @Test
   void officesFromUserGroupsMeetInPersonPerGroupAndAVirtualProgramMeetsByVideo() {
     workspace.namedUserGroup("S0BERLIN", "berlin", "U001", "U002", "U003", "U004");
     workspace.namedUserGroup("S0DUBLIN", "dublin", "U005", "U006", "U007");
