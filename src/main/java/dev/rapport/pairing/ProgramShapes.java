@@ -30,6 +30,9 @@ class ProgramShapes {
   /** A round's shape: who takes part (of those eligible) and how they are grouped. */
   record Shape(List<String> pool, Structure structure) {}
 
+  /** Profile fields are checked when saving for channels up to this size. */
+  static final int FIELD_CHECK_MAX = 100;
+
   private final SlackGateway slack;
   private final Directory directory;
   private final ProfileFields fields;
@@ -59,6 +62,14 @@ class ProgramShapes {
       }
       return leader;
     }
+    if (type instanceof ProgramType.Office office && office.field() != null) {
+      Optional<List<String>> everyone = smallChannel(team, channel);
+      if (everyone.isPresent() && offices(team, office, everyone.get()).isEmpty()) {
+        throw new UserError("Nobody in <#" + channel + "> has " + Mrkdwn.escape(office.field()) + " filled in in "
+            + "their Slack profile, so nobody's office is known. Check the field's name. Example: `"
+            + ProgramTypeWords.OFFICE_EXAMPLE + "`");
+      }
+    }
     if (type instanceof ProgramType.Office office) {
       List<ProgramType.Side> groups = new ArrayList<>();
       for (ProgramType.Side group : office.groups()) {
@@ -77,7 +88,16 @@ class ProgramShapes {
 
   private ProgramType checkCross(String team, String channel, ProgramType.Cross cross) throws SlackCallException {
     if (cross.a().kind() == ProgramType.SideKind.FIELD) {
-      return cross; // read per member at each round; people fill their profiles in over time
+      Optional<List<String>> everyone = smallChannel(team, channel);
+      for (ProgramType.Side side : List.of(cross.a(), cross.b())) {
+        if (everyone.isPresent() && sideMembers(team, side, everyone.get()).isEmpty()) {
+          throw new UserError("The side " + side.describe() + " is empty: nobody in <#" + channel + "> has "
+              + Mrkdwn.escape(side.ref()) + " set to “" + Mrkdwn.escape(side.value()) + "” in their Slack profile. "
+              + "Check the field's name and the value's spelling. Example: `" + ProgramTypeWords.CROSS_FIELD_EXAMPLE
+              + "`");
+        }
+      }
+      return cross;
     }
     ProgramType.Side a = resolve(team, cross.a());
     ProgramType.Side b = resolve(team, cross.b());
@@ -96,6 +116,15 @@ class ProgramShapes {
       }
     }
     return new ProgramType.Cross(a, b);
+  }
+
+  /**
+   * The channel's members when there are few enough to read everyone's profile fields while saving (they are
+   * cached for the first round); empty for bigger channels, whose fields are read at each round.
+   */
+  private Optional<List<String>> smallChannel(String team, String channel) throws SlackCallException {
+    List<String> members = directory.members(team, channel);
+    return members.size() <= FIELD_CHECK_MAX ? Optional.of(members) : Optional.empty();
   }
 
   /** The round's pool and structure, from the members eligible this round. */

@@ -251,6 +251,11 @@ class ProgramTypesTest extends CoffeeAppTest {
     assertThat(admin("start every week on mon at 10:00 size 3 type cross " + MENTORS + " " + MENTEES))
         .contains("Cross-group programs make pairs");
     assertThat(admin(START + "office field Office mode sideways")).contains("I don't know the mode `sideways`");
+    workspace.user("U002").field("Team", "Sales");
+    assertThat(admin(START + "cross field Team Sales Engineering")).contains("The side Team “Engineering” is empty: "
+        + "nobody in <#" + CHANNEL + "> has Team set to “Engineering”").contains("Example: `/coffee start");
+    assertThat(admin(START + "office field Desk")).contains("Nobody in <#" + CHANNEL + "> has Desk filled in")
+        .contains("Example: `/coffee start");
     assertThat(jedis.exists("rapport:{" + TEAM + "}:pairing:" + CHANNEL + ":program")).as("nothing saved").isFalse();
   }
 }
