@@ -53,8 +53,9 @@ class CoffeeCommand implements SlackFeature {
         Subcommand.everyone(c, "history", "", "your last 10 groups and whether you met", mine::history),
         Subcommand.everyone(c, "forget-me", "", "delete your pairing history and preferences everywhere",
             call -> forgetMe.confirmation()),
-        Subcommand.admin(c, "start", "<cadence> [size 2|3|4]",
-            "start or change pairing here, e.g. `every week on mon at 10:00 tz Europe/Berlin`", admin::start),
+        Subcommand.admin(c, "start", "<cadence> [size 2|3|4] [type random|cross|leader|office|onboarding …]",
+            "start or change pairing here, e.g. `every week on mon at 10:00 tz Europe/Berlin type cross @sales "
+                + "@engineering`", admin::start),
         Subcommand.admin(c, "settings", "", "change this channel's program in a form", form::open),
         Subcommand.admin(c, "onboard", "@someone [starting 2026-12-07]", "give a new hire an onboarding buddy "
             + "and journey (programs with `type onboarding`)", onboarding::onboard),

@@ -1,11 +1,13 @@
 package dev.rapport.pairing;
 
+import com.slack.api.model.block.LayoutBlock;
 import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.Outbox;
 import dev.rapport.people.Profile;
 import dev.rapport.slack.SlackCallException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,9 +47,10 @@ class IntroDelivery {
         continue;
       }
       String key = new GroupRef(channel, round.id(), g).deliveryKey("intro");
-      batch.add(Delivery.dm(team, group, key, IntroMessage.text(channel, group),
-              IntroMessage.blocks(channel, round.id(), round.at(), g, group, profiles, deck, Map.of(),
-                  program.cadence().withinCycle()))
+      Optional<String> place = round.place(g);
+      List<LayoutBlock> blocks = IntroMessage.withPlace(IntroMessage.blocks(channel, round.id(), round.at(), g,
+          group, profiles, deck, Map.of(), program.cadence().withinCycle()), place);
+      batch.add(Delivery.dm(team, group, key, IntroMessage.text(channel, group, place), blocks)
           .withTag(INTRO_TAG, Map.of("channel", channel, "round", round.id(), "group", String.valueOf(g)))
           .about("pairing", channel, "intro"));
     }

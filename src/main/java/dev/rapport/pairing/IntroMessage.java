@@ -29,6 +29,17 @@ final class IntroMessage {
 
   private IntroMessage() {}
 
+  /** The intro's blocks and text with where the group meets and why (programs by office), if the round says. */
+  static List<LayoutBlock> withPlace(List<LayoutBlock> blocks, Optional<String> place) {
+    List<LayoutBlock> placed = new ArrayList<>(blocks);
+    place.ifPresent(where -> placed.add(1, section(s -> s.text(markdownText(where)))));
+    return placed;
+  }
+
+  static String text(String channel, List<String> members, Optional<String> place) {
+    return text(channel, members) + place.map(where -> " " + where).orElse("");
+  }
+
   static String text(String channel, List<String> members) {
     return ":coffee: Coffee time! " + Names.mentions(members) + ", you're this round's group from <#" + channel + ">.";
   }

@@ -36,10 +36,11 @@ class PairingPersonalData implements KeyLayout {
   public List<KeyFamily> keyFamilies() {
     return KeyFamily.table("""
         rapport:{team}:pairing:programs
-        rapport:{team}:pairing:{channel}:program
+        rapport:{team}:pairing:{channel}:program               PERSON
         rapport:{team}:pairing:{channel}:runners               PERSON
         rapport:{team}:pairing:{channel}:stopped
         rapport:{team}:pairing:{channel}:members               PERSON
+        rapport:{team}:pairing:{channel}:turns                 PERSON
         rapport:{team}:pairing:{channel}:left                  PERSON
         rapport:{team}:pairing:{channel}:paused                PERSON
         rapport:{team}:pairing:{channel}:ghosts                PERSON
@@ -77,6 +78,14 @@ class PairingPersonalData implements KeyLayout {
                 round.leftOut().stream().map(u -> u.equals(user) ? Round.FORGOTTEN : u).toList());
           }
         });
+        continue;
+      }
+      if (parts.length == 2 && parts[1].equals("program")) {
+        // A leader roulette hosted by them keeps its place but has no host (and so no rounds) until changed.
+        String type = redis.hget(key, "type");
+        if (type != null && type.contains("<@" + user + ">")) {
+          redis.hset(key, "type", type.replace("<@" + user + ">", "<@" + Round.FORGOTTEN + ">"));
+        }
         continue;
       }
       switch (redis.type(key)) {

@@ -40,6 +40,7 @@ final class SettingsModal {
   static final String CALLBACK = "pairing_settings";
   static final String GUESTS = "guests";
   static final String ANNOUNCE = "announce";
+  static final String TYPE = "type";
   static final String ONBOARDING = "onboarding";
 
   /**
@@ -120,6 +121,13 @@ final class SettingsModal {
             String.valueOf(current.size())),
         select("departments", "Where departments come from (for cross-team groups)", departments(),
             current.departments().name()),
+        input(i -> i.blockId(TYPE).optional(true).label(plainText("Program type"))
+            .hint(plainText("random, cross @mentors @mentees, cross field Office Berlin Dublin, office field Office "
+                + "mode hybrid. Onboarding buddies: the option below. For a leader roulette or sides from channels, "
+                + "use /coffee start … type …"))
+            // Onboarding is the option below (so unticking it turns it off); its rounds are random groups.
+            .element(plainTextInput(t -> t.actionId(TYPE).initialValue(
+                current.type().equals(ProgramType.ONBOARDING) ? "random" : current.type().words())))),
         input(i -> i.blockId("options").optional(true).label(plainText("Options"))
             .element(checkboxes(c -> checked.isEmpty() ? c.actionId("options").options(options)
                 : c.actionId("options").options(options).initialOptions(checked)))),

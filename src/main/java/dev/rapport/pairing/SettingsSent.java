@@ -2,6 +2,7 @@ package dev.rapport.pairing;
 
 import com.slack.api.model.view.ViewState;
 import dev.rapport.schedule.Cadence;
+import dev.rapport.slack.UserError;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -58,7 +59,22 @@ final class SettingsSent {
         errors.put("days", "Pick days from the list.");
       }
     }
-    OnboardingWords people = people(state, options.contains(SettingsModal.ONBOARDING), errors);
+    ProgramType type = ProgramType.RANDOM;
+    try {
+      String typed = typed(state, SettingsModal.TYPE);
+      type = typed.isEmpty() ? ProgramType.RANDOM : ProgramTypeWords.parse(typed);
+      if (size != null && Set.of("2", "3", "4").contains(size)) {
+        ProgramTypeWords.size(type, Integer.parseInt(size), 2);
+      }
+    } catch (UserError e) {
+      errors.put(SettingsModal.TYPE, e.getMessage());
+    }
+    // Onboarding buddies on (the option) and the type `onboarding` say the same thing.
+    boolean onboarding = options.contains(SettingsModal.ONBOARDING) || type.equals(ProgramType.ONBOARDING);
+    if (onboarding && type.equals(ProgramType.RANDOM)) {
+      type = ProgramType.ONBOARDING;
+    }
+    OnboardingWords people = people(state, onboarding, errors);
     if (!errors.isEmpty()) {
       return new Parsed(null, null, errors);
     }
@@ -71,7 +87,7 @@ final class SettingsSent {
     Cadence cadence = new Cadence(when, everyWeeks, LocalTime.parse(time), zone, today);
     return new Parsed(new Program(channel, cadence, Integer.parseInt(size), options.contains(SettingsModal.GUESTS),
         Program.Departments.valueOf(departments == null ? "NONE" : departments),
-        options.contains(SettingsModal.ANNOUNCE)), people, Map.of());
+        options.contains(SettingsModal.ANNOUNCE), type), people, Map.of());
   }
 
   /** The people fields, as {@code /coffee start}'s words would say them (a journey's mistakes go to its field). */
