@@ -148,16 +148,19 @@ class ProgramStore {
 
   void rememberMembers(String team, String channel, List<String> members) {
     String target = key(team, channel, "members");
-    String temp = target + ":next";
-    redis.del(temp);
-    for (int from = 0; from < members.size(); from += 1000) {
-      redis.sadd(temp, members.subList(from, Math.min(members.size(), from + 1000)).toArray(String[]::new));
-    }
     if (members.isEmpty()) {
       redis.del(target);
-    } else {
-      redis.rename(temp, target);
+      return;
     }
+    // A temporary set of its own: a round and a settings save may read the same channel at once, and a
+    // shared one was deleted or renamed away under the other (ERR no such key). It expires if we die midway.
+    String temp = target + ":next:" + java.util.UUID.randomUUID();
+    for (int from = 0; from < members.size(); from += 1000) {
+      redis.sadd(temp, members.subList(from, Math.min(members.size(), from + 1000)).toArray(String[]::new));
+      redis.expire(temp, 600);
+    }
+    redis.rename(temp, target);
+    redis.persist(target);
   }
 
   boolean isMember(String team, String channel, String user) {
