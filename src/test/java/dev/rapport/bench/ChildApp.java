@@ -36,8 +36,10 @@ final class ChildApp implements AutoCloseable {
     int managementPort = freePort();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx1g"));
-    // e.g. -Dbench.jvm="-XX:StartFlightRecording=filename=/tmp/app.jfr" to profile the apps under load
-    String extra = System.getProperty("bench.jvm", "").trim();
+    // e.g. -Dbench.jvm="-XX:StartFlightRecording=filename=/tmp/app.jfr" to profile the apps under load, or
+    // -Dbench.jvm.RapportApplication=... for one app only
+    String extra = (System.getProperty("bench.jvm", "") + " "
+        + System.getProperty("bench.jvm." + main.getSimpleName(), "")).trim();
     if (!extra.isEmpty()) {
       command.addAll(List.of(extra.split("\\s+")));
     }
@@ -78,6 +80,19 @@ final class ChildApp implements AutoCloseable {
   /** Lines of the app's log that contain {@code text}. */
   List<String> logLines(String text) throws IOException {
     return Files.readAllLines(log).stream().filter(line -> line.contains(text)).toList();
+  }
+
+  /** The sum of a Prometheus metric's samples whose line starts with {@code name} (e.g. a gauge). */
+  double metric(String name) throws IOException, InterruptedException {
+    String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    return text.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   String url() {
