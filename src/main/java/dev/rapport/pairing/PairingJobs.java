@@ -36,8 +36,8 @@ class PairingJobs {
 
       @Override
       public void run(Occurrence occurrence) throws Exception {
-        String team = occurrence.schedule().team();
-        String channel = occurrence.schedule().target();
+        String team = occurrence.team();
+        String channel = occurrence.target();
         announcements.roundMade(team, channel, runner.run(team, channel, roundId(occurrence), occurrence.dueAt()));
       }
     };
@@ -53,8 +53,8 @@ class PairingJobs {
 
       @Override
       public void run(Occurrence occurrence) throws Exception {
-        String team = occurrence.schedule().team();
-        RoundRef target = RoundRef.parse(occurrence.schedule().target()).orElseThrow();
+        String team = occurrence.team();
+        RoundRef target = RoundRef.parse(occurrence.target()).orElseThrow();
         String responseUrl = occurrence.schedule().data().get("responseUrl");
         Reply answer;
         try {
@@ -98,7 +98,7 @@ class PairingJobs {
 
       @Override
       public void run(Occurrence occurrence) {
-        checkIns.send(occurrence.schedule().team(), occurrence.schedule().target());
+        checkIns.send(occurrence.team(), occurrence.target());
       }
     };
   }

@@ -11,22 +11,25 @@ import org.springframework.stereotype.Component;
 class PeoplePersonalData implements KeyLayout {
 
   private final Profiles profiles;
+  private final ProfileFields fields;
   private final Directory directory;
 
-  PeoplePersonalData(Profiles profiles, Directory directory) {
+  PeoplePersonalData(Profiles profiles, ProfileFields fields, Directory directory) {
     this.profiles = profiles;
+    this.fields = fields;
     this.directory = directory;
   }
 
   /**
-   * Every key family people writes ({@link Profiles}, {@link Directory}, {@link ForgetMe}), and whom each can
-   * name. The forget-me mark names the person only by a hash, and expires within a minute.
+   * Every key family people writes ({@link Profiles}, {@link ProfileFields}, {@link Directory}, {@link ForgetMe}),
+   * and whom each can name. The forget-me mark names the person only by a hash, and expires within a minute.
    */
   @Override
   public List<KeyFamily> keyFamilies() {
     return KeyFamily.table("""
         rapport:{team}:people:directory          PERSON
         rapport:{team}:people:directory:at
+        rapport:{team}:people:fields:{user}      PERSON
         rapport:{team}:people:forgetting:{hash}
         rapport:{team}:people:profile:{user}     PERSON
         """);
@@ -37,6 +40,7 @@ class PeoplePersonalData implements KeyLayout {
     String team = forgotten.team();
     String user = forgotten.user();
     profiles.evict(team, user);
+    fields.evict(team, user);
     directory.forget(team, user);
   }
 }

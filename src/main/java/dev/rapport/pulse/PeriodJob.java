@@ -70,8 +70,8 @@ class PeriodJob implements ScheduledJob {
 
   @Override
   public void run(Occurrence occurrence) throws Exception {
-    String team = occurrence.schedule().team();
-    String channel = occurrence.schedule().target();
+    String team = occurrence.team();
+    String channel = occurrence.target();
     PulseStore.Config config = store.config(team, channel);
     if (!config.active()) {
       return;

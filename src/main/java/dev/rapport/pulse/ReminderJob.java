@@ -55,8 +55,8 @@ class ReminderJob implements ScheduledJob {
 
   @Override
   public void run(Occurrence occurrence) throws Exception {
-    String team = occurrence.schedule().team();
-    String channel = occurrence.schedule().target();
+    String team = occurrence.team();
+    String channel = occurrence.target();
     String id = occurrence.schedule().data().get(PERIOD);
     Period period = id == null ? null : store.period(team, channel, id).orElse(null);
     PeriodKeys periodKeys = period == null || !period.isOpen() || !keys.ready() ? null

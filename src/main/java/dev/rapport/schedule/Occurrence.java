@@ -11,4 +11,14 @@ public record Occurrence(String id, Schedule schedule, Instant dueAt) {
   static Occurrence of(Schedule schedule, Instant dueAt) {
     return new Occurrence(schedule.id().occurrence(dueAt), schedule, dueAt);
   }
+
+  /** The workspace the schedule belongs to. */
+  public String team() {
+    return schedule.team();
+  }
+
+  /** What the schedule is for (a channel, for every feature's schedules today). */
+  public String target() {
+    return schedule.target();
+  }
 }

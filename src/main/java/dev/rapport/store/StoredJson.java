@@ -47,6 +47,15 @@ public class StoredJson {
     }
   }
 
+  /** The value, or empty when {@code raw} isn't one (e.g. written by another version). */
+  public <T> Optional<T> readIfValid(String raw, TypeReference<T> type) {
+    try {
+      return Optional.of(mapper.readValue(raw, type));
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
+  }
+
   private <T> T read(String raw, JavaType type) {
     try {
       return mapper.readValue(raw, type);

@@ -67,6 +67,8 @@ class ForgetMeTest extends AppTest {
   @Autowired
   Outbox outbox;
   @Autowired
+  ProfileFields fields;
+  @Autowired
   List<KeyLayout> layouts;
   @Autowired
   ApplicationContext context;
@@ -80,7 +82,7 @@ class ForgetMeTest extends AppTest {
 
   /** Forget-me, then uninstalling the workspace: one run of every feature serves both (the suite stays quick). */
   @Test
-  void forgetMeLeavesNothingNamingThePersonAndUninstallingNothingNamingTheWorkspace() {
+  void forgetMeLeavesNothingNamingThePersonAndUninstallingNothingNamingTheWorkspace() throws Exception {
     usedEverything();
     assertThat(RedisContents.mentions(jedis, ME)).as("before").isNotEmpty()
         .anyMatch(found -> found.contains(":prompts:suggestion:"))
@@ -183,7 +185,10 @@ class ForgetMeTest extends AppTest {
   }
 
   /** The person touches every feature that keeps something about people. */
-  private void usedEverything() {
+  private void usedEverything() throws Exception {
+    // Their custom profile fields were read (a program pairing by office, or guarding skip levels, reads them).
+    slack.workspace(TEAM).user(ME).field("Office", "Berlin");
+    assertThat(fields.value(TEAM, ME, "Office")).contains("Berlin");
     coffee(ADMIN, "start every week on mon at 10:00 tz UTC");
     coffee(ME, "avoid <@U006>");
     coffee("U007", "avoid <@" + ME + ">");

@@ -105,6 +105,7 @@ public final class FakeApi {
     return switch (call.method()) {
       case "auth.test" -> authTest(team);
       case "users.info" -> usersInfo(team, call.param("user"));
+      case "users.profile.get" -> usersProfile(team, call);
       case "users.list" -> usersList(team, call);
       case "conversations.members" -> members(team, call);
       case "conversations.open" -> open(call);
@@ -155,6 +156,30 @@ public final class FakeApi {
     }
     ObjectNode node = SlackSamples.apiResponse("users.info");
     node.set("user", userJson(team, user));
+    return node;
+  }
+
+  /** The profile with its custom fields: ids Xf0, Xf1… in the order they were set, labels when asked for. */
+  private ObjectNode usersProfile(String team, FakeSlack.Call call) {
+    FakeWorkspace.User user = workspace(team).users.get(call.param("user"));
+    if (user == null) {
+      return error("user_not_found");
+    }
+    ObjectNode node = SlackSamples.apiResponse("users.profile.get");
+    node.put("ok", true);
+    node.remove(List.of("error", "needed", "provided", "warning"));
+    ObjectNode profile = (ObjectNode) node.get("profile");
+    profile.put("real_name", "Real " + user.name).put("display_name", user.name).put("title", user.title);
+    ObjectNode fields = profile.putObject("fields");
+    int i = 0;
+    synchronized (workspace(team)) {
+      for (Map.Entry<String, String> field : user.fields.entrySet()) {
+        ObjectNode f = fields.putObject("Xf" + i++).put("value", field.getValue()).put("alt", "");
+        if (List.of("true", "1").contains(String.valueOf(call.param("include_labels")))) {
+          f.put("label", field.getKey());
+        }
+      }
+    }
     return node;
   }
 

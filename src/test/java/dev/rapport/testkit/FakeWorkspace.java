@@ -59,6 +59,12 @@ public final class FakeWorkspace {
       this.title = title;
       return this;
     }
+
+    /** A custom profile field a workspace admin defined (e.g. "Office" = "Berlin"; a manager field holds a user id). */
+    public User field(String label, String value) {
+      this.fields.put(label, value);
+      return this;
+    }
   }
 
   public final String team;

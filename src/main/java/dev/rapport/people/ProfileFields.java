@@ -1,0 +1,92 @@
+package dev.rapport.people;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.slack.api.model.User;
+import dev.rapport.slack.AnswerLater;
+import dev.rapport.slack.SlackCallException;
+import dev.rapport.slack.SlackGateway;
+import dev.rapport.store.Keys;
+import dev.rapport.store.StoredJson;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * A person's custom profile fields, the ones a workspace's Slack admins define ("Office", "Manager",
+ * "Department", …), read by their label with {@code users.profile.get} and cached like profiles. A field of
+ * Slack's "user" type (a manager, say) holds a user id. Labels are matched without regard to case or the
+ * spaces around them, since admins type them into settings by hand.
+ * <pre>
+ * rapport:{team}:people:fields:{user}   STRING  label (lower case) -> value as JSON; expires after the profile
+ *                                               cache TTL
+ * </pre>
+ */
+@Component
+public class ProfileFields {
+
+  private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() { };
+
+  private final SlackGateway slack;
+  private final UnifiedJedis redis;
+  private final PeopleSettings settings;
+  private final StoredJson json;
+
+  ProfileFields(SlackGateway slack, UnifiedJedis redis, PeopleSettings settings, StoredJson json) {
+    this.slack = slack;
+    this.redis = redis;
+    this.settings = settings;
+    this.json = json;
+  }
+
+  /** The value of the field labelled {@code label}, or empty when the person has none (or it is blank). */
+  public Optional<String> value(String team, String user, String label) throws SlackCallException {
+    String value = all(team, user).get(normal(label));
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  /**
+   * Every custom field the person filled in, by label in lower case. On the ack path, fields that aren't cached
+   * stop the command there ({@link AnswerLater#ifOnAckPath}), to be answered after the ack.
+   */
+  public Map<String, String> all(String team, String user) throws SlackCallException {
+    String key = key(team, user);
+    String cached = redis.get(key);
+    if (cached != null) {
+      Optional<Map<String, String>> fields = json.readIfValid(cached, FIELDS);
+      if (fields.isPresent()) {
+        return fields.get();
+      }
+      redis.del(key);
+    }
+    AnswerLater.ifOnAckPath(AnswerLater.CHECKING_PROFILE);
+    User.Profile profile = slack.call(team, "users.profile.get",
+        c -> c.usersProfileGet(r -> r.user(user).includeLabels(true))).getProfile();
+    Map<String, String> fields = new LinkedHashMap<>();
+    if (profile != null && profile.getFields() != null) {
+      profile.getFields().values().forEach(field -> {
+        if (field.getLabel() != null && field.getValue() != null && !field.getValue().isBlank()) {
+          fields.put(normal(field.getLabel()), field.getValue());
+        }
+      });
+    }
+    redis.set(key, json.write(fields), SetParams.setParams().ex(settings.profileCacheTtl().toSeconds()));
+    return fields;
+  }
+
+  void evict(String team, String user) {
+    redis.del(key(team, user));
+  }
+
+  /** How a label is compared: "  Office " and "office" are the same field. */
+  static String normal(String label) {
+    return label.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static String key(String team, String user) {
+    return Keys.team(team, "people", "fields", user);
+  }
+}
