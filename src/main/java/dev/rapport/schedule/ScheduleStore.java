@@ -4,6 +4,7 @@ import dev.rapport.store.Keys;
 import dev.rapport.store.LuaScript;
 import dev.rapport.store.Scans;
 import dev.rapport.store.StoredJson;
+import dev.rapport.store.WakeUps;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import redis.clients.jedis.params.SetParams;
  * rapport:{team}:schedule:done:{occurrence...} STRING  "1" once an occurrence finished; expires after 30 days
  * rapport:{schedule}:due                       ZSET    team|kind|target -> due epoch ms (lease expiry while claimed)
  * rapport:{schedule}:claims                    HASH    team|kind|target -> due epoch ms of the occurrence running
+ * rapport:{schedule}:wake                      pub/sub channel, published on when a schedule is saved
  * </pre>
  */
 @Component
@@ -34,6 +36,7 @@ class ScheduleStore {
 
   static final String DUE = Keys.shared("schedule", "due");
   static final String CLAIMS = Keys.shared("schedule", "claims");
+  static final String WAKE = WakeUps.channel("schedule");
   private static final Duration REMEMBER_DONE = Duration.ofDays(30);
 
   private final UnifiedJedis redis;
@@ -53,6 +56,7 @@ class ScheduleStore {
   void save(Schedule schedule, Instant due) {
     redis.hset(defs(schedule.team()), schedule.id().field(), write(schedule));
     index.run(redis, List.of(DUE, CLAIMS), List.of(schedule.id().encode(), String.valueOf(due.toEpochMilli())));
+    redis.publish(WAKE, "1"); // the schedulers of every instance wait for this (or the next due time)
   }
 
   void delete(ScheduleId id) {
@@ -87,6 +91,13 @@ class ScheduleStore {
   }
 
   List<Claim> claimDue(Instant now, Duration lease, int max) {
+    return claimNext(now, lease, max).claims();
+  }
+
+  /** What one claim took, and when the next schedule falls due or a lease runs out (null: none scheduled). */
+  record Claims(List<Claim> claims, Instant next) {}
+
+  Claims claimNext(Instant now, Duration lease, int max) {
     List<?> flat = (List<?>) claim.run(redis, List.of(DUE, CLAIMS),
         List.of(String.valueOf(now.toEpochMilli()), String.valueOf(lease.toMillis()), String.valueOf(max)));
     List<Claim> claims = new ArrayList<>();
@@ -95,7 +106,8 @@ class ScheduleStore {
           Instant.ofEpochMilli((long) Double.parseDouble((String) flat.get(i + 1))),
           Long.parseLong((String) flat.get(i + 2))));
     }
-    return claims;
+    String next = flat.isEmpty() ? "" : (String) flat.get(flat.size() - 1);
+    return new Claims(claims, next.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(next)));
   }
 
   /** Ends a claim: next due time (null removes the schedule from the index); keepClaim retries it. */

@@ -34,8 +34,9 @@ final class ChildApp implements AutoCloseable {
   static ChildApp start(Class<?> main, String... args) throws IOException, InterruptedException {
     int port = freePort();
     int managementPort = freePort();
+    // Background threads at the lowest OS priority, as every launch of the app sets it (README: Performance).
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g"));
+        "-Xmx1g", "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19"));
     // e.g. -Dbench.jvm="-XX:StartFlightRecording=filename=/tmp/app.jfr" to profile the apps under load, or
     // -Dbench.jvm.RapportApplication=... for one app only
     String extra = (System.getProperty("bench.jvm", "") + " "
