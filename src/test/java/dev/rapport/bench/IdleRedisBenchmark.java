@@ -36,7 +36,8 @@ class IdleRedisBenchmark {
              "--rapport.pulse.secret=" + AppTest.PULSE_SECRET)) {
       LoadGenerator admin = new LoadGenerator(rapport.url(), SECRET);
       for (String[] command : new String[][] {{"/coffee", "start every week on mon at 10:00 tz UTC"},
-          {"/empathy", "start every week on tue at 10:00 tz UTC"}, {"/pulse", "start every week on wed at 10:00 tz UTC"}}) {
+          {"/empathy", "start every week on tue at 10:00 tz UTC"},
+          {"/pulse", "start every week on wed at 10:00 tz UTC"}}) {
         admin.once(new BenchRequests.Kind(command[0], "application/x-www-form-urlencoded",
             i -> BenchRequests.commandBody(BenchRequests.CHANNEL, "UL001", command[0], command[1],
                 slack.responseUrl("idle-" + i), "idle" + i)));
