@@ -24,8 +24,9 @@ import redis.clients.jedis.UnifiedJedis;
  * rapport:{outbox}:done       ZSET  id -> epoch ms delivered; kept for rememberDelivered, so a re-enqueue
  *                                   of the same key is a no-op
  * rapport:{outbox}:pending    HASH  team -> deliveries queued or in flight
- * rapport:{outbox}:wake       pub/sub channel, published on after an enqueue ({@link WakeUps})
  * </pre>
+ * An enqueue publishes on the channel {@code rapport:{outbox}:wake} (no key; {@link WakeUps}), so idle
+ * workers of every instance look again.
  * What is given up on goes to {@link DeadLetters}.
  */
 @Component

@@ -31,6 +31,7 @@ class ChoiceStore {
 
   private final UnifiedJedis redis;
   private final LuaScript replaceAvoided = LuaScript.load("pairing/avoid-replace");
+  private final LuaScript standing = LuaScript.load("pairing/standing");
 
   ChoiceStore(UnifiedJedis redis) {
     this.redis = redis;
@@ -80,6 +81,18 @@ class ChoiceStore {
     String until = redis.hget(key(team, channel, "paused"), user);
     return Optional.ofNullable(until).map(ms -> Instant.ofEpochMilli(Long.parseLong(ms)))
         .filter(end -> end.isAfter(now));
+  }
+
+  /** A member's standing in one program: until when they are paused (if they are), and whether they left. */
+  record Standing(Optional<Instant> pausedUntil, boolean left) {}
+
+  /** {@link #pausedUntil} and {@link #hasLeft} in one round trip ({@code /coffee status} asks before its ack). */
+  Standing standing(String team, String channel, String user, Instant now) {
+    List<?> both = (List<?>) standing.run(redis, List.of(key(team, channel, "paused"), key(team, channel, "left")),
+        List.of(user));
+    Optional<Instant> paused = both.get(0) instanceof String ms
+        ? Optional.of(Instant.ofEpochMilli(Long.parseLong(ms))).filter(end -> end.isAfter(now)) : Optional.empty();
+    return new Standing(paused, Long.valueOf(1L).equals(both.get(1)));
   }
 
   static boolean isGhostPause(Instant until) {

@@ -51,10 +51,11 @@ class MyCoffee {
       if (!channel.equals(here) && !programs.isMember(team, channel, user) && current.isEmpty()) {
         continue;
       }
-      programs.find(team, channel).ifPresent(program -> mine.add(new Membership(program,
-          programs.nextRound(team, channel),
-          choices.pausedUntil(team, channel, user, clock.instant()),
-          choices.hasLeft(team, channel, user), current)));
+      programs.find(team, channel).ifPresent(program -> {
+        ChoiceStore.Standing standing = choices.standing(team, channel, user, clock.instant());
+        mine.add(new Membership(program, programs.nextRound(team, channel), standing.pausedUntil(),
+            standing.left(), current));
+      });
     }
     return mine;
   }

@@ -28,8 +28,9 @@ import redis.clients.jedis.params.SetParams;
  * rapport:{team}:schedule:done:{occurrence...} STRING  "1" once an occurrence finished; expires after 30 days
  * rapport:{schedule}:due                       ZSET    team|kind|target -> due epoch ms (lease expiry while claimed)
  * rapport:{schedule}:claims                    HASH    team|kind|target -> due epoch ms of the occurrence running
- * rapport:{schedule}:wake                      pub/sub channel, published on when a schedule is saved
  * </pre>
+ * Saving a schedule publishes on the channel {@code rapport:{schedule}:wake} (no key; {@code WakeUps}), so
+ * idle schedulers of every instance look again.
  */
 @Component
 class ScheduleStore {
@@ -44,6 +45,7 @@ class ScheduleStore {
   private final LuaScript claim = LuaScript.load("schedule/claim");
   private final LuaScript finish = LuaScript.load("schedule/finish");
   private final LuaScript index = LuaScript.load("schedule/index");
+  private final LuaScript due = LuaScript.load("schedule/due");
 
   ScheduleStore(UnifiedJedis redis, StoredJson json) {
     this.redis = redis;
@@ -81,13 +83,10 @@ class ScheduleStore {
 
   /** When the schedule runs next: its due time, or the due time of the occurrence running now. */
   Optional<Instant> due(ScheduleId scheduleId) {
-    String id = scheduleId.encode();
-    String claimed = redis.hget(CLAIMS, id);
-    if (claimed != null) {
-      return Optional.of(Instant.ofEpochMilli((long) Double.parseDouble(claimed)));
-    }
-    Double score = redis.zscore(DUE, id);
-    return score == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(score.longValue()));
+    // One script, not two reads: /coffee status and /pulse ask this before their ack.
+    Object due = this.due.run(redis, List.of(DUE, CLAIMS), List.of(scheduleId.encode()));
+    return due instanceof String ms ? Optional.of(Instant.ofEpochMilli((long) Double.parseDouble(ms)))
+        : Optional.empty();
   }
 
   List<Claim> claimDue(Instant now, Duration lease, int max) {

@@ -17,10 +17,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * ({@code redis.call('PUBLISH', channel, '1')}), one subscriber connection per instance hears it, and every
  * worker waiting on that channel stops waiting. An idle instance sends Redis nothing but each worker's rare
  * fallback look (its {@code pollInterval}), which also covers a wake-up missed while the subscriber
- * reconnected; after each (re)subscription every waiter looks once.
- * <pre>
- * rapport:{area}:wake   pub/sub channel (no key): "there may be work", no payload
- * </pre>
+ * reconnected; after each (re)subscription every waiter looks once. Channels are named
+ * {@code rapport:{area}:wake} (no key is written; the message is "1" and means "there may be work").
  */
 @Component
 public class WakeUps implements SmartLifecycle {
