@@ -1,7 +1,5 @@
 package dev.rapport.bench;
 
-import dev.rapport.RapportApplication;
-import dev.rapport.testkit.AppTest;
 import dev.rapport.testkit.FakeSlack;
 import dev.rapport.testkit.TestRedis;
 import floorapp.FloorApp;
@@ -50,11 +48,7 @@ class CapacityBenchmark {
              "--logging.level.root=WARN", "--management.endpoint.health.group.readiness.include=readinessState",
              "--floor.redis-port=" + redis.port(), "--floor.api-url=" + slack.apiUrl(),
              "--floor.bot-token=" + FakeSlack.tokenFor(BenchRequests.TEAM), "--floor.secret=" + SECRET);
-         ChildApp rapport = ChildApp.start(RapportApplication.class, "--logging.level.root=WARN",
-             "--rapport.slack.api-url=" + slack.apiUrl(),
-             "--rapport.slack.bot-token=" + FakeSlack.tokenFor(BenchRequests.TEAM),
-             "--rapport.slack.signing-secret=" + SECRET, "--rapport.redis.url=" + redis.url(),
-             "--rapport.pulse.secret=" + AppTest.PULSE_SECRET)) {
+         ChildApp rapport = ChildApp.rapport(slack, redis, SECRET)) {
       LoadGenerator admin = new LoadGenerator(rapport.url(), SECRET);
       admin.once(adminCommand(slack, "/coffee", "start every week on mon at 10:00 tz UTC"));
       admin.once(adminCommand(slack, "/pulse", "start every week on mon at 10:00 tz UTC"));

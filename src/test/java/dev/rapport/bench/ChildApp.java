@@ -1,5 +1,9 @@
 package dev.rapport.bench;
 
+import dev.rapport.RapportApplication;
+import dev.rapport.testkit.AppTest;
+import dev.rapport.testkit.FakeSlack;
+import dev.rapport.testkit.TestRedis;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -70,6 +74,16 @@ final class ChildApp implements AutoCloseable {
     }
     app.close();
     throw new IllegalStateException(main.getSimpleName() + " did not become healthy; see " + log);
+  }
+
+  /** Rapport with its default settings on {@code redis}, talking to {@code slack}, signing secret {@code secret}. */
+  static ChildApp rapport(RemoteFakeSlack slack, TestRedis redis, String secret)
+      throws IOException, InterruptedException {
+    return start(RapportApplication.class, "--logging.level.root=WARN",
+        "--rapport.slack.api-url=" + slack.apiUrl(),
+        "--rapport.slack.bot-token=" + FakeSlack.tokenFor(BenchRequests.TEAM),
+        "--rapport.slack.signing-secret=" + secret, "--rapport.redis.url=" + redis.url(),
+        "--rapport.pulse.secret=" + AppTest.PULSE_SECRET);
   }
 
   private static int freePort() throws IOException {

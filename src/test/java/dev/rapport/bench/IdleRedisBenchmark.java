@@ -1,8 +1,5 @@
 package dev.rapport.bench;
 
-import dev.rapport.RapportApplication;
-import dev.rapport.testkit.AppTest;
-import dev.rapport.testkit.FakeSlack;
 import dev.rapport.testkit.TestRedis;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,11 +26,7 @@ class IdleRedisBenchmark {
     TestRedis redis = TestRedis.startNew();
     try (RemoteFakeSlack slack = RemoteFakeSlack.start(BenchRequests.TEAM, "UL001",
         java.util.List.of(BenchRequests.CHANNEL + ":UL:50"));
-         ChildApp rapport = ChildApp.start(RapportApplication.class, "--logging.level.root=WARN",
-             "--rapport.slack.api-url=" + slack.apiUrl(),
-             "--rapport.slack.bot-token=" + FakeSlack.tokenFor(BenchRequests.TEAM),
-             "--rapport.slack.signing-secret=" + SECRET, "--rapport.redis.url=" + redis.url(),
-             "--rapport.pulse.secret=" + AppTest.PULSE_SECRET)) {
+         ChildApp rapport = ChildApp.rapport(slack, redis, SECRET)) {
       LoadGenerator admin = new LoadGenerator(rapport.url(), SECRET);
       for (String[] command : new String[][] {{"/coffee", "start every week on mon at 10:00 tz UTC"},
           {"/empathy", "start every week on tue at 10:00 tz UTC"},
