@@ -31,7 +31,6 @@ class ChoiceStore {
 
   private final UnifiedJedis redis;
   private final LuaScript replaceAvoided = LuaScript.load("pairing/avoid-replace");
-  private final LuaScript standing = LuaScript.load("pairing/standing");
 
   ChoiceStore(UnifiedJedis redis) {
     this.redis = redis;
@@ -76,23 +75,20 @@ class ChoiceStore {
     return paused;
   }
 
-  /** When {@code user}'s pause in {@code channel} ends, if they are paused now (one read, not the whole hash). */
-  Optional<Instant> pausedUntil(String team, String channel, String user, Instant now) {
-    String until = redis.hget(key(team, channel, "paused"), user);
-    return Optional.ofNullable(until).map(ms -> Instant.ofEpochMilli(Long.parseLong(ms)))
-        .filter(end -> end.isAfter(now));
+  /** When {@code user}'s pause in {@code channel} ends (epoch ms or null), as part of a pipeline; {@link #pauseEnd}. */
+  Response<String> pause(PipelineBase pipeline, String team, String channel, String user) {
+    return pipeline.hget(key(team, channel, "paused"), user);
   }
 
-  /** A member's standing in one program: until when they are paused (if they are), and whether they left. */
-  record Standing(Optional<Instant> pausedUntil, boolean left) {}
+  /** {@link #hasLeft} as part of a pipeline. */
+  Response<Boolean> hasLeft(PipelineBase pipeline, String team, String channel, String user) {
+    return pipeline.sismember(key(team, channel, "left"), user);
+  }
 
-  /** {@link #pausedUntil} and {@link #hasLeft} in one round trip ({@code /coffee status} asks before its ack). */
-  Standing standing(String team, String channel, String user, Instant now) {
-    List<?> both = (List<?>) standing.run(redis, List.of(key(team, channel, "paused"), key(team, channel, "left")),
-        List.of(user));
-    Optional<Instant> paused = both.get(0) instanceof String ms
-        ? Optional.of(Instant.ofEpochMilli(Long.parseLong(ms))).filter(end -> end.isAfter(now)) : Optional.empty();
-    return new Standing(paused, Long.valueOf(1L).equals(both.get(1)));
+  /** When a stored pause ({@code ms}, or null) ends, if it hasn't by {@code now}. */
+  static Optional<Instant> pauseEnd(String ms, Instant now) {
+    return Optional.ofNullable(ms).map(end -> Instant.ofEpochMilli(Long.parseLong(end)))
+        .filter(end -> end.isAfter(now));
   }
 
   static boolean isGhostPause(Instant until) {
