@@ -72,7 +72,7 @@ class CapacityBenchmark {
             int seconds = round == 0 ? WARM_UP_SECONDS : SECONDS;
             // Enough signed requests for the fastest rate seen so far, with room: each may be sent only once.
             double fastest = rates.values().stream().mapToDouble(Double::doubleValue).max().orElse(15_000);
-            int planned = (int) (Math.max(fastest * 1.6, 15_000) * seconds);
+            int planned = (int) (Math.max(fastest * 2, 25_000) * seconds);
             long started = System.currentTimeMillis();
             ClosedLoop.Result result = loops.get(app.getKey()).run(kind, seconds, planned, key);
             rates.put(key, result.throughput());
