@@ -50,9 +50,10 @@ class Announcements {
     int people = round.groups().stream().mapToInt(List::size).sum();
     Instant next = programs.nextRound(team, channel).filter(at -> at.isAfter(round.at()))
         .orElseGet(() -> program.cadence().next(round.at()));
+    int groups = round.groups().size();
     post(team, channel, round.id(), ":coffee: *New coffee round!* " + people + " people in "
-        + round.groups().size() + " groups — check your DMs for your group and an icebreaker. Next round: "
-        + SlackDates.moment(next) + ".");
+        + groups + (groups == 1 ? " group" : " groups") + " — check your DMs for your group and an icebreaker. "
+        + "Next round: " + SlackDates.moment(next) + ".");
   }
 
   void stopped(String team, Program program) {

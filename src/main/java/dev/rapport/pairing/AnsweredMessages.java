@@ -42,11 +42,12 @@ class AnsweredMessages {
       var intro = replies.intro(team, a.channel(), a.round(), a.index());
       if (intro.isPresent()) {
         String within = programs.find(team, a.channel()).map(p -> p.cadence().withinCycle()).orElse("soon");
-        var blocks = IntroMessage.blocks(a.channel(), a.round(), a.group().at(), a.index(), members,
-            participants.offsets(team, members), icebreakers.deck(team), answers, within);
+        Optional<String> place = Optional.ofNullable(a.group().place());
+        var blocks = IntroMessage.withPlace(IntroMessage.blocks(a.channel(), a.round(), a.group().at(), a.index(),
+            members, participants.profiles(team, members), icebreakers.deck(team), answers, within), place);
         MessageRef where = intro.get();
         slack.call(team, "chat.update", c -> c.chatUpdate(r -> r.channel(where.channel()).ts(where.ts())
-            .text(IntroMessage.text(a.channel(), members)).blocks(blocks)));
+            .text(IntroMessage.text(a.channel(), members, place)).blocks(blocks)));
       }
       Optional<MessageRef> asked = MessageRef.parse(replies.asked(team, a.channel(), a.round()).get(user));
       if (asked.isPresent()) {

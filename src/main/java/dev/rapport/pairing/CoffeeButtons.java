@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The buttons on coffee's messages: "We met" and "Not this time" on intros and check-ins, "Didn't reply" on the
- * answer to "Not this time", "Count me back in" on a pause notice, and "Leave" on {@code /coffee leave}'s
- * choice. Each acks at once; the change and its answer (ephemeral, to the clicker) follow.
+ * answer to "Not this time", "Count me back in" on a pause notice, "Leave" on {@code /coffee leave}'s
+ * choice, and the "Add to calendar" links (nothing to do but ack). Each acks at once; the change and its answer
+ * (ephemeral, to the clicker) follow.
  */
 @Component
 class CoffeeButtons implements SlackFeature {
@@ -46,6 +47,8 @@ class CoffeeButtons implements SlackFeature {
       choices.resume(team(req), channel, user(req));
       return Reply.text(":arrow_forward: Welcome back! You'll be in <#" + channel + ">'s next round.");
     }));
+    // An "Add to calendar" button opens its link in the browser; Slack still reports the click, which needs an ack.
+    app.blockAction(java.util.regex.Pattern.compile(CalendarLinks.ACTIONS), (req, ctx) -> ctx.ack());
   }
 
   private Response answer(BlockActionRequest req, ActionContext ctx, boolean met) {

@@ -22,9 +22,10 @@ class CoffeeCommand implements SlackFeature {
   private final PairingStats stats;
   private final SettingsForm form;
   private final ForgetMe forgetMe;
+  private final OnboardingEvents onboarding;
 
   CoffeeCommand(MemberChoices choices, AvoidCommands avoid, MyCoffee mine, ProgramAdmin admin, PairingStats stats,
-                SettingsForm form, ForgetMe forgetMe) {
+                SettingsForm form, ForgetMe forgetMe, OnboardingEvents onboarding) {
     this.choices = choices;
     this.avoid = avoid;
     this.mine = mine;
@@ -32,6 +33,7 @@ class CoffeeCommand implements SlackFeature {
     this.stats = stats;
     this.form = form;
     this.forgetMe = forgetMe;
+    this.onboarding = onboarding;
   }
 
   @Override
@@ -51,9 +53,12 @@ class CoffeeCommand implements SlackFeature {
         Subcommand.everyone(c, "history", "", "your last 10 groups and whether you met", mine::history),
         Subcommand.everyone(c, "forget-me", "", "delete your pairing history and preferences everywhere",
             call -> forgetMe.confirmation()),
-        Subcommand.admin(c, "start", "<cadence> [size 2|3|4]",
-            "start or change pairing here, e.g. `every week on mon at 10:00 tz Europe/Berlin`", admin::start),
+        Subcommand.admin(c, "start", "<cadence> [size 2|3|4] [type random|cross|leader|office|onboarding …]",
+            "start or change pairing here, e.g. `every week on mon at 10:00 tz Europe/Berlin type cross @sales "
+                + "@engineering`", admin::start),
         Subcommand.admin(c, "settings", "", "change this channel's program in a form", form::open),
+        Subcommand.admin(c, "onboard", "@someone [starting 2026-12-07]", "give a new hire an onboarding buddy "
+            + "and journey (programs with `type onboarding`)", onboarding::onboard),
         Subcommand.admin(c, "stop", "", "stop pairing in this channel", admin::stop),
         Subcommand.admin(c, "now", "", "run a round right away", admin::now),
         Subcommand.admin(c, "stats", "", "rounds, meeting rate, first meetings, cross-team, deliveries",

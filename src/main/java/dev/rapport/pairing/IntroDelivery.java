@@ -1,10 +1,13 @@
 package dev.rapport.pairing;
 
+import com.slack.api.model.block.LayoutBlock;
 import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.Outbox;
+import dev.rapport.people.Profile;
 import dev.rapport.slack.SlackCallException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,13 +32,13 @@ class IntroDelivery {
 
   /**
    * Hands the round's notes to the outbox a chunk at a time, resting between chunks, so a 10,000-member
-   * round neither holds 5,000 messages in memory nor takes the CPU from commands; {@code offsets} are
-   * read again when re-running a round.
+   * round neither holds 5,000 messages in memory nor takes the CPU from commands; {@code known} (the members'
+   * profiles) are read again when re-running a round.
    */
-  void deliver(String team, Program program, Round round, Map<String, Integer> known)
+  void deliver(String team, Program program, Round round, Map<String, Profile> known)
       throws SlackCallException {
     String channel = program.channel();
-    Map<String, Integer> offsets = known != null ? known : participants.offsets(team, round.placed());
+    Map<String, Profile> profiles = known != null ? known : participants.profiles(team, round.placed());
     IcebreakerSource.Deck deck = icebreakers.deck(team);
     Outbox.Batch batch = outbox.batch();
     for (int g = 0; g < round.groups().size(); g++) {
@@ -44,9 +47,10 @@ class IntroDelivery {
         continue;
       }
       String key = new GroupRef(channel, round.id(), g).deliveryKey("intro");
-      batch.add(Delivery.dm(team, group, key, IntroMessage.text(channel, group),
-              IntroMessage.blocks(channel, round.id(), round.at(), g, group, offsets, deck, Map.of(),
-                  program.cadence().withinCycle()))
+      Optional<String> place = round.place(g);
+      List<LayoutBlock> blocks = IntroMessage.withPlace(IntroMessage.blocks(channel, round.id(), round.at(), g,
+          group, profiles, deck, Map.of(), program.cadence().withinCycle()), place);
+      batch.add(Delivery.dm(team, group, key, IntroMessage.text(channel, group, place), blocks)
           .withTag(INTRO_TAG, Map.of("channel", channel, "round", round.id(), "group", String.valueOf(g)))
           .about("pairing", channel, "intro"));
     }

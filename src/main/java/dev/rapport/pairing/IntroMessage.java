@@ -8,6 +8,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
+import dev.rapport.people.Profile;
 import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.SlackDates;
 import java.time.Instant;
@@ -17,9 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The intro a group gets in its group DM: who is in it, an icebreaker, when to meet, and the "We met" / "Not
- * this time" buttons (which check-ins carry too). It never says why someone wasn't placed: that could reveal
- * a private do-not-pair entry.
+ * The intro a group gets in its group DM: who is in it, an icebreaker, when to meet (with "Add to calendar"
+ * buttons when a time is suggested, {@link CalendarLinks}), and the "We met" / "Not this time" buttons (which
+ * check-ins carry too). It never says why someone wasn't placed: that could reveal a private do-not-pair entry.
  */
 final class IntroMessage {
 
@@ -27,6 +28,17 @@ final class IntroMessage {
   static final String NOT_MET = "pairing_not";
 
   private IntroMessage() {}
+
+  /** The intro's blocks and text with where the group meets and why (programs by office), if the round says. */
+  static List<LayoutBlock> withPlace(List<LayoutBlock> blocks, Optional<String> place) {
+    List<LayoutBlock> placed = new ArrayList<>(blocks);
+    place.ifPresent(where -> placed.add(1, section(s -> s.text(markdownText(where)))));
+    return placed;
+  }
+
+  static String text(String channel, List<String> members, Optional<String> place) {
+    return text(channel, members) + place.map(where -> " " + where).orElse("");
+  }
 
   static String text(String channel, List<String> members) {
     return ":coffee: Coffee time! " + Names.mentions(members) + ", you're this round's group from <#" + channel + ">.";
@@ -40,7 +52,7 @@ final class IntroMessage {
    */
   static List<LayoutBlock> blocks(String channel, String round, int group, List<String> members,
                                   Icebreaker icebreaker, Optional<Instant> meetAt, List<String> noZone,
-                                  Map<String, String> answers, String within) {
+                                  Map<String, String> answers, String within, List<String> names) {
     String strategy = icebreaker.strategy();
     List<LayoutBlock> blocks = new ArrayList<>(List.of(
         section(s -> s.text(markdownText(text(channel, members)
@@ -50,6 +62,7 @@ final class IntroMessage {
             + Mrkdwn.escape(icebreaker.text())))),
         context(List.of(markdownText("Why this helps: " + Mrkdwn.escape(icebreaker.why())))),
         section(s -> s.text(markdownText(whenToMeet(members, meetAt, noZone))))));
+    meetAt.ifPresent(at -> blocks.add(CalendarLinks.buttons(event(names, icebreaker, at))));
     answersSoFar(members, answers).ifPresent(line -> blocks.add(context(List.of(markdownText(line)))));
     blocks.add(outcomeButtons(channel, round, group));
     blocks.add(context(List.of(markdownText("Rapport pairs you with someone new every round. "
@@ -57,18 +70,34 @@ final class IntroMessage {
     return blocks;
   }
 
+  /** The calendar event of a suggested time: the group's names, and the icebreaker to start with. */
+  static CalendarLinks.Event event(List<String> names, Icebreaker icebreaker, Instant at) {
+    return new CalendarLinks.Event("Coffee: " + (names.isEmpty() ? "your group" : Names.listed(names)),
+        "A coffee chat set up by Rapport. Icebreaker: " + icebreaker.text(), at);
+  }
+
   /**
    * The intro of group {@code g} of a round, drawn the same way every time (its icebreaker and suggested time
-   * don't change when it is updated). {@code offsets} holds the UTC offsets of members whose zone is known.
+   * don't change when it is updated). {@code profiles} holds what the directory knows of the members: their UTC
+   * offsets (where their zone is known) and their names for the calendar event.
    */
   static List<LayoutBlock> blocks(String channel, String round, Instant at, int g, List<String> members,
-                                  Map<String, Integer> offsets, IcebreakerSource.Deck deck,
+                                  Map<String, Profile> profiles, IcebreakerSource.Deck deck,
                                   Map<String, String> answers, String within) {
+    When when = when(members, profiles, at);
+    return blocks(channel, round, g, members, deck.pick(icebreakerSeed(round, g)), when.meetAt(), when.noZone(),
+        answers, within, Participants.names(members, profiles));
+  }
+
+  /** A suggested time for a group, and who in it has no time zone Slack knows. */
+  record When(Optional<Instant> meetAt, List<String> noZone) {}
+
+  /** The time to suggest to {@code members} after {@code at}, from the zones of those whose zone is known. */
+  static When when(List<String> members, Map<String, Profile> profiles, Instant at) {
+    Map<String, Integer> offsets = Participants.offsets(profiles);
     List<String> noZone = members.stream().filter(u -> !offsets.containsKey(u)).toList();
     List<Integer> known = members.stream().filter(offsets::containsKey).map(offsets::get).toList();
-    Optional<Instant> meetAt = known.isEmpty() ? Optional.empty() : MeetingTime.suggest(known, at);
-    return blocks(channel, round, g, members, deck.pick(icebreakerSeed(round, g)), meetAt, noZone, answers,
-        within);
+    return new When(known.isEmpty() ? Optional.empty() : MeetingTime.suggest(known, at), noZone);
   }
 
   /** The seed that picks a group's icebreaker: the same every time the intro is drawn. */

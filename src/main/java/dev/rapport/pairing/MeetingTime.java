@@ -18,6 +18,8 @@ final class MeetingTime {
 
   static final LocalTime START = LocalTime.of(9, 0);
   static final LocalTime LAST_START = LocalTime.of(16, 30);
+  /** The earliest suggestion, after the intro: people get a chance to read it first. */
+  static final Duration NOT_BEFORE = Duration.ofHours(12);
   private static final Duration STEP = Duration.ofMinutes(15);
   private static final Duration SEARCH = Duration.ofDays(8);
 
@@ -25,7 +27,7 @@ final class MeetingTime {
 
   /** The suggested slot's start, or empty when the group's working hours never overlap. */
   static Optional<Instant> suggest(List<Integer> utcOffsetSeconds, Instant introAt) {
-    Instant from = introAt.plus(Duration.ofHours(12)).truncatedTo(ChronoUnit.HOURS);
+    Instant from = introAt.plus(NOT_BEFORE).truncatedTo(ChronoUnit.HOURS);
     for (Instant t = from; t.isBefore(from.plus(SEARCH)); t = t.plus(STEP)) {
       if (fitsEveryone(utcOffsetSeconds, t)) {
         return Optional.of(t);

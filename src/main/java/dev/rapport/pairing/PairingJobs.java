@@ -77,6 +77,9 @@ class PairingJobs {
     if (round.groups().isEmpty()) {
       // Never why nobody could be grouped: that could reveal someone's private do-not-pair list.
       return round.pool() == 1 ? "Only one person was available this round, so nobody was paired; they got a kind note."
+          : round.pool() > 1 && round.leftOut().isEmpty() ? ":coffee: No groups this round: " + round.pool()
+              + " people were available, but the program's type had nobody to group (a leader roulette's host who "
+              + "is paused or not in the channel, or a side of a cross-group program with nobody available)."
           : round.pool() > 1 ? ":coffee: No groups this round: " + round.pool() + " people were available, but no "
               + "group could be made. Each got a short note, and they'll be in next round's draw."
           : "Nobody was available to pair this round (everyone left, paused, or the channel is empty).";

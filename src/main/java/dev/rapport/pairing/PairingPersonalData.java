@@ -20,24 +20,27 @@ class PairingPersonalData implements KeyLayout {
 
   private final UnifiedJedis redis;
   private final RoundStore rounds;
+  private final JourneyStore journeys;
 
-  PairingPersonalData(UnifiedJedis redis, RoundStore rounds) {
+  PairingPersonalData(UnifiedJedis redis, RoundStore rounds, JourneyStore journeys) {
     this.redis = redis;
     this.rounds = rounds;
+    this.journeys = journeys;
   }
 
   /**
    * Every key family coffee pairing writes ({@link ProgramStore}, {@link ChoiceStore}, {@link RoundStore},
-   * {@link RoundReplies}), and whom each can name.
+   * {@link RoundReplies}, {@link JourneyStore}), and whom each can name.
    */
   @Override
   public List<KeyFamily> keyFamilies() {
     return KeyFamily.table("""
         rapport:{team}:pairing:programs
-        rapport:{team}:pairing:{channel}:program
+        rapport:{team}:pairing:{channel}:program               PERSON
         rapport:{team}:pairing:{channel}:runners               PERSON
         rapport:{team}:pairing:{channel}:stopped
         rapport:{team}:pairing:{channel}:members               PERSON
+        rapport:{team}:pairing:{channel}:turns                 PERSON
         rapport:{team}:pairing:{channel}:left                  PERSON
         rapport:{team}:pairing:{channel}:paused                PERSON
         rapport:{team}:pairing:{channel}:ghosts                PERSON
@@ -52,6 +55,8 @@ class PairingPersonalData implements KeyLayout {
         rapport:{team}:pairing:{channel}:round:{id}:outcomes
         rapport:{team}:pairing:{channel}:stats
         rapport:{team}:pairing:history:{user}                  PERSON
+        rapport:{team}:pairing:{channel}:journeys              PERSON
+        rapport:{team}:pairing:journey:{id}                    PERSON
         """);
   }
 
@@ -61,6 +66,7 @@ class PairingPersonalData implements KeyLayout {
     String user = forgotten.user();
     String prefix = Keys.team(team, "pairing") + ":";
     redis.del(Keys.team(team, "pairing", "avoid", user), Keys.team(team, "pairing", "history", user));
+    journeys.forget(team, user);
     for (String key : Scans.keys(redis, prefix + "*")) {
       String rest = key.substring(prefix.length());
       String[] parts = rest.split(":");
@@ -72,6 +78,14 @@ class PairingPersonalData implements KeyLayout {
                 round.leftOut().stream().map(u -> u.equals(user) ? Round.FORGOTTEN : u).toList());
           }
         });
+        continue;
+      }
+      if (parts.length == 2 && parts[1].equals("program")) {
+        // A leader roulette hosted by them keeps its place but has no host (and so no rounds) until changed.
+        String type = redis.hget(key, "type");
+        if (type != null && type.contains("<@" + user + ">")) {
+          redis.hset(key, "type", type.replace("<@" + user + ">", "<@" + Round.FORGOTTEN + ">"));
+        }
         continue;
       }
       switch (redis.type(key)) {

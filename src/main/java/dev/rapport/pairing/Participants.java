@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who takes part in a round: the channel's human members (no bots, no deactivated accounts, no guests
- * unless the program allows them), minus those who left the program or are paused (ghosts included); and
- * the time zones intros suggest a time from.
+ * unless the program allows them), minus those who left the program or are paused (ghosts included) and those
+ * whose Slack status says they're out of office (told nothing; back next round) and new hires still on their
+ * onboarding journey ({@link JourneyStore}); and the time zones intros
+ * suggest a time from.
  */
 @Component
 class Participants {
@@ -27,12 +29,15 @@ class Participants {
   private final ProgramStore programs;
   private final ChoiceStore choices;
   private final SlackGateway slack;
+  private final JourneyStore journeys;
 
-  Participants(Directory directory, ProgramStore programs, ChoiceStore choices, SlackGateway slack) {
+  Participants(Directory directory, ProgramStore programs, ChoiceStore choices, SlackGateway slack,
+               JourneyStore journeys) {
     this.directory = directory;
     this.programs = programs;
     this.choices = choices;
     this.slack = slack;
+    this.journeys = journeys;
   }
 
   Members read(String team, Program program, Instant now) throws SlackCallException {
@@ -42,10 +47,16 @@ class Participants {
     Set<String> left = choices.left(team, program.channel());
     Set<String> paused = choices.paused(team, program.channel(), now).keySet();
     List<String> eligible = new ArrayList<>();
+    Instant back = backBy(now);
+    // New hires on an onboarding journey (or waiting for its start) join the rounds once it is over.
+    Set<String> onJourney = new java.util.HashSet<>();
+    journeys.entries(team, program.channel()).values().stream().filter(e -> e.activeAt(now))
+        .forEach(e -> onJourney.add(e.hire()));
     for (String member : members) {
       Profile profile = profiles.get(member);
       if (profile != null && profile.isHuman() && (program.guests() || !profile.guest())
-          && !left.contains(member) && !paused.contains(member)) {
+          && !left.contains(member) && !paused.contains(member) && !profile.awayAt(back)
+          && !onJourney.contains(member)) {
         eligible.add(member);
       }
     }
@@ -53,13 +64,29 @@ class Participants {
   }
 
   /**
-   * UTC offsets (seconds) of the members whose time zone is known, from the cached directory; members whose
-   * profile has none are left out (unknown is not UTC).
+   * Someone whose Slack status says they're away is skipped, quietly, when it says so at this moment: the earliest
+   * time an intro suggests is half a day after the round ({@link MeetingTime}), so a status that clears before
+   * then doesn't keep them out. They are back in the next round whose moment finds them back.
    */
-  Map<String, Integer> offsets(String team, List<String> users) throws SlackCallException {
-    return offsets(directory.profiles(team, users));
+  static Instant backBy(Instant round) {
+    return round.plus(MeetingTime.NOT_BEFORE);
   }
 
+  /** What the cached directory knows of {@code users} (time zones, names). */
+  Map<String, Profile> profiles(String team, List<String> users) throws SlackCallException {
+    return directory.profiles(team, users);
+  }
+
+  /** The names of {@code users} as Slack shows them (for calendar events), in order; unknown ones left out. */
+  static List<String> names(List<String> users, Map<String, Profile> profiles) {
+    return Round.named(users).stream().map(profiles::get).filter(p -> p != null && p.name() != null)
+        .map(Profile::name).toList();
+  }
+
+  /**
+   * UTC offsets (seconds) of the members whose time zone is known; members whose profile has none are left out
+   * (unknown is not UTC).
+   */
   static Map<String, Integer> offsets(Map<String, Profile> profiles) {
     Map<String, Integer> offsets = new HashMap<>();
     profiles.forEach((user, profile) -> {

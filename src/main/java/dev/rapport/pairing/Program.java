@@ -5,10 +5,10 @@ import dev.rapport.schedule.Cadence;
 /**
  * A channel's coffee pairing program: when rounds happen, how big groups are, whether guests take part,
  * where departments come from (for cross-team groups) and whether starts, rounds and stops are announced
- * in the channel.
+ * in the channel; and its type ({@link ProgramType}: random groups, cross-group, leader roulette, by office…).
  */
 record Program(String channel, Cadence cadence, int size, boolean guests, Departments departments,
-               boolean announce) {
+               boolean announce, ProgramType type) {
 
   /** Where a member's department comes from. */
   enum Departments {
@@ -25,14 +25,28 @@ record Program(String channel, Cadence cadence, int size, boolean guests, Depart
     if (size < 2 || size > 4) {
       throw new IllegalArgumentException("group size 2, 3 or 4");
     }
+    java.util.Objects.requireNonNull(type, "type");
+  }
+
+  /** A program of random groups (the type before there were types). */
+  Program(String channel, Cadence cadence, int size, boolean guests, Departments departments, boolean announce) {
+    this(channel, cadence, size, guests, departments, announce, ProgramType.RANDOM);
+  }
+
+  /** The same program with another type. */
+  Program withType(ProgramType newType) {
+    return new Program(channel, cadence, size, guests, departments, announce, newType);
   }
 
   /** The same program with another cadence (the form keeps the rest). */
   Program withCadence(Cadence newCadence) {
-    return new Program(channel, newCadence, size, guests, departments, announce);
+    return new Program(channel, newCadence, size, guests, departments, announce, type);
   }
 
   String describe() {
-    return cadence.describe() + ", groups of " + size + (guests ? ", guests included" : "");
+    String groups = type instanceof ProgramType.Leader ? "" : type instanceof ProgramType.Cross ? ", pairs"
+        : ", groups of " + size;
+    return cadence.describe() + groups + (guests ? ", guests included" : "")
+        + (type.equals(ProgramType.RANDOM) ? "" : ", " + type.describe());
   }
 }

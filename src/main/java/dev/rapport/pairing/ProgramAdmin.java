@@ -31,15 +31,17 @@ class ProgramAdmin {
   private final Schedules schedules;
   private final Profiles profiles;
   private final Announcements announcements;
+  private final OnboardingSetup onboarding;
   private final Clock clock;
 
   ProgramAdmin(ProgramStore programs, ProgramSaver saver, Schedules schedules, Profiles profiles,
-               Announcements announcements, Clock clock) {
+               Announcements announcements, OnboardingSetup onboarding, Clock clock) {
     this.programs = programs;
     this.saver = saver;
     this.schedules = schedules;
     this.profiles = profiles;
     this.announcements = announcements;
+    this.onboarding = onboarding;
     this.clock = clock;
   }
 
@@ -53,14 +55,23 @@ class ProgramAdmin {
     CadenceParser.Parsed parsed = CadenceParser.parseLeading(call.args(), profiles.zone(team, call.caller().user()),
         LocalDate.now(clock));
     Program current = programs.find(team, channel).orElse(null);
-    int size = size(parsed.rest(), current == null ? 2 : current.size());
+    OnboardingWords people = OnboardingWords.read(parsed.rest());
+    ProgramTypeWords.Split words = ProgramTypeWords.split(people.rest());
+    // `type onboarding` is read with the onboarding words; any other type after `type` here.
+    ProgramType type = words.type() != null ? ProgramTypeWords.parse(words.type())
+        : Boolean.TRUE.equals(people.onboarding()) ? ProgramType.ONBOARDING
+        : current == null ? ProgramType.RANDOM : current.type();
+    int size = ProgramTypeWords.size(type, words.before().isEmpty() ? null : size(words.before(), 2),
+        current == null ? 2 : current.size());
     // Guests, departments and announcements are kept as the form last set them; a new program announces.
     Program program = new Program(channel, parsed.cadence(), size, current != null && current.guests(),
-        current == null ? Program.Departments.NONE : current.departments(), current == null || current.announce());
+        current == null ? Program.Departments.NONE : current.departments(), current == null || current.announce(),
+        type);
     AnswerLater.ifOnAckPath(":hourglass_flowing_sand: Checking that I can see who is in <#" + channel + ">…");
+    OnboardingSetup.Change change = onboarding.resolve(team, channel, people);
     String confirmation = saver.save(team, program, current);
     programs.addRunner(team, channel, call.caller().user());
-    return Reply.text(confirmation);
+    return Reply.text(confirmation + onboarding.apply(team, channel, change));
   }
 
   Reply stop(CommandCall call) {
@@ -127,7 +138,8 @@ class ProgramAdmin {
     if (rest.size() == 2 && rest.get(0).equalsIgnoreCase("size") && rest.get(1).matches("[234]")) {
       return Integer.parseInt(rest.get(1));
     }
-    throw new UserError("After the cadence I only understand `size 2`, `size 3` or `size 4`, not "
+    throw new UserError("After the cadence I only understand `size 2`, `size 3` or `size 4`, then `type …` ("
+        + ProgramTypeWords.TYPES + "), not "
         + Mrkdwn.echo(String.join(" ", rest)) + ". Example: `" + START_USAGE + "`");
   }
 

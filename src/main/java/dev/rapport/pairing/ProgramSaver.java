@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Saves a program, from {@code /coffee start} or the settings form alike: Rapport must be in the channel (to see
- * who is in it and to post there), so that is checked before anything is saved; a new program is announced,
+ * who is in it and to post there), so that is checked before anything is saved, and so is its type (user groups,
+ * sides, host: {@link ProgramShapes#check}); a new program is announced,
  * and the channel's members are read so {@code /coffee status} knows them before the first round.
  */
 @Component
@@ -21,9 +22,11 @@ class ProgramSaver {
   private final ChannelMembership membership;
   private final BackgroundWork work;
   private final Announcements announcements;
+  private final ProgramShapes shapes;
 
   ProgramSaver(ProgramStore programs, Directory directory, ChannelMembership membership, BackgroundWork work,
-               Announcements announcements) {
+               Announcements announcements, ProgramShapes shapes) {
+    this.shapes = shapes;
     this.programs = programs;
     this.directory = directory;
     this.membership = membership;
@@ -35,8 +38,9 @@ class ProgramSaver {
    * Saves {@code program} after checking Rapport is in the channel; {@code current} is the program it replaces,
    * if any. Returns the confirmation to show.
    */
-  String save(String team, Program program, Program current) throws SlackCallException {
-    membership.require(team, program.channel(), "Nothing was changed.");
+  String save(String team, Program sent, Program current) throws SlackCallException {
+    membership.require(team, sent.channel(), "Nothing was changed.");
+    Program program = sent.withType(shapes.check(team, sent.channel(), sent.type()));
     Instant first = programs.save(team, program);
     if (current == null) {
       announcements.started(team, program, first);

@@ -20,18 +20,24 @@ import redis.clients.jedis.UnifiedJedis;
  * <pre>
  * rapport:{team}:pairing:programs              SET   channels that have a program
  * rapport:{team}:pairing:{channel}:program     HASH  size, guests, departments, announce (absent: a program
- *                                                    from before announcements, which stays quiet),
+ *                                                    from before announcements, which stays quiet), type (the
+ *                                                    words of {@link ProgramType#words()}; absent: random; a
+ *                                                    leader roulette's names its host),
  *                                                    heldBackNoteAt (epoch ms the admins were last told quiet
  *                                                    members weren't paused)
  * rapport:{team}:pairing:{channel}:runners     SET   admins who started, changed or ran a round of the program
  * rapport:{team}:pairing:{channel}:stopped     STRING epoch ms the program was stopped (until it starts again)
  * rapport:{team}:pairing:{channel}:members     SET   the channel's members when last read (for /coffee status)
+ * rapport:{team}:pairing:{channel}:turns       HASH  cross-group programs: member -> their turn in the larger
+ *                                                    side's rotation ({@code Structure.Sides#afterRound}), and
+ *                                                    {@value #TURNS_ROUND} -> the round they were last counted for
  * </pre>
  */
 @Component
 class ProgramStore {
 
   static final String KIND = "pairing";
+  static final String TURNS_ROUND = "@round";
 
   private final UnifiedJedis redis;
   private final Schedules schedules;
@@ -47,7 +53,8 @@ class ProgramStore {
         "size", String.valueOf(program.size()),
         "guests", String.valueOf(program.guests()),
         "departments", program.departments().name(),
-        "announce", String.valueOf(program.announce())));
+        "announce", String.valueOf(program.announce()),
+        "type", program.type().words()));
     redis.sadd(Keys.team(team, "pairing", "programs"), program.channel());
     redis.del(key(team, program.channel(), "stopped"));
     return schedules.put(team, KIND, program.channel(), program.cadence(), Map.of());
@@ -55,7 +62,7 @@ class ProgramStore {
 
   void stop(String team, String channel, Instant at) {
     schedules.remove(team, KIND, channel);
-    redis.del(key(team, channel, "program"), key(team, channel, "runners"));
+    redis.del(key(team, channel, "program"), key(team, channel, "runners"), key(team, channel, "turns"));
     redis.srem(Keys.team(team, "pairing", "programs"), channel);
     redis.set(key(team, channel, "stopped"), String.valueOf(at.toEpochMilli()));
   }
@@ -105,7 +112,39 @@ class ProgramStore {
     return Optional.of(new Program(channel, cadence, Integer.parseInt(fields.getOrDefault("size", "2")),
         Boolean.parseBoolean(fields.get("guests")),
         Program.Departments.valueOf(fields.getOrDefault("departments", "NONE")),
-        Boolean.parseBoolean(fields.get("announce"))));
+        Boolean.parseBoolean(fields.get("announce")), type(fields.get("type"))));
+  }
+
+  private static ProgramType type(String words) {
+    try {
+      return words == null ? ProgramType.RANDOM : ProgramTypeWords.parse(words);
+    } catch (RuntimeException e) {
+      // A leader roulette whose host asked to be forgotten (PairingPersonalData) pairs nobody until changed.
+      return words.startsWith("leader") ? new ProgramType.Leader(Round.FORGOTTEN, 1) : ProgramType.RANDOM;
+    }
+  }
+
+  /** Members' turns in a cross-group program's rotation (absent: zero, a newcomer). */
+  Map<String, Integer> turns(String team, String channel) {
+    Map<String, Integer> turns = new java.util.HashMap<>();
+    redis.hgetAll(key(team, channel, "turns")).forEach((user, turn) -> {
+      if (!user.equals(TURNS_ROUND)) {
+        turns.put(user, Integer.parseInt(turn));
+      }
+    });
+    return turns;
+  }
+
+  /** Saves the turns after {@code round}, once: forming the same round again after a crash counts nothing twice. */
+  void saveTurns(String team, String channel, String round, Map<String, Integer> turns) {
+    String key = key(team, channel, "turns");
+    if (round.equals(redis.hget(key, TURNS_ROUND))) {
+      return;
+    }
+    Map<String, String> fields = new java.util.HashMap<>();
+    turns.forEach((user, turn) -> fields.put(user, String.valueOf(turn)));
+    fields.put(TURNS_ROUND, round);
+    redis.hset(key, fields);
   }
 
   Set<String> channels(String team) {

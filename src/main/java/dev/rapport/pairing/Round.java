@@ -12,15 +12,30 @@ import java.util.List;
  * @param crossTeam groups spanning departments, of {@code crossTeamKnown} with two or more known
  * @param ends when its cycle ends: the next round the program expected when this one was formed (null for
  *     rounds from before it was recorded)
+ * @param places per group, where and how it meets and why ("In person at Berlin…"), in programs by office;
+ *     empty otherwise
  */
 record Round(String channel, String id, Instant at, int pool, List<List<String>> groups, List<String> leftOut,
-             int firstMeetings, int crossTeam, int crossTeamKnown, Instant ends) {
+             int firstMeetings, int crossTeam, int crossTeamKnown, Instant ends, List<String> places) {
 
   static final String FORGOTTEN = "-";
 
   Round {
     groups = groups.stream().map(List::copyOf).toList();
     leftOut = List.copyOf(leftOut);
+    places = List.copyOf(places);
+  }
+
+  /** A round whose groups meet wherever they like. */
+  Round(String channel, String id, Instant at, int pool, List<List<String>> groups, List<String> leftOut,
+        int firstMeetings, int crossTeam, int crossTeamKnown, Instant ends) {
+    this(channel, id, at, pool, groups, leftOut, firstMeetings, crossTeam, crossTeamKnown, ends, List.of());
+  }
+
+  /** Where group {@code index} meets and why, if the program says. */
+  java.util.Optional<String> place(int index) {
+    return index < places.size() && !places.get(index).isEmpty() ? java.util.Optional.of(places.get(index))
+        : java.util.Optional.empty();
   }
 
   /** When the cycle ends; rounds from before that was recorded last {@code cycle}. */

@@ -1,5 +1,6 @@
 package dev.rapport.pairing;
 
+import dev.rapport.people.Profile;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.UserError;
 import java.time.Instant;
@@ -46,7 +47,7 @@ class RoundRunner {
         "<#" + channel + "> has no coffee pairing program. An admin can start one with `/coffee start`."));
     long started = System.nanoTime();
     Round round = rounds.find(team, channel, roundId).orElse(null);
-    Map<String, Integer> offsets = null;
+    Map<String, Profile> profiles = null;
     boolean formed = round == null;
     long read = started;
     long matched = started;
@@ -57,12 +58,12 @@ class RoundRunner {
       read = System.nanoTime();
       round = rounds.create(team, forming.form(team, program, roundId, at, cycleEnd(team, program, at), members));
       matched = System.nanoTime();
-      offsets = Participants.offsets(members.profiles());
+      profiles = members.profiles();
     } else {
       // A retry after a crash: whatever the first run had not finished recording is finished now.
       rounds.record(team, round);
     }
-    intros.deliver(team, program, round, offsets);
+    intros.deliver(team, program, round, profiles);
     rounds.passed(RoundStore.Step.INTROS_QUEUED);
     if (formed) {
       long queued = System.nanoTime();

@@ -23,7 +23,9 @@ import redis.clients.jedis.UnifiedJedis;
  * rapport:{team}:pairing:{channel}:round:{id}           HASH  at, pool, groups (JSON lists of member ids),
  *                                                             leftOut (JSON list), firstMeetings, crossTeam,
  *                                                             crossTeamKnown, ends (epoch ms the cycle ends),
- *                                                             tallied, and g:{index} -> one group's member ids,
+ *                                                             tallied, p:{index} -> where group {index} meets
+ *                                                             and why (programs by office), and
+ *                                                             g:{index} -> one group's member ids,
  *                                                             comma-separated (so a member's status or button
  *                                                             reads one group, not 5,000), recorded (once
  *                                                             members' histories are written)
@@ -65,6 +67,10 @@ class RoundStore {
     for (int g = 0; g < round.groups().size(); g++) {
       args.add("g:" + g);
       args.add(String.join(",", round.groups().get(g)));
+      String place = round.place(g).orElse(null);
+      if (place != null) {
+        args.addAll(List.of("p:" + g, place));
+      }
     }
     store.run(redis, List.of(key(team, round.channel(), round.id()), rounds(team, round.channel())), args);
     passed(Step.STORED);
@@ -130,20 +136,34 @@ class RoundStore {
         Integer.parseInt(f.getOrDefault("pool", "0")), json.read(f.get("groups"), GROUPS), readList(f.get("leftOut")),
         Integer.parseInt(f.getOrDefault("firstMeetings", "0")), Integer.parseInt(f.getOrDefault("crossTeam", "0")),
         Integer.parseInt(f.getOrDefault("crossTeamKnown", "0")),
-        f.containsKey("ends") ? Instant.ofEpochMilli(Long.parseLong(f.get("ends"))) : null));
+        f.containsKey("ends") ? Instant.ofEpochMilli(Long.parseLong(f.get("ends"))) : null,
+        places(f)));
+  }
+
+  /** Where each group meets ({@code p:{index}}, programs by office), or empty when no group has a place. */
+  private static List<String> places(Map<String, String> f) {
+    List<String> places = new ArrayList<>();
+    boolean any = false;
+    for (int g = 0; f.containsKey("g:" + g); g++) {
+      String place = f.get("p:" + g);
+      any |= place != null;
+      places.add(place == null ? "" : place);
+    }
+    return any ? places : List.of();
   }
 
   /** Group {@code index} of a round, read alone (rounds from before per-group fields are read whole). */
   Optional<RoundGroup> group(String team, String channel, String id, int index) {
-    List<String> f = redis.hmget(key(team, channel, id), "at", "g:" + index);
+    List<String> f = redis.hmget(key(team, channel, id), "at", "g:" + index, "p:" + index);
     if (f.get(0) == null) {
       return Optional.empty();
     }
     if (f.get(1) == null) {
       return find(team, channel, id).filter(r -> index < r.groups().size())
-          .map(r -> new RoundGroup(r.at(), r.groups().get(index)));
+          .map(r -> new RoundGroup(r.at(), r.groups().get(index), r.place(index).orElse(null)));
     }
-    return Optional.of(new RoundGroup(Instant.ofEpochMilli(Long.parseLong(f.get(0))), List.of(f.get(1).split(","))));
+    return Optional.of(new RoundGroup(Instant.ofEpochMilli(Long.parseLong(f.get(0))), List.of(f.get(1).split(",")),
+        f.get(2)));
   }
 
   /** The last {@code count} rounds of a program, oldest first. */

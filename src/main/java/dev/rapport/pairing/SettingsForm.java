@@ -35,9 +35,11 @@ class SettingsForm implements SlackFeature {
   private final Outbox outbox;
   private final BackgroundWork work;
   private final Clock clock;
+  private final ProgramExtras extras;
+  private final OnboardingSetup onboarding;
 
   SettingsForm(ProgramStore programs, ProgramSaver saver, AccessPolicy access, Profiles profiles, SlackGateway slack,
-               Outbox outbox, BackgroundWork work, Clock clock) {
+               Outbox outbox, BackgroundWork work, Clock clock, ProgramExtras extras, OnboardingSetup onboarding) {
     this.programs = programs;
     this.saver = saver;
     this.access = access;
@@ -46,6 +48,8 @@ class SettingsForm implements SlackFeature {
     this.outbox = outbox;
     this.work = work;
     this.clock = clock;
+    this.extras = extras;
+    this.onboarding = onboarding;
   }
 
   /** The form, filled in with the channel's program (or a weekly one in the admin's zone), after the ack. */
@@ -55,7 +59,8 @@ class SettingsForm implements SlackFeature {
     Program current = programs.find(team, channel).orElseGet(() -> new Program(channel,
         ProgramAdmin.defaultCadence(profiles.zone(team, call.caller().user()), LocalDate.now(clock)),
         2, false, Program.Departments.NONE, true));
-    View view = SettingsModal.build(channel, current);
+    View view = SettingsModal.build(channel, current, SettingsModal.People.of(extras.onboarding(team, channel),
+        extras.managerField(team, channel)));
     AnswerLater.ifOnAckPath("");
     slack.call(team, "views.open", c -> c.viewsOpen(r -> r.triggerId(call.triggerId()).view(view)));
     return Reply.none();
@@ -80,7 +85,7 @@ class SettingsForm implements SlackFeature {
         // Checking the role (unless cached) and the channel need Slack: the modal says "Saving…" now and
         // shows the outcome right after the ack.
         String viewId = payload.getView().getId();
-        work.submit("save coffee settings", () -> save(team, user, viewId, parsed.program()));
+        work.submit("save coffee settings", () -> save(team, user, viewId, parsed.program(), parsed.people()));
         return ctx.ack(r -> r.responseAction("update").view(SettingsModal.notice(
             ":hourglass_flowing_sand: Saving coffee pairing for <#" + channel + ">…")));
       } catch (Exception e) {
@@ -103,8 +108,8 @@ class SettingsForm implements SlackFeature {
   private record Outcome(String text, View view) {}
 
   /** After the ack: saves the program, then shows the outcome in the modal and tells the person. */
-  private void save(String team, String user, String viewId, Program sent) {
-    Outcome outcome = outcome(team, user, sent);
+  private void save(String team, String user, String viewId, Program sent, OnboardingWords people) {
+    Outcome outcome = outcome(team, user, sent, people);
     try {
       slack.call(team, "views.update", c -> c.viewsUpdate(r -> r.viewId(viewId).view(outcome.view())));
     } catch (SlackCallException e) {
@@ -114,20 +119,22 @@ class SettingsForm implements SlackFeature {
     tell(team, user, sent.channel(), outcome.text());
   }
 
-  private Outcome outcome(String team, String user, Program sent) {
+  private Outcome outcome(String team, String user, Program sent, OnboardingWords people) {
     try {
       if (!access.isAdmin(team, user)) {
         return notice(":lock: Only Rapport admins can change coffee pairing, so nothing was changed — "
             + access.askAnAdmin(team) + ".");
       }
       Program current = programs.find(team, sent.channel()).orElse(null);
+      OnboardingSetup.Change change = onboarding.resolve(team, sent.channel(), people);
       String confirmation = saver.save(team, keepWeeks(sent, current), current);
       programs.addRunner(team, sent.channel(), user);
-      return notice(confirmation);
+      return notice(confirmation + onboarding.apply(team, sent.channel(), change));
     } catch (Exception e) {
       String why = Failures.describe("coffee settings", e);
       return new Outcome(why + "\nWhat you chose: " + sent.describe() + ".",
-          SettingsModal.build(sent.channel(), sent, why));
+          SettingsModal.build(sent.channel(), sent, new SettingsModal.People(Boolean.TRUE.equals(people.onboarding()),
+              people.buddies(), JourneyStep.write(people.journey()), people.managerField()), why));
     }
   }
 

@@ -6,6 +6,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.checkboxes;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
 import static com.slack.api.model.block.element.BlockElements.timePicker;
 import static com.slack.api.model.view.Views.viewClose;
@@ -24,19 +25,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The program settings modal: the same choices as {@code /coffee start} (and guests, departments and
- * announcements) as form fields, so HR never has to learn the text grammar. It shows every cadence the
- * grammar accepts: how often, and on which days (one or more a week, or one every 2 to 4 weeks), so sending
- * it back unchanged keeps the schedule as it is. What was sent is read by {@link SettingsSent}.
+ * The program settings modal: the same choices as {@code /coffee start} (and guests, departments,
+ * announcements, onboarding buddies and the manager field) as form fields, so HR never has to learn the text
+ * grammar. It shows every cadence the grammar accepts: how often, and on which days (one or more a week, or one
+ * every 2 to 4 weeks), so sending it back unchanged keeps the schedule as it is. What was sent is read by
+ * {@link SettingsSent}.
  */
 final class SettingsModal {
 
   static final String CALLBACK = "pairing_settings";
   static final String GUESTS = "guests";
   static final String ANNOUNCE = "announce";
+  static final String TYPE = "type";
+  static final String ONBOARDING = "onboarding";
+
+  /**
+   * The fields about people (see {@link OnboardingWords}): onboarding buddies on or off, the buddies' user group
+   * ("" for the channel), the journey, and the manager profile field's label ("" for none).
+   */
+  record People(boolean onboarding, String buddies, String journey, String managerField) {
+
+    static People of(Optional<Onboarding> onboarding, Optional<String> managerField) {
+      Onboarding o = onboarding.orElse(Onboarding.defaults());
+      return new People(onboarding.isPresent(), o.buddyGroupHandle() == null ? "" : "@" + o.buddyGroupHandle(),
+          JourneyStep.write(o.journey()), managerField.orElse(""));
+    }
+  }
   static final List<String> ZONES = List.of("UTC", "Europe/London", "Europe/Dublin", "Europe/Lisbon",
       "Europe/Paris", "Europe/Berlin", "Europe/Amsterdam", "Europe/Madrid", "Europe/Rome", "Europe/Stockholm",
       "Europe/Warsaw", "Europe/Athens", "Europe/Helsinki", "Europe/Istanbul", "Africa/Lagos",
@@ -59,12 +77,12 @@ final class SettingsModal {
 
   private SettingsModal() {}
 
-  static View build(String channel, Program current) {
-    return build(channel, current, null);
+  static View build(String channel, Program current, People people) {
+    return build(channel, current, people, null);
   }
 
   /** The form filled in with {@code current}; {@code problem}, if any, says above it why it wasn't saved. */
-  static View build(String channel, Program current, String problem) {
+  static View build(String channel, Program current, People people, String problem) {
     Cadence cadence = current.cadence();
     String zone = cadence.zone().getId();
     List<String> zones = new ArrayList<>(ZONES);
@@ -73,9 +91,13 @@ final class SettingsModal {
     }
     List<OptionObject> options = List.of(
         option(plainText("Include guests"), GUESTS),
-        option(plainText("Announce starts, new rounds and stops in the channel"), ANNOUNCE));
-    List<OptionObject> checked = options.stream().filter(o -> o.getValue().equals(GUESTS) ? current.guests()
-        : current.announce()).toList();
+        option(plainText("Announce starts, new rounds and stops in the channel"), ANNOUNCE),
+        option(plainText("Give people who join the channel an onboarding buddy"), ONBOARDING));
+    List<OptionObject> checked = options.stream().filter(o -> switch (o.getValue()) {
+      case GUESTS -> current.guests();
+      case ANNOUNCE -> current.announce();
+      default -> people.onboarding();
+    }).toList();
     List<LayoutBlock> blocks = new ArrayList<>();
     if (problem != null) {
       blocks.add(section(s -> s.text(markdownText(problem + "\nYour choices are still here: press *Save* to "
@@ -99,9 +121,22 @@ final class SettingsModal {
             String.valueOf(current.size())),
         select("departments", "Where departments come from (for cross-team groups)", departments(),
             current.departments().name()),
+        input(i -> i.blockId(TYPE).optional(true).label(plainText("Program type"))
+            .hint(plainText("random, cross @mentors @mentees, cross field Office Berlin Dublin, office field Office "
+                + "mode hybrid. Onboarding buddies: the option below. For a leader roulette or sides from channels, "
+                + "use /coffee start … type …"))
+            // Onboarding is the option below (so unticking it turns it off); its rounds are random groups.
+            .element(plainTextInput(t -> t.actionId(TYPE).initialValue(
+                current.type().equals(ProgramType.ONBOARDING) ? "random" : current.type().words())))),
         input(i -> i.blockId("options").optional(true).label(plainText("Options"))
             .element(checkboxes(c -> checked.isEmpty() ? c.actionId("options").options(options)
-                : c.actionId("options").options(options).initialOptions(checked))))));
+                : c.actionId("options").options(options).initialOptions(checked)))),
+        text("buddies", "Onboarding buddies come from", people.buddies(), "A user group, e.g. @mentors. Empty: the "
+            + "channel's members who have been in the workspace longer."),
+        text("journey", "Onboarding journey: nudges on", people.journey(), "e.g. " + JourneyStep.EXAMPLE
+            + " (after it, new people join the rounds)."),
+        text("manager_field", "Manager profile field", people.managerField(), "The custom profile field that "
+            + "names each person's manager, e.g. Manager: nobody is paired with their own manager. Empty: none.")));
     return View.builder().type("modal").callbackId(CALLBACK).privateMetadata(channel)
         .title(viewTitle(t -> t.type("plain_text").text("Coffee pairing")))
         .submit(viewSubmit(t -> t.type("plain_text").text("Save")))
@@ -134,6 +169,12 @@ final class SettingsModal {
     OptionObject chosen = options.stream().filter(o -> o.getValue().equals(initial)).findFirst().orElse(null);
     return input(i -> i.blockId(id).label(plainText(label))
         .element(staticSelect(s -> s.actionId(id).options(options).initialOption(chosen))));
+  }
+
+  private static LayoutBlock text(String id, String label, String initial, String hint) {
+    return input(i -> i.blockId(id).optional(true).label(plainText(label)).hint(plainText(hint))
+        .element(plainTextInput(t -> t.actionId(id).maxLength(200)
+            .initialValue(initial == null || initial.isEmpty() ? null : initial))));
   }
 
   private static List<OptionObject> days() {

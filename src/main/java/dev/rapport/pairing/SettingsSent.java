@@ -2,6 +2,7 @@ package dev.rapport.pairing;
 
 import com.slack.api.model.view.ViewState;
 import dev.rapport.schedule.Cadence;
+import dev.rapport.slack.UserError;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -18,7 +19,7 @@ final class SettingsSent {
   private SettingsSent() {}
 
   /** The program the form describes, or the field errors to show next to the fields. */
-  record Parsed(Program program, Map<String, String> errors) {}
+  record Parsed(Program program, OnboardingWords people, Map<String, String> errors) {}
 
   static Parsed parse(String channel, ViewState state, LocalDate today) {
     Map<String, String> errors = new LinkedHashMap<>();
@@ -58,8 +59,24 @@ final class SettingsSent {
         errors.put("days", "Pick days from the list.");
       }
     }
+    ProgramType type = ProgramType.RANDOM;
+    try {
+      String typed = typed(state, SettingsModal.TYPE);
+      type = typed.isEmpty() ? ProgramType.RANDOM : ProgramTypeWords.parse(typed);
+      if (size != null && Set.of("2", "3", "4").contains(size)) {
+        ProgramTypeWords.size(type, Integer.parseInt(size), 2);
+      }
+    } catch (UserError e) {
+      errors.put(SettingsModal.TYPE, e.getMessage());
+    }
+    // Onboarding buddies on (the option) and the type `onboarding` say the same thing.
+    boolean onboarding = options.contains(SettingsModal.ONBOARDING) || type.equals(ProgramType.ONBOARDING);
+    if (onboarding && type.equals(ProgramType.RANDOM)) {
+      type = ProgramType.ONBOARDING;
+    }
+    OnboardingWords people = people(state, onboarding, errors);
     if (!errors.isEmpty()) {
-      return new Parsed(null, errors);
+      return new Parsed(null, null, errors);
     }
     Set<DayOfWeek> when = switch (frequency) {
       case "day" -> EnumSet.allOf(DayOfWeek.class);
@@ -70,8 +87,26 @@ final class SettingsSent {
     Cadence cadence = new Cadence(when, everyWeeks, LocalTime.parse(time), zone, today);
     return new Parsed(new Program(channel, cadence, Integer.parseInt(size), options.contains(SettingsModal.GUESTS),
         Program.Departments.valueOf(departments == null ? "NONE" : departments),
-        options.contains(SettingsModal.ANNOUNCE)),
-        Map.of());
+        options.contains(SettingsModal.ANNOUNCE), type), people, Map.of());
+  }
+
+  /** The people fields, as {@code /coffee start}'s words would say them (a journey's mistakes go to its field). */
+  private static OnboardingWords people(ViewState state, boolean onboarding, Map<String, String> errors) {
+    String buddies = typed(state, "buddies");
+    String manager = typed(state, "manager_field");
+    String journeyText = typed(state, "journey");
+    java.util.List<JourneyStep> journey = JourneyStep.DEFAULT;
+    try {
+      journey = journeyText.isEmpty() ? JourneyStep.DEFAULT : JourneyStep.parse(journeyText);
+    } catch (dev.rapport.slack.UserError e) {
+      errors.put("journey", e.getMessage());
+    }
+    return new OnboardingWords(java.util.List.of(), onboarding, buddies, journey, manager);
+  }
+
+  private static String typed(ViewState state, String block) {
+    ViewState.Value value = state.getValues().getOrDefault(block, Map.of()).get(block);
+    return value == null || value.getValue() == null ? "" : value.getValue().strip();
   }
 
   private static Set<String> checked(ViewState state, String block) {

@@ -20,7 +20,7 @@ import redis.clients.jedis.UnifiedJedis;
  * Who is in a channel and what Slack says about them, for work on whole channels (pairing rounds, pulse
  * invitations). Channel members are read with pagination (channels of 10,000 work); profiles come from
  * {@code users.list} in pages of 1,000 and are cached for the workspace, so a round costs a handful of
- * calls instead of one {@code users.info} per person.
+ * calls instead of one {@code users.info} per person. Everyone it lists is noted as seen ({@link Tenure}).
  * <pre>
  * rapport:{team}:people:directory   HASH    user -> Profile as JSON (refreshed when older than maxAge)
  * rapport:{team}:people:directory:at STRING epoch ms of the last refresh
@@ -34,12 +34,14 @@ public class Directory {
   private final SlackGateway slack;
   private final UnifiedJedis redis;
   private final StoredJson json;
+  private final Tenure tenure;
   private final Clock clock;
 
-  Directory(SlackGateway slack, UnifiedJedis redis, StoredJson json, Clock clock) {
+  Directory(SlackGateway slack, UnifiedJedis redis, StoredJson json, Tenure tenure, Clock clock) {
     this.slack = slack;
     this.redis = redis;
     this.json = json;
+    this.tenure = tenure;
     this.clock = clock;
   }
 
@@ -125,6 +127,7 @@ public class Directory {
     } while (cursor != null && !cursor.isEmpty());
     if (!all.isEmpty()) {
       redis.hset(directory(team), all);
+      tenure.saw(team, all.keySet());
     }
     redis.set(directory(team) + ":at", String.valueOf(clock.millis()));
   }
@@ -134,6 +137,7 @@ public class Directory {
       User u = slack.call(team, "users.info", c -> c.usersInfo(r -> r.user(user))).getUser();
       Profile profile = Profiles.of(u);
       redis.hset(directory(team), user, write(profile));
+      tenure.saw(team, List.of(user));
       return profile;
     } catch (SlackCallException e) {
       if (e.kind() == SlackCallException.Kind.API_ERROR) {

@@ -13,15 +13,18 @@ class PeoplePersonalData implements KeyLayout {
   private final Profiles profiles;
   private final ProfileFields fields;
   private final Directory directory;
+  private final Tenure tenure;
 
-  PeoplePersonalData(Profiles profiles, ProfileFields fields, Directory directory) {
+  PeoplePersonalData(Profiles profiles, ProfileFields fields, Directory directory, Tenure tenure) {
     this.profiles = profiles;
     this.fields = fields;
     this.directory = directory;
+    this.tenure = tenure;
   }
 
   /**
-   * Every key family people writes ({@link Profiles}, {@link ProfileFields}, {@link Directory}, {@link ForgetMe}),
+   * Every key family people writes ({@link Profiles}, {@link ProfileFields}, {@link Directory}, {@link ForgetMe},
+   * {@link Tenure}),
    * and whom each can name. The forget-me mark names the person only by a hash, and expires within a minute.
    */
   @Override
@@ -32,6 +35,7 @@ class PeoplePersonalData implements KeyLayout {
         rapport:{team}:people:fields:{user}      PERSON
         rapport:{team}:people:forgetting:{hash}
         rapport:{team}:people:profile:{user}     PERSON
+        rapport:{team}:people:seen               PERSON
         """);
   }
 
@@ -42,5 +46,6 @@ class PeoplePersonalData implements KeyLayout {
     profiles.evict(team, user);
     fields.evict(team, user);
     directory.forget(team, user);
+    tenure.forget(team, user);
   }
 }

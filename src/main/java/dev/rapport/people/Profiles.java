@@ -84,10 +84,13 @@ public class Profiles {
   }
 
   static Profile of(User u) {
-    String title = u.getProfile() == null ? null : u.getProfile().getTitle();
+    User.Profile p = u.getProfile();
+    String title = p == null ? null : p.getTitle();
     String name = u.getRealName() != null && !u.getRealName().isBlank() ? u.getRealName() : u.getName();
+    boolean away = OutOfOffice.says(p);
     return new Profile(u.getId(), name, u.getTz(), u.getTzOffset() == null ? 0 : u.getTzOffset(),
         u.isAdmin(), u.isOwner() || u.isPrimaryOwner(), u.isBot() || u.isAppUser(), u.isDeleted(),
-        u.isRestricted() || u.isUltraRestricted(), title);
+        u.isRestricted() || u.isUltraRestricted(), title, away, away ? OutOfOffice.until(p) : 0,
+        p == null ? null : p.getStartDate());
   }
 }

@@ -266,6 +266,7 @@ class CoffeeSettingsTest extends AppTest {
           element.path("initial_options").forEach(o -> selected.add(o.deepCopy()));
         }
         case "timepicker" -> value.put("selected_time", element.path("initial_time").asText(null));
+        case "plain_text_input" -> value.put("value", element.path("initial_value").asText(null));
         default -> throw new AssertionError("a field the test can't fill: " + element);
       }
     }

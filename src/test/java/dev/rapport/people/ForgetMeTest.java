@@ -196,8 +196,24 @@ class ForgetMeTest extends AppTest {
     await().atMost(Duration.ofSeconds(15)).until(() -> slack.api().messages().stream()
         .filter(m -> m.text() != null && m.text().startsWith(":coffee: Coffee time")).count() == 4);
     metTheirGroup();
+    // An admin added them as a new hire with a start date ahead: their onboarding journey waits for it.
+    assertThat(coffee(ADMIN, "start every week on mon at 10:00 tz UTC type onboarding").text()).contains("buddy");
+    assertThat(coffee(ADMIN, "onboard <@" + ME + "> starting "
+        + java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(10)).text()).contains(ME);
     coffee(ME, "pause 2w");
     coffee(ME, "leave");
+    // A cross-group program keeps their turn in its rotation; a leader roulette they host names them.
+    slack.workspace(TEAM).join("C0CROSS", ADMIN, ME, "U006", "U007");
+    slack.workspace(TEAM).namedUserGroup("S0SIDEA", "sidea", ME, "U006");
+    slack.workspace(TEAM).namedUserGroup("S0SIDEB", "sideb", "U007");
+    requests.command(TEAM, ADMIN, "C0CROSS", "/coffee", "start every week on mon at 10:00 tz UTC type cross "
+        + "<!subteam^S0SIDEA|@sidea> <!subteam^S0SIDEB|@sideb>");
+    requests.command(TEAM, ADMIN, "C0CROSS", "/coffee", "now");
+    await().atMost(Duration.ofSeconds(15)).until(() -> jedis.hexists("rapport:{" + TEAM + "}:pairing:C0CROSS:turns",
+        ME));
+    slack.workspace(TEAM).join("C0LEAD", ADMIN, ME);
+    assertThat(requests.command(TEAM, ADMIN, "C0LEAD", "/coffee", "start every week on mon at 10:00 tz UTC type "
+        + "leader <@" + ME + ">").text()).contains("leader roulette");
     assertThat(requests.command(TEAM, ADMIN, CHANNEL, "/pulse", "managers add <@" + ME + ">").status()).isEqualTo(200);
     // Two suggestions of their own wait for review; one of someone else's made them a reviewer.
     assertThat(empathy(ME, "suggest What is one thing you learned from a colleague?").text()).contains("Thank you");

@@ -155,6 +155,7 @@ class SlowSlackAckTest extends AppTest {
     buttons.put("prompts_reject", "s1");
     buttons.put("pulse_answer_open", CHANNEL + "|" + period);
     buttons.put("pairing_forget", "forget");
+    buttons.put("pairing_calendar_google", "");
     assertEveryHandlerIsCovered("blockActionHandlers", buttons.keySet());
     assertEveryHandlerIsCovered("viewSubmissionHandlers", List.of("pairing_settings", "pulse_answer",
         "pairing_avoid"));
@@ -181,6 +182,9 @@ class SlowSlackAckTest extends AppTest {
         Map.of("type", "reaction_removed", "user", MEMBER, "reaction", "eyes", "item_user", "UBOT" + TEAM,
             "event_ts", "1700000300.000006", "item", Map.of("type", "message", "channel", CHANNEL,
                 "ts", "1700000300.000001"))));
+    timed("member_joined_channel", () -> requests.event(TEAM, SlackRequests.newEventId(),
+        "MemberJoinedChannelPayload", Map.of("type", "member_joined_channel", "user", "U009", "channel", CHANNEL,
+            "channel_type", "C", "team", TEAM, "inviter", ADMIN, "event_ts", "1700000300.000007")));
   }
 
   private SlackRequests.Answer timed(String what, Supplier<SlackRequests.Answer> request) {

@@ -53,6 +53,7 @@ final class Subcommands {
       new Sub("/coffee", "forget-me", ""),
       new Sub("/coffee", "start", "every week on mon at 10:00 tz UTC size 2"),
       new Sub("/coffee", "settings", ""),
+      new Sub("/coffee", "onboard", "<@U005|five> starting 2027-01-11"),
       new Sub("/coffee", "now", ""),
       new Sub("/coffee", "stats", ""),
       new Sub("/coffee", "leave", ""),

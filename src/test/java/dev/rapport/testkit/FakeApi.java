@@ -120,6 +120,7 @@ public final class FakeApi {
       case "files.getUploadURLExternal" -> uploadUrl(call);
       case "files.completeUploadExternal" -> completeUpload(call);
       case "usergroups.users.list" -> userGroupUsers(team, call);
+      case "usergroups.list" -> userGroupList(team);
       default -> SlackSamples.apiResponse(call.method());
     };
   }
@@ -169,7 +170,9 @@ public final class FakeApi {
     node.put("ok", true);
     node.remove(List.of("error", "needed", "provided", "warning"));
     ObjectNode profile = (ObjectNode) node.get("profile");
-    profile.put("real_name", "Real " + user.name).put("display_name", user.name).put("title", user.title);
+    profile.put("real_name", "Real " + user.name).put("display_name", user.name).put("title", user.title)
+        .put("status_emoji", user.statusEmoji).put("status_text", user.statusText)
+        .put("status_expiration", user.statusExpiration).put("start_date", user.startDate);
     ObjectNode fields = profile.putObject("fields");
     int i = 0;
     synchronized (workspace(team)) {
@@ -196,7 +199,8 @@ public final class FakeApi {
     u.remove("enterprise_id");
     ObjectNode profile = (ObjectNode) u.get("profile");
     profile.put("real_name", "Real " + user.name).put("display_name", user.name).put("title", user.title)
-        .put("team", team);
+        .put("team", team).put("status_emoji", user.statusEmoji).put("status_text", user.statusText)
+        .put("status_expiration", user.statusExpiration).put("start_date", user.startDate);
     profile.remove("bot_id");
     profile.remove("api_app_id");
     profile.remove("guest_invited_by");
@@ -356,6 +360,28 @@ public final class FakeApi {
       files.add(new File(id, pending[0], f.path("title").asText(), call.param("channel_id"),
           uploads.getOrDefault(id, new byte[0])));
       out.addObject().put("id", id).put("title", f.path("title").asText()).put("name", pending[0]);
+    }
+    return node;
+  }
+
+  private ObjectNode userGroupList(String team) {
+    ObjectNode node = SlackSamples.apiResponse("usergroups.list");
+    node.put("ok", true);
+    node.remove(List.of("error", "needed", "provided", "warning"));
+    ObjectNode template = (ObjectNode) node.get("usergroups").get(0);
+    ArrayNode groups = node.putArray("usergroups");
+    FakeWorkspace w = workspace(team);
+    synchronized (w) {
+      w.userGroups.forEach((id, users) -> {
+        ObjectNode g = template.deepCopy();
+        String handle = w.userGroupHandles.getOrDefault(id, id.toLowerCase());
+        g.put("id", id).put("team_id", team).put("handle", handle).put("name", handle).put("is_usergroup", true)
+            .put("user_count", users.size()).remove("deleted_by");
+        g.put("date_delete", 0);
+        ArrayNode list = g.putArray("users");
+        users.forEach(list::add);
+        groups.add(g);
+      });
     }
     return node;
   }

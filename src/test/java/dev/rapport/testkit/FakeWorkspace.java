@@ -23,6 +23,12 @@ public final class FakeWorkspace {
     public boolean guest;
     public String title = "";
     public final Map<String, String> fields = new LinkedHashMap<>();
+    public String statusEmoji = "";
+    public String statusText = "";
+    /** Epoch second the status clears; 0 when it doesn't. */
+    public long statusExpiration;
+    /** Slack's {@code profile.start_date} (e.g. "2027-01-10"), empty when the workspace doesn't set it. */
+    public String startDate = "";
 
     User(String id) {
       this.id = id;
@@ -60,6 +66,19 @@ public final class FakeWorkspace {
       return this;
     }
 
+    /** A Slack status, e.g. {@code status(":palm_tree:", "Vacationing", 0)}; expiration in epoch seconds, 0: none. */
+    public User status(String emoji, String text, long expiration) {
+      this.statusEmoji = emoji;
+      this.statusText = text;
+      this.statusExpiration = expiration;
+      return this;
+    }
+
+    public User startDate(String isoDate) {
+      this.startDate = isoDate;
+      return this;
+    }
+
     /** A custom profile field a workspace admin defined (e.g. "Office" = "Berlin"; a manager field holds a user id). */
     public User field(String label, String value) {
       this.fields.put(label, value);
@@ -71,6 +90,8 @@ public final class FakeWorkspace {
   final Map<String, User> users = new LinkedHashMap<>();
   final Map<String, Set<String>> channels = new LinkedHashMap<>();
   final Map<String, List<String>> userGroups = new LinkedHashMap<>();
+  /** User group id -> its handle (what people type after @), for {@code usergroups.list}. */
+  final Map<String, String> userGroupHandles = new LinkedHashMap<>();
   /** Channels Rapport isn't a member of (it is in every other one): posts there fail with not_in_channel. */
   final Set<String> withoutRapport = new LinkedHashSet<>();
 
@@ -125,5 +146,11 @@ public final class FakeWorkspace {
 
   public synchronized void userGroup(String id, String... members) {
     userGroups.put(id, List.of(members));
+  }
+
+  /** A user group with a handle, e.g. {@code userGroup("S0MENTORS", "mentors", "U1", "U2")}. */
+  public synchronized void namedUserGroup(String id, String handle, String... members) {
+    userGroups.put(id, List.of(members));
+    userGroupHandles.put(id, handle);
   }
 }

@@ -134,6 +134,15 @@ final class MeetingIndex {
     return partners[u].length;
   }
 
+  /** How many of the members flagged in {@code among} u has met. */
+  int metAmong(int u, boolean[] among) {
+    int count = 0;
+    for (int v : partners[u]) {
+      count += among[v] ? 1 : 0;
+    }
+    return count;
+  }
+
   int trioCount(int u) {
     return trios[u];
   }

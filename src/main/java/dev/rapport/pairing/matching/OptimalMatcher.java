@@ -27,9 +27,27 @@ public final class OptimalMatcher implements GroupMatcher {
 
   public OptimalMatcher() {}
 
+  /**
+   * Open rounds as described above; rounds with two sides go to {@link CrossGroups}, with a host to
+   * {@link HostedRound}, by office to {@link OfficeRounds} (which matches each office as an open round).
+   */
   @Override
   public List<Group> match(MatchRequest request) {
     Objects.requireNonNull(request, "request");
+    Structure structure = request.structure();
+    if (structure instanceof Structure.Sides sides) {
+      return CrossGroups.match(request, sides);
+    }
+    if (structure instanceof Structure.Hosted hosted) {
+      return HostedRound.match(request, hosted);
+    }
+    if (structure instanceof Structure.Offices offices) {
+      return OfficeRounds.match(request, offices, this::open);
+    }
+    return open(request);
+  }
+
+  private List<Group> open(MatchRequest request) {
     if (request.pool().size() < 2) {
       return List.of(); // the caller handles a lone member
     }

@@ -319,6 +319,78 @@ class MatchingBenchmark {
     }
   }
 
+  /**
+   * Cross-group programs: rounds until every cross pair has met, divided by the minimum possible (the larger
+   * side's size: each member of the smaller side meets one new person a round). Static sides, the engine's
+   * groups fed back as history with the rotation tracked as the app tracks it; a shuffle of random cross pairs
+   * for comparison. Run alone: {@code ./mvnw -B test -Pbench -Dtest=MatchingBenchmark#printCrossGroupCoverage}.
+   */
+  @Test
+  void printCrossGroupCoverage() {
+    StringBuilder out = new StringBuilder("Rapport cross-group coverage\n");
+    out.append("command: ").append(COMMAND).append("#printCrossGroupCoverage\n");
+    out.append(String.format("%-15s %6s %6s %8s %10s %9s %9s%n", "engine", "small", "large", "minimum",
+        "rounds", "cover(g)", "ms(e)"));
+    int[][] sides = {{5, 5}, {5, 12}, {8, 13}, {10, 30}, {20, 50}, {50, 200}, {100, 1000}};
+    for (int[] s : sides) {
+      for (String engine : List.of("OptimalMatcher", "ShuffleBaseline")) {
+        Set<String> a = new HashSet<>(CrossSimulation.ids("a", s[0]));
+        Set<String> b = new HashSet<>(CrossSimulation.ids("b", s[1]));
+        List<Member> pool = new ArrayList<>();
+        a.stream().sorted().forEach(id -> pool.add(Pools.member(id)));
+        b.stream().sorted().forEach(id -> pool.add(Pools.member(id)));
+        CrossSimulation simulation = new CrossSimulation(engine.equals("OptimalMatcher") ? new OptimalMatcher()
+            : new RandomCrossPairs(a));
+        int cap = COVERAGE_CAP_FACTOR * s[1];
+        List<Long> times = new ArrayList<>();
+        int rounds = 0;
+        while (rounds < cap && !simulation.allCrossPairsMet(a, b)) {
+          long t0 = System.nanoTime();
+          simulation.round(pool, a, b, SEED);
+          times.add(System.nanoTime() - t0);
+          rounds++;
+        }
+        boolean done = simulation.allCrossPairsMet(a, b);
+        Collections.sort(times);
+        out.append(String.format("%-15s %6d %6d %8d %10s %9s %9.1f%n", engine, s[0], s[1], s[1],
+            (done ? "" : ">") + rounds, (done ? "" : ">") + String.format("%.2f", (double) rounds / s[1]),
+            times.get(times.size() / 2) / 1e6));
+      }
+    }
+    out.append(String.join("\n", "",
+        "(g) rounds until every pair with one member on each side has met / the larger side's size (the",
+        "    minimum for 1:1 cross pairs). 1.00 is optimal. '>' = not reached within 12x the minimum.",
+        "(e) median wall time of one match() call in milliseconds.",
+        "ShuffleBaseline here: the smaller side paired with a random draw of the larger side each round.",
+        ""));
+    System.out.print(out);
+  }
+
+  /** The baseline for cross groups: random cross pairs, no memory. */
+  static final class RandomCrossPairs implements GroupMatcher {
+    private final Set<String> sideA;
+    private final Random random = new Random(SEED);
+
+    RandomCrossPairs(Set<String> sideA) {
+      this.sideA = sideA;
+    }
+
+    @Override
+    public List<Group> match(MatchRequest request) {
+      List<String> a = new ArrayList<>();
+      List<String> b = new ArrayList<>();
+      request.pool().forEach(m -> (sideA.contains(m.id()) ? a : b).add(m.id()));
+      List<String> small = a.size() <= b.size() ? a : b;
+      List<String> large = new ArrayList<>(small == a ? b : a);
+      Collections.shuffle(large, random);
+      List<Group> groups = new ArrayList<>();
+      for (int i = 0; i < small.size(); i++) {
+        groups.add(new Group(List.of(small.get(i), large.get(i))));
+      }
+      return groups;
+    }
+  }
+
   private static String loadAverage() {
     return String.format("%.2f",
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

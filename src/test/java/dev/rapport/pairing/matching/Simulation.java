@@ -25,7 +25,12 @@ final class Simulation {
   }
 
   List<Group> round(List<Member> pool, int size, Map<String, Set<String>> doNotPair, long seed) {
-    List<Group> groups = matcher.match(new MatchRequest(pool, history, size, doNotPair, seed));
+    return round(pool, size, doNotPair, seed, Structure.OPEN);
+  }
+
+  List<Group> round(List<Member> pool, int size, Map<String, Set<String>> doNotPair, long seed,
+      Structure structure) {
+    List<Group> groups = matcher.match(new MatchRequest(pool, history, size, doNotPair, seed, structure));
     record(groups);
     return groups;
   }

@@ -1,0 +1,128 @@
+package dev.rapport.pairing;
+
+import dev.rapport.people.ProfileFields;
+import dev.rapport.slack.SlackCallException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * The skip-level guard: where the admins named the custom profile field that holds each person's manager
+ * ({@link ProgramExtras#managerField}), nobody is grouped with their own manager. The pairs go to the matcher as
+ * do-not-pair entries, like private avoid lists, so nothing anyone reads says why two people weren't grouped; a
+ * buddy is never the new hire's manager either. The field must be a Slack "person" field (it holds user ids):
+ * a name typed as text can't be told apart from anyone else's.
+ *
+ * <p>Reading it costs one {@code users.profile.get} per person (cached like profiles). Slack allows that method
+ * about 100 calls a minute, so a round waits out a rate limit (as Slack asks) for at most {@link #PATIENCE} in
+ * all; people whose field it couldn't read by then count as having no manager named, this round.
+ */
+@Component
+class SkipLevel {
+
+  static final Duration PATIENCE = Duration.ofMinutes(2);
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SkipLevel.class);
+  private static final Pattern USER_IDS = Pattern.compile("\\s*[UW][A-Z0-9]{4,}(?:\\s*,\\s*[UW][A-Z0-9]{4,})*\\s*");
+
+  private final ProfileFields fields;
+  private final ProgramExtras extras;
+  private final Clock clock;
+
+  SkipLevel(ProfileFields fields, ProgramExtras extras, Clock clock) {
+    this.fields = fields;
+    this.extras = extras;
+    this.clock = clock;
+  }
+
+  /**
+   * Whether the guard applies to {@code program}. Every program today keeps people apart from their managers; a
+   * program type made for meeting one's own manager would answer false here.
+   */
+  boolean applies(Program program) {
+    return true;
+  }
+
+  /** The manager field's label, when the program has one and the guard applies. */
+  Optional<String> field(String team, Program program) {
+    return applies(program) ? extras.managerField(team, program.channel()) : Optional.empty();
+  }
+
+  /** Who must not share a group because one manages the other: each member to their managers among {@code users}. */
+  Map<String, Set<String>> exclusions(String team, Program program, List<String> users) {
+    Optional<String> label = field(team, program);
+    if (label.isEmpty()) {
+      return Map.of();
+    }
+    Set<String> pool = Set.copyOf(users);
+    Instant giveUp = clock.instant().plus(PATIENCE);
+    Map<String, Set<String>> exclusions = new HashMap<>();
+    int unread = 0;
+    for (String user : users) {
+      Optional<Set<String>> managers = managersWaiting(team, label.get(), user, giveUp);
+      if (managers.isEmpty()) {
+        unread++;
+        continue;
+      }
+      Set<String> inPool = new HashSet<>(managers.get());
+      inPool.retainAll(pool);
+      inPool.remove(user);
+      if (!inPool.isEmpty()) {
+        exclusions.put(user, inPool);
+      }
+    }
+    if (unread > 0) {
+      log.warn("Skip-level guard in {} of {}: the manager field of {} of {} people couldn't be read this round",
+          program.channel(), team, unread, users.size());
+    }
+    return exclusions;
+  }
+
+  /** The managers {@code user}'s field names; empty when it couldn't be read (none named: an empty set). */
+  Optional<Set<String>> managers(String team, String label, String user) {
+    try {
+      return Optional.of(userIds(fields.value(team, user, label).orElse("")));
+    } catch (SlackCallException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Optional<Set<String>> managersWaiting(String team, String label, String user, Instant giveUp) {
+    while (true) {
+      try {
+        return Optional.of(userIds(fields.value(team, user, label).orElse("")));
+      } catch (SlackCallException e) {
+        Duration wait = e.retryAfter() == null ? Duration.ofSeconds(1) : e.retryAfter();
+        if (e.kind() != SlackCallException.Kind.RATE_LIMITED || clock.instant().plus(wait).isAfter(giveUp)) {
+          return Optional.empty();
+        }
+        try {
+          Thread.sleep(wait.toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return Optional.empty();
+        }
+      }
+    }
+  }
+
+  /** The user ids a "person" field holds ("U123" or "U123,U456"); none for text that isn't ids. */
+  static Set<String> userIds(String value) {
+    if (value == null || !USER_IDS.matcher(value).matches()) {
+      return Set.of();
+    }
+    List<String> ids = new ArrayList<>();
+    for (String part : value.split(",")) {
+      ids.add(part.strip());
+    }
+    return Set.copyOf(ids);
+  }
+}
