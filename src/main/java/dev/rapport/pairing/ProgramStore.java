@@ -105,7 +105,7 @@ class ProgramStore {
       return Optional.empty();
     }
     Optional<Schedule> schedule = schedules.get(team, KIND, channel);
-    if (fields.isEmpty() || schedule.isEmpty()) {
+    if (schedule.isEmpty()) {
       return Optional.empty();
     }
     Cadence cadence = schedule.get().cadence();
