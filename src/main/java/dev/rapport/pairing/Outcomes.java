@@ -2,7 +2,9 @@ package dev.rapport.pairing;
 
 import dev.rapport.slack.Reply;
 import java.util.List;
+import java.time.Clock;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,12 +18,17 @@ class Outcomes {
   private final RoundReplies replies;
   private final ChoiceStore choices;
   private final AnsweredMessages messages;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
 
-  Outcomes(RoundStore rounds, RoundReplies replies, ChoiceStore choices, AnsweredMessages messages) {
+  Outcomes(RoundStore rounds, RoundReplies replies, ChoiceStore choices, AnsweredMessages messages,
+           ApplicationEventPublisher events, Clock clock) {
     this.rounds = rounds;
     this.replies = replies;
     this.choices = choices;
     this.messages = messages;
+    this.events = events;
+    this.clock = clock;
   }
 
   /** Records {@code user}'s own answer for the group named by a button value ({@code channel|round|group}). */
@@ -45,6 +52,7 @@ class Outcomes {
     choices.answered(team, channel, List.of(user));
     Map<String, String> answers = replies.answers(team, channel, round);
     messages.show(team, new AnsweredMessages.Answered(channel, round, index, group), user, met, answers);
+    events.publishEvent(new MeetingAnswered(team, channel, round, index, user, met, clock.instant()));
     if (met) {
       return Reply.text(":tada: Wonderful — noted that you met! Thanks for making the time.");
     }

@@ -7,7 +7,6 @@ import dev.rapport.slack.Reply;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -71,24 +70,10 @@ class PairingStats {
 
   /** Adds a round's people whose intro arrived, who met, and who answered, to {@code people}. */
   private void count(String team, Round round, int[] people) {
-    RoundReplies.Heard said = replies.heard(team, round);
-    Map<String, String> answers = said.answers();
-    for (int g = 0; g < round.groups().size(); g++) {
-      if (!said.landed(g)) {
-        continue;
-      }
-      List<String> group = round.members(g);
-      String groupAnswer = said.groupAnswer(g);
-      for (String user : group) {
-        // Rounds from before answers were per person: the group's answer stands for everyone in it.
-        String own = groupAnswer != null ? groupAnswer : answers.get(user);
-        boolean partnerMet = group.size() == 2 && own == null
-            && group.stream().anyMatch(u -> !u.equals(user) && "met".equals(answers.get(u)));
-        people[0]++;
-        people[1] += "met".equals(own) || partnerMet ? 1 : 0;
-        people[2] += own != null ? 1 : 0;
-      }
-    }
+    CoffeeFacts.People counted = CoffeeFacts.people(round, replies.heard(team, round));
+    people[0] += counted.asked().size();
+    people[1] += counted.met().size();
+    people[2] += counted.answered();
   }
 
   /** A program's latest round: the people whose intro arrived, and of those how many met so far. */

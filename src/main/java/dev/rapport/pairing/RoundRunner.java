@@ -4,7 +4,9 @@ import dev.rapport.people.Profile;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.UserError;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +32,10 @@ class RoundRunner {
   private final IntroDelivery intros;
   private final CheckIns checkIns;
   private final Ghosts ghosts;
+  private final ApplicationEventPublisher events;
 
   RoundRunner(ProgramStore programs, RoundStore rounds, Participants participants, RoundForming forming,
-              IntroDelivery intros, CheckIns checkIns, Ghosts ghosts) {
+              IntroDelivery intros, CheckIns checkIns, Ghosts ghosts, ApplicationEventPublisher events) {
     this.programs = programs;
     this.rounds = rounds;
     this.participants = participants;
@@ -40,6 +43,7 @@ class RoundRunner {
     this.intros = intros;
     this.checkIns = checkIns;
     this.ghosts = ghosts;
+    this.events = events;
   }
 
   Round run(String team, String channel, String roundId, Instant at) throws SlackCallException {
@@ -59,6 +63,7 @@ class RoundRunner {
       round = rounds.create(team, forming.form(team, program, roundId, at, cycleEnd(team, program, at), members));
       matched = System.nanoTime();
       profiles = members.profiles();
+      events.publishEvent(formed(team, program, round, members));
     } else {
       // A retry after a crash: whatever the first run had not finished recording is finished now.
       rounds.record(team, round);
@@ -74,6 +79,20 @@ class RoundRunner {
     }
     checkIns.book(team, program, round, at);
     return round;
+  }
+
+  /** What insights keep of a round just formed: placed members' departments, and who could have taken part. */
+  private static RoundFormed formed(String team, Program program, Round round, Participants.Members members) {
+    Map<String, String> departments = new HashMap<>();
+    round.placed().forEach(u -> {
+      String department = members.departments().get(u);
+      if (department != null) {
+        departments.put(u, department);
+      }
+    });
+    int could = (int) members.profiles().values().stream()
+        .filter(p -> p.isHuman() && (program.guests() || !p.guest())).count();
+    return new RoundFormed(team, program.channel(), round.id(), round.at(), departments, could);
   }
 
   /**

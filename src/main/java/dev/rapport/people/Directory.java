@@ -92,6 +92,20 @@ public class Directory {
     return found.stream().limit(max).map(Profile::id).toList();
   }
 
+  /** The workspace's active people (no bots, no deactivated accounts), by name, at most {@code max}. */
+  public List<Profile> people(String team, int max) throws SlackCallException {
+    refreshIfStale(team);
+    List<Profile> found = new ArrayList<>();
+    redis.hvals(directory(team)).forEach(raw -> {
+      Profile p = read(raw);
+      if (p.isHuman()) {
+        found.add(p);
+      }
+    });
+    found.sort(java.util.Comparator.comparing((Profile p) -> p.name() == null ? p.id() : p.name()));
+    return found.stream().limit(max).toList();
+  }
+
   /** Forgets one person's cached profile (forget-me). */
   public void forget(String team, String user) {
     redis.hdel(directory(team), user);

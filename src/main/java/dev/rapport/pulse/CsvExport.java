@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
-import java.util.regex.Pattern;
 
 /**
  * The CSV of per-period aggregates: one row per period, never an individual answer, and never more than the
@@ -15,24 +14,11 @@ import java.util.regex.Pattern;
  */
 final class CsvExport {
 
-  private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
-
   private CsvExport() {}
 
-  /**
-   * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. Text a spreadsheet
-   * would run as a formula (starting with {@code = + - @}, a tab or a carriage return) gets a leading
-   * {@code '}, so it shows as written; plain numbers stay numbers.
-   */
+  /** One CSV field, safe in a spreadsheet ({@link Csv#cell}). */
   static String cell(String value) {
-    String text = value == null ? "" : value;
-    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !NUMBER.matcher(text).matches()) {
-      text = "'" + text;
-    }
-    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-      text = "\"" + text.replace("\"", "\"\"") + "\"";
-    }
-    return text;
+    return Csv.cell(value);
   }
 
   static String header() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** What features use to start, change, stop and look at their schedules. */
@@ -13,10 +14,12 @@ public class Schedules {
 
   private final ScheduleStore store;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  Schedules(ScheduleStore store, Clock clock) {
+  Schedules(ScheduleStore store, Clock clock, ApplicationEventPublisher events) {
     this.store = store;
     this.clock = clock;
+    this.events = events;
   }
 
   /**
@@ -25,8 +28,13 @@ public class Schedules {
    */
   public Instant put(String team, String kind, String target, Cadence cadence, Map<String, String> data) {
     Schedule schedule = new Schedule(team, kind, target, cadence, null, data);
-    Instant first = cadence.next(clock.instant());
+    Cadence before = store.find(new ScheduleId(team, kind, target)).map(Schedule::cadence).orElse(null);
+    Instant now = clock.instant();
+    Instant first = cadence.next(now);
     store.save(schedule, first);
+    if (!sameRhythm(before, cadence)) {
+      events.publishEvent(new CadenceChanged(team, kind, target, before, cadence, now));
+    }
     return first;
   }
 
@@ -45,8 +53,19 @@ public class Schedules {
     return schedule.isPresent();
   }
 
+  /** Whether two cadences run at the same times (the anchor matters only every 2 to 4 weeks). */
+  private static boolean sameRhythm(Cadence a, Cadence b) {
+    return a != null && a.days().equals(b.days()) && a.everyWeeks() == b.everyWeeks() && a.time().equals(b.time())
+        && a.zone().equals(b.zone()) && (a.everyWeeks() == 1 || a.anchor().equals(b.anchor()));
+  }
+
   public void remove(String team, String kind, String target) {
-    store.delete(new ScheduleId(team, kind, target));
+    ScheduleId id = new ScheduleId(team, kind, target);
+    Cadence before = store.find(id).map(Schedule::cadence).orElse(null);
+    store.delete(id);
+    if (before != null) {
+      events.publishEvent(new CadenceChanged(team, kind, target, before, null, clock.instant()));
+    }
   }
 
   public Optional<Schedule> get(String team, String kind, String target) {

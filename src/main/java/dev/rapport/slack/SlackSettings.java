@@ -44,8 +44,12 @@ public record SlackSettings(
     scopes = scopes == null ? java.util.List.of() : java.util.List.copyOf(scopes);
   }
 
+  /**
+   * A bot token means one workspace: a client id and secret next to it serve Sign in with Slack (the dashboard)
+   * only. Without a bot token they install Rapport into several workspaces.
+   */
   public Mode mode() {
-    if (clientId != null && clientSecret != null && signingSecret != null) {
+    if (clientId != null && clientSecret != null && signingSecret != null && botToken == null) {
       return Mode.OAUTH;
     }
     if (botToken != null && appToken != null) {
@@ -55,6 +59,11 @@ public record SlackSettings(
       return Mode.HTTP;
     }
     return Mode.NOT_CONNECTED;
+  }
+
+  /** Whether Sign in with Slack can work: the app's client id and secret are set. */
+  public boolean signsIn() {
+    return clientId != null && clientSecret != null;
   }
 
   /** Whether HTTP requests on /slack/events can be verified (a signing secret is known). */

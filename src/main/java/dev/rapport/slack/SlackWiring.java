@@ -73,8 +73,9 @@ class SlackWiring {
         // message.channels delivers every message subtype (joins, topic changes, ...); those no feature
         // handles are acknowledged instead of answered 404, which Slack would retry and count as failures.
         .subtypedMessageEventsAutoAckEnabled(true)
-        .clientId(settings.clientId())
-        .clientSecret(settings.clientSecret())
+        // With a bot token the client id and secret serve Sign in with Slack only: Bolt installs nothing.
+        .clientId(oauth ? settings.clientId() : null)
+        .clientSecret(oauth ? settings.clientSecret() : null)
         .scope(String.join(",", settings.scopes()))
         .oauthInstallPath(settings.installPath())
         .oauthRedirectUriPath(settings.redirectPath())

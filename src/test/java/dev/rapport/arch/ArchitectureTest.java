@@ -42,7 +42,7 @@ class ArchitectureTest {
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("dev.rapport");
   /** The modules users know as features; the others serve them. */
-  private static final Set<String> FEATURES = Set.of("pairing", "prompts", "pulse");
+  private static final Set<String> FEATURES = Set.of("pairing", "prompts", "pulse", "insights", "dashboard");
 
   @Test
   void modulesUseOnlyWhatTheirPackageInfoAllowsAndFormNoCycles() {
@@ -52,7 +52,8 @@ class ArchitectureTest {
   @Test
   void theModulesAreTheOnesTheReadmeDescribes() {
     assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-        .containsExactlyInAnyOrder("store", "slack", "people", "schedule", "outbox", "prompts", "pulse", "pairing");
+        .containsExactlyInAnyOrder("store", "slack", "people", "schedule", "outbox", "prompts", "pulse", "pairing",
+            "insights", "dashboard");
   }
 
   @Test

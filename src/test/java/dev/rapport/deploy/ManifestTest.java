@@ -117,7 +117,18 @@ class ManifestTest extends AppTest {
     manifest().path("oauth_config").path("scopes").path("bot").forEach(s -> declared.add(s.asText()));
 
     assertThat(declared).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(settings.scopes());
-    assertThat(manifest().path("oauth_config").path("scopes").has("user")).as("no user scopes").isFalse();
+    List<String> user = new ArrayList<>();
+    manifest().path("oauth_config").path("scopes").path("user").forEach(s -> user.add(s.asText()));
+    assertThat(user).as("Sign in with Slack's scopes only: no user token does anything else")
+        .containsExactlyInAnyOrder("openid", "profile");
+  }
+
+  @Test
+  void theSignInWithSlackRedirectIsTheDashboardsCallback() throws Exception {
+    List<String> redirects = new ArrayList<>();
+    manifest().path("oauth_config").path("redirect_urls").forEach(u -> redirects.add(u.asText()));
+
+    assertThat(redirects).anyMatch(u -> u.endsWith("/dashboard/signin/callback"));
   }
 
   static JsonNode manifest() throws Exception {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.Outbox;
 import dev.rapport.testkit.AppTest;
+import dev.rapport.testkit.DashboardClient;
 import dev.rapport.testkit.FakeApi;
 import dev.rapport.testkit.FakeSlack;
 import dev.rapport.slack.WorkspaceUninstalled;
@@ -62,7 +63,9 @@ class ForgetMeTest extends AppTest {
       "rapport:{outbox}:dead", "the dead letters of versions before per-workspace lists, moved at start",
       "rapport:{team}:pairing:{channel}:ghosts", "needs rounds that end without a word from someone",
       "rapport:{team}:pairing:{channel}:round:{id}:asked", "needs a round's check-in, days after the intro",
-      "rapport:{team}:pairing:{channel}:round:{id}:unreached", "needs that check-in's answer");
+      "rapport:{team}:pairing:{channel}:round:{id}:unreached", "needs that check-in's answer",
+      "rapport:{team}:insights:ties:{channel}", "needs the lasting-tie question, four weeks after \"We met\" "
+          + "(LastingTiesTest checks its erasure)");
 
   @Autowired
   Outbox outbox;
@@ -238,6 +241,8 @@ class ForgetMeTest extends AppTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> outbox.stats(TEAM).deadLettered() == 1);
     await().atMost(Duration.ofSeconds(10)).until(() -> jedis.hlen("rapport:{outbox}:items") == 0);
     answeredThePulse();
+    // They signed in to the dashboard (a session in Redis names them).
+    assertThat(new DashboardClient(baseUrl(), slack).signIn(TEAM, ME, "Me").status()).isEqualTo(302);
     // A delivery that names them waits: Slack asked Rapport to slow down.
     slack.rateLimitNext("chat.postMessage", 60, 1);
     outbox.send(Delivery.post(TEAM, CHANNEL, "test:later-for:" + ME, "Later, <@" + ME + ">", null));

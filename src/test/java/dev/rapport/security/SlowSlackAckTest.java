@@ -156,6 +156,8 @@ class SlowSlackAckTest extends AppTest {
     buttons.put("pulse_answer_open", CHANNEL + "|" + period);
     buttons.put("pairing_forget", "forget");
     buttons.put("pairing_calendar_google", "");
+    buttons.put("insights_tie_yes", CHANNEL + "|r1|0");
+    buttons.put("insights_tie_no", CHANNEL + "|r1|0");
     assertEveryHandlerIsCovered("blockActionHandlers", buttons.keySet());
     assertEveryHandlerIsCovered("viewSubmissionHandlers", List.of("pairing_settings", "pulse_answer",
         "pairing_avoid"));

@@ -56,6 +56,7 @@ final class Subcommands {
       new Sub("/coffee", "onboard", "<@U005|five> starting 2027-01-11"),
       new Sub("/coffee", "now", ""),
       new Sub("/coffee", "stats", ""),
+      new Sub("/coffee", "insights", ""),
       new Sub("/coffee", "leave", ""),
       new Sub("/coffee", "stop", ""),
       new Sub("/empathy", "", ""),

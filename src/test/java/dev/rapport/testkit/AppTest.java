@@ -46,6 +46,8 @@ public abstract class AppTest {
 
   public static final String TEAM = "T0TEST";
   public static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+  /** SLACK_CLIENT_ID of the app under test: Sign in with Slack's audience. */
+  public static final String DASHBOARD_CLIENT_ID = "333.444";
   /** RAPPORT_PULSE_SECRET of the app under test (the pulse refuses to run without one on a real Redis). */
   public static final String PULSE_SECRET = "5e1f0c7a9b3d4e2f8a6c1b0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f";
 
@@ -77,6 +79,11 @@ public abstract class AppTest {
     registry.add("SLACK_SIGNING_SECRET", () -> SECRET);
     registry.add("REDIS_URL", () -> database);
     registry.add("RAPPORT_PULSE_SECRET", () -> PULSE_SECRET);
+    // Sign in with Slack (the dashboard) against the fake's OpenID Connect pages; with a bot token set these
+    // serve sign-in only, so the app stays a single-workspace install.
+    registry.add("SLACK_CLIENT_ID", () -> DASHBOARD_CLIENT_ID);
+    registry.add("SLACK_CLIENT_SECRET", () -> "dashboard-client-secret");
+    registry.add("rapport.dashboard.authorize-url", slack::authorizeUrl);
   }
 
   @Autowired

@@ -62,6 +62,7 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
   private final Map<String, Function<Call, ObjectNode>> overrides = new ConcurrentHashMap<>();
   private final FakeApi api;
+  private final FakeOpenId openId = new FakeOpenId();
   private volatile Chaos chaos;
   private final Map<String, Long> delays = new ConcurrentHashMap<>();
   private volatile long allDelay;
@@ -131,6 +132,17 @@ public final class FakeSlack implements AutoCloseable {
     delays.clear();
     chaos = null;
     api.reset();
+    openId.reset();
+  }
+
+  /** Sign in with Slack: who signs in, and the authorize page and token endpoint of it. */
+  public FakeOpenId openId() {
+    return openId;
+  }
+
+  /** Slack's OpenID Connect authorize page, as the app's settings name it. */
+  public String authorizeUrl() {
+    return baseUrl() + "/openid/connect/authorize";
   }
 
   public List<Call> calls() {
@@ -255,6 +267,27 @@ public final class FakeSlack implements AutoCloseable {
       if (path.startsWith("/upload/")) {
         api.uploaded(path.substring("/upload/".length()), body);
         send(exchange, 200, "OK - " + body.length, "text/plain");
+        return;
+      }
+      if (path.equals("/openid/connect/authorize")) {
+        String back = openId.authorize(parseForm(exchange.getRequestURI().getRawQuery()));
+        exchange.getResponseHeaders().set("Location", back);
+        send(exchange, 302, "", "text/plain");
+        return;
+      }
+      if (path.equals("/api/openid.connect.token")) {
+        Map<String, String> params = new java.util.HashMap<>(parseForm(new String(body, StandardCharsets.UTF_8)));
+        // The app authenticates with HTTP Basic (client id and secret), as Slack's SDK sends them.
+        String basic = exchange.getRequestHeaders().getFirst("Authorization");
+        if (basic != null && basic.startsWith("Basic ")) {
+          String[] pair = new String(java.util.Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8)
+              .split(":", 2);
+          params.putIfAbsent("client_id", pair[0]);
+          params.putIfAbsent("client_secret", pair.length > 1 ? pair[1] : "");
+        }
+        Call call = new Call("openid.connect.token", null, Map.copyOf(params), Instant.now());
+        calls.add(call);
+        send(exchange, 200, openId.token(call).toString(), "application/json; charset=utf-8");
         return;
       }
       if (!path.startsWith("/api/")) {

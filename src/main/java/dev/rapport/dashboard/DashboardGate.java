@@ -1,0 +1,111 @@
+package dev.rapport.dashboard;
+
+import dev.rapport.insights.Insights;
+import dev.rapport.people.Profile;
+import dev.rapport.people.Profiles;
+import dev.rapport.slack.AccessPolicy;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every dashboard request passes here before a page runs (one check, not one per page): security headers on
+ * every answer; sign-in pages and the stylesheet pass; everything else needs a session (a page without one is
+ * sent to sign in) and every POST the session's CSRF token in {@code _csrf} (403 otherwise, nothing changed).
+ * Only {@code /dashboard/**} is mapped here, and it reads forms only: never a Slack request.
+ */
+@Configuration(proxyBeanMethods = false)
+class DashboardGate implements WebMvcConfigurer {
+
+  static final String CSRF_FIELD = "_csrf";
+
+  private final Sessions sessions;
+  private final AccessPolicy access;
+  private final Insights insights;
+  private final Profiles profiles;
+
+  DashboardGate(Sessions sessions, AccessPolicy access, Insights insights, Profiles profiles) {
+    this.sessions = sessions;
+    this.access = access;
+    this.insights = insights;
+    this.profiles = profiles;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new HandlerInterceptor() {
+      @Override
+      public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+          throws IOException {
+        return admit(request, response);
+      }
+    }).addPathPatterns("/dashboard", "/dashboard/**");
+  }
+
+  boolean admit(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    headers(response);
+    String path = request.getServletPath();
+    if (path.equals(SignInWithSlack.PAGE) || path.equals(SignInWithSlack.START)
+        || path.equals(SignInWithSlack.CALLBACK) || path.equals("/dashboard/signed-out")
+        || path.equals("/dashboard/dashboard.css")) {
+      return true;
+    }
+    Optional<Sessions.Session> session = sessions.find(Cookies.read(request, Cookies.SESSION));
+    boolean post = "POST".equals(request.getMethod());
+    if (session.isEmpty()) {
+      if (post) {
+        refuse(response, 403, "You're signed out, so nothing changed. Sign in again and retry.");
+      } else {
+        response.sendRedirect(SignInWithSlack.PAGE);
+      }
+      return false;
+    }
+    if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
+        && !Sessions.sameToken(session.get().csrf(), request.getParameter(CSRF_FIELD))) {
+      refuse(response, 403, "This form didn't come from your dashboard page (or the page is too old), so "
+          + "nothing changed. Reload the page and try again.");
+      return false;
+    }
+    String team = session.get().team();
+    String user = session.get().user();
+    boolean admin = access.isAdmin(team, user);
+    request.setAttribute(Viewer.ATTRIBUTE, new Viewer(team, user, name(team, user), admin,
+        insights.pulseTeams(team, user, false), session.get().csrf()));
+    return true;
+  }
+
+  private String name(String team, String user) {
+    try {
+      Profile profile = profiles.get(team, user);
+      return profile == null || profile.name() == null ? user : profile.name();
+    } catch (Exception e) {
+      return user;
+    }
+  }
+
+  /** No framing, no outside scripts or styles, no sniffing, no caching of personal pages, no referrer out. */
+  private static void headers(HttpServletResponse response) {
+    response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; "
+        + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("Cache-Control", "no-store");
+  }
+
+  private static void refuse(HttpServletResponse response, int status, String text) throws IOException {
+    response.setStatus(status);
+    response.setContentType("text/html;charset=UTF-8");
+    response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Nothing "
+        + "changed · Rapport</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        + "<link rel=\"stylesheet\" href=\"/dashboard/dashboard.css\"></head><body><header class=\"top\"><a "
+        + "class=\"skip\" href=\"#main\">Skip to content</a><p class=\"brand\">Rapport</p></header><main id=\"main\">"
+        + "<h1>Nothing changed</h1><p class=\"error\" role=\"alert\">" + text + "</p><p><a href=\"/dashboard\">Back "
+        + "to your dashboard</a></p></main></body></html>");
+  }
+}
