@@ -16,7 +16,7 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * The framework's floor for the load benchmark: Bolt on Spring Boot, Bolt's own request verification,
- * and handlers that do one Redis write and ack. Nothing of Rapport.
+ * and handlers (commands, button clicks, events) that do one Redis write and ack. Nothing of Rapport.
  */
 // Outside dev.rapport on purpose: Rapport's component scan must never pick it up.
 @SpringBootConfiguration
@@ -45,6 +45,10 @@ public class FloorApp {
     app.command(Pattern.compile("/.*"), (req, ctx) -> {
       redis.incr("floor:commands");
       return ctx.ack("ok");
+    });
+    app.blockAction(Pattern.compile(".*"), (req, ctx) -> {
+      redis.incr("floor:actions");
+      return ctx.ack();
     });
     app.event(MessageEvent.class, (payload, ctx) -> {
       redis.incr("floor:events");

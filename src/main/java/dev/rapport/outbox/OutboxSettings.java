@@ -13,14 +13,16 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How the outbox delivers ({@code RAPPORT_OUTBOX_*}). {@code perMinute} is the budget per workspace and
  * Web API method (Slack's tiers: conversations.open is Tier 3, about 50/min; users.info Tier 4, about
- * 100/min); {@code chat.postMessage} also gets {@code perChannelPerSecond} per channel.
+ * 100/min); {@code chat.postMessage} also gets {@code perChannelPerSecond} per channel. An idle worker waits
+ * until the next item falls due or an enqueue wakes it, and looks again after {@code pollInterval} at the
+ * latest (a fallback: wake-ups travel over Redis pub/sub, which drops them while a subscriber reconnects).
  */
 @Validated
 @ConfigurationProperties("rapport.outbox")
 public record OutboxSettings(
     @Min(1) @Max(64) @DefaultValue("4") int workers,
     @Min(1) @Max(100) @DefaultValue("10") int batch,
-    @NotNull @DurationMin(millis = 1) @DefaultValue("200ms") Duration pollInterval,
+    @NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration pollInterval,
     @NotNull @DurationMin(seconds = 1) @DefaultValue("60s") Duration lease,
     @Min(1) @Max(100) @DefaultValue("8") int maxAttempts,
     @NotNull @DurationMin(millis = 1) @DefaultValue("2s") Duration baseBackoff,

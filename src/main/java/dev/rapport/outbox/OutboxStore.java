@@ -4,6 +4,7 @@ import dev.rapport.store.Keys;
 import dev.rapport.store.LuaScript;
 import dev.rapport.store.Scans;
 import dev.rapport.store.StoredJson;
+import dev.rapport.store.WakeUps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,8 @@ import redis.clients.jedis.UnifiedJedis;
  *                                   of the same key is a no-op
  * rapport:{outbox}:pending    HASH  team -> deliveries queued or in flight
  * </pre>
+ * An enqueue publishes on the channel {@code rapport:{outbox}:wake} (no key; {@link WakeUps}), so idle
+ * workers of every instance look again.
  * What is given up on goes to {@link DeadLetters}.
  */
 @Component
@@ -35,6 +38,7 @@ class OutboxStore {
   static final String UNCERTAIN = Keys.shared("outbox", "uncertain");
   static final String DONE = Keys.shared("outbox", "done");
   static final String PENDING = Keys.shared("outbox", "pending");
+  static final String WAKE = WakeUps.channel("outbox");
 
   private final UnifiedJedis redis;
   private final StoredJson json;
@@ -68,17 +72,29 @@ class OutboxStore {
       args.add(String.valueOf(at[i]));
       args.add(write(d));
     }
-    return ((Long) enqueue.run(redis, List.of(ITEMS, READY, DONE, PENDING), args)).intValue();
+    int queued = ((Long) enqueue.run(redis, List.of(ITEMS, READY, DONE, PENDING), args)).intValue();
+    if (queued > 0) {
+      redis.publish(WAKE, "1"); // idle workers of every instance wait for this instead of polling
+    }
+    return queued;
   }
 
   List<Claimed> claim(Instant now, int max) {
+    return claimNext(now, max).items();
+  }
+
+  /** What one claim took, and when the next item falls due or a lease runs out (null: the queue is empty). */
+  record Batch(List<Claimed> items, Instant next) {}
+
+  Batch claimNext(Instant now, int max) {
     List<?> flat = (List<?>) claim.run(redis, List.of(READY, INFLIGHT, ITEMS, UNCERTAIN), List.of(
         String.valueOf(now.toEpochMilli()), String.valueOf(settings.lease().toMillis()), String.valueOf(max)));
     List<Claimed> claimed = new ArrayList<>();
     for (int i = 0; i + 2 < flat.size(); i += 3) {
       claimed.add(new Claimed(read((String) flat.get(i + 1)), "1".equals(flat.get(i + 2))));
     }
-    return claimed;
+    String next = flat.isEmpty() ? "" : (String) flat.get(flat.size() - 1);
+    return new Batch(claimed, next.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(next)));
   }
 
   void ack(Delivery d, Instant now) {

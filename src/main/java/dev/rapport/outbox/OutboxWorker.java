@@ -4,9 +4,11 @@ import com.slack.api.model.Message;
 import dev.rapport.slack.Failures;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackGateway;
+import dev.rapport.store.WakeUps;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,10 +48,12 @@ class OutboxWorker implements SmartLifecycle {
   private final Random jitter = new Random();
   /** One thread per worker loop; at a stop each loop finishes the batch in hand. */
   private final ThreadPoolTaskExecutor workers = new ThreadPoolTaskExecutor();
+  private final WakeUps.Signal wake;
   private volatile boolean running;
 
   OutboxWorker(OutboxStore store, DeadLetters dead, RateLimiter limits, SlackGateway slack,
-               List<DeliveryListener> listeners, OutboxSettings settings, Clock clock, MeterRegistry metrics) {
+               List<DeliveryListener> listeners, OutboxSettings settings, Clock clock, MeterRegistry metrics,
+               WakeUps wakeUps) {
     this.store = store;
     this.dead = dead;
     this.limits = limits;
@@ -58,11 +62,14 @@ class OutboxWorker implements SmartLifecycle {
     this.settings = settings;
     this.clock = clock;
     this.metrics = metrics;
+    this.wake = wakeUps.signal(OutboxStore.WAKE);
     metrics.gauge("rapport.outbox.depth", this, w -> w.depthOrNaN());
     workers.setCorePoolSize(settings.workers());
     workers.setMaxPoolSize(settings.workers());
     workers.setQueueCapacity(0);
     workers.setThreadNamePrefix("rapport-outbox-");
+    // Building and sending messages in bulk is background work: lowest OS priority (see Scheduler).
+    workers.setThreadPriority(Thread.MIN_PRIORITY);
     workers.setDaemon(true);
     workers.setWaitForTasksToCompleteOnShutdown(true);
     workers.setAwaitTerminationSeconds(10);
@@ -75,10 +82,18 @@ class OutboxWorker implements SmartLifecycle {
    * nothing could be sent, the worker waits before claiming again.
    */
   int runOnce() throws InterruptedException {
+    return pass().handled();
+  }
+
+  /** One claim and its deliveries: how many were handled, and when the queue next has something due. */
+  private record Pass(int handled, Instant next) {}
+
+  private Pass pass() throws InterruptedException {
     Map<String, Duration> outOfBudget = new HashMap<>();
     Map<String, List<Delivery>> putBack = new HashMap<>();
     int handled = 0;
-    for (OutboxStore.Claimed claimed : store.claim(clock.instant(), settings.batch())) {
+    OutboxStore.Batch batch = store.claimNext(clock.instant(), settings.batch());
+    for (OutboxStore.Claimed claimed : batch.items()) {
       String team = claimed.delivery().team();
       if (outOfBudget.containsKey(team)) {
         putBack.computeIfAbsent(team, t -> new ArrayList<>()).add(claimed.delivery());
@@ -95,7 +110,7 @@ class OutboxWorker implements SmartLifecycle {
     if (handled == 0 && !outOfBudget.isEmpty()) {
       Thread.sleep(Math.min(1000, outOfBudget.values().stream().mapToLong(Duration::toMillis).min().orElse(0)));
     }
-    return handled;
+    return new Pass(handled, batch.items().isEmpty() ? batch.next() : clock.instant());
   }
 
   /** The item could not be attempted yet (no budget): back to the queue, no attempt spent. */
@@ -313,11 +328,24 @@ class OutboxWorker implements SmartLifecycle {
     }
   }
 
+  /**
+   * Claims until nothing is due, then waits: until the next item falls due, an enqueue anywhere wakes it
+   * ({@link WakeUps}), or at most {@code pollInterval}. An idle instance sends Redis nothing in between.
+   */
   private void loop() {
     while (running) {
       try {
-        if (runOnce() == 0) {
-          Thread.sleep(settings.pollInterval().toMillis());
+        long seen = wake.seen();
+        Pass pass = pass();
+        if (pass.handled() == 0 && running) {
+          Duration wait = settings.pollInterval();
+          if (pass.next() != null) {
+            Duration untilDue = Duration.between(clock.instant(), pass.next());
+            wait = untilDue.compareTo(wait) < 0 ? untilDue : wait;
+          }
+          if (!wait.isNegative() && !wait.isZero()) {
+            wake.await(seen, wait);
+          }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -355,6 +383,7 @@ class OutboxWorker implements SmartLifecycle {
   public void stop() {
     if (running) {
       running = false;
+      wake.raise();
       workers.shutdown();
     }
   }

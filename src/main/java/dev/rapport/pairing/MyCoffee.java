@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.PipelineBase;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
 
 /** A member's own view: the programs they are in, their current group, and whom they have met. */
 @Component
@@ -29,40 +33,74 @@ class MyCoffee {
   private final RoundStore rounds;
   private final RoundReplies replies;
   private final Clock clock;
+  private final UnifiedJedis redis;
 
-  MyCoffee(ProgramStore programs, ChoiceStore choices, RoundStore rounds, RoundReplies replies, Clock clock) {
+  MyCoffee(ProgramStore programs, ChoiceStore choices, RoundStore rounds, RoundReplies replies, Clock clock,
+           UnifiedJedis redis) {
     this.programs = programs;
     this.choices = choices;
     this.rounds = rounds;
     this.replies = replies;
     this.clock = clock;
+    this.redis = redis;
   }
 
   List<Membership> memberships(String team, String user) {
     return memberships(team, user, null);
   }
 
-  /** The programs {@code user} is in; {@code here} (where they asked from) counts as one they're in. */
+  /**
+   * The programs {@code user} is in; {@code here} (where they asked from) counts as one they're in. The reads
+   * go in two pipelined rounds (history and programs, then each program's facts) and one read of each shown
+   * program's schedule: {@code /coffee status} answers with this before its ack.
+   */
   List<Membership> memberships(String team, String user, String here) {
-    List<Past> history = history(team, user, 50);
+    Response<List<String>> entries;
+    Response<Set<String>> channels;
+    try (PipelineBase pipeline = redis.pipelined()) {
+      entries = rounds.history(pipeline, team, user, 50);
+      channels = programs.channels(pipeline, team);
+      pipeline.sync();
+    }
+    List<Past> history = past(team, user, entries.get());
+    List<String> sorted = channels.get().stream().sorted().toList();
+    List<Response<Boolean>> member = new ArrayList<>();
+    List<Response<Map<String, String>>> fields = new ArrayList<>();
+    List<Response<String>> paused = new ArrayList<>();
+    List<Response<Boolean>> left = new ArrayList<>();
+    try (PipelineBase pipeline = redis.pipelined()) {
+      for (String channel : sorted) {
+        member.add(programs.isMember(pipeline, team, channel, user));
+        fields.add(programs.fields(pipeline, team, channel));
+        paused.add(choices.pause(pipeline, team, channel, user));
+        left.add(choices.hasLeft(pipeline, team, channel, user));
+      }
+      pipeline.sync();
+    }
+    Instant now = clock.instant();
     List<Membership> mine = new ArrayList<>();
-    for (String channel : programs.channels(team).stream().sorted().toList()) {
+    for (int i = 0; i < sorted.size(); i++) {
+      String channel = sorted.get(i);
       Optional<Past> current = history.stream().filter(p -> p.channel().equals(channel)).findFirst();
-      if (!channel.equals(here) && !programs.isMember(team, channel, user) && current.isEmpty()) {
+      if (!channel.equals(here) && !member.get(i).get() && current.isEmpty()) {
         continue;
       }
-      programs.find(team, channel).ifPresent(program -> mine.add(new Membership(program,
-          programs.nextRound(team, channel),
-          choices.pausedUntil(team, channel, user, clock.instant()),
-          choices.hasLeft(team, channel, user), current)));
+      int at = i;
+      programs.find(team, channel, fields.get(i).get()).ifPresent(program -> mine.add(new Membership(program,
+          programs.nextRound(team, channel), ChoiceStore.pauseEnd(paused.get(at).get(), now),
+          left.get(at).get(), current)));
     }
     return mine;
   }
 
   /** The member's last groups, newest first. */
   List<Past> history(String team, String user, int count) {
+    return past(team, user, rounds.history(team, user, count));
+  }
+
+  private List<Past> past(String team, String user, List<String> entries) {
     List<Past> past = new ArrayList<>();
-    for (String entry : rounds.history(team, user, count)) {
+    for (String entry : entries) {
       GroupRef.parse(entry).ifPresent(ref -> rounds.group(team, ref.channel(), ref.round(), ref.group())
           .ifPresent(g -> {
             List<String> others = g.members().stream().filter(u -> !u.equals(user)).toList();

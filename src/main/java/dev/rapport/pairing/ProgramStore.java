@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.PipelineBase;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -94,9 +96,16 @@ class ProgramStore {
   }
 
   Optional<Program> find(String team, String channel) {
-    Map<String, String> fields = redis.hgetAll(key(team, channel, "program"));
+    return find(team, channel, redis.hgetAll(key(team, channel, "program")));
+  }
+
+  /** The program whose stored fields were read (in a pipeline, {@link #fields}); its cadence is read now. */
+  Optional<Program> find(String team, String channel, Map<String, String> fields) {
+    if (fields.isEmpty()) {
+      return Optional.empty();
+    }
     Optional<Schedule> schedule = schedules.get(team, KIND, channel);
-    if (fields.isEmpty() || schedule.isEmpty()) {
+    if (schedule.isEmpty()) {
       return Optional.empty();
     }
     Cadence cadence = schedule.get().cadence();
@@ -140,6 +149,21 @@ class ProgramStore {
 
   Set<String> channels(String team) {
     return redis.smembers(Keys.team(team, "pairing", "programs"));
+  }
+
+  /** {@link #channels} as part of a pipeline. */
+  Response<Set<String>> channels(PipelineBase pipeline, String team) {
+    return pipeline.smembers(Keys.team(team, "pairing", "programs"));
+  }
+
+  /** A program's stored fields (empty: none), as part of a pipeline; {@link #find} makes the program. */
+  Response<Map<String, String>> fields(PipelineBase pipeline, String team, String channel) {
+    return pipeline.hgetAll(key(team, channel, "program"));
+  }
+
+  /** {@link #isMember} as part of a pipeline. */
+  Response<Boolean> isMember(PipelineBase pipeline, String team, String channel, String user) {
+    return pipeline.sismember(key(team, channel, "members"), user);
   }
 
   Optional<Instant> nextRound(String team, String channel) {

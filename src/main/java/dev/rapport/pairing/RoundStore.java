@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.PipelineBase;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -187,6 +189,11 @@ class RoundStore {
   /** {@code user}'s last groups, newest first: channel|round|group. */
   List<String> history(String team, String user, int count) {
     return redis.zrevrange(Keys.team(team, "pairing", "history", user), 0, count - 1);
+  }
+
+  /** {@link #history} as part of a pipeline. */
+  Response<List<String>> history(PipelineBase pipeline, String team, String user, int count) {
+    return pipeline.zrevrange(Keys.team(team, "pairing", "history", user), 0, count - 1);
   }
 
   /** Rewrites who a round names (forget-me replaces a member with {@link Round#FORGOTTEN}). */

@@ -4,6 +4,7 @@ import dev.rapport.store.Keys;
 import dev.rapport.store.LuaScript;
 import dev.rapport.store.Scans;
 import dev.rapport.store.StoredJson;
+import dev.rapport.store.WakeUps;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,12 +29,15 @@ import redis.clients.jedis.params.SetParams;
  * rapport:{schedule}:due                       ZSET    team|kind|target -> due epoch ms (lease expiry while claimed)
  * rapport:{schedule}:claims                    HASH    team|kind|target -> due epoch ms of the occurrence running
  * </pre>
+ * Saving a schedule publishes on the channel {@code rapport:{schedule}:wake} (no key; {@code WakeUps}), so
+ * idle schedulers of every instance look again.
  */
 @Component
 class ScheduleStore {
 
   static final String DUE = Keys.shared("schedule", "due");
   static final String CLAIMS = Keys.shared("schedule", "claims");
+  static final String WAKE = WakeUps.channel("schedule");
   private static final Duration REMEMBER_DONE = Duration.ofDays(30);
 
   private final UnifiedJedis redis;
@@ -41,6 +45,7 @@ class ScheduleStore {
   private final LuaScript claim = LuaScript.load("schedule/claim");
   private final LuaScript finish = LuaScript.load("schedule/finish");
   private final LuaScript index = LuaScript.load("schedule/index");
+  private final LuaScript due = LuaScript.load("schedule/due");
 
   ScheduleStore(UnifiedJedis redis, StoredJson json) {
     this.redis = redis;
@@ -53,6 +58,7 @@ class ScheduleStore {
   void save(Schedule schedule, Instant due) {
     redis.hset(defs(schedule.team()), schedule.id().field(), write(schedule));
     index.run(redis, List.of(DUE, CLAIMS), List.of(schedule.id().encode(), String.valueOf(due.toEpochMilli())));
+    redis.publish(WAKE, "1"); // the schedulers of every instance wait for this (or the next due time)
   }
 
   void delete(ScheduleId id) {
@@ -77,16 +83,20 @@ class ScheduleStore {
 
   /** When the schedule runs next: its due time, or the due time of the occurrence running now. */
   Optional<Instant> due(ScheduleId scheduleId) {
-    String id = scheduleId.encode();
-    String claimed = redis.hget(CLAIMS, id);
-    if (claimed != null) {
-      return Optional.of(Instant.ofEpochMilli((long) Double.parseDouble(claimed)));
-    }
-    Double score = redis.zscore(DUE, id);
-    return score == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(score.longValue()));
+    // One script, not two reads: /coffee status and /pulse ask this before their ack.
+    Object due = this.due.run(redis, List.of(DUE, CLAIMS), List.of(scheduleId.encode()));
+    return due instanceof String ms ? Optional.of(Instant.ofEpochMilli((long) Double.parseDouble(ms)))
+        : Optional.empty();
   }
 
   List<Claim> claimDue(Instant now, Duration lease, int max) {
+    return claimNext(now, lease, max).claims();
+  }
+
+  /** What one claim took, and when the next schedule falls due or a lease runs out (null: none scheduled). */
+  record Claims(List<Claim> claims, Instant next) {}
+
+  Claims claimNext(Instant now, Duration lease, int max) {
     List<?> flat = (List<?>) claim.run(redis, List.of(DUE, CLAIMS),
         List.of(String.valueOf(now.toEpochMilli()), String.valueOf(lease.toMillis()), String.valueOf(max)));
     List<Claim> claims = new ArrayList<>();
@@ -95,7 +105,8 @@ class ScheduleStore {
           Instant.ofEpochMilli((long) Double.parseDouble((String) flat.get(i + 1))),
           Long.parseLong((String) flat.get(i + 2))));
     }
-    return claims;
+    String next = flat.isEmpty() ? "" : (String) flat.get(flat.size() - 1);
+    return new Claims(claims, next.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(next)));
   }
 
   /** Ends a claim: next due time (null removes the schedule from the index); keepClaim retries it. */

@@ -1,5 +1,6 @@
 package dev.rapport.schedule;
 
+import dev.rapport.store.WakeUps;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
 class Scheduler implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+  private static final Duration COALESCE = Duration.ofMillis(200);
 
   private final ScheduleStore store;
   private final Map<String, ScheduledJob> jobs;
@@ -32,16 +34,21 @@ class Scheduler implements SmartLifecycle {
   private final MeterRegistry metrics;
   /** Polls on one thread; at a stop, an occurrence running finishes (its lease covers a crash instead). */
   private final ThreadPoolTaskScheduler poller = new ThreadPoolTaskScheduler();
+  private final WakeUps.Signal wake;
   private volatile boolean running;
 
   Scheduler(ScheduleStore store, List<ScheduledJob> jobs, ScheduleSettings settings, Clock clock,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, WakeUps wakeUps) {
     this.store = store;
     this.jobs = jobs.stream().collect(Collectors.toMap(ScheduledJob::kind, Function.identity()));
     this.settings = settings;
     this.clock = clock;
     this.metrics = metrics;
+    this.wake = wakeUps.signal(ScheduleStore.WAKE);
     poller.setPoolSize(1);
+    // Rounds and pulses are bulk CPU work: at the OS's lowest priority they yield the cores to requests
+    // (with -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19, as the launch configurations set).
+    poller.setThreadPriority(Thread.MIN_PRIORITY);
     poller.setThreadNamePrefix("rapport-scheduler-");
     poller.setDaemon(true);
     poller.setWaitForTasksToCompleteOnShutdown(true);
@@ -50,15 +57,22 @@ class Scheduler implements SmartLifecycle {
 
   /** Claims and runs what is due now; returns how many occurrences ran. */
   int runDue() {
+    return pass().ran();
+  }
+
+  /** One claim: how many occurrences ran, whether any were claimed, and when the next one falls due. */
+  private record Pass(int ran, boolean claimed, Instant next) {}
+
+  private Pass pass() {
     Instant now = clock.instant();
-    List<ScheduleStore.Claim> claims = store.claimDue(now, settings.lease(), 50);
+    ScheduleStore.Claims claims = store.claimNext(now, settings.lease(), 50);
     int ran = 0;
-    for (ScheduleStore.Claim claim : claims) {
+    for (ScheduleStore.Claim claim : claims.claims()) {
       if (handle(claim, now)) {
         ran++;
       }
     }
-    return ran;
+    return new Pass(ran, !claims.claims().isEmpty(), claims.next());
   }
 
   private boolean handle(ScheduleStore.Claim claim, Instant now) {
@@ -105,13 +119,40 @@ class Scheduler implements SmartLifecycle {
     return schedule.once() ? null : schedule.cadence().next(now);
   }
 
-  private void poll() {
-    try {
-      while (runDue() > 0) {
-        // more may be due; keep going until a claim comes back empty-handed
+  /**
+   * Runs what is due until a claim comes back empty-handed, then waits: until the next schedule falls due, a
+   * schedule saved on any instance wakes it ({@link WakeUps}), or at most {@code pollInterval}.
+   */
+  private void loop() {
+    while (running) {
+      long seen = wake.seen();
+      Duration wait = settings.pollInterval();
+      try {
+        Pass pass = pass();
+        if (pass.claimed()) {
+          continue; // more may be due
+        }
+        if (pass.next() != null) {
+          Duration untilDue = Duration.between(clock.instant(), pass.next());
+          wait = untilDue.compareTo(wait) < 0 ? untilDue : wait;
+        }
+      } catch (RuntimeException e) {
+        log.warn("Scheduler poll failed ({}); will try again", e.getClass().getSimpleName());
+        wait = wait.compareTo(Duration.ofSeconds(1)) < 0 ? wait : Duration.ofSeconds(1);
       }
-    } catch (RuntimeException e) {
-      log.warn("Scheduler poll failed ({}); will try again", e.getClass().getSimpleName());
+      try {
+        if (running && !wait.isNegative() && !wait.isZero()) {
+          wake.await(seen, wait);
+          if (wake.seen() != seen && running) {
+            // Woken by a saved schedule: schedules come in bursts (a program and its reminders, many channels
+            // at once), and the request saving one is still under way; a moment's pause claims them together.
+            Thread.sleep(Math.min(COALESCE.toMillis(), settings.pollInterval().toMillis()));
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
@@ -121,14 +162,16 @@ class Scheduler implements SmartLifecycle {
       return;
     }
     running = true;
+    BackgroundPriority.warnIfIgnored();
     poller.initialize();
-    poller.scheduleWithFixedDelay(this::poll, Instant.now().plus(settings.pollInterval()), settings.pollInterval());
+    poller.execute(this::loop);
   }
 
   @Override
   public void stop() {
     if (running) {
       running = false;
+      wake.raise();
       poller.shutdown();
     }
   }

@@ -1,14 +1,16 @@
 package dev.rapport.slack;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
+import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.StringReader;
 import java.time.Duration;
 import dev.rapport.store.Keys;
 import org.slf4j.Logger;
@@ -45,9 +47,11 @@ final class EventDedupe implements Middleware {
     if (req.getRequestType() != RequestType.Event) {
       return chain.next(req);
     }
-    JsonObject payload = JsonParser.parseString(req.getRequestBodyAsString()).getAsJsonObject();
-    String type = eventType(payload);
-    String eventId = string(payload, "event_id");
+    // Bolt parsed the event already (its type); the id is read by streaming over the body, not by building
+    // a second tree of the whole payload per event.
+    String type = req instanceof EventRequest event && event.getEventType() != null ? event.getEventType()
+        : "unknown";
+    String eventId = eventId(req.getRequestBodyAsString());
     String team = req.getContext().getTeamId();
     if (eventId == null || team == null) {
       metrics.counter("rapport.slack.events", "type", type, "outcome", "handled").increment();
@@ -82,14 +86,19 @@ final class EventDedupe implements Middleware {
     }
   }
 
-  private static String eventType(JsonObject payload) {
-    JsonElement event = payload.get("event");
-    return event != null && event.isJsonObject() ? String.valueOf(string(event.getAsJsonObject(), "type"))
-        : "unknown";
-  }
-
-  private static String string(JsonObject object, String name) {
-    JsonElement value = object.get(name);
-    return value == null || value.isJsonNull() ? null : value.getAsString();
+  /** The top-level {@code event_id}, or null (absent, or not a JSON object). */
+  static String eventId(String body) {
+    try (JsonReader reader = new JsonReader(new StringReader(body))) {
+      reader.beginObject();
+      while (reader.hasNext()) {
+        if (reader.nextName().equals("event_id") && reader.peek() == JsonToken.STRING) {
+          return reader.nextString();
+        }
+        reader.skipValue();
+      }
+      return null;
+    } catch (IOException | IllegalStateException | NumberFormatException notJson) {
+      return null;
+    }
   }
 }

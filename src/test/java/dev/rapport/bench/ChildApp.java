@@ -1,5 +1,9 @@
 package dev.rapport.bench;
 
+import dev.rapport.RapportApplication;
+import dev.rapport.testkit.AppTest;
+import dev.rapport.testkit.FakeSlack;
+import dev.rapport.testkit.TestRedis;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -34,10 +38,13 @@ final class ChildApp implements AutoCloseable {
   static ChildApp start(Class<?> main, String... args) throws IOException, InterruptedException {
     int port = freePort();
     int managementPort = freePort();
+    // Background threads at the lowest OS priority, as every launch of the app sets it (README: Performance).
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g"));
-    // e.g. -Dbench.jvm="-XX:StartFlightRecording=filename=/tmp/app.jfr" to profile the apps under load
-    String extra = System.getProperty("bench.jvm", "").trim();
+        "-Xmx1g", "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19"));
+    // e.g. -Dbench.jvm="-XX:StartFlightRecording=filename=/tmp/app.jfr" to profile the apps under load, or
+    // -Dbench.jvm.RapportApplication=... for one app only
+    String extra = (System.getProperty("bench.jvm", "") + " "
+        + System.getProperty("bench.jvm." + main.getSimpleName(), "")).trim();
     if (!extra.isEmpty()) {
       command.addAll(List.of(extra.split("\\s+")));
     }
@@ -69,6 +76,16 @@ final class ChildApp implements AutoCloseable {
     throw new IllegalStateException(main.getSimpleName() + " did not become healthy; see " + log);
   }
 
+  /** Rapport with its default settings on {@code redis}, talking to {@code slack}, signing secret {@code secret}. */
+  static ChildApp rapport(RemoteFakeSlack slack, TestRedis redis, String secret)
+      throws IOException, InterruptedException {
+    return start(RapportApplication.class, "--logging.level.root=WARN",
+        "--rapport.slack.api-url=" + slack.apiUrl(),
+        "--rapport.slack.bot-token=" + FakeSlack.tokenFor(BenchRequests.TEAM),
+        "--rapport.slack.signing-secret=" + secret, "--rapport.redis.url=" + redis.url(),
+        "--rapport.pulse.secret=" + AppTest.PULSE_SECRET);
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
@@ -78,6 +95,19 @@ final class ChildApp implements AutoCloseable {
   /** Lines of the app's log that contain {@code text}. */
   List<String> logLines(String text) throws IOException {
     return Files.readAllLines(log).stream().filter(line -> line.contains(text)).toList();
+  }
+
+  /** The sum of a Prometheus metric's samples whose line starts with {@code name} (e.g. a gauge). */
+  double metric(String name) throws IOException, InterruptedException {
+    String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    return text.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   String url() {

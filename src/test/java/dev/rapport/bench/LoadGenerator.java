@@ -5,10 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,9 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntFunction;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.rapport.bench.BenchRequests.Kind;
 
 /**
  * Open-loop load: requests go out at a fixed rate whatever the app's answers do, signed as Slack signs
@@ -27,9 +23,6 @@ import javax.crypto.spec.SecretKeySpec;
  * quietly lower rate).
  */
 final class LoadGenerator {
-
-  /** One kind of request: its name and its body (form or JSON). */
-  record Kind(String name, String contentType, IntFunction<String> body) {}
 
   /** What one kind of request saw in one step. */
   record Result(String kind, int sent, int ok, double throughput, double p50, double p99, double max) {}
@@ -138,13 +131,6 @@ final class LoadGenerator {
   }
 
   private String sign(String timestamp, String body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body)
-          .getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return BenchRequests.sign(secret, timestamp, body);
   }
 }

@@ -179,7 +179,7 @@ class HelmChartTest {
         "RAPPORT_PULSE_MIN_RESPONSES", "5",
         "RAPPORT_SCHEDULE_GRACE", "6h",
         "MANAGEMENT_SERVER_PORT", "9090",
-        "JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75"));
+        "JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75 -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19"));
     // Only the required pulse secret was given, so the Secret holds no other key (not even empty ones).
     assertThat(secretData(r.one("Secret"))).containsOnlyKeys("RAPPORT_PULSE_SECRET");
   }

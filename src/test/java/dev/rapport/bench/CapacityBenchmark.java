@@ -1,0 +1,158 @@
+package dev.rapport.bench;
+
+import dev.rapport.testkit.FakeSlack;
+import dev.rapport.testkit.TestRedis;
+import floorapp.FloorApp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Capacity, closed loop: how many requests a second of each type Rapport answers when wrk keeps
+ * {@value ClosedLoop#CONNECTIONS} connections busy, against the floor (a Bolt app on Spring Boot whose
+ * handlers do one Redis write and ack, {@link FloorApp}) under the same load. Both apps, the fake Slack and
+ * Redis run at once, each in its own process; the floor and Rapport take turns per request type, and the
+ * whole round is repeated {@value #ROUNDS} times, so a ratio compares two steps seconds apart on the same
+ * machine. Needs wrk ({@code apt-get install -y wrk}).
+ * Run: {@code ./mvnw -B test -Pbench -Dtest=CapacityBenchmark}
+ * (e.g. {@code -Dbench.jvm.RapportApplication="-XX:StartFlightRecording=filename=/tmp/rapport.jfr"} to profile
+ * Rapport, {@code -Dbench.kinds=/coffee} for one request type)
+ */
+@Tag("benchmark")
+class CapacityBenchmark {
+
+  static final String SECRET = "capacity-benchmark-secret";
+  static final String ADMIN = "UL001";
+  static final int SECONDS = Integer.getInteger("bench.seconds", 8);
+  static final int WARM_UP_SECONDS = 6;
+  static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+  /** Only these kinds (comma-separated names' prefixes), e.g. -Dbench.kinds=/coffee for profiling. */
+  static final String ONLY = System.getProperty("bench.kinds", "");
+
+  private final Map<String, List<ClosedLoop.Result>> results = new LinkedHashMap<>();
+  private final Map<String, Double> rates = new LinkedHashMap<>();
+
+  @Test
+  void eachRequestTypeAgainstTheFloor() throws Exception {
+    TestRedis redis = TestRedis.startNew();
+    try (RemoteFakeSlack slack = RemoteFakeSlack.start(BenchRequests.TEAM, ADMIN,
+        List.of(BenchRequests.CHANNEL + ":UL:50"));
+         ChildApp floor = ChildApp.start(FloorApp.class, "--spring.main.banner-mode=off",
+             "--logging.level.root=WARN", "--management.endpoint.health.group.readiness.include=readinessState",
+             "--floor.redis-port=" + redis.port(), "--floor.api-url=" + slack.apiUrl(),
+             "--floor.bot-token=" + FakeSlack.tokenFor(BenchRequests.TEAM), "--floor.secret=" + SECRET);
+         ChildApp rapport = ChildApp.rapport(slack, redis, SECRET)) {
+      LoadGenerator admin = new LoadGenerator(rapport.url(), SECRET);
+      admin.once(adminCommand(slack, "/coffee", "start every week on mon at 10:00 tz UTC"));
+      admin.once(adminCommand(slack, "/pulse", "start every week on mon at 10:00 tz UTC"));
+      admin.once(adminCommand(slack, "/pulse", "now"));
+      waitUntilIdle(rapport);
+
+      List<BenchRequests.Kind> kinds = BenchRequests.all(i -> slack.responseUrl("cap-" + i)).stream()
+          .filter(k -> ONLY.isEmpty() || Arrays.stream(ONLY.split(",")).anyMatch(k.name()::startsWith)).toList();
+      Map<String, ChildApp> apps = new LinkedHashMap<>();
+      apps.put("floor", floor);
+      apps.put("rapport", rapport);
+      Map<String, ClosedLoop> loops = new LinkedHashMap<>();
+      for (var app : apps.entrySet()) {
+        loops.put(app.getKey(), new ClosedLoop(app.getValue().url(), SECRET));
+      }
+      String load = Files.readString(Path.of("/proc/loadavg")).trim();
+      for (int round = 0; round <= ROUNDS; round++) {
+        for (BenchRequests.Kind kind : kinds) {
+          for (var app : apps.entrySet()) {
+            String key = app.getKey() + "/" + kind.name();
+            int seconds = round == 0 ? WARM_UP_SECONDS : SECONDS;
+            // Enough signed requests for the fastest rate seen so far, with room: each may be sent only once.
+            double fastest = rates.values().stream().mapToDouble(Double::doubleValue).max().orElse(15_000);
+            int planned = (int) (Math.max(fastest * 2, 25_000) * seconds);
+            long started = System.currentTimeMillis();
+            ClosedLoop.Result result = loops.get(app.getKey()).run(kind, seconds, planned, key);
+            rates.put(key, result.throughput());
+            System.out.printf("step %d %s (%tT-%tT): %.0f/s p99 %.1f ms, %d failed%n", round, key, started,
+                System.currentTimeMillis(), result.throughput(), result.p99(), result.failed());
+            if (round > 0) {
+              results.computeIfAbsent(key, k -> new ArrayList<>()).add(result);
+            }
+            if (app.getKey().equals("rapport")) {
+              waitUntilIdle(rapport);
+            } else {
+              Thread.sleep(1_000);
+            }
+          }
+        }
+      }
+      print(kinds, load, Files.readString(Path.of("/proc/loadavg")).trim());
+    } finally {
+      redis.stop();
+    }
+  }
+
+  /** Work acked but not done yet (modals to open, answers to send) finishes before the next step. */
+  private static void waitUntilIdle(ChildApp app) throws IOException, InterruptedException {
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (app.metric("rapport_work_queued") > 0 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(200);
+    }
+    Thread.sleep(1_000);
+  }
+
+  private static BenchRequests.Kind adminCommand(RemoteFakeSlack slack, String command, String text) {
+    return new BenchRequests.Kind(command, "application/x-www-form-urlencoded", i -> BenchRequests.commandBody(
+        BenchRequests.CHANNEL, ADMIN, command, text, slack.responseUrl("admin-" + i), "admin" + i));
+  }
+
+  private void print(List<BenchRequests.Kind> kinds, String loadBefore, String loadAfter) {
+    System.out.println();
+    System.out.printf("Capacity, closed loop: wrk, %d threads, %d connections, %d s per step, floor and Rapport in"
+        + " turn per request type, %d rounds (after a %d s warm-up step each); load average before: %s, after: %s%n",
+        ClosedLoop.THREADS, ClosedLoop.CONNECTIONS, SECONDS, ROUNDS, WARM_UP_SECONDS, loadBefore, loadAfter);
+    System.out.printf("%-15s %-7s %10s %8s %8s %8s %7s%n", "request", "app", "answers/s", "p50 ms", "p99 ms",
+        "max ms", "failed");
+    for (BenchRequests.Kind kind : kinds) {
+      for (String app : List.of("floor", "rapport")) {
+        for (ClosedLoop.Result r : results.get(app + "/" + kind.name())) {
+          System.out.printf("%-15s %-7s %10.0f %8.1f %8.1f %8.1f %7d%n", kind.name(), app, r.throughput(), r.p50(),
+              r.p99(), r.max(), r.failed());
+        }
+      }
+    }
+    System.out.println();
+    System.out.println("| Request | Floor, answers/s (rounds) | Rapport, answers/s (rounds) | Rapport / floor (rounds)"
+        + " | Ratio, median | Rapport p99 ms (rounds) |");
+    System.out.println("| --- | --- | --- | --- | ---: | --- |");
+    for (BenchRequests.Kind kind : kinds) {
+      List<ClosedLoop.Result> f = results.get("floor/" + kind.name());
+      List<ClosedLoop.Result> r = results.get("rapport/" + kind.name());
+      double[] ratios = new double[f.size()];
+      for (int i = 0; i < f.size(); i++) {
+        ratios[i] = r.get(i).throughput() / f.get(i).throughput();
+      }
+      System.out.printf("| %s | %s | %s | %s | **%.2f** | %s |%n", kind.name(), join(f, ClosedLoop.Result::throughput,
+          "%.0f"), join(r, ClosedLoop.Result::throughput, "%.0f"), joinValues(ratios), median(ratios),
+          join(r, ClosedLoop.Result::p99, "%.1f"));
+    }
+  }
+
+  private static String join(List<ClosedLoop.Result> results, java.util.function.ToDoubleFunction<ClosedLoop.Result> f,
+                             String format) {
+    return String.join(" / ", results.stream().map(r -> String.format(format, f.applyAsDouble(r))).toList());
+  }
+
+  private static String joinValues(double[] values) {
+    return String.join(" / ", Arrays.stream(values).mapToObj(v -> String.format("%.2f", v)).toList());
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+}

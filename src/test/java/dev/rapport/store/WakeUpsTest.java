@@ -1,0 +1,89 @@
+package dev.rapport.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.rapport.testkit.TestRedis;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
+
+/** Idle workers wait for a wake-up published in Redis (by any instance) instead of polling. */
+class WakeUpsTest {
+
+  private static final Duration LONG = Duration.ofMinutes(5);
+
+  private final JedisPooled redis = TestRedis.shared().client();
+  private final WakeUps wakeUps = new WakeUps(redis);
+  private final String channel = WakeUps.channel("test-" + System.nanoTime());
+  private final WakeUps.Signal signal = wakeUps.signal(channel);
+
+  @AfterEach
+  void stop() {
+    wakeUps.stop();
+  }
+
+  @Test
+  void aPublishFromALuaScriptWakesEveryWaiter() throws Exception {
+    wakeUps.start();
+    awaitSubscribed();
+    long seen = signal.seen();
+    List<CompletableFuture<Void>> waiters = List.of(waiter(seen), waiter(seen), waiter(seen));
+
+    redis.eval("redis.call('PUBLISH', ARGV[1], '1')", List.of(), List.of(channel));
+
+    CompletableFuture.allOf(waiters.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+    assertThat(waiters).allMatch(CompletableFuture::isDone);
+  }
+
+  @Test
+  void aWakeUpWhileTheWorkerWasLookingIsNotLost() throws Exception {
+    wakeUps.start();
+    awaitSubscribed();
+    long seen = signal.seen(); // noted before looking for work ...
+    redis.publish(channel, "1"); // ... work arrives while it looks ...
+    await().atMost(Duration.ofSeconds(10)).until(() -> signal.seen() != seen);
+
+    waiter(seen).get(1, TimeUnit.SECONDS); // ... so its wait ends at once
+  }
+
+  @Test
+  void withoutAWakeUpAWaiterWaitsItsFullTime() throws Exception {
+    wakeUps.start();
+    awaitSubscribed();
+    long started = System.nanoTime();
+
+    signal.await(signal.seen(), Duration.ofMillis(300));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+  }
+
+  @Test
+  void stoppingWakesWaitersSoWorkersCanEnd() throws Exception {
+    wakeUps.start();
+    CompletableFuture<Void> waiter = waiter(signal.seen());
+
+    wakeUps.stop();
+
+    waiter.get(10, TimeUnit.SECONDS);
+  }
+
+  private CompletableFuture<Void> waiter(long seen) {
+    return CompletableFuture.runAsync(() -> {
+      try {
+        signal.await(seen, LONG);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+  }
+
+  /** The subscription raises the signal once when it is in place (a look for anything missed before). */
+  private void awaitSubscribed() {
+    await().atMost(Duration.ofSeconds(10)).until(() -> signal.seen() > 0);
+  }
+}
