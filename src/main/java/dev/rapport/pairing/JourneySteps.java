@@ -8,6 +8,8 @@ import dev.rapport.people.Directory;
 import dev.rapport.people.Profile;
 import dev.rapport.schedule.Occurrence;
 import dev.rapport.schedule.ScheduledJob;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,9 @@ class JourneySteps implements ScheduledJob, DeliveryListener {
 
   static final String BUDDY_TAG = "pairing-journey-buddy";
 
+  /** How long a first step waits for its journey to be written before it counts as never recorded. */
+  static final Duration RECORDING = Duration.ofMinutes(2);
+
   private final JourneyStore store;
   private final Journeys journeys;
   private final ProgramStore programs;
@@ -33,9 +38,10 @@ class JourneySteps implements ScheduledJob, DeliveryListener {
   private final Directory directory;
   private final IcebreakerSource icebreakers;
   private final Outbox outbox;
+  private final Clock clock;
 
   JourneySteps(JourneyStore store, Journeys journeys, ProgramStore programs, ProgramExtras extras,
-               BuddyPicker picker, Directory directory, IcebreakerSource icebreakers, Outbox outbox) {
+               BuddyPicker picker, Directory directory, IcebreakerSource icebreakers, Outbox outbox, Clock clock) {
     this.store = store;
     this.journeys = journeys;
     this.programs = programs;
@@ -44,6 +50,7 @@ class JourneySteps implements ScheduledJob, DeliveryListener {
     this.directory = directory;
     this.icebreakers = icebreakers;
     this.outbox = outbox;
+    this.clock = clock;
   }
 
   @Override
@@ -62,7 +69,13 @@ class JourneySteps implements ScheduledJob, DeliveryListener {
     Optional<JourneyRef> ref = JourneyRef.parse(occurrence.target());
     Optional<Journey> journey = ref.flatMap(r -> store.find(team, r.journey()));
     if (journey.isEmpty()) {
-      return; // forgotten, or never recorded (a crash right after booking)
+      // The first step is booked just before its journey is written: an instance may claim it in between.
+      // Shortly after it fell due, that's the likely reason (the scheduler tries again after its retry delay);
+      // later, the journey was forgotten or never recorded (a crash right after booking).
+      if (ref.isPresent() && ref.get().step() == 0 && clock.instant().isBefore(occurrence.dueAt().plus(RECORDING))) {
+        throw new IllegalStateException("journey " + ref.get().journey() + " not recorded yet");
+      }
+      return;
     }
     if (ref.get().step() == 0) {
       begin(team, journey.get(), occurrence.dueAt());

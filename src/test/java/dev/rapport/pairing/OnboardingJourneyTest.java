@@ -1,9 +1,13 @@
 package dev.rapport.pairing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rapport.schedule.Occurrence;
+import dev.rapport.schedule.Schedule;
 import dev.rapport.testkit.FakeApi;
 import dev.rapport.testkit.SlackRequests;
 import java.time.Duration;
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Onboarding buddies end to end: a newcomer joining the channel (Slack's {@code member_joined_channel}) or added by
@@ -157,6 +162,23 @@ class OnboardingJourneyTest extends CoffeeAppTest {
     awaitQuiet();
     assertThat(dms(MANAGER)).isEmpty();
     assertThat(slack.api().messages(slack.api().groupDmOf(List.of(HIRE, MANAGER)))).isEmpty();
+  }
+
+  @Autowired
+  JourneySteps steps;
+
+  @Test
+  void aFirstStepClaimedBeforeItsJourneyIsWrittenIsTriedAgainAndOneNeverWrittenIsDropped() {
+    String target = new JourneyRef(CHANNEL, "jnotwrittenyet", 0).encode();
+    Instant now = clock.instant();
+    Occurrence justDue = new Occurrence("o1", new Schedule(TEAM, Journeys.KIND, target, null, now, Map.of()), now);
+    Instant old = now.minus(JourneySteps.RECORDING).minusSeconds(1);
+    Occurrence longDue = new Occurrence("o2", new Schedule(TEAM, Journeys.KIND, target, null, old, Map.of()), old);
+
+    // Failing makes the scheduler run the same occurrence again after its retry delay, by then written.
+    assertThatThrownBy(() -> steps.run(justDue)).hasMessageContaining("not recorded yet");
+    assertThatCode(() -> steps.run(longDue)).as("a crash right after booking: nothing to do")
+        .doesNotThrowAnyException();
   }
 
   @Test
