@@ -122,6 +122,9 @@ Settings for the ConfigMap, as JSON {ENV_NAME: value}.
 {{- if .Values.rapport.admins }}
 {{- $_ := set $s "RAPPORT_ADMINS" (join "," .Values.rapport.admins) }}
 {{- end }}
+{{- if .Values.rapport.publicUrl }}
+{{- $_ := set $s "RAPPORT_PUBLIC_URL" .Values.rapport.publicUrl }}
+{{- end }}
 {{- if .Values.javaToolOptions }}
 {{- $_ := set $s "JAVA_TOOL_OPTIONS" .Values.javaToolOptions }}
 {{- end }}

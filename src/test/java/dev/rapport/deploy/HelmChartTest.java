@@ -370,6 +370,7 @@ class HelmChartTest {
         rapport:
           pulseSecret: 0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0
           admins: [U0123ABC, W0456DEF, 'T0ACME:U0789GHI']
+          publicUrl: https://rapport.example.com
           pulseMinResponses: 7
           scheduleGrace: 90m
         javaToolOptions: -XX:MaxRAMPercentage=60 -Dfile.encoding=UTF-8
@@ -378,6 +379,7 @@ class HelmChartTest {
     assertThat(data(r.one("ConfigMap"))).containsAllEntriesOf(Map.of(
         "SLACK_API_URL", "https://slack-proxy.internal/api/",
         "RAPPORT_ADMINS", "U0123ABC,W0456DEF,T0ACME:U0789GHI",
+        "RAPPORT_PUBLIC_URL", "https://rapport.example.com",
         "RAPPORT_PULSE_MIN_RESPONSES", "7",
         "RAPPORT_SCHEDULE_GRACE", "90m",
         "JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=60 -Dfile.encoding=UTF-8"));
@@ -584,6 +586,7 @@ class HelmChartTest {
         Arguments.of("rapport: {pulseMinResponses: 2}", "rapport.pulseMinResponses"),
         Arguments.of("rapport: {pulseSecret: too-short-to-wrap-keys}", "rapport.pulseSecret"),
         Arguments.of("rapport: {admins: [alice]}", "rapport.admins"),
+        Arguments.of("rapport: {publicUrl: 'https://rapport.example.com/dashboard'}", "rapport.publicUrl"),
         Arguments.of("rapport: {admins: ['T0ACME:alice']}", "rapport.admins"),
         Arguments.of("rapport: {encryptionKey: not-32-bytes}", "rapport.encryptionKey"),
         Arguments.of("rapport: {previousEncryptionKeys: [short]}", "rapport.previousEncryptionKeys"),
