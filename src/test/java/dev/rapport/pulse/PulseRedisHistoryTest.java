@@ -198,8 +198,12 @@ class PulseRedisHistoryTest extends PulseAppTest {
       assertThat(everything).doesNotContain(comment).doesNotContain(comment.substring(0, comment.indexOf('-')));
     }
     byte[] oldKey = hmac(SECRET.getBytes(StandardCharsets.UTF_8), "rapport-pulse-hash-key-v1");
+    // Sealed answers are long random base64: one may hold "U001" by chance (a flake seen once), and no
+    // plaintext can be read inside it anyway. Everything else is checked as it was written.
+    String readable = answering.replaceAll("[A-Za-z0-9+/]{64,}={0,2}", "<sealed>");
+    assertThat(readable).as("sealed values were written").contains("<sealed>");
     for (String user : people) {
-      assertThat(answering).doesNotContain(user);
+      assertThat(readable).doesNotContain(user);
       assertThat(everything).doesNotContain(sha256(user)).doesNotContain(sha256(String.join("|", TEAM, CHANNEL,
           period, user))).doesNotContain(HexFormat.of().formatHex(hmac(oldKey, String.join("|", "voter", TEAM,
           CHANNEL, period, user))));
