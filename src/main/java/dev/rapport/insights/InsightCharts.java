@@ -53,7 +53,7 @@ public final class InsightCharts {
     styled.getStyler().setHeatMapValueDecimalPattern("#");
     styled.getStyler().setRangeColors(new Color[] {new Color(0xF7FBFF), new Color(0x6BAED6), new Color(0x08306B)});
     styled.getStyler().setValueFontColor(Color.BLACK);
-    List<String> names = map.departments().stream().map(d -> shorten(d.name())).toList();
+    List<String> names = map.departments().stream().map(d -> shorten(d.name(), map.k())).toList();
     List<Number[]> values = new ArrayList<>();
     for (ConnectionMap.Cell cell : map.cells()) {
       if (cell.shown()) {
@@ -152,9 +152,9 @@ public final class InsightCharts {
     return -1;
   }
 
-  private static String shorten(String name) {
-    return name.equals(ConnectionMap.OTHER) ? "other (each < k)" : name.length() > 18 ? name.substring(0, 17) + "…"
-        : name;
+  private static String shorten(String name, int k) {
+    return name.equals(ConnectionMap.OTHER) ? "other (each < " + k + ")"
+        : name.length() > 18 ? name.substring(0, 17) + "…" : name;
   }
 
   private static <C extends Chart<?, ?>> C style(C chart) {
