@@ -39,8 +39,16 @@ final class ReportView {
     for (int i = results.size() - 1; i >= 0; i--) {
       List<LayoutBlock> part = period(results.get(i), i > 0 ? results.get(i - 1) : null, k);
       if (blocks.size() + part.size() + 1 > MAX_BLOCKS) {
-        blocks.add(context(List.of(markdownText("Older periods are left out here; `/pulse export` has them "
-            + "all."))));
+        boolean newest = i == results.size() - 1;
+        if (newest) {
+          // Its comments come last: the newest period is shown with as many of them as one message holds.
+          blocks.add(divider());
+          blocks.addAll(part.subList(0, MAX_BLOCKS - blocks.size() - 1));
+        }
+        blocks.add(context(List.of(markdownText(newest
+            ? "Some comments are left out here: one Slack message can't hold them all."
+                + (i > 0 ? " Older periods too; `/pulse export` has their scores." : "")
+            : "Older periods are left out here; `/pulse export` has them all."))));
         break;
       }
       blocks.add(divider());

@@ -86,6 +86,21 @@ class ResultFilesTest {
     assertThat(withheld(0).responseRate()).isNaN();
   }
 
+  @Test
+  void aReportOfAPeriodWithMoreCommentsThanOneMessageHoldsStillShowsThatPeriod() {
+    int n = 200;
+    List<String> comments = java.util.Collections.nCopies(n, "<".repeat(1000));
+    PeriodResult busy = PeriodResult.of(period(1, null), n, counts(n), comments, 5);
+
+    var blocks = ReportView.report("C0TEAM", 2, List.of(result(0, 10), busy), 5);
+
+    assertThat(blocks).hasSizeLessThanOrEqualTo(50);
+    String shown = blocks.toString();
+    assertThat(shown).contains(n + " of 10 answered").contains("&lt;&lt;&lt;")
+        .contains("Some comments are left out").contains("Older periods too")
+        .doesNotContain("10 of 10 answered");
+  }
+
   /** A closed period with {@code n} answers: about half 3s, half 4s on every question, one comment. */
   private static PeriodResult result(int week, int n) {
     return PeriodResult.of(period(week, null), n, counts(n), List.of("a comment"), 5);
