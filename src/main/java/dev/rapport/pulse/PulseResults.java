@@ -64,7 +64,7 @@ class PulseResults {
       Instant since = clock.instant().minus(Duration.ofDays(7L * weeks));
       List<PeriodResult> results = store.periods(team, channel, Math.min(weeks * 7 + 1, REPORT_PERIODS)).stream()
           .filter(p -> !p.isClosed() || !p.closed().isBefore(since))
-          .map(p -> store.result(team, channel, p, settings.minResponses())).toList();
+          .map(p -> store.resultWithComments(team, channel, p, settings.minResponses())).toList();
       return Reply.blocks(ReportView.fallback(channel),
           ReportView.report(channel, weeks, results, settings.minResponses()));
     });

@@ -346,10 +346,20 @@ class PulseStore {
   }
 
   /**
-   * What may be shown of {@code period} with threshold {@code k} ({@link PeriodResult#of} decides); counts
-   * and comments are read only when some of them may be shown.
+   * What may be shown of {@code period} with threshold {@code k} ({@link PeriodResult#of} decides), without
+   * its comments: for the chart, the CSV, the Home tab and the dashboard, which show none (a period may hold
+   * a thousand of them). Counts are read only when some of them may be shown.
    */
   PeriodResult result(String team, String channel, Period period, int k) {
+    return result(team, channel, period, k, false);
+  }
+
+  /** {@link #result}, with the comments (in a fresh random order), for the report. */
+  PeriodResult resultWithComments(String team, String channel, Period period, int k) {
+    return result(team, channel, period, k, true);
+  }
+
+  private PeriodResult result(String team, String channel, Period period, int k, boolean withComments) {
     if (!period.isClosed() || period.withheldBy() != null) {
       return PeriodResult.of(period, 0, List.of(), List.of(), k);
     }
@@ -367,12 +377,14 @@ class PulseStore {
       counts.add(c);
     }
     List<String> comments = new ArrayList<>();
-    for (String member : redis.zrange(periodKey(team, channel, period.id(), "comments"), 0, -1)) {
-      int colon = member.indexOf(':');
-      comments.add(colon < 0 ? member : member.substring(colon + 1));
+    if (withComments) {
+      for (String member : redis.zrange(periodKey(team, channel, period.id(), "comments"), 0, -1)) {
+        int colon = member.indexOf(':');
+        comments.add(colon < 0 ? member : member.substring(colon + 1));
+      }
+      // Shown in a fresh random order every time.
+      Collections.shuffle(comments, random);
     }
-    // Shown in a fresh random order every time.
-    Collections.shuffle(comments, random);
     return PeriodResult.of(period, responses, counts, comments, k);
   }
 
