@@ -92,17 +92,42 @@ final class ReportView {
       List<String> chunks = new ArrayList<>();
       StringBuilder chunk = new StringBuilder("*Comments* _(random order)_");
       for (String comment : r.comments()) {
-        String line = "\n> " + Mrkdwn.escape(comment).replace("\n", "\n> ");
-        if (chunk.length() + line.length() > MAX_TEXT) {
-          chunks.add(chunk.toString());
-          chunk = new StringBuilder();
+        for (String line : lines(Mrkdwn.escape(comment).replace("\n", "\n> "))) {
+          if (chunk.length() + line.length() > MAX_TEXT) {
+            chunks.add(chunk.toString());
+            chunk = new StringBuilder();
+          }
+          chunk.append(line);
         }
-        chunk.append(line.length() > MAX_TEXT ? line.substring(0, MAX_TEXT) : line);
       }
       chunks.add(chunk.toString());
       chunks.forEach(text -> blocks.add(section(s -> s.text(markdownText(text)))));
     }
     return blocks;
+  }
+
+  /**
+   * An escaped comment as quoted lines that each fit in a section: a long one (escaping can make 1,000
+   * characters 5,000) is split, never cut short, and never inside an entity or a surrogate pair.
+   */
+  private static List<String> lines(String escaped) {
+    List<String> lines = new ArrayList<>();
+    String rest = escaped;
+    int room = MAX_TEXT - 3;
+    while (rest.length() > room) {
+      int cut = room;
+      if (Character.isLowSurrogate(rest.charAt(cut))) {
+        cut--;
+      }
+      int amp = rest.lastIndexOf('&', cut - 1);
+      if (amp >= 0 && rest.indexOf(';', amp) >= cut) {
+        cut = amp;
+      }
+      lines.add("\n> " + rest.substring(0, cut));
+      rest = rest.substring(cut);
+    }
+    lines.add("\n> " + rest);
+    return lines;
   }
 
   /** One line per team for the Home tab: the latest closed period of a team a person manages. */

@@ -101,6 +101,17 @@ class ResultFilesTest {
         .doesNotContain("10 of 10 answered");
   }
 
+  @Test
+  void aLongCommentIsShownWholeInTheReportNotCutShort() {
+    String comment = "&".repeat(999) + "!";
+    PeriodResult r = PeriodResult.of(period(0, null), 5, counts(5), List.of(comment), 5);
+
+    String shown = ReportView.report("C0TEAM", 1, List.of(r), 5).toString();
+
+    assertThat(shown.split("&amp;", -1)).hasSize(1000);
+    assertThat(shown).contains("&amp;!").doesNotContain("&a\n").doesNotContain("&am\n");
+  }
+
   /** A closed period with {@code n} answers: about half 3s, half 4s on every question, one comment. */
   private static PeriodResult result(int week, int n) {
     return PeriodResult.of(period(week, null), n, counts(n), List.of("a comment"), 5);
