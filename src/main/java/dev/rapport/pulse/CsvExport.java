@@ -1,5 +1,7 @@
 package dev.rapport.pulse;
 
+import static dev.rapport.pulse.Csv.cell;
+
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -9,17 +11,12 @@ import java.util.StringJoiner;
  * The CSV of per-period aggregates: one row per period, never an individual answer, and never more than the
  * report shows ({@link PeriodResult} decides). {@code results_shown} says how much: {@code yes} (means and 1–5
  * counts), {@code means} (means only, fewer than 2k answers), {@code no} (fewer than k: dates and answer
- * count only), {@code withheld} (differencing guard: dates only). Every field goes through {@link #cell}, so
+ * count only), {@code withheld} (differencing guard: dates only). Every field goes through {@link Csv#cell}, so
  * text a person wrote can never run as a spreadsheet formula.
  */
 final class CsvExport {
 
   private CsvExport() {}
-
-  /** One CSV field, safe in a spreadsheet ({@link Csv#cell}). */
-  static String cell(String value) {
-    return Csv.cell(value);
-  }
 
   static String header() {
     StringJoiner line = new StringJoiner(",");
