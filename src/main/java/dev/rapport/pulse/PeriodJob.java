@@ -90,7 +90,8 @@ class PeriodJob implements ScheduledJob {
       return;
     }
     Cadence cadence = occurrence.schedule().cadence();
-    if (open(team, channel, occurrence.dueAt(), cadence.next(occurrence.dueAt()), cadence, false) == null) {
+    if (open(team, channel, members.humans(team, channel), occurrence.dueAt(), cadence.next(occurrence.dueAt()),
+        cadence, false) == null) {
       log.info("Pulse in {} of {}: another period opened while period {} was due; it stays closed", channel, team,
           id);
     }
@@ -98,17 +99,17 @@ class PeriodJob implements ScheduledJob {
 
   /**
    * Closes the open period (if it is another) and opens the one that opens at {@code opens}, until
-   * {@code closes}; returns it, or null when another period opened meanwhile (nothing changed then).
+   * {@code closes}, for {@code people} (the channel's humans); returns it, or null when another period opened
+   * meanwhile (nothing changed then).
    */
-  Opened open(String team, String channel, Instant opens, Instant closes, Cadence cadence, boolean early)
-      throws SlackCallException {
+  Opened open(String team, String channel, List<String> people, Instant opens, Instant closes, Cadence cadence,
+              boolean early) throws SlackCallException {
     String id = Period.idFor(opens);
     String before = store.config(team, channel).openPeriod();
     if (before != null && !before.equals(id)) {
       closing.close(team, channel, before, clock.instant());
       log.info("Pulse period {} closed in {} of {}", before, channel, team);
     }
-    List<String> people = members.humans(team, channel);
     PeriodKeys fresh = PeriodKeys.fresh(team, channel, id);
     Period planned = Period.planned(id, opens, closes, people.size(), early);
     PulseStore.Opening opening = store.open(team, channel, before, planned,
@@ -135,15 +136,16 @@ class PeriodJob implements ScheduledJob {
   /**
    * {@code /pulse now}: opens a period right away on the channel's schedule. It closes at the next scheduled
    * opening, unless that comes in less than half a usual period: then that opening is skipped and it closes
-   * at the one after. Returns the period and the opening skipped (or null).
+   * at the one after. {@code people}: the channel's humans, as {@link TeamMembers#humans} read them. Returns the
+   * period and the opening skipped (or null).
    */
-  Now openNow(String team, String channel, Schedule schedule) throws SlackCallException {
+  Now openNow(String team, String channel, Schedule schedule, List<String> people) throws SlackCallException {
     Instant now = clock.instant();
     Cadence cadence = schedule.cadence();
     Instant next = cadence.next(now);
     Instant after = cadence.next(next);
     boolean skip = Duration.between(now, next).compareTo(Duration.between(next, after).dividedBy(2)) < 0;
-    Opened opened = open(team, channel, now, skip ? after : next, cadence, true);
+    Opened opened = open(team, channel, people, now, skip ? after : next, cadence, true);
     if (opened == null || !opened.period().isOpen()) {
       throw new UserError(":hourglass_flowing_sand: Another pulse period of <#" + channel + "> opened or closed "
           + "just now, so nothing was changed. Try again in a minute.");

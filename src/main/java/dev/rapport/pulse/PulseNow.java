@@ -12,6 +12,7 @@ import dev.rapport.slack.SlackDates;
 import dev.rapport.slack.UserError;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,12 +73,13 @@ class PulseNow {
 
   private String open(String team, String channel, Schedule schedule) throws SlackCallException {
     membership.require(team, channel, "Nothing was changed.");
-    int people = members.humans(team, channel).size();
-    if (people < settings.minResponses()) {
-      throw new UserError(PulseAdmin.tooFew("open a pulse period", people, settings.minResponses()));
+    // Read once: the count checked here is the one invited.
+    List<String> people = members.humans(team, channel);
+    if (people.size() < settings.minResponses()) {
+      throw new UserError(PulseAdmin.tooFew("open a pulse period", people.size(), settings.minResponses()));
     }
     String before = store.config(team, channel).openPeriod();
-    PeriodJob.Now now = periods.openNow(team, channel, schedule);
+    PeriodJob.Now now = periods.openNow(team, channel, schedule, people);
     Period period = now.opened().period();
     StringBuilder text = new StringBuilder();
     if (before != null && !before.equals(period.id())) {

@@ -27,9 +27,12 @@ class PulseNowTest extends PulseAppTest {
     assertThat(requests.commandAnsweredLater(TEAM, ADMIN, CHANNEL, "/pulse", "start " + weeklyIn(5)))
         .contains("Pulse started");
     Instant next = schedules.nextDue(TEAM, PeriodJob.KIND, CHANNEL).orElseThrow();
+    int listed = slack.calls("conversations.members").size();
 
     String reply = requests.commandAnsweredLater(TEAM, ADMIN, CHANNEL, "/pulse", "now");
 
+    assertThat(slack.calls("conversations.members")).as("the people counted are the people invited: read once")
+        .hasSize(listed + 1);
     String open = store.config(TEAM, CHANNEL).openPeriod();
     assertThat(open).as("a period is open right away").isNotNull();
     assertThat(store.period(TEAM, CHANNEL, open).orElseThrow().closes()).isEqualTo(next);
