@@ -88,13 +88,10 @@ class SkipLevel {
 
   /** The managers {@code user}'s field names; empty when it couldn't be read (none named: an empty set). */
   Optional<Set<String>> managers(String team, String label, String user) {
-    try {
-      return Optional.of(userIds(fields.value(team, user, label).orElse("")));
-    } catch (SlackCallException e) {
-      return Optional.empty();
-    }
+    return managersWaiting(team, label, user, clock.instant());
   }
 
+  /** As {@link #managers}, waiting out rate limits until {@code giveUp}. */
   private Optional<Set<String>> managersWaiting(String team, String label, String user, Instant giveUp) {
     while (true) {
       try {
