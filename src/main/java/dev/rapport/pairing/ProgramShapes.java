@@ -8,6 +8,7 @@ import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.UserError;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -201,8 +202,9 @@ class ProgramShapes {
       }
       case FIELD -> {
         Set<String> members = new LinkedHashSet<>();
+        Instant giveUp = fields.giveUp();
         for (String user : eligible) {
-          Optional<String> value = fields.value(team, user, side.ref());
+          Optional<String> value = fields.value(team, user, side.ref(), giveUp);
           if (value.isPresent() && value.get().equalsIgnoreCase(side.value().strip())) {
             members.add(user);
           }
@@ -216,8 +218,9 @@ class ProgramShapes {
       throws SlackCallException {
     Map<String, String> officeOf = new HashMap<>();
     if (office.field() != null) {
+      Instant giveUp = fields.giveUp();
       for (String user : eligible) {
-        fields.value(team, user, office.field()).ifPresent(value -> officeOf.put(user, value));
+        fields.value(team, user, office.field(), giveUp).ifPresent(value -> officeOf.put(user, value));
       }
       return officeOf;
     }
