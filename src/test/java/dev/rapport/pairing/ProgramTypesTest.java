@@ -115,6 +115,8 @@ class ProgramTypesTest extends CoffeeAppTest {
     coffee("U002", CHANNEL, "pause 2w");
     admin("now");
     awaitQuiet();
+    // The admin's answer goes to the response URL after the round, outside what awaitQuiet waits for.
+    await().atMost(WAIT).until(() -> !responded("No groups this round").isEmpty());
     assertThat(responded("No groups this round")).as("the host is paused: nobody is grouped, and the admin hears why")
         .singleElement().satisfies(text -> assertThat(text).contains("leader roulette's host"));
     assertThat(introMessages(CHANNEL)).hasSize(3);
