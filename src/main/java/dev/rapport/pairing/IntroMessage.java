@@ -53,13 +53,10 @@ final class IntroMessage {
   static List<LayoutBlock> blocks(String channel, String round, int group, List<String> members,
                                   Icebreaker icebreaker, Optional<Instant> meetAt, List<String> noZone,
                                   Map<String, String> answers, String within, List<String> names) {
-    String strategy = icebreaker.strategy();
     List<LayoutBlock> blocks = new ArrayList<>(List.of(
         section(s -> s.text(markdownText(text(channel, members)
             + " Find 20–30 minutes " + within + " to get to know each other."))),
-        // Icebreakers are prompts, and workspaces write their own: shown as typed, never as markup.
-        section(s -> s.text(markdownText("*Icebreaker* · _" + strategy + "_\n>"
-            + Mrkdwn.escape(icebreaker.text())))),
+        icebreakerBlock(icebreaker),
         context(List.of(markdownText("Why this helps: " + Mrkdwn.escape(icebreaker.why())))),
         section(s -> s.text(markdownText(whenToMeet(members, meetAt, noZone))))));
     meetAt.ifPresent(at -> blocks.add(CalendarLinks.buttons(event(names, icebreaker, at))));
@@ -68,6 +65,13 @@ final class IntroMessage {
     blocks.add(context(List.of(markdownText("Rapport pairs you with someone new every round. "
         + "`/coffee pause 2w` or `/coffee leave` any time; `/coffee history` shows who you've met."))));
     return blocks;
+  }
+
+  /** The icebreaker and its strategy (intros and onboarding journeys alike). */
+  static LayoutBlock icebreakerBlock(Icebreaker icebreaker) {
+    // Icebreakers are prompts, and workspaces write their own: shown as typed, never as markup.
+    return section(s -> s.text(markdownText("*Icebreaker* · _" + icebreaker.strategy() + "_\n>"
+        + Mrkdwn.escape(icebreaker.text()))));
   }
 
   /** The calendar event of a suggested time: the group's names, and the icebreaker to start with. */

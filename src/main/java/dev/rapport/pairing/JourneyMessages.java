@@ -5,7 +5,6 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.SlackDates;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ final class JourneyMessages {
         section(s -> s.text(markdownText(introText(j) + " Buddies answer the questions that don't fit anywhere "
             + "else: where things are, who to ask, how things really work here. Find 20–30 minutes in the next "
             + "few days to get to know each other."))),
-        icebreakerBlock(icebreaker),
+        IntroMessage.icebreakerBlock(icebreaker),
         section(s -> s.text(markdownText(IntroMessage.whenToMeet(pair, meetAt, noZone))))));
     meetAt.ifPresent(at -> blocks.add(CalendarLinks.buttons(event(names, icebreaker, at))));
     blocks.add(context(List.of(markdownText(ahead(j)))));
@@ -86,7 +85,7 @@ final class JourneyMessages {
         : "\n<@" + j.hire() + ">, join <#" + j.channel() + "> to meet someone new in its regular coffee rounds.";
     return List.of(
         section(s -> s.text(markdownText(nudgeText(j, step) + " " + tip + after))),
-        icebreakerBlock(icebreaker));
+        IntroMessage.icebreakerBlock(icebreaker));
   }
 
   /** To the admins who run the program (and whoever added the new hire) when nobody could be their buddy. */
@@ -99,12 +98,6 @@ final class JourneyMessages {
         + (j.joined() ? "They're in <#" + j.channel() + ">'s regular coffee rounds from the next one. "
             : "They join <#" + j.channel() + ">'s regular coffee rounds once they're in the channel. ")
         + "To try again once the pool has grown, `/coffee onboard @them` in <#" + j.channel() + ">.";
-  }
-
-  // Icebreakers are prompts, and workspaces write their own: shown as typed, never as markup.
-  private static LayoutBlock icebreakerBlock(Icebreaker icebreaker) {
-    return section(s -> s.text(markdownText("*Icebreaker* · _" + icebreaker.strategy() + "_\n>"
-        + Mrkdwn.escape(icebreaker.text()))));
   }
 
   private static String capitalized(String label) {

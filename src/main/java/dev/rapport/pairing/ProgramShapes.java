@@ -7,8 +7,8 @@ import dev.rapport.people.ProfileFields;
 import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.Mrkdwn;
 import dev.rapport.slack.SlackCallException;
-import dev.rapport.slack.SlackGateway;
 import dev.rapport.slack.UserError;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -33,13 +33,13 @@ class ProgramShapes {
   /** Profile fields are checked when saving for channels up to this size. */
   static final int FIELD_CHECK_MAX = 100;
 
-  private final SlackGateway slack;
+  private final UserGroups userGroups;
   private final Directory directory;
   private final ProfileFields fields;
   private final ProgramStore programs;
 
-  ProgramShapes(SlackGateway slack, Directory directory, ProfileFields fields, ProgramStore programs) {
-    this.slack = slack;
+  ProgramShapes(UserGroups userGroups, Directory directory, ProfileFields fields, ProgramStore programs) {
+    this.userGroups = userGroups;
     this.directory = directory;
     this.fields = fields;
     this.programs = programs;
@@ -202,8 +202,9 @@ class ProgramShapes {
       }
       case FIELD -> {
         Set<String> members = new LinkedHashSet<>();
+        Instant giveUp = fields.giveUp();
         for (String user : eligible) {
-          Optional<String> value = fields.value(team, user, side.ref());
+          Optional<String> value = fields.value(team, user, side.ref(), giveUp);
           if (value.isPresent() && value.get().equalsIgnoreCase(side.value().strip())) {
             members.add(user);
           }
@@ -217,8 +218,9 @@ class ProgramShapes {
       throws SlackCallException {
     Map<String, String> officeOf = new HashMap<>();
     if (office.field() != null) {
+      Instant giveUp = fields.giveUp();
       for (String user : eligible) {
-        fields.value(team, user, office.field()).ifPresent(value -> officeOf.put(user, value));
+        fields.value(team, user, office.field(), giveUp).ifPresent(value -> officeOf.put(user, value));
       }
       return officeOf;
     }
@@ -237,9 +239,7 @@ class ProgramShapes {
 
   private List<String> groupMembers(String team, ProgramType.Side group) throws SlackCallException {
     try {
-      List<String> users = slack.call(team, "usergroups.users.list",
-          c -> c.usergroupsUsersList(r -> r.usergroup(group.ref()))).getUsers();
-      return users == null ? List.of() : users;
+      return userGroups.members(team, group.ref());
     } catch (SlackCallException e) {
       if (e.kind() != SlackCallException.Kind.API_ERROR) {
         throw e;
@@ -255,12 +255,9 @@ class ProgramShapes {
     if (side.kind() != ProgramType.SideKind.USERGROUP || side.ref() != null) {
       return side;
     }
-    var groups = slack.call(team, "usergroups.list", c -> c.usergroupsList(r -> r.includeDisabled(false)))
-        .getUsergroups();
-    for (var group : groups == null ? List.<com.slack.api.model.Usergroup>of() : groups) {
-      if (side.value().equalsIgnoreCase(group.getHandle())) {
-        return new ProgramType.Side(ProgramType.SideKind.USERGROUP, group.getId(), group.getHandle());
-      }
+    Optional<UserGroups.Group> found = userGroups.byHandle(team, side.value());
+    if (found.isPresent()) {
+      return new ProgramType.Side(ProgramType.SideKind.USERGROUP, found.get().id(), found.get().handle());
     }
     throw new UserError("I can't find a user group with the handle @" + Mrkdwn.escape(side.value()) + ". Check its "
         + "handle in Slack (People › User groups). Example: `" + ProgramTypeWords.CROSS_EXAMPLE + "`");

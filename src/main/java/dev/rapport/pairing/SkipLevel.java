@@ -3,7 +3,6 @@ package dev.rapport.pairing;
 import dev.rapport.people.ProfileFields;
 import dev.rapport.slack.SlackCallException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,13 +22,13 @@ import org.springframework.stereotype.Component;
  * a name typed as text can't be told apart from anyone else's.
  *
  * <p>Reading it costs one {@code users.profile.get} per person (cached like profiles). Slack allows that method
- * about 100 calls a minute, so a round waits out a rate limit (as Slack asks) for at most {@link #PATIENCE} in
- * all; people whose field it couldn't read by then count as having no manager named, this round.
+ * about 100 calls a minute, so a round waits out a rate limit (as Slack asks) for at most
+ * {@link ProfileFields#PATIENCE} in all; people whose field it couldn't read by then count as having no manager
+ * named, this round.
  */
 @Component
 class SkipLevel {
 
-  static final Duration PATIENCE = Duration.ofMinutes(2);
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SkipLevel.class);
   private static final Pattern USER_IDS = Pattern.compile("\\s*[UW][A-Z0-9]{4,}(?:\\s*,\\s*[UW][A-Z0-9]{4,})*\\s*");
 
@@ -63,7 +62,7 @@ class SkipLevel {
       return Map.of();
     }
     Set<String> pool = Set.copyOf(users);
-    Instant giveUp = clock.instant().plus(PATIENCE);
+    Instant giveUp = fields.giveUp();
     Map<String, Set<String>> exclusions = new HashMap<>();
     int unread = 0;
     for (String user : users) {
@@ -88,29 +87,15 @@ class SkipLevel {
 
   /** The managers {@code user}'s field names; empty when it couldn't be read (none named: an empty set). */
   Optional<Set<String>> managers(String team, String label, String user) {
-    try {
-      return Optional.of(userIds(fields.value(team, user, label).orElse("")));
-    } catch (SlackCallException e) {
-      return Optional.empty();
-    }
+    return managersWaiting(team, label, user, clock.instant());
   }
 
+  /** As {@link #managers}, waiting out rate limits until {@code giveUp}. */
   private Optional<Set<String>> managersWaiting(String team, String label, String user, Instant giveUp) {
-    while (true) {
-      try {
-        return Optional.of(userIds(fields.value(team, user, label).orElse("")));
-      } catch (SlackCallException e) {
-        Duration wait = e.retryAfter() == null ? Duration.ofSeconds(1) : e.retryAfter();
-        if (e.kind() != SlackCallException.Kind.RATE_LIMITED || clock.instant().plus(wait).isAfter(giveUp)) {
-          return Optional.empty();
-        }
-        try {
-          Thread.sleep(wait.toMillis());
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          return Optional.empty();
-        }
-      }
+    try {
+      return Optional.of(userIds(fields.value(team, user, label, giveUp).orElse("")));
+    } catch (SlackCallException e) {
+      return Optional.empty();
     }
   }
 

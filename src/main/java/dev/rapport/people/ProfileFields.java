@@ -7,6 +7,9 @@ import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackGateway;
 import dev.rapport.store.Keys;
 import dev.rapport.store.StoredJson;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,24 +31,58 @@ import redis.clients.jedis.params.SetParams;
 @Component
 public class ProfileFields {
 
+  /** How long a read of many people's fields (a round) waits out Slack's rate limits in all. */
+  public static final Duration PATIENCE = Duration.ofMinutes(2);
+
   private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() { };
 
   private final SlackGateway slack;
   private final UnifiedJedis redis;
   private final PeopleSettings settings;
   private final StoredJson json;
+  private final Clock clock;
 
-  ProfileFields(SlackGateway slack, UnifiedJedis redis, PeopleSettings settings, StoredJson json) {
+  ProfileFields(SlackGateway slack, UnifiedJedis redis, PeopleSettings settings, StoredJson json, Clock clock) {
     this.slack = slack;
     this.redis = redis;
     this.settings = settings;
     this.json = json;
+    this.clock = clock;
   }
 
   /** The value of the field labelled {@code label}, or empty when the person has none (or it is blank). */
   public Optional<String> value(String team, String user, String label) throws SlackCallException {
     String value = all(team, user).get(normal(label));
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  /**
+   * As {@link #value(String, String, String)}, waiting out Slack's rate limits (as long as its Retry-After asks)
+   * until {@code giveUp}: a round reads a field for everyone in a channel, more than {@code users.profile.get}
+   * allows in a minute. Other failures, and a limit that outlasts {@code giveUp}, are thrown.
+   */
+  public Optional<String> value(String team, String user, String label, Instant giveUp) throws SlackCallException {
+    while (true) {
+      try {
+        return value(team, user, label);
+      } catch (SlackCallException e) {
+        Duration wait = e.retryAfter() == null ? Duration.ofSeconds(1) : e.retryAfter();
+        if (e.kind() != SlackCallException.Kind.RATE_LIMITED || clock.instant().plus(wait).isAfter(giveUp)) {
+          throw e;
+        }
+        try {
+          Thread.sleep(wait.toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** When a read of many fields starting now stops waiting out rate limits. */
+  public Instant giveUp() {
+    return clock.instant().plus(PATIENCE);
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.PipelineBase;
 import redis.clients.jedis.Response;
@@ -36,8 +37,7 @@ public class Tenure {
 
   /** Since when {@code profile}'s owner has been in the workspace (first seen now, if Rapport never saw them). */
   public Instant since(String team, Profile profile) {
-    return profile.slackStartDate().map(date -> date.atStartOfDay(ZoneOffset.UTC).toInstant())
-        .orElseGet(() -> firstSeen(team, profile.id()));
+    return started(profile).orElseGet(() -> firstSeen(team, profile.id()));
   }
 
   /** {@link #since(String, Profile)} of many people at once (one round trip per 1,000). */
@@ -53,8 +53,7 @@ public class Tenure {
         for (int i = 0; i < chunk.size(); i++) {
           Profile p = chunk.get(i);
           String ms = seen.get(i).get();
-          Instant at = p.slackStartDate().map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant())
-              .orElse(ms == null ? clock.instant() : Instant.ofEpochMilli(Long.parseLong(ms)));
+          Instant at = started(p).orElse(ms == null ? clock.instant() : Instant.ofEpochMilli(Long.parseLong(ms)));
           since.put(p.id(), at);
           if (ms == null) {
             unseen.add(p.id());
@@ -64,6 +63,11 @@ public class Tenure {
     }
     saw(team, unseen);
     return since;
+  }
+
+  /** The start date in their Slack profile, as the start of that day in UTC. */
+  private static Optional<Instant> started(Profile profile) {
+    return profile.slackStartDate().map(date -> date.atStartOfDay(ZoneOffset.UTC).toInstant());
   }
 
   /** When Rapport first saw {@code user}; now, noted, if it never did. */

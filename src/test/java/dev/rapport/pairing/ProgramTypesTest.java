@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rapport.testkit.FakeApi;
 import dev.rapport.testkit.FakeWorkspace;
+import dev.rapport.store.Keys;
 import dev.rapport.testkit.SlackRequests;
 import java.util.HashSet;
 import java.util.List;
@@ -114,6 +115,8 @@ class ProgramTypesTest extends CoffeeAppTest {
     coffee("U002", CHANNEL, "pause 2w");
     admin("now");
     awaitQuiet();
+    // The admin's answer goes to the response URL after the round, outside what awaitQuiet waits for.
+    await().atMost(WAIT).until(() -> !responded("No groups this round").isEmpty());
     assertThat(responded("No groups this round")).as("the host is paused: nobody is grouped, and the admin hears why")
         .singleElement().satisfies(text -> assertThat(text).contains("leader roulette's host"));
     assertThat(introMessages(CHANNEL)).hasSize(3);
@@ -146,6 +149,22 @@ class ProgramTypesTest extends CoffeeAppTest {
     await().atMost(WAIT).until(() -> !slack.calls("chat.update").isEmpty());
     assertThat(slack.calls("chat.update").get(0).params().toString()).as("the redrawn intro keeps where and why")
         .containsAnyOf("*In person* at Berlin", "*By video*");
+  }
+
+  @Test
+  void aRoundByProfileFieldWaitsOutSlacksRateLimitOnTheFieldsInsteadOfFailing() {
+    List<String> everyone = List.of("U001", "U002", "U003", "U004", "U005", "U006", "U007");
+    everyone.forEach(u -> workspace.user(u).field("Office", "Berlin"));
+    assertThat(admin(START + "office field Office mode in-person")).contains("by office");
+    // The fields read while saving have left the cache by the next round, which reads them again: past ~100
+    // people a minute, Slack answers 429 with Retry-After.
+    everyone.forEach(u -> jedis.del(Keys.team(TEAM, "people", "fields", u)));
+    slack.rateLimitNext("users.profile.get", 1, 1);
+
+    admin("now");
+
+    assertThat(intros(CHANNEL, 0, 1)).allSatisfy(intro -> assertThat(slack.api().messages(intro.dm()).get(0).text())
+        .contains("*In person* at Berlin"));
   }
 
   @Test

@@ -43,8 +43,9 @@ final class OfficeRounds {
       }
     }
     if (offices.mode() == Structure.Mode.HYBRID) {
+      List<Member> everyone = request.pool();
       byOffice.values().forEach(members -> members.removeIf(m -> {
-        boolean done = metEveryoneLocal(pool, meetings, members, m) && !metEveryone(pool, meetings, m);
+        boolean done = metEveryone(pool, meetings, members, m) && !metEveryone(pool, meetings, everyone, m);
         if (done) {
           video.add(m);
         }
@@ -174,20 +175,11 @@ final class OfficeRounds {
     return true;
   }
 
-  private static boolean metEveryoneLocal(Pool pool, MeetingIndex meetings, List<Member> office, Member m) {
+  /** Whether {@code m} has met everyone in {@code others} they may meet (do-not-pair excluded). */
+  private static boolean metEveryone(Pool pool, MeetingIndex meetings, List<Member> others, Member m) {
     int u = pool.indexOf(m.id());
-    for (Member other : office) {
+    for (Member other : others) {
       int v = pool.indexOf(other.id());
-      if (v != u && !meetings.met(u, v) && !pool.avoids(u, v)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean metEveryone(Pool pool, MeetingIndex meetings, Member m) {
-    int u = pool.indexOf(m.id());
-    for (int v = 0; v < pool.n; v++) {
       if (v != u && !meetings.met(u, v) && !pool.avoids(u, v)) {
         return false;
       }
