@@ -16,13 +16,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The one reminder of a period, before it closes, to the invited who have not answered. Who has answered is
- * worked out here, in memory, from the hashes under the period key; it is never stored or logged.
+ * The one reminder of a period, before it closes, to everyone invited, with a wording that fits those who
+ * answered and those who didn't. Who has answered is worked out here, in memory, from the hashes under the
+ * period key, only to skip the reminder when everyone has; it is never stored or logged.
  *
- * <p>The outbox must name each recipient while it delivers, so for that moment Redis shows who was
- * reminded, and so who had answered by then. To keep that from pinning answers on a small group, the
- * reminder goes only to those who haven't answered when at least k have and at least k haven't; otherwise
- * it goes to everyone in the channel, with a wording that fits both.
+ * <p>The outbox must name each recipient while it delivers, so Redis (its AOF, replicas, backups) records who
+ * was reminded. Reminding only those who hadn't answered would record who had, for good: nobody holding that
+ * history may be able to tell who answered, so everyone invited is reminded alike.
  */
 @Component
 class ReminderJob implements ScheduledJob {
@@ -35,16 +35,13 @@ class ReminderJob implements ScheduledJob {
   private final TeamMembers members;
   private final PulseKeys keys;
   private final Outbox outbox;
-  private final PulseSettings settings;
   private final Schedules schedules;
 
-  ReminderJob(PulseStore store, TeamMembers members, PulseKeys keys, Outbox outbox, PulseSettings settings,
-              Schedules schedules) {
+  ReminderJob(PulseStore store, TeamMembers members, PulseKeys keys, Outbox outbox, Schedules schedules) {
     this.store = store;
     this.members = members;
     this.keys = keys;
     this.outbox = outbox;
-    this.settings = settings;
     this.schedules = schedules;
   }
 
@@ -80,27 +77,13 @@ class ReminderJob implements ScheduledJob {
     log.info("Pulse reminder for period {} queued in {} of {}", id, channel, team);
   }
 
-  /**
-   * Who gets the reminder, among the channel's people who were invited to the period: see the class
-   * comment. Empty when all of them have answered.
-   */
+  /** Who gets the reminder: every invited person of the channel, or nobody when all of them have answered. */
   List<String> recipients(String team, String channel, String period, PeriodKeys periodKeys, List<String> people) {
     Map<String, String> invitedHash = new LinkedHashMap<>();
-    Map<String, String> voterHash = new LinkedHashMap<>();
-    people.forEach(user -> {
-      invitedHash.put(user, periodKeys.invited(user));
-      voterHash.put(user, periodKeys.voter(user));
-    });
+    people.forEach(user -> invitedHash.put(user, periodKeys.invited(user)));
     Set<String> invited = store.invited(team, channel, period, List.copyOf(invitedHash.values()));
     List<String> eligible = people.stream().filter(user -> invited.contains(invitedHash.get(user))).toList();
-    Set<String> answered = store.answered(team, channel, period,
-        eligible.stream().map(voterHash::get).toList());
-    List<String> pending = eligible.stream().filter(user -> !answered.contains(voterHash.get(user))).toList();
-    if (pending.isEmpty()) {
-      return List.of();
-    }
-    int k = settings.minResponses();
-    int done = eligible.size() - pending.size();
-    return done >= k && pending.size() >= k ? pending : eligible;
+    Set<String> answered = store.answered(team, channel, period, eligible.stream().map(periodKeys::voter).toList());
+    return answered.size() == eligible.size() ? List.of() : eligible;
   }
 }
