@@ -69,6 +69,11 @@ class DashboardAccessTest extends AppTest {
         .orElseThrow();
     assertThat(session).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/dashboard")
         .as("plain HTTP in tests: Secure only behind TLS").doesNotContain("Secure");
+    long eightHours = java.time.Duration.ofHours(8).toSeconds();
+    assertThat(jedis.ttl(Sessions.sessions(TEAM, EMPLOYEE))).as("the person's index expires").isBetween(1L, eightHours);
+    assertThat(jedis.smembers(Sessions.sessions(TEAM, EMPLOYEE))).singleElement()
+        .satisfies(digest -> assertThat(jedis.ttl(Sessions.session(TEAM, digest))).as("the session expires")
+            .isBetween(1L, eightHours));
     assertThat(slack.calls("openid.connect.token")).singleElement()
         .satisfies(c -> assertThat(c.param("client_secret")).isEqualTo("dashboard-client-secret"));
     assertThat(browser.get("/dashboard").body()).contains("My coffee pairing").contains("Signed in as");
