@@ -80,6 +80,19 @@ class DashboardAccessTest extends AppTest {
   }
 
   @Test
+  void signingInOverAnEarlierSessionGivesANewCookieAndEndsTheEarlierOne() {
+    browser.signIn(TEAM, EMPLOYEE, "Erin");
+    String earlier = "rapport_session=" + browser.cookies().get("rapport_session");
+
+    browser.signIn(TEAM, MANAGER, "Max");
+
+    assertThat("rapport_session=" + browser.cookies().get("rapport_session")).isNotEqualTo(earlier);
+    assertThat(browser.get("/dashboard").status()).isEqualTo(200);
+    assertThat(requests.send("GET", "/dashboard", NO_BODY, Map.of("Cookie", earlier)).status())
+        .as("the earlier session is over: sign in again").isEqualTo(302);
+  }
+
+  @Test
   void aCallbackWithAnotherStateOrAUsedOneSignsNobodyIn() {
     slack.openId().signInAs(TEAM, ADMIN, "Ada");
     DashboardClient.Page start = browser.get("/dashboard/signin/slack");
