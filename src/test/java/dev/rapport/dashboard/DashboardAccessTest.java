@@ -93,6 +93,19 @@ class DashboardAccessTest extends AppTest {
   }
 
   @Test
+  void someoneDeactivatedInSlackIsSignedOutAtTheirNextPage() {
+    browser.signIn(TEAM, EMPLOYEE, "Erin");
+    assertThat(browser.get("/dashboard").status()).isEqualTo(200);
+
+    slack.workspace(TEAM).user(EMPLOYEE).deleted();
+    jedis.del(dev.rapport.store.Keys.team(TEAM, "people", "profile", EMPLOYEE)); // the cache's 10 minutes passed
+
+    assertThat(browser.get("/dashboard").location()).endsWith("/dashboard/signin");
+    assertThat(jedis.smembers(Sessions.sessions(TEAM, EMPLOYEE))).as("the session ended")
+        .noneMatch(digest -> jedis.exists(Sessions.session(TEAM, digest)));
+  }
+
+  @Test
   void aCallbackWithAnotherStateOrAUsedOneSignsNobodyIn() {
     slack.openId().signInAs(TEAM, ADMIN, "Ada");
     DashboardClient.Page start = browser.get("/dashboard/signin/slack");
