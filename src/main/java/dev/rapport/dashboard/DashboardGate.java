@@ -16,7 +16,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Every dashboard request passes here before a page runs (one check, not one per page): security headers on
  * every answer; sign-in pages and the stylesheet pass; everything else needs a session (a page without one is
- * sent to sign in) and every POST the session's CSRF token in {@code _csrf} (403 otherwise, nothing changed).
+ * sent to sign in; so is someone Slack says is deactivated, ending their session)
+ * and every POST the session's CSRF token in {@code _csrf} (403 otherwise, nothing changed).
  * Only {@code /dashboard/**} is mapped here, and it reads forms only: never a Slack request.
  */
 @Configuration(proxyBeanMethods = false)
@@ -55,7 +56,14 @@ class DashboardGate implements WebMvcConfigurer {
         || path.equals("/dashboard/dashboard.css")) {
       return true;
     }
-    Optional<Sessions.Session> session = sessions.find(Cookies.read(request, Cookies.SESSION));
+    String cookie = Cookies.read(request, Cookies.SESSION);
+    Optional<Sessions.Session> session = sessions.find(cookie);
+    Profile profile = session.map(s -> profile(s.team(), s.user())).orElse(null);
+    if (profile != null && profile.deleted()) {
+      // Deactivated in Slack (someone who left): the session ends at their next page, not 8 hours later.
+      sessions.end(cookie);
+      session = Optional.empty();
+    }
     boolean post = "POST".equals(request.getMethod());
     if (session.isEmpty()) {
       if (post) {
@@ -74,17 +82,18 @@ class DashboardGate implements WebMvcConfigurer {
     String team = session.get().team();
     String user = session.get().user();
     boolean admin = access.isAdmin(team, user);
-    request.setAttribute(Viewer.ATTRIBUTE, new Viewer(team, user, name(team, user), admin,
+    String name = profile == null || profile.name() == null ? user : profile.name();
+    request.setAttribute(Viewer.ATTRIBUTE, new Viewer(team, user, name, admin,
         insights.pulseTeams(team, user, false), session.get().csrf()));
     return true;
   }
 
-  private String name(String team, String user) {
+  /** The person as Slack last described them, or null when Slack can't say just now. */
+  private Profile profile(String team, String user) {
     try {
-      Profile profile = profiles.get(team, user);
-      return profile == null || profile.name() == null ? user : profile.name();
+      return profiles.get(team, user);
     } catch (Exception e) {
-      return user;
+      return null;
     }
   }
 

@@ -5,9 +5,11 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
+import com.slack.api.bolt.App;
 import com.slack.api.model.block.LayoutBlock;
 import dev.rapport.slack.AccessPolicy;
 import dev.rapport.slack.HomeSection;
+import dev.rapport.slack.SlackFeature;
 import dev.rapport.slack.SlackSettings;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
  * (for whoever runs Rapport; admins can't set it themselves). Others see nothing here.
  */
 @Component
-class DashboardHome implements HomeSection {
+class DashboardHome implements HomeSection, SlackFeature {
 
   static final String OPEN = "dashboard_open";
 
@@ -29,6 +31,12 @@ class DashboardHome implements HomeSection {
     this.settings = settings;
     this.slack = slack;
     this.access = access;
+  }
+
+  /** Slack still sends the click of a link button; unacknowledged, it shows the admin a warning on the button. */
+  @Override
+  public void register(App app) {
+    app.blockAction(OPEN, (req, ctx) -> ctx.ack());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.rapport.dashboard;
 
 import dev.rapport.store.Keys;
+import dev.rapport.store.LuaScript;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -37,6 +37,7 @@ class Sessions {
 
   private final UnifiedJedis redis;
   private final DashboardSettings settings;
+  private final LuaScript start = LuaScript.load("dashboard/session-start");
 
   Sessions(UnifiedJedis redis, DashboardSettings settings) {
     this.redis = redis;
@@ -48,11 +49,8 @@ class Sessions {
     String token = random();
     String digest = digest(token);
     String key = session(team, digest);
-    long seconds = settings.sessionLength().toSeconds();
-    redis.hset(key, Map.of("user", user, "csrf", random()));
-    redis.expire(key, seconds);
-    redis.sadd(sessions(team, user), digest);
-    redis.expire(sessions(team, user), seconds);
+    start.run(redis, List.of(key, sessions(team, user)), List.of(user, random(), digest,
+        String.valueOf(settings.sessionLength().toSeconds())));
     return team + "." + token;
   }
 

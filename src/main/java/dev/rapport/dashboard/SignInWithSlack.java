@@ -112,6 +112,7 @@ class SignInWithSlack {
       return problem(response, model, 403, "Rapport isn't installed in the Slack workspace you signed in with. "
           + "Sign in with the workspace where you use Rapport.");
     }
+    sessions.end(Cookies.read(request, Cookies.SESSION)); // a sign-in over another: the old one can't come back
     Cookies.set(response, Cookies.SESSION, sessions.start(who.team(), who.user()), settings.sessionLength(),
         settings.secure());
     return "redirect:/dashboard";

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,7 +60,7 @@ class Words {
     return users.isEmpty() ? "nobody" : String.join(", ", people(team, users));
   }
 
-  /** Slack's mrkdwn as plain words: channel and people links to names, emphasis marks dropped. */
+  /** Slack's mrkdwn as plain words: channel and people links to names, emphasis marks and escapes dropped. */
   String plain(String team, String mrkdwn) {
     Matcher m = SLACK_REF.matcher(mrkdwn == null ? "" : mrkdwn);
     StringBuilder out = new StringBuilder();
@@ -70,7 +69,9 @@ class Words {
       m.appendReplacement(out, Matcher.quoteReplacement(name));
     }
     m.appendTail(out);
-    return out.toString().replace("`", "").replace("*", "");
+    // Slack's three escapes last, once: the page escapes for HTML itself (else "&lt;" reads "&amp;lt;").
+    return out.toString().replace("`", "").replace("*", "").replace("&lt;", "<").replace("&gt;", ">")
+        .replace("&amp;", "&");
   }
 
   ZoneId zone(String team, String user) {
@@ -83,9 +84,5 @@ class Words {
 
   String day(Instant at, ZoneId zone) {
     return at == null ? "—" : DAY.format(at.atZone(zone));
-  }
-
-  static String list(List<String> items) {
-    return items.stream().collect(Collectors.joining(", "));
   }
 }

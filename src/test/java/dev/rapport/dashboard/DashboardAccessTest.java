@@ -69,9 +69,40 @@ class DashboardAccessTest extends AppTest {
         .orElseThrow();
     assertThat(session).contains("HttpOnly").contains("SameSite=Lax").contains("Path=/dashboard")
         .as("plain HTTP in tests: Secure only behind TLS").doesNotContain("Secure");
+    long eightHours = java.time.Duration.ofHours(8).toSeconds();
+    assertThat(jedis.ttl(Sessions.sessions(TEAM, EMPLOYEE))).as("the person's index expires").isBetween(1L, eightHours);
+    assertThat(jedis.smembers(Sessions.sessions(TEAM, EMPLOYEE))).singleElement()
+        .satisfies(digest -> assertThat(jedis.ttl(Sessions.session(TEAM, digest))).as("the session expires")
+            .isBetween(1L, eightHours));
     assertThat(slack.calls("openid.connect.token")).singleElement()
         .satisfies(c -> assertThat(c.param("client_secret")).isEqualTo("dashboard-client-secret"));
     assertThat(browser.get("/dashboard").body()).contains("My coffee pairing").contains("Signed in as");
+  }
+
+  @Test
+  void signingInOverAnEarlierSessionGivesANewCookieAndEndsTheEarlierOne() {
+    browser.signIn(TEAM, EMPLOYEE, "Erin");
+    String earlier = "rapport_session=" + browser.cookies().get("rapport_session");
+
+    browser.signIn(TEAM, MANAGER, "Max");
+
+    assertThat("rapport_session=" + browser.cookies().get("rapport_session")).isNotEqualTo(earlier);
+    assertThat(browser.get("/dashboard").status()).isEqualTo(200);
+    assertThat(requests.send("GET", "/dashboard", NO_BODY, Map.of("Cookie", earlier)).status())
+        .as("the earlier session is over: sign in again").isEqualTo(302);
+  }
+
+  @Test
+  void someoneDeactivatedInSlackIsSignedOutAtTheirNextPage() {
+    browser.signIn(TEAM, EMPLOYEE, "Erin");
+    assertThat(browser.get("/dashboard").status()).isEqualTo(200);
+
+    slack.workspace(TEAM).user(EMPLOYEE).deleted();
+    jedis.del(dev.rapport.store.Keys.team(TEAM, "people", "profile", EMPLOYEE)); // the cache's 10 minutes passed
+
+    assertThat(browser.get("/dashboard").location()).endsWith("/dashboard/signin");
+    assertThat(jedis.smembers(Sessions.sessions(TEAM, EMPLOYEE))).as("the session ended")
+        .noneMatch(digest -> jedis.exists(Sessions.session(TEAM, digest)));
   }
 
   @Test

@@ -22,6 +22,16 @@ class DashboardHomeTest extends AppTest {
     assertThat(home("U002")).doesNotContain("Insights dashboard");
   }
 
+  @Test
+  void theOpenTheDashboardLinkButtonsClickIsAcknowledged() {
+    slack.workspace(TEAM).user("U001").admin();
+
+    SlackRequests.Answer click = requests.blockAction(TEAM, "U001", "DU001", DashboardHome.OPEN, "");
+
+    assertThat(click.status()).as("an unacknowledged link click shows the admin a warning in Slack")
+        .isEqualTo(200);
+  }
+
   private String home(String user) {
     int before = slack.calls("views.publish").size();
     requests.event(TEAM, SlackRequests.newEventId(), "AppHomeOpenedPayload", Map.of("type", "app_home_opened",

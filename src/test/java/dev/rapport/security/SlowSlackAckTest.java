@@ -158,6 +158,7 @@ class SlowSlackAckTest extends AppTest {
     buttons.put("pairing_calendar_google", "");
     buttons.put("insights_tie_yes", CHANNEL + "|r1|0");
     buttons.put("insights_tie_no", CHANNEL + "|r1|0");
+    buttons.put("dashboard_open", "");
     assertEveryHandlerIsCovered("blockActionHandlers", buttons.keySet());
     assertEveryHandlerIsCovered("viewSubmissionHandlers", List.of("pairing_settings", "pulse_answer",
         "pairing_avoid"));
