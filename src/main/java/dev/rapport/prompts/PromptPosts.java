@@ -29,8 +29,10 @@ import redis.clients.jedis.resps.Tuple;
  *                                                                 expires after {@link #KEEP_POSTS}
  * rapport:{team}:prompts:post:{channel}:{ts}:counted        SET   what was counted: "reply:" + reply ts, and
  *                                                                 "reaction:" + a digest of who reacted with
- *                                                                 what on this post (never the person's id);
- *                                                                 expires with the post
+ *                                                                 what on this post (never the person's id,
+ *                                                                 but unkeyed: recomputable from a member and
+ *                                                                 emoji list, as Slack shows reactions to the
+ *                                                                 channel anyway); expires with the post
  * rapport:{team}:prompts:stats:{week}:{strategy}            HASH  posted, replies, reactions
  * rapport:{team}:prompts:stats:{week}:{strategy}:top        ZSET  prompt id -> replies
  * rapport:{team}:prompts:stats:{week}:{strategy}:repliers   HLL   who replied (distinct count only)

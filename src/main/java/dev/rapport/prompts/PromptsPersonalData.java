@@ -30,7 +30,8 @@ class PromptsPersonalData implements KeyLayout {
 
   /**
    * Every key family empathy prompts write, and whom each can name. Reactions and repliers are kept only as
-   * digests and counts, so they name nobody.
+   * unkeyed digests and counts: no id, though a reaction's digest can be recomputed from a member list (what
+   * Slack shows the channel anyway) until it expires with its post, which forget-me doesn't hasten.
    */
   @Override
   public List<KeyFamily> keyFamilies() {
