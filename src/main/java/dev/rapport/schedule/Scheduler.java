@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
 class Scheduler implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
-  private static final Duration COALESCE = Duration.ofMillis(200);
 
   private final ScheduleStore store;
   private final Map<String, ScheduledJob> jobs;
@@ -121,7 +120,7 @@ class Scheduler implements SmartLifecycle {
 
   /**
    * Runs what is due until a claim comes back empty-handed, then waits: until the next schedule falls due, a
-   * schedule saved on any instance wakes it ({@link WakeUps}), or at most {@code pollInterval}.
+   * schedule saved on any instance due before that wakes it ({@link WakeUps}), or at most {@code pollInterval}.
    */
   private void loop() {
     while (running) {
@@ -143,11 +142,6 @@ class Scheduler implements SmartLifecycle {
       try {
         if (running && !wait.isNegative() && !wait.isZero()) {
           wake.await(seen, wait);
-          if (wake.seen() != seen && running) {
-            // Woken by a saved schedule: schedules come in bursts (a program and its reminders, many channels
-            // at once), and the request saving one is still under way; a moment's pause claims them together.
-            Thread.sleep(Math.min(COALESCE.toMillis(), settings.pollInterval().toMillis()));
-          }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

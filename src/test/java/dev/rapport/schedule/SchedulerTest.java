@@ -16,6 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,6 +37,17 @@ class SchedulerTest extends AppTest {
   ScheduleStore store;
 
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+  /** These tests run the scheduler by hand ({@link #drain}); the context's own poller would race them. */
+  @BeforeEach
+  void pauseThePoller() {
+    scheduler.stop();
+  }
+
+  @AfterEach
+  void resumeThePoller() {
+    scheduler.start();
+  }
 
   @Test
   void twoInstancesOnOneRedisRunEachOf100DueOccurrencesExactlyOnce() throws Exception {
