@@ -15,8 +15,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * Wakes this instance's idle workers when another instance (or this one) has work for them, so they wait
  * instead of polling Redis: a store publishes on the queue's channel (the outbox after an enqueue, the
  * schedule index's script when a schedule becomes the earliest due), one subscriber connection per instance
- * hears it, and every worker waiting on that channel stops waiting. An idle instance sends Redis nothing but each worker's rare
- * fallback look (its {@code pollInterval}), which also covers a wake-up missed while the subscriber
+ * hears it, and every worker waiting on that channel stops waiting. An idle instance sends Redis nothing but
+ * each worker's rare fallback look (its {@code pollInterval}), which also covers a wake-up missed while the subscriber
  * reconnected; after each (re)subscription every waiter looks once. Channels are named
  * {@code rapport:{area}:wake} (no key is written; the message is "1" and means "there may be work").
  */
