@@ -78,6 +78,10 @@ public class WakeUps implements SmartLifecycle {
   private final class Listener extends JedisPubSub {
     @Override
     public void onSubscribe(String channel, int subscribedChannels) {
+      if (!running) {
+        unsubscribe(); // stopped while the subscription was on its way: stop() found nothing to unsubscribe
+        return;
+      }
       Signal signal = signals.get(channel);
       if (signal != null) {
         signal.raise(); // anything published while we weren't listening: look once

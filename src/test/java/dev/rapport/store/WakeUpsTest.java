@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.rapport.testkit.TestRedis;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +101,29 @@ class WakeUpsTest {
       woken.get(10, TimeUnit.SECONDS);
     } finally {
       ownWakeUps.stop();
+      own.stop();
+    }
+  }
+
+  @Test
+  void stoppingBeforeTheSubscriptionIsInPlaceStillEndsIt() {
+    TestRedis own = TestRedis.startNew(); // CLIENT PAUSE on the shared server would stall other tests
+    WakeUps ownWakeUps = new WakeUps(own.client());
+    ownWakeUps.signal(channel);
+    try {
+      // Redis holds the SUBSCRIBE back for a moment, so the stop comes before the subscription is in place.
+      own.client().sendCommand(Protocol.Command.CLIENT, "PAUSE", "1000", "ALL");
+      ownWakeUps.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().entrySet().stream()
+          .anyMatch(t -> t.getKey().getName().equals("rapport-wakeups") && Arrays.stream(t.getValue())
+              .anyMatch(frame -> frame.getMethodName().equals("process")))); // SUBSCRIBE sent, no answer yet
+      ownWakeUps.stop();
+
+      await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(1500)).until(() -> {
+        List<?> numsub = (List<?>) own.client().sendCommand(Protocol.Command.PUBSUB, "NUMSUB", channel);
+        return ((Long) numsub.get(1)) == 0;
+      });
+    } finally {
       own.stop();
     }
   }
