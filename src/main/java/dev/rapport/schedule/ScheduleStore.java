@@ -91,10 +91,6 @@ class ScheduleStore {
         : Optional.empty();
   }
 
-  List<Claim> claimDue(Instant now, Duration lease, int max) {
-    return claimNext(now, lease, max).claims();
-  }
-
   /** What one claim took, and when the next schedule falls due or a lease runs out (null: none scheduled). */
   record Claims(List<Claim> claims, Instant next) {}
 

@@ -123,7 +123,7 @@ class SchedulerTest extends AppTest {
     schedules.once(TEAM, RecordingJob.KIND, "C5", Instant.parse("2026-12-07T09:00:00Z"), Map.of());
     Schedule schedule = schedules.get(TEAM, RecordingJob.KIND, "C5").orElseThrow();
     // The job finished and was marked done, then the instance died before rescheduling: the claim stays.
-    store.claimDue(clock.instant(), Duration.ofSeconds(30), 10);
+    store.claimNext(clock.instant(), Duration.ofSeconds(30), 10);
     store.markDone(Occurrence.of(schedule, Instant.parse("2026-12-07T09:00:00Z")));
 
     clock.advance(Duration.ofMinutes(1));
