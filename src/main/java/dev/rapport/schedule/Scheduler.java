@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 class Scheduler implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+  private static final Duration COALESCE = Duration.ofMillis(200);
 
   private final ScheduleStore store;
   private final Map<String, ScheduledJob> jobs;
@@ -142,6 +143,11 @@ class Scheduler implements SmartLifecycle {
       try {
         if (running && !wait.isNegative() && !wait.isZero()) {
           wake.await(seen, wait);
+          if (wake.seen() != seen && running) {
+            // Woken by a schedule saved due now: the request saving it may still be writing what its job reads
+            // (an onboarding journey's first step, run at once, failed and waited a retryDelay); a pause lets it.
+            Thread.sleep(Math.min(COALESCE.toMillis(), settings.pollInterval().toMillis()));
+          }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
