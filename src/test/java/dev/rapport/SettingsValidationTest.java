@@ -51,7 +51,7 @@ class SettingsValidationTest {
       "RAPPORT_PULSE_RETENTION, 1d, must be longer than or equal to",
       "RAPPORT_PULSE_REMIND_BEFORE, -1h, must be longer than or equal to",
       "RAPPORT_PEOPLE_PROFILE_CACHE_TTL, 1h, must be shorter than or equal to",
-      "RAPPORT_REDIS_POOL_SIZE, 0, must be greater than or equal to 1",
+      "RAPPORT_REDIS_POOL_SIZE, 1, must be greater than or equal to 2",
       "RAPPORT_SLACK_API_URL, not a url, must be a valid URL"})
   void aBadValueStopsTheStartNamingTheVariable(String variable, String value, String reason) {
     runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
@@ -88,6 +88,6 @@ class SettingsValidationTest {
         .close()).hasRootCauseInstanceOf(BindValidationException.class);
 
     assertThat(output).contains("APPLICATION FAILED TO START")
-        .contains("RAPPORT_REDIS_POOL_SIZE (rapport.redis.pool-size) is \"0\": must be greater than or equal to 1");
+        .contains("RAPPORT_REDIS_POOL_SIZE (rapport.redis.pool-size) is \"0\": must be greater than or equal to 2");
   }
 }

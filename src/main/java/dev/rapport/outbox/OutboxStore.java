@@ -79,10 +79,6 @@ class OutboxStore {
     return queued;
   }
 
-  List<Claimed> claim(Instant now, int max) {
-    return claimNext(now, max).items();
-  }
-
   /** What one claim took, and when the next item falls due or a lease runs out (null: the queue is empty). */
   record Batch(List<Claimed> items, Instant next) {}
 

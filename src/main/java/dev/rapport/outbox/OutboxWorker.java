@@ -75,19 +75,15 @@ class OutboxWorker implements SmartLifecycle {
     workers.setAwaitTerminationSeconds(10);
   }
 
-  /**
-   * Claims one batch and delivers it; returns how many items were handled. When a workspace's Slack budget
-   * runs out, that workspace's other items in the batch go back untouched (spinning through a backlog Slack
-   * won't take yet would only burn CPU and Redis that commands need); other workspaces' items still go. If
-   * nothing could be sent, the worker waits before claiming again.
-   */
-  int runOnce() throws InterruptedException {
-    return pass().handled();
-  }
-
-  /** One claim and its deliveries: how many were handled, and when the queue next has something due. */
   private record Pass(int handled, Instant next) {}
 
+  /**
+   * Claims one batch and delivers it. When a workspace's Slack budget
+   * runs out, that workspace's other items in the batch go back untouched (spinning through a backlog Slack
+   * won't take yet would only burn CPU and Redis that commands need); other workspaces' items still go. If
+   * nothing could be sent, the worker waits before claiming again. Returns how many were handled, and when the
+   * queue next has something due.
+   */
   private Pass pass() throws InterruptedException {
     Map<String, Duration> outOfBudget = new HashMap<>();
     Map<String, List<Delivery>> putBack = new HashMap<>();

@@ -23,11 +23,20 @@ final class BackgroundPriority {
 
   static boolean honoured() {
     try {
-      return "1".equals(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-          .getVMOption("ThreadPriorityPolicy").getValue());
+      HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      return honoured(vm.getVMOption("ThreadPriorityPolicy").getValue(),
+          vm.getVMOption("JavaPriority1_To_OSPriority").getValue());
     } catch (RuntimeException notHotSpot) {
       return false;
     }
+  }
+
+  /**
+   * Both flags are needed: with the policy alone, {@code MIN_PRIORITY} maps to nice 4 (HotSpot's table), not
+   * to the lowest; the mapping's default, -1, means "use the table".
+   */
+  static boolean honoured(String threadPriorityPolicy, String priority1ToOs) {
+    return "1".equals(threadPriorityPolicy) && !"-1".equals(priority1ToOs);
   }
 
   static void warnIfIgnored() {

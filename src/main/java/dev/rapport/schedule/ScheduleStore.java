@@ -29,8 +29,9 @@ import redis.clients.jedis.params.SetParams;
  * rapport:{schedule}:due                       ZSET    team|kind|target -> due epoch ms (lease expiry while claimed)
  * rapport:{schedule}:claims                    HASH    team|kind|target -> due epoch ms of the occurrence running
  * </pre>
- * Saving a schedule publishes on the channel {@code rapport:{schedule}:wake} (no key; {@code WakeUps}), so
- * idle schedulers of every instance look again.
+ * Saving a schedule that is now the earliest due publishes on the channel {@code rapport:{schedule}:wake} (no
+ * key; {@code WakeUps}), so idle schedulers of every instance look again; they wait until the earliest due
+ * time anyway, so later schedules need no wake-up.
  */
 @Component
 class ScheduleStore {
@@ -57,8 +58,9 @@ class ScheduleStore {
 
   void save(Schedule schedule, Instant due) {
     redis.hset(defs(schedule.team()), schedule.id().field(), write(schedule));
-    index.run(redis, List.of(DUE, CLAIMS), List.of(schedule.id().encode(), String.valueOf(due.toEpochMilli())));
-    redis.publish(WAKE, "1"); // the schedulers of every instance wait for this (or the next due time)
+    // Publishes on WAKE when this is now the earliest due: idle schedulers wait until the earliest they saw.
+    index.run(redis, List.of(DUE, CLAIMS),
+        List.of(schedule.id().encode(), String.valueOf(due.toEpochMilli()), WAKE));
   }
 
   void delete(ScheduleId id) {
@@ -87,10 +89,6 @@ class ScheduleStore {
     Object due = this.due.run(redis, List.of(DUE, CLAIMS), List.of(scheduleId.encode()));
     return due instanceof String ms ? Optional.of(Instant.ofEpochMilli((long) Double.parseDouble(ms)))
         : Optional.empty();
-  }
-
-  List<Claim> claimDue(Instant now, Duration lease, int max) {
-    return claimNext(now, lease, max).claims();
   }
 
   /** What one claim took, and when the next schedule falls due or a lease runs out (null: none scheduled). */

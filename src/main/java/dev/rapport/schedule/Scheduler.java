@@ -121,7 +121,7 @@ class Scheduler implements SmartLifecycle {
 
   /**
    * Runs what is due until a claim comes back empty-handed, then waits: until the next schedule falls due, a
-   * schedule saved on any instance wakes it ({@link WakeUps}), or at most {@code pollInterval}.
+   * schedule saved on any instance due before that wakes it ({@link WakeUps}), or at most {@code pollInterval}.
    */
   private void loop() {
     while (running) {
@@ -144,8 +144,8 @@ class Scheduler implements SmartLifecycle {
         if (running && !wait.isNegative() && !wait.isZero()) {
           wake.await(seen, wait);
           if (wake.seen() != seen && running) {
-            // Woken by a saved schedule: schedules come in bursts (a program and its reminders, many channels
-            // at once), and the request saving one is still under way; a moment's pause claims them together.
+            // Woken by a schedule saved due now: the request saving it may still be writing what its job reads
+            // (an onboarding journey's first step, run at once, failed and waited a retryDelay); a pause lets it.
             Thread.sleep(Math.min(COALESCE.toMillis(), settings.pollInterval().toMillis()));
           }
         }

@@ -24,7 +24,8 @@ public record RedisSettings(
     String password,
     @NotNull @DefaultValue("./data") Path dataDir,
     @NotNull @DurationMin(millis = 1) @DefaultValue("2s") Duration timeout,
-    @Min(1) @Max(1024) @DefaultValue("64") int poolSize) {
+    // At least 2: WakeUps' subscriber holds one pooled connection for as long as the app runs.
+    @Min(2) @Max(1024) @DefaultValue("64") int poolSize) {
 
   public RedisSettings {
     url = url == null || url.isBlank() ? null : url.trim();

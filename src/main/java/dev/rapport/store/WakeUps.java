@@ -13,10 +13,10 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Wakes this instance's idle workers when another instance (or this one) has work for them, so they wait
- * instead of polling Redis: a queue's Lua script publishes on the queue's channel
- * ({@code redis.call('PUBLISH', channel, '1')}), one subscriber connection per instance hears it, and every
- * worker waiting on that channel stops waiting. An idle instance sends Redis nothing but each worker's rare
- * fallback look (its {@code pollInterval}), which also covers a wake-up missed while the subscriber
+ * instead of polling Redis: a store publishes on the queue's channel (the outbox after an enqueue, the
+ * schedule index's script when a schedule becomes the earliest due), one subscriber connection per instance
+ * hears it, and every worker waiting on that channel stops waiting. An idle instance sends Redis nothing but
+ * each worker's rare fallback look (its {@code pollInterval}), which also covers a wake-up missed while the subscriber
  * reconnected; after each (re)subscription every waiter looks once. Channels are named
  * {@code rapport:{area}:wake} (no key is written; the message is "1" and means "there may be work").
  */
@@ -68,7 +68,7 @@ public class WakeUps implements SmartLifecycle {
       }
     }
 
-    /** Wakes every waiter (this instance's own enqueue, a published wake-up, or a stop). */
+    /** Wakes every waiter (a published wake-up, a (re)subscription, or a stop). */
     public synchronized void raise() {
       raised++;
       notifyAll();
@@ -78,6 +78,10 @@ public class WakeUps implements SmartLifecycle {
   private final class Listener extends JedisPubSub {
     @Override
     public void onSubscribe(String channel, int subscribedChannels) {
+      if (!running) {
+        unsubscribe(); // stopped while the subscription was on its way: stop() found nothing to unsubscribe
+        return;
+      }
       Signal signal = signals.get(channel);
       if (signal != null) {
         signal.raise(); // anything published while we weren't listening: look once

@@ -166,7 +166,7 @@ class OutboxTest extends AppTest {
     long[] at = new long[10];
     java.util.Arrays.fill(at, later.toEpochMilli());
     store.enqueue(all.subList(0, 10), at);
-    List<OutboxStore.Claimed> claimed = store.claim(later, 10);
+    List<OutboxStore.Claimed> claimed = store.claimNext(later, 10).items();
     assertThat(claimed).hasSize(10);
     for (OutboxStore.Claimed c : claimed.subList(0, 5)) {
       postAsTheDeadWorkerDid(c.delivery());
@@ -195,7 +195,7 @@ class OutboxTest extends AppTest {
     outbox.sendAll(intros, later);
     outbox.sendAll(List.of(post("invite-1", "U1"), post("invite-2", "U2")), later.plusSeconds(10));
 
-    List<OutboxStore.Claimed> claimed = store.claim(later.plusSeconds(15), 20);
+    List<OutboxStore.Claimed> claimed = store.claimNext(later.plusSeconds(15), 20).items();
     List<String> firstTaken = claimed.stream().map(c -> c.delivery().id()).toList();
     // This test claimed them as a worker would; handing them back leaves nothing in flight for 60 s.
     store.defer(claimed.stream().map(OutboxStore.Claimed::delivery).toList(), later);

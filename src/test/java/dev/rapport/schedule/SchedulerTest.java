@@ -16,6 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,6 +37,17 @@ class SchedulerTest extends AppTest {
   ScheduleStore store;
 
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+  /** These tests run the scheduler by hand ({@link #drain}); the context's own poller would race them. */
+  @BeforeEach
+  void pauseThePoller() {
+    scheduler.stop();
+  }
+
+  @AfterEach
+  void resumeThePoller() {
+    scheduler.start();
+  }
 
   @Test
   void twoInstancesOnOneRedisRunEachOf100DueOccurrencesExactlyOnce() throws Exception {
@@ -110,7 +123,7 @@ class SchedulerTest extends AppTest {
     schedules.once(TEAM, RecordingJob.KIND, "C5", Instant.parse("2026-12-07T09:00:00Z"), Map.of());
     Schedule schedule = schedules.get(TEAM, RecordingJob.KIND, "C5").orElseThrow();
     // The job finished and was marked done, then the instance died before rescheduling: the claim stays.
-    store.claimDue(clock.instant(), Duration.ofSeconds(30), 10);
+    store.claimNext(clock.instant(), Duration.ofSeconds(30), 10);
     store.markDone(Occurrence.of(schedule, Instant.parse("2026-12-07T09:00:00Z")));
 
     clock.advance(Duration.ofMinutes(1));

@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import dev.rapport.testkit.TestRedis;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Protocol;
 
 /** Idle workers wait for a wake-up published in Redis (by any instance) instead of polling. */
 class WakeUpsTest {
@@ -70,6 +72,60 @@ class WakeUpsTest {
     wakeUps.stop();
 
     waiter.get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void afterTheSubscriptionIsCutItSubscribesAgainAndWakeUpsArriveOnceMore() throws Exception {
+    TestRedis own = TestRedis.startNew(); // killing pub/sub clients on the shared server would hit other tests
+    WakeUps ownWakeUps = new WakeUps(own.client());
+    WakeUps.Signal ownSignal = ownWakeUps.signal(channel);
+    try {
+      ownWakeUps.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> ownSignal.seen() > 0);
+      long before = ownSignal.seen();
+
+      own.client().sendCommand(Protocol.Command.CLIENT, "KILL", "TYPE", "pubsub");
+
+      // Subscribed again (onSubscribe): it looks once for anything missed meanwhile ...
+      await().atMost(Duration.ofSeconds(10)).until(() -> ownSignal.seen() > before);
+      long seen = ownSignal.seen();
+      // ... and a publish after the cut wakes a waiter again.
+      CompletableFuture<Void> woken = CompletableFuture.runAsync(() -> {
+        try {
+          ownSignal.await(seen, LONG);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      own.client().publish(channel, "1");
+      woken.get(10, TimeUnit.SECONDS);
+    } finally {
+      ownWakeUps.stop();
+      own.stop();
+    }
+  }
+
+  @Test
+  void stoppingBeforeTheSubscriptionIsInPlaceStillEndsIt() {
+    TestRedis own = TestRedis.startNew(); // CLIENT PAUSE on the shared server would stall other tests
+    WakeUps ownWakeUps = new WakeUps(own.client());
+    ownWakeUps.signal(channel);
+    try {
+      // Redis holds the SUBSCRIBE back for a moment, so the stop comes before the subscription is in place.
+      own.client().sendCommand(Protocol.Command.CLIENT, "PAUSE", "1000", "ALL");
+      ownWakeUps.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().entrySet().stream()
+          .anyMatch(t -> t.getKey().getName().equals("rapport-wakeups") && Arrays.stream(t.getValue())
+              .anyMatch(frame -> frame.getMethodName().equals("process")))); // SUBSCRIBE sent, no answer yet
+      ownWakeUps.stop();
+
+      await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(1500)).until(() -> {
+        List<?> numsub = (List<?>) own.client().sendCommand(Protocol.Command.PUBSUB, "NUMSUB", channel);
+        return ((Long) numsub.get(1)) == 0;
+      });
+    } finally {
+      own.stop();
+    }
   }
 
   private CompletableFuture<Void> waiter(long seen) {
