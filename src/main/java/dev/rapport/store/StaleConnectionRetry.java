@@ -14,7 +14,10 @@ import redis.clients.jedis.util.IOUtils;
  * connections in the pool are dead: the first command on one fails with a connection error (never a
  * timeout: the socket is closed), and then every idle connection is dropped and the command runs once more on
  * a fresh one, so the first requests after recovery succeed as they did with a check on borrow. A timeout
- * is not retried (the command may have run); while Redis is away the retry fails too and the error goes up.
+ * is not retried; while Redis is away the retry fails too and the error goes up. The cost: a connection lost
+ * after Redis ran a command but before its reply arrived looks the same as a stale one, so that command runs
+ * twice. Rapport's writes that matter are idempotent scripts (enqueue, claims come back as uncertain); a
+ * counter such as a reaction count can be one too high after such a failure.
  */
 final class StaleConnectionRetry implements CommandExecutor {
 
