@@ -50,8 +50,11 @@ class CapacityBenchmark {
              "--floor.bot-token=" + FakeSlack.tokenFor(BenchRequests.TEAM), "--floor.secret=" + SECRET);
          ChildApp rapport = ChildApp.rapport(slack, redis, SECRET)) {
       LoadGenerator admin = new LoadGenerator(rapport.url(), SECRET);
+      // Each after the last one's work is done: "/pulse now" right after "/pulse start" finds no pulse yet.
       admin.once(adminCommand(slack, "/coffee", "start every week on mon at 10:00 tz UTC"));
+      waitUntilIdle(rapport);
       admin.once(adminCommand(slack, "/pulse", "start every week on mon at 10:00 tz UTC"));
+      waitUntilIdle(rapport);
       admin.once(adminCommand(slack, "/pulse", "now"));
       waitUntilIdle(rapport);
 
@@ -74,17 +77,27 @@ class CapacityBenchmark {
             double fastest = rates.values().stream().mapToDouble(Double::doubleValue).max().orElse(15_000);
             int planned = (int) (Math.max(fastest * 2, 25_000) * seconds);
             long started = System.currentTimeMillis();
+            Map<String, Long> before = RedisCalls.now(redis.port());
+            long modals = slack.calls("views.open");
             ClosedLoop.Result result = loops.get(app.getKey()).run(kind, seconds, planned, key);
+            Map<String, Long> calls = RedisCalls.since(before, redis.port());
             rates.put(key, result.throughput());
-            System.out.printf("step %d %s (%tT-%tT): %.0f/s p99 %.1f ms, %d failed%n", round, key, started,
-                System.currentTimeMillis(), result.throughput(), result.p99(), result.failed());
-            if (round > 0) {
-              results.computeIfAbsent(key, k -> new ArrayList<>()).add(result);
-            }
             if (app.getKey().equals("rapport")) {
               waitUntilIdle(rapport);
             } else {
               Thread.sleep(1_000);
+            }
+            modals = slack.calls("views.open") - modals;
+            System.out.printf("step %d %s (%tT-%tT): %.0f/s p99 %.1f ms, %d failed; Redis commands per answer: %s;"
+                + " modals opened: %d%n", round, key, started, System.currentTimeMillis(), result.throughput(),
+                result.p99(), result.failed(), RedisCalls.perAnswer(calls, result.requests()), modals);
+            if (app.getKey().equals("rapport") && kind.name().startsWith("/pulse")
+                && modals < result.requests() * 0.99) {
+              throw new IllegalStateException("The /pulse step opened " + modals + " modals for " + result.requests()
+                  + " answers: it did not measure the path that opens the answer modal");
+            }
+            if (round > 0) {
+              results.computeIfAbsent(key, k -> new ArrayList<>()).add(result);
             }
           }
         }

@@ -39,9 +39,9 @@ class IdleRedisBenchmark {
       Map<String, Long> before;
       Map<String, Long> after;
       try (Jedis direct = new Jedis("127.0.0.1", redis.port())) {
-        before = calls(direct.info("commandstats"));
+        before = RedisCalls.parse(direct.info("commandstats"));
         Thread.sleep(SECONDS * 1000L);
-        after = calls(direct.info("commandstats"));
+        after = RedisCalls.parse(direct.info("commandstats"));
       }
       Map<String, Long> idle = new TreeMap<>();
       after.forEach((command, n) -> {
@@ -62,16 +62,5 @@ class IdleRedisBenchmark {
     } finally {
       redis.stop();
     }
-  }
-
-  /** "cmdstat_get:calls=12,usec=..." lines as command -> calls. */
-  private static Map<String, Long> calls(String info) {
-    Map<String, Long> calls = new TreeMap<>();
-    info.lines().filter(line -> line.startsWith("cmdstat_")).forEach(line -> {
-      String name = line.substring("cmdstat_".length(), line.indexOf(':'));
-      String count = line.substring(line.indexOf("calls=") + 6);
-      calls.put(name, Long.parseLong(count.substring(0, count.indexOf(','))));
-    });
-    return calls;
   }
 }

@@ -67,6 +67,13 @@ final class RemoteFakeSlack implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString()).body().trim());
   }
 
+  /** How many times the app called Web API {@code method} (e.g. views.open). */
+  long calls(String method) throws IOException, InterruptedException {
+    return Long.parseLong(http.send(HttpRequest.newBuilder(URI.create(controlUrl + "/calls?method="
+        + java.net.URLEncoder.encode(method, StandardCharsets.UTF_8))).build(),
+        HttpResponse.BodyHandlers.ofString()).body().trim());
+  }
+
   @Override
   public void close() throws InterruptedException {
     process.destroy();
@@ -95,6 +102,14 @@ final class RemoteFakeSlack implements AutoCloseable {
       long count = slack.api().messages().stream()
           .filter(m -> m.payload() != null && m.payload().path("rapport_id").asText().startsWith(prefix)).count();
       byte[] body = String.valueOf(count).getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    control.createContext("/calls", exchange -> {
+      String method = URLDecoder.decode(exchange.getRequestURI().getRawQuery().substring("method=".length()),
+          StandardCharsets.UTF_8);
+      byte[] body = String.valueOf(slack.calls(method).size()).getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(200, body.length);
       exchange.getResponseBody().write(body);
       exchange.close();
