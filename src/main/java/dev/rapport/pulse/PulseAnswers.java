@@ -6,6 +6,8 @@ import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackDates;
 import dev.rapport.slack.SlackGateway;
 import dev.rapport.slack.UserError;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +25,8 @@ class PulseAnswers {
   static final String UNSEALED = ":lock: This period was opened by an earlier version of Rapport and no "
       + "longer takes answers; its results count the answers it already has. You'll get a DM when the next "
       + "period opens.";
+  /** How many periods' answer forms are kept rendered: more than there are open periods, in most workspaces. */
+  static final int FORMS = 256;
 
   /** What to show someone who asked to answer: the form, or a notice instead. */
   record Opening(View form, String notice) {
@@ -36,6 +40,13 @@ class PulseAnswers {
   private final SlackGateway slack;
   private final PulseSettings settings;
   private final Schedules schedules;
+  /** The answer form's JSON by {@link PeriodRef}, least recently used dropped first. */
+  private final Map<String, String> forms = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+      return size() > FORMS;
+    }
+  };
 
   PulseAnswers(PulseStore store, PulseKeys keys, SlackGateway slack, PulseSettings settings, Schedules schedules) {
     this.store = store;
@@ -86,7 +97,30 @@ class PulseAnswers {
 
   /** Opens a modal now: the trigger id expires three seconds after the click. */
   void open(String team, String triggerId, View view) throws SlackCallException {
-    slack.call(team, "views.open", c -> c.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+    String json = AnswerModal.CALLBACK.equals(view.getCallbackId())
+        ? formJson(PeriodRef.parse(view.getPrivateMetadata())) : SlackGateway.json(view);
+    slack.call(team, "views.open", c -> c.viewsOpen(r -> r.triggerId(triggerId).viewAsString(json)));
+  }
+
+  /**
+   * The answer form of {@code period}, as JSON. The form names only the channel, the period and k (this
+   * instance's setting), nothing of the person, so everyone answering a period gets the same one: it is
+   * rendered once (serializing the view on every open was a fifth of {@code views.open}'s CPU under
+   * {@code /pulse} load) and kept for the {@link #FORMS} periods opened last.
+   */
+  private String formJson(PeriodRef period) {
+    String key = period.encode();
+    synchronized (forms) {
+      String json = forms.get(key);
+      if (json != null) {
+        return json;
+      }
+    }
+    String json = SlackGateway.json(AnswerModal.form(period.channel(), period.period(), settings.minResponses()));
+    synchronized (forms) {
+      forms.put(key, json);
+    }
+    return json;
   }
 
   /** Records an answer to {@code target} ({@link PeriodRef}); returns the text the modal shows after. */

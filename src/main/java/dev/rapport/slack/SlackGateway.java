@@ -79,6 +79,14 @@ public class SlackGateway {
   }
 
   /**
+   * A Slack model (a view, blocks) as JSON, as the Web API takes it: for a caller that renders a view once and
+   * sends it many times ({@code viewAsString}), which saves serializing it on every call.
+   */
+  public static String json(Object model) {
+    return GSON.toJson(model);
+  }
+
+  /**
    * Posts an ephemeral answer to a command's or action's {@code response_url} (valid 30 minutes). Only
    * {@link AnswerLater} calls it: that is how features answer after the ack.
    */

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.slack.SlackGateway;
 import dev.rapport.testkit.FakeApi;
+import dev.rapport.testkit.FakeSlack;
 import dev.rapport.testkit.SlackRequests;
 import dev.rapport.schedule.Occurrence;
 import dev.rapport.schedule.Schedule;
@@ -29,6 +32,8 @@ class PulseAnsweringTest extends PulseAppTest {
   MeterRegistry meters;
   @Autowired
   PulsePersonalData personalData;
+  @Autowired
+  PulseSettings settings;
 
   @Test
   void startIsRefusedWithTheReasonWhenTheChannelHasFewerPeopleThanK() {
@@ -122,6 +127,28 @@ class PulseAnsweringTest extends PulseAppTest {
     }
     assertThat(inputs.get(4).path("block_id").asText()).isEqualTo(AnswerModal.COMMENT_BLOCK);
     assertThat(inputs.get(4).path("optional").asBoolean()).isTrue();
+  }
+
+  @Test
+  void theModalGoesToSlackAsJsonAndEveryoneInThePeriodGetsTheSameForm() throws Exception {
+    team(6);
+    start();
+    String period = nextPeriod();
+
+    requests.command(TEAM, "U003", CHANNEL, "/pulse", "");
+    requests.command(TEAM, "U004", CHANNEL, "/pulse", "");
+    await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("views.open").size() == 2);
+
+    JsonNode form = new ObjectMapper().readTree(SlackGateway.json(AnswerModal.form(CHANNEL, period,
+        settings.minResponses())));
+    assertThat(slack.calls("views.open")).allSatisfy(call -> {
+      assertThat(call.contentType()).startsWith("application/json");
+      assertThat(call.token()).isEqualTo(FakeSlack.tokenFor(TEAM));
+      assertThat(call.param("trigger_id")).startsWith("trigger-");
+      assertThat(call.json("view")).isEqualTo(form);
+    });
+    assertThat(slack.calls("views.open")).extracting(call -> call.param("trigger_id")).doesNotHaveDuplicates();
+    assertThat(inputs(form)).hasSize(5);
   }
 
   @Test

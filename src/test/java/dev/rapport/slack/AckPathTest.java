@@ -15,8 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The guard itself: on a thread handling a Slack request, before its ack, every way of calling Slack (the
- * gateway, a response_url, Bolt's own client) fails at once and is counted; after the ack, the same calls
- * go through. A probe command registered on the real app stands for a handler that forgot the rule.
+ * gateway, its JSON views.open, a response_url, Bolt's own client) fails at once and is counted; after the
+ * ack, the same calls go through. A probe command registered on the real app stands for a handler that
+ * forgot the rule.
  */
 class AckPathTest extends AppTest {
 
@@ -43,12 +44,13 @@ class AckPathTest extends AppTest {
 
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.text()).isEqualTo("acked");
-    assertThat(SEEN).startsWith("on the ack path", "users.info refused", "response_url refused",
-        "Bolt client refused");
-    assertThat(violations() - before).isEqualTo(3);
+    assertThat(SEEN).startsWith("on the ack path", "users.info refused", "views.open refused",
+        "response_url refused", "Bolt client refused");
+    assertThat(violations() - before).isEqualTo(4);
     await().atMost(Duration.ofSeconds(10)).until(() -> SEEN.contains("after the ack: U001"));
     assertThat(slack.calls("users.info")).hasSize(1);
     assertThat(slack.calls("auth.test")).as("never sent while refused").isEmpty();
+    assertThat(slack.calls("views.open")).as("never sent while refused").isEmpty();
   }
 
   private void probe() {
@@ -63,6 +65,8 @@ class AckPathTest extends AppTest {
       String team = req.getPayload().getTeamId();
       String user = req.getPayload().getUserId();
       attempt("users.info", () -> gateway.call(team, "users.info", c -> c.usersInfo(r -> r.user(user))));
+      attempt("views.open", () -> gateway.call(team, "views.open", c -> c.viewsOpen(r ->
+          r.triggerId(req.getPayload().getTriggerId()).viewAsString("{\"type\":\"modal\"}"))));
       attempt("response_url", () -> gateway.respond(req.getPayload().getResponseUrl(), Reply.text("x")));
       attempt("Bolt client", () -> ctx.client().authTest(r -> r));
       work.submit("probe after the ack", () -> SEEN.add("after the ack: "

@@ -30,8 +30,11 @@ import java.util.function.Function;
  */
 public final class FakeSlack implements AutoCloseable {
 
-  /** One recorded Web API call: form parameters as sent, and the token from the Authorization header. */
-  public record Call(String method, String token, Map<String, String> params, Instant at) {
+  /**
+   * One recorded Web API call: its arguments as sent (a JSON body's objects and arrays as their JSON text, as a
+   * form carries them), the token from the Authorization header, and the body's content type.
+   */
+  public record Call(String method, String token, Map<String, String> params, Instant at, String contentType) {
     public String param(String name) {
       return params.get(name);
     }
@@ -55,6 +58,10 @@ public final class FakeSlack implements AutoCloseable {
 
   /** What to answer instead of the normal response. */
   public record Fault(int status, int retryAfterSeconds, boolean acceptFirst) {}
+
+  /** Methods that take a JSON body as well as a form (Slack's write methods the app calls). */
+  private static final java.util.Set<String> JSON_METHODS = java.util.Set.of("views.open", "views.push",
+      "views.update", "views.publish", "chat.postMessage", "chat.postEphemeral", "chat.update");
 
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -285,7 +292,8 @@ public final class FakeSlack implements AutoCloseable {
           params.putIfAbsent("client_id", pair[0]);
           params.putIfAbsent("client_secret", pair.length > 1 ? pair[1] : "");
         }
-        Call call = new Call("openid.connect.token", null, Map.copyOf(params), Instant.now());
+        Call call = new Call("openid.connect.token", null, Map.copyOf(params), Instant.now(),
+            exchange.getRequestHeaders().getFirst("Content-Type"));
         calls.add(call);
         send(exchange, 200, openId.token(call).toString(), "application/json; charset=utf-8");
         return;
@@ -295,13 +303,18 @@ public final class FakeSlack implements AutoCloseable {
         return;
       }
       String method = path.substring("/api/".length());
-      Map<String, String> params = parseForm(new String(body, StandardCharsets.UTF_8));
+      String type = exchange.getRequestHeaders().getFirst("Content-Type");
+      boolean json = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
+      Map<String, String> params = json ? parseJson(method, body)
+          : parseForm(new String(body, StandardCharsets.UTF_8));
       if (exchange.getRequestURI().getRawQuery() != null) {
         params.putAll(parseForm(exchange.getRequestURI().getRawQuery()));
       }
       String auth = exchange.getRequestHeaders().getFirst("Authorization");
-      String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
-      Call call = new Call(method, token, Map.copyOf(params), Instant.now());
+      // As Slack: a JSON body's token only counts in the Authorization header.
+      String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7)
+          : json ? null : params.get("token");
+      Call call = new Call(method, token, Map.copyOf(params), Instant.now(), type);
       calls.add(call);
 
       Fault fault = nextFault(method);
@@ -342,6 +355,20 @@ public final class FakeSlack implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }
+  }
+
+  /**
+   * The arguments of a JSON body, for the methods Slack takes JSON for (its write methods); like Slack, others
+   * read nothing from a JSON body.
+   */
+  private static Map<String, String> parseJson(String method, byte[] body) throws IOException {
+    Map<String, String> params = new LinkedHashMap<>();
+    if (!JSON_METHODS.contains(method) || body.length == 0) {
+      return params;
+    }
+    SlackSamples.JSON.readTree(body).properties().forEach(field -> params.put(field.getKey(),
+        field.getValue().isValueNode() ? field.getValue().asText() : field.getValue().toString()));
+    return params;
   }
 
   static Map<String, String> parseForm(String form) {
