@@ -98,12 +98,7 @@ class SlackGatewayTest extends AppTest {
     slack.on("views.open", call -> FakeApi.error("expired_trigger_id"));
     SlackCallException expired = catchThrowableOfType(SlackCallException.class, this::openProbe);
 
-    assertThat(limited.kind()).isEqualTo(SlackCallException.Kind.RATE_LIMITED);
-    assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(9));
-    assertThat(down.kind()).isEqualTo(SlackCallException.Kind.SERVER_ERROR);
-    assertThat(down.error()).isEqualTo("http_502");
-    assertThat(expired.kind()).isEqualTo(SlackCallException.Kind.API_ERROR);
-    assertThat(expired.error()).isEqualTo("expired_trigger_id");
+    assertKeptTheirKindAndWords(limited, 9, down, "http_502", expired, "expired_trigger_id");
   }
 
   private void openProbe() throws SlackCallException {
@@ -124,11 +119,17 @@ class SlackGatewayTest extends AppTest {
     SlackCallException unknown = catchThrowableOfType(SlackCallException.class,
         () -> gateway.call(TEAM, "users.info", c -> c.usersInfo(r -> r.user("UNOPE"))));
 
+    assertKeptTheirKindAndWords(limited, 7, down, "http_503", unknown, "user_not_found");
+  }
+
+  private static void assertKeptTheirKindAndWords(SlackCallException limited, int retryAfterSeconds,
+                                                  SlackCallException down, String status,
+                                                  SlackCallException refused, String error) {
     assertThat(limited.kind()).isEqualTo(SlackCallException.Kind.RATE_LIMITED);
-    assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(7));
+    assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(retryAfterSeconds));
     assertThat(down.kind()).isEqualTo(SlackCallException.Kind.SERVER_ERROR);
-    assertThat(down.error()).isEqualTo("http_503");
-    assertThat(unknown.kind()).isEqualTo(SlackCallException.Kind.API_ERROR);
-    assertThat(unknown.error()).isEqualTo("user_not_found");
+    assertThat(down.error()).isEqualTo(status);
+    assertThat(refused.kind()).isEqualTo(SlackCallException.Kind.API_ERROR);
+    assertThat(refused.error()).isEqualTo(error);
   }
 }
