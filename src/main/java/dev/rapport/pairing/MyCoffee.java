@@ -51,8 +51,8 @@ class MyCoffee {
 
   /**
    * The programs {@code user} is in; {@code here} (where they asked from) counts as one they're in. The reads
-   * go in two pipelined rounds (history and programs, then each program's facts) and one read of each shown
-   * program's schedule: {@code /coffee status} answers with this before its ack.
+   * go in two pipelined rounds (history and programs, then each program's facts, schedule and next round):
+   * {@code /coffee status} answers with this before its ack.
    */
   List<Membership> memberships(String team, String user, String here) {
     Response<List<String>> entries;
@@ -65,13 +65,13 @@ class MyCoffee {
     List<Past> history = past(team, user, entries.get());
     List<String> sorted = channels.get().stream().sorted().toList();
     List<Response<Boolean>> member = new ArrayList<>();
-    List<Response<Map<String, String>>> fields = new ArrayList<>();
+    List<ProgramStore.Pending> found = new ArrayList<>();
     List<Response<String>> paused = new ArrayList<>();
     List<Response<Boolean>> left = new ArrayList<>();
     try (PipelineBase pipeline = redis.pipelined()) {
       for (String channel : sorted) {
         member.add(programs.isMember(pipeline, team, channel, user));
-        fields.add(programs.fields(pipeline, team, channel));
+        found.add(programs.pending(pipeline, team, channel));
         paused.add(choices.pause(pipeline, team, channel, user));
         left.add(choices.hasLeft(pipeline, team, channel, user));
       }
@@ -86,9 +86,8 @@ class MyCoffee {
         continue;
       }
       int at = i;
-      programs.find(team, channel, fields.get(i).get()).ifPresent(program -> mine.add(new Membership(program,
-          programs.nextRound(team, channel), ChoiceStore.pauseEnd(paused.get(at).get(), now),
-          left.get(at).get(), current)));
+      found.get(i).program().ifPresent(program -> mine.add(new Membership(program, found.get(at).nextRound(),
+          ChoiceStore.pauseEnd(paused.get(at).get(), now), left.get(at).get(), current)));
     }
     return mine;
   }

@@ -67,6 +67,10 @@ final class SlackEventsServlet extends HttpServlet {
       write(resp, 400, "{\"ok\":false,\"error\":\"not a Slack request\"}");
       return;
     }
+    Replays.Seen seen = RequestGate.eventSeen(req);
+    if (seen != null && slackRequest.getRequestType() == RequestType.Event) {
+      slackRequest.getContext().getAdditionalValues().put(EventDedupe.CHECKED, seen.name());
+    }
     try {
       ServletAdapterOps.writeResponse(resp, app.run(slackRequest));
     } catch (Exception e) {
