@@ -6,6 +6,7 @@ import dev.rapport.slack.SlackDates;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,10 @@ class MyCoffee {
 
   /** One program as one member sees it. */
   record Membership(Program program, Optional<Instant> nextRound, Optional<Instant> pausedUntil, boolean left,
-                    Optional<Past> currentGroup) {}
+                    Optional<CurrentGroup> currentGroup) {}
+
+  /** The member's group of a program's latest round they were in: since when, and with whom. */
+  record CurrentGroup(Instant at, List<String> others) {}
 
   /**
    * A group the member was in, their own answer (met, not, or null) and the others who said they met.
@@ -51,8 +55,9 @@ class MyCoffee {
 
   /**
    * The programs {@code user} is in; {@code here} (where they asked from) counts as one they're in. The reads
-   * go in two pipelined rounds (history and programs, then each program's facts) and one read of each shown
-   * program's schedule: {@code /coffee status} answers with this before its ack.
+   * go in two pipelined rounds (history and programs, then each program's facts, schedule, next round and
+   * the member's group in its latest round they were in), whatever the length of their history:
+   * {@code /coffee status} answers with this before its ack.
    */
   List<Membership> memberships(String team, String user, String here) {
     Response<List<String>> entries;
@@ -62,18 +67,24 @@ class MyCoffee {
       channels = programs.channels(pipeline, team);
       pipeline.sync();
     }
-    List<Past> history = past(team, user, entries.get());
+    List<GroupRef> history = entries.get().stream().flatMap(e -> GroupRef.parse(e).stream()).toList();
+    Map<String, GroupRef> latest = new HashMap<>();
+    history.forEach(ref -> latest.putIfAbsent(ref.channel(), ref));
     List<String> sorted = channels.get().stream().sorted().toList();
     List<Response<Boolean>> member = new ArrayList<>();
-    List<Response<Map<String, String>>> fields = new ArrayList<>();
+    List<ProgramStore.Pending> found = new ArrayList<>();
     List<Response<String>> paused = new ArrayList<>();
     List<Response<Boolean>> left = new ArrayList<>();
+    Map<String, Response<List<String>>> groups = new HashMap<>();
     try (PipelineBase pipeline = redis.pipelined()) {
       for (String channel : sorted) {
         member.add(programs.isMember(pipeline, team, channel, user));
-        fields.add(programs.fields(pipeline, team, channel));
+        found.add(programs.pending(pipeline, team, channel));
         paused.add(choices.pause(pipeline, team, channel, user));
         left.add(choices.hasLeft(pipeline, team, channel, user));
+        if (latest.containsKey(channel)) {
+          groups.put(channel, rounds.group(pipeline, team, latest.get(channel)));
+        }
       }
       pipeline.sync();
     }
@@ -81,16 +92,31 @@ class MyCoffee {
     List<Membership> mine = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++) {
       String channel = sorted.get(i);
-      Optional<Past> current = history.stream().filter(p -> p.channel().equals(channel)).findFirst();
+      Optional<CurrentGroup> current = groups.containsKey(channel)
+          ? current(team, user, latest.get(channel), groups.get(channel), history) : Optional.empty();
       if (!channel.equals(here) && !member.get(i).get() && current.isEmpty()) {
         continue;
       }
       int at = i;
-      programs.find(team, channel, fields.get(i).get()).ifPresent(program -> mine.add(new Membership(program,
-          programs.nextRound(team, channel), ChoiceStore.pauseEnd(paused.get(at).get(), now),
-          left.get(at).get(), current)));
+      found.get(i).program().ifPresent(program -> mine.add(new Membership(program, found.get(at).nextRound(),
+          ChoiceStore.pauseEnd(paused.get(at).get(), now), left.get(at).get(), current)));
     }
     return mine;
+  }
+
+  /** The group of the latest round; if that round is gone, the newest older one of the channel still there. */
+  private Optional<CurrentGroup> current(String team, String user, GroupRef latest, Response<List<String>> read,
+                                         List<GroupRef> history) {
+    Optional<RoundGroup> group = rounds.group(latest, team, read);
+    for (GroupRef older : history.subList(history.indexOf(latest) + 1, history.size())) {
+      if (group.isPresent()) {
+        break;
+      }
+      if (older.channel().equals(latest.channel())) {
+        group = rounds.group(team, older.channel(), older.round(), older.group());
+      }
+    }
+    return group.map(g -> new CurrentGroup(g.at(), g.members().stream().filter(u -> !u.equals(user)).toList()));
   }
 
   /** The member's last groups, newest first. */

@@ -2,6 +2,7 @@ package dev.rapport.pairing;
 
 import dev.rapport.schedule.Cadence;
 import dev.rapport.schedule.Schedule;
+import dev.rapport.schedule.ScheduleLookup;
 import dev.rapport.schedule.Schedules;
 import dev.rapport.store.Keys;
 import java.time.Instant;
@@ -99,13 +100,28 @@ class ProgramStore {
     return find(team, channel, redis.hgetAll(key(team, channel, "program")));
   }
 
-  /** The program whose stored fields were read (in a pipeline, {@link #fields}); its cadence is read now. */
-  Optional<Program> find(String team, String channel, Map<String, String> fields) {
-    if (fields.isEmpty()) {
-      return Optional.empty();
+  /** A program's stored fields and its schedule asked for in {@code pipeline}: read them after its sync. */
+  Pending pending(PipelineBase pipeline, String team, String channel) {
+    return new Pending(channel, fields(pipeline, team, channel), schedules.lookup(pipeline, team, KIND, channel));
+  }
+
+  /** A program (and when it runs next) read in a pipeline, for requests that answer before their ack. */
+  record Pending(String channel, Response<Map<String, String>> fields, ScheduleLookup schedule) {
+    Optional<Program> program() {
+      return ProgramStore.program(channel, fields.get(), schedule.schedule());
     }
-    Optional<Schedule> schedule = schedules.get(team, KIND, channel);
-    if (schedule.isEmpty()) {
+
+    Optional<Instant> nextRound() {
+      return schedule.nextDue();
+    }
+  }
+
+  private Optional<Program> find(String team, String channel, Map<String, String> fields) {
+    return fields.isEmpty() ? Optional.empty() : program(channel, fields, schedules.get(team, KIND, channel));
+  }
+
+  private static Optional<Program> program(String channel, Map<String, String> fields, Optional<Schedule> schedule) {
+    if (fields.isEmpty() || schedule.isEmpty()) {
       return Optional.empty();
     }
     Cadence cadence = schedule.get().cadence();

@@ -154,7 +154,19 @@ class RoundStore {
 
   /** Group {@code index} of a round, read alone (rounds from before per-group fields are read whole). */
   Optional<RoundGroup> group(String team, String channel, String id, int index) {
-    List<String> f = redis.hmget(key(team, channel, id), "at", "g:" + index, "p:" + index);
+    return group(team, channel, id, index, redis.hmget(key(team, channel, id), "at", "g:" + index, "p:" + index));
+  }
+
+  /** {@link #group} as part of a pipeline: read it with {@link #group(GroupRef, String, Response)} after sync. */
+  Response<List<String>> group(PipelineBase pipeline, String team, GroupRef ref) {
+    return pipeline.hmget(key(team, ref.channel(), ref.round()), "at", "g:" + ref.group(), "p:" + ref.group());
+  }
+
+  Optional<RoundGroup> group(GroupRef ref, String team, Response<List<String>> read) {
+    return group(team, ref.channel(), ref.round(), ref.group(), read.get());
+  }
+
+  private Optional<RoundGroup> group(String team, String channel, String id, int index, List<String> f) {
     if (f.get(0) == null) {
       return Optional.empty();
     }

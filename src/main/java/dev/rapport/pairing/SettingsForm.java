@@ -61,9 +61,11 @@ class SettingsForm implements SlackFeature {
         2, false, Program.Departments.NONE, true));
     View view = SettingsModal.build(channel, current, SettingsModal.People.of(extras.onboarding(team, channel),
         extras.managerField(team, channel)));
-    AnswerLater.ifOnAckPath("");
-    slack.call(team, "views.open", c -> c.viewsOpen(r -> r.triggerId(call.triggerId()).view(view)));
-    return Reply.none();
+    // Read and built on the ack path; after the ack only the modal opens.
+    return AnswerLater.afterAck("", () -> {
+      slack.call(team, "views.open", c -> c.viewsOpen(r -> r.triggerId(call.triggerId()).view(view)));
+      return Reply.none();
+    });
   }
 
   @Override

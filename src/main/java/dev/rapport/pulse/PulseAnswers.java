@@ -56,9 +56,14 @@ class PulseAnswers {
     this.schedules = schedules;
   }
 
-  /** For {@code /pulse} in a channel: the channel's open period. */
+  /**
+   * For {@code /pulse} in a channel: the channel's open period. Two round trips to Redis, whatever the
+   * answer: the config with the open period's meta and wrapped key, then (once the key is unwrapped here)
+   * whether this person was invited and has answered.
+   */
   Opening forChannel(String team, String user, String channel) {
-    PulseStore.Config config = store.config(team, channel);
+    PulseStore.Asked asked = store.asking(team, channel);
+    PulseStore.Config config = asked.config();
     if (config.openPeriod() == null) {
       String next = schedules.nextDue(team, PeriodJob.KIND, channel).map(SlackDates::moment)
           .orElse("on the channel's schedule (" + config.cadence() + ")");
@@ -68,12 +73,16 @@ class PulseAnswers {
           : ":bar_chart: There's no pulse in this channel. A Rapport admin can start one with "
               + "`/pulse start every week on mon at 10:00`.");
     }
-    return forPeriod(team, user, channel, config.openPeriod());
+    return opening(team, user, channel, config.openPeriod(), asked);
   }
 
-  /** For the DM button: the period it was sent for. */
+  /** For the DM button: the period it was sent for. Two round trips, as {@link #forChannel}. */
   Opening forPeriod(String team, String user, String channel, String period) {
-    Period p = store.period(team, channel, period).orElse(null);
+    return opening(team, user, channel, period, store.asking(team, channel, period));
+  }
+
+  private Opening opening(String team, String user, String channel, String period, PulseStore.Asked asked) {
+    Period p = asked.period();
     if (p == null || !p.isOpen()) {
       return Opening.notice(":lock: This pulse period has closed, so it no longer takes answers. "
           + "You'll get a DM when the next one opens.");
@@ -81,15 +90,17 @@ class PulseAnswers {
     if (!p.sealed()) {
       return Opening.notice(UNSEALED);
     }
-    PeriodKeys periodKeys = keys.period(team, channel, period).orElse(null);
-    if (periodKeys == null) {
+    if (asked.wrappedKey() == null) {
       return Opening.notice(":lock: This pulse period no longer takes answers. You'll get a DM when the next "
           + "one opens.");
     }
-    if (!store.isInvited(team, channel, period, periodKeys.invited(user))) {
+    PeriodKeys periodKeys = keys.unwrap(team, channel, period, asked.wrappedKey());
+    PulseStore.Standing standing = store.standing(team, channel, period, periodKeys.invited(user),
+        periodKeys.voter(user));
+    if (!standing.invited()) {
       return Opening.notice(NOT_INVITED);
     }
-    if (store.hasAnswered(team, channel, period, periodKeys.voter(user))) {
+    if (standing.answered()) {
       return Opening.notice(ALREADY);
     }
     return new Opening(AnswerModal.form(channel, period, settings.minResponses()), null);

@@ -66,9 +66,11 @@ class PulseCommand implements SlackFeature {
     if (opening.form() == null) {
       return Reply.text(opening.notice());
     }
-    AnswerLater.ifOnAckPath("");
-    answers.open(call.caller().team(), call.triggerId(), opening.form());
-    return Reply.none();
+    // Checked on the ack path: after the ack only the modal opens, nothing is read again.
+    return AnswerLater.afterAck("", () -> {
+      answers.open(call.caller().team(), call.triggerId(), opening.form());
+      return Reply.none();
+    });
   }
 
   @Override

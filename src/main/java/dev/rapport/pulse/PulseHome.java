@@ -66,12 +66,16 @@ class PulseHome implements HomeSection {
     }
     List<LayoutBlock> blocks = new ArrayList<>();
     for (String channel : channels) {
-      String id = store.config(team, channel).openPeriod();
-      Period open = id == null ? null : store.period(team, channel, id).filter(p -> p.isOpen() && p.sealed())
-          .orElse(null);
-      PeriodKeys periodKeys = open == null ? null : keys.period(team, channel, id).orElse(null);
-      if (periodKeys == null || !store.isInvited(team, channel, id, periodKeys.invited(user))
-          || store.hasAnswered(team, channel, id, periodKeys.voter(user))) {
+      PulseStore.Asked asked = store.asking(team, channel);
+      String id = asked.config().openPeriod();
+      Period open = asked.period();
+      if (open == null || !open.isOpen() || !open.sealed() || asked.wrappedKey() == null) {
+        continue;
+      }
+      PeriodKeys periodKeys = keys.unwrap(team, channel, id, asked.wrappedKey());
+      PulseStore.Standing standing = store.standing(team, channel, id, periodKeys.invited(user),
+          periodKeys.voter(user));
+      if (!standing.invited() || standing.answered()) {
         continue;
       }
       Cadence cadence = schedules.get(team, PeriodJob.KIND, channel).map(Schedule::cadence).orElse(null);

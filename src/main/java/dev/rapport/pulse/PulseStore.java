@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.PipelineBase;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -83,6 +86,15 @@ class PulseStore {
   /** A channel's pulse settings as stored. */
   record Config(boolean active, String openPeriod, ZoneId zone, String cadence) {}
 
+  /**
+   * What answering a period needs to know, read together: the channel's config (null when the period was
+   * named, as by the DM button), the period (null when there is none) and its wrapped key (null when none).
+   */
+  record Asked(Config config, Period period, String wrappedKey) {}
+
+  /** Whether someone was invited to a period and whether they answered it. */
+  record Standing(boolean invited, boolean answered) {}
+
   /** An overlapping period of another channel, which the differencing guard compares at close. */
   record Overlap(String channel, String period) {}
 
@@ -101,6 +113,7 @@ class PulseStore {
   private final LuaScript closeScript = LuaScript.load("pulse/close");
   private final LuaScript landedScript = LuaScript.load("pulse/landed");
   private final LuaScript rescheduleScript = LuaScript.load("pulse/reschedule");
+  private final LuaScript askingScript = LuaScript.load("pulse/asking");
   private final SecureRandom random = new SecureRandom();
 
   PulseStore(UnifiedJedis redis) {
@@ -108,7 +121,10 @@ class PulseStore {
   }
 
   Config config(String team, String channel) {
-    Map<String, String> raw = redis.hgetAll(configKey(team, channel));
+    return config(redis.hgetAll(configKey(team, channel)));
+  }
+
+  private static Config config(Map<String, String> raw) {
     ZoneId zone = raw.containsKey("zone") ? ZoneId.of(raw.get("zone")) : ZoneOffset.UTC;
     return new Config("1".equals(raw.get("active")), raw.get("open"), zone, raw.get("cadence"));
   }
@@ -217,12 +233,51 @@ class PulseStore {
     };
   }
 
-  boolean isInvited(String team, String channel, String period, String invitedHash) {
-    return redis.zscore(periodKey(team, channel, period, "invited"), invitedHash) != null;
+  /**
+   * The channel's config and, if a period is open, its meta and wrapped key: one round trip (a script that
+   * only reads), for someone asking to answer.
+   */
+  Asked asking(String team, String channel) {
+    List<?> read = (List<?>) askingScript.run(redis, List.of(configKey(team, channel)),
+        List.of(key(team, channel, "period") + ":"));
+    Config config = config(fields(read.get(0)));
+    String open = config.openPeriod();
+    return new Asked(config, open == null ? null : parse(open, fields(read.get(1))).orElse(null),
+        read.size() > 2 ? (String) read.get(2) : null);
   }
 
-  boolean hasAnswered(String team, String channel, String period, String voterHash) {
-    return redis.zscore(periodKey(team, channel, period, "voters"), voterHash) != null;
+  /** {@code period}'s meta and wrapped key: one round trip, for someone asking to answer it. */
+  Asked asking(String team, String channel, String period) {
+    Response<Map<String, String>> meta;
+    Response<String> wrapped;
+    try (PipelineBase pipeline = redis.pipelined()) {
+      meta = pipeline.hgetAll(periodKey(team, channel, period, "meta"));
+      wrapped = pipeline.get(periodKey(team, channel, period, "key"));
+      pipeline.sync();
+    }
+    return new Asked(null, parse(period, meta.get()).orElse(null), wrapped.get());
+  }
+
+  /** Whether the invited and voter hashes are in the period's sets: one round trip. */
+  Standing standing(String team, String channel, String period, String invitedHash, String voterHash) {
+    Response<Double> invited;
+    Response<Double> answered;
+    try (PipelineBase pipeline = redis.pipelined()) {
+      invited = pipeline.zscore(periodKey(team, channel, period, "invited"), invitedHash);
+      answered = pipeline.zscore(periodKey(team, channel, period, "voters"), voterHash);
+      pipeline.sync();
+    }
+    return new Standing(invited.get() != null, answered.get() != null);
+  }
+
+  /** A flat field, value, ... reply of HGETALL inside a script, as a map. */
+  private static Map<String, String> fields(Object reply) {
+    List<?> flat = (List<?>) reply;
+    Map<String, String> map = new HashMap<>();
+    for (int i = 0; i + 1 < flat.size(); i += 2) {
+      map.put((String) flat.get(i), (String) flat.get(i + 1));
+    }
+    return map;
   }
 
   /** Which of {@code hashes} are in the period's invited set. */

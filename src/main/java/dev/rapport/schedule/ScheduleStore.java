@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.PipelineBase;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
@@ -86,7 +88,17 @@ class ScheduleStore {
   /** When the schedule runs next: its due time, or the due time of the occurrence running now. */
   Optional<Instant> due(ScheduleId scheduleId) {
     // One script, not two reads: /coffee status and /pulse ask this before their ack.
-    Object due = this.due.run(redis, List.of(DUE, CLAIMS), List.of(scheduleId.encode()));
+    return dueOf(this.due.run(redis, List.of(DUE, CLAIMS), List.of(scheduleId.encode())));
+  }
+
+  /** The definition and the next due time of {@code id}, asked for in {@code pipeline}. */
+  ScheduleLookup lookup(PipelineBase pipeline, ScheduleId id) {
+    Response<String> definition = pipeline.hget(defs(id.team()), id.field());
+    Response<Object> next = due.run(pipeline, List.of(DUE, CLAIMS), List.of(id.encode()));
+    return new ScheduleLookup(() -> Optional.ofNullable(definition.get()).map(this::read), () -> dueOf(next.get()));
+  }
+
+  private static Optional<Instant> dueOf(Object due) {
     return due instanceof String ms ? Optional.of(Instant.ofEpochMilli((long) Double.parseDouble(ms)))
         : Optional.empty();
   }

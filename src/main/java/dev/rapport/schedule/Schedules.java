@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import redis.clients.jedis.PipelineBase;
 
 /** What features use to start, change, stop and look at their schedules. */
 @Component
@@ -74,6 +75,11 @@ public class Schedules {
 
   public Optional<Instant> nextDue(String team, String kind, String target) {
     return store.due(new ScheduleId(team, kind, target));
+  }
+
+  /** {@link #get} and {@link #nextDue} in {@code pipeline}: both readable after its sync. */
+  public ScheduleLookup lookup(PipelineBase pipeline, String team, String kind, String target) {
+    return store.lookup(pipeline, new ScheduleId(team, kind, target));
   }
 
   public List<Schedule> all(String team, String kind) {

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
  *   <li>In a slash subcommand, call {@link #ifOnAckPath} before anything changed and before the first call
  *       that needs Slack: on the ack path it stops the subcommand, the router acks with the given words
  *       ("Checking…") and runs the subcommand again right after the ack, where the call does nothing; the
- *       subcommand's {@link Reply} is the answer.</li>
+ *       subcommand's {@link Reply} is the answer. A subcommand that already read what it needs and only
+ *       has the Slack call left (a modal to open) uses {@link #afterAck} instead: after the ack only that
+ *       call runs, so nothing is read twice.</li>
  *   <li>In a button, modal or event handler (or a job holding a {@code response_url}), hand the work to
  *       {@link #answer} and ack at once.</li>
  * </ul>
@@ -54,6 +56,20 @@ public class AnswerLater {
   }
 
   /**
+   * In a subcommand that has decided its answer and has only {@code then} left, which needs Slack (a modal
+   * to open): on the ack path it stops here with {@link Deferred}, so the router acks with {@code ack} and
+   * runs {@code then} right after the ack, instead of the whole subcommand again (what the subcommand read
+   * to decide is not read twice). Off the ack path it runs {@code then} now. {@code then} may change nothing
+   * that the subcommand should have checked again: it runs a moment after the check, as is.
+   */
+  public static Reply afterAck(String ack, Answer then) throws Exception {
+    if (AckPath.active()) {
+      throw new Deferred(ack, then);
+    }
+    return then.run();
+  }
+
+  /**
    * Runs {@code answer} off the request thread and posts its reply to {@code responseUrl} (nothing when the
    * reply is {@link Reply#none()} or there is no URL); if it fails, the person is told what went wrong
    * instead, in plain words. {@code what} names the work in logs and metrics.
@@ -79,15 +95,26 @@ public class AnswerLater {
   public static final class Deferred extends RuntimeException {
 
     private final String ack;
+    private final transient Answer then;
 
     public Deferred(String ack) {
+      this(ack, null);
+    }
+
+    Deferred(String ack, Answer then) {
       super("answered after the ack", null, false, false);
       this.ack = ack == null ? "" : ack;
+      this.then = then;
     }
 
     /** The short, honest ack ("Checking…"), or empty when the answer is a modal. */
     public String ack() {
       return ack;
+    }
+
+    /** What to run after the ack ({@link #afterAck}); null to run the whole subcommand again. */
+    Answer then() {
+      return then;
     }
   }
 }

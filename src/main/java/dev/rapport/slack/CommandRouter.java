@@ -19,7 +19,8 @@ import java.util.Map;
  * The answer is the ack itself when it needs nothing from Slack. When it does (a role not cached yet, a
  * modal, a channel to look at) the subcommand stops ({@link AnswerLater#ifOnAckPath}) before it changed anything:
  * the ack says so in a few words ("Checking…"), and the subcommand runs again right after, off the request
- * thread, answering through the command's {@code response_url}. That ack carries the header
+ * thread, answering through the command's {@code response_url} (or only its last step runs there, when the
+ * subcommand said so with {@link AnswerLater#afterAck}). That ack carries the header
  * {@code X-Rapport-Answer: later}.
  */
 final class CommandRouter {
@@ -98,7 +99,9 @@ final class CommandRouter {
     try {
       return new Routed(run(sub, what, call), false);
     } catch (AnswerLater.Deferred deferred) {
-      later.answer(what, call.responseUrl(), () -> run(sub, what, call));
+      // Only what the subcommand left for after the ack (AnswerLater.afterAck), or the whole subcommand again.
+      AnswerLater.Answer after = deferred.then() != null ? deferred.then() : () -> run(sub, what, call);
+      later.answer(what, call.responseUrl(), after);
       return new Routed(Reply.text(deferred.ack()), true);
     } catch (Exception e) {
       return new Routed(Reply.text(Failures.describe(what, e)), false);

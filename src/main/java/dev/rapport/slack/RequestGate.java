@@ -8,9 +8,11 @@ import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * The one way in over HTTP: every request passes here, whatever its method or path, and is judged by the
@@ -19,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>Bolt on {@code /slack/events}: POST only (405 otherwise); a body over 1 MiB gets 413, read no
  * further; a missing or wrong signature, or a timestamp more than 5 minutes from now either way, gets 401;
- * signed bytes already let in get 409 ({@link Replays}). Only then does the servlet get the verified body.
+ * signed bytes already let in get 409 ({@link Replays}; an event delivery is judged by its event_id in the
+ * same round trip: Slack's retry of one let in before is acknowledged, not handled again). Only then does the
+ * servlet get the verified body.
  * <li>The OAuth install and redirect pages: GET without a body only (405, 400 otherwise); they never
  * read one.
  * <li>Any other path under {@code /slack} (any case): 404. Everything else (actuator): bodies over 1 MiB
@@ -34,6 +38,9 @@ final class RequestGate extends HttpFilter {
   /** Request attribute holding the verified body; servlets can't set it, clients can't either. */
   private static final String VERIFIED_BODY = RequestGate.class.getName() + ".body";
 
+  /** Request attribute: for an event delivery, what {@link Replays} found (FIRST or REDELIVERED). */
+  private static final String EVENT_SEEN = RequestGate.class.getName() + ".event";
+
   private static final Logger log = LoggerFactory.getLogger(RequestGate.class);
 
   private final Signatures signatures;
@@ -47,6 +54,11 @@ final class RequestGate extends HttpFilter {
     this.metrics = metrics;
   }
 
+  /** For a verified event delivery, whether it is new or Slack's retry of one let in before; else null. */
+  static Replays.Seen eventSeen(HttpServletRequest request) {
+    return request.getAttribute(EVENT_SEEN) instanceof Replays.Seen seen ? seen : null;
+  }
+
   /** The body the gate verified for this request, or null if it didn't verify one. */
   static byte[] verifiedBody(HttpServletRequest request) {
     return request.getAttribute(VERIFIED_BODY) instanceof byte[] body ? body : null;
@@ -56,6 +68,7 @@ final class RequestGate extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     request.removeAttribute(VERIFIED_BODY);
+    request.removeAttribute(EVENT_SEEN);
     String servlet = servletName(request);
     if (SlackWiring.EVENTS_SERVLET.equals(servlet)) {
       events(request, response, chain);
@@ -97,19 +110,32 @@ final class RequestGate extends HttpFilter {
       refuse(response, 401, "invalid_signature", verdict.problem(), "signature");
       return;
     }
-    if (!replays.firstTime(verdict.signature(), verdict.timestamp())) {
+    Replays.EventId event = EventDedupe.event(new String(body, StandardCharsets.UTF_8));
+    Replays.Seen seen;
+    try {
+      seen = replays.check(verdict.signature(), verdict.timestamp(), event);
+    } catch (JedisException e) {
+      log.warn("Redis unavailable ({}): an event is answered 503, Slack delivers it again later",
+          e.getClass().getSimpleName());
+      refuse(response, 503, "unavailable", "Temporarily unavailable, retry later.", "unavailable");
+      return;
+    }
+    if (seen == Replays.Seen.REPLAYED) {
       log.info("Refused a replayed request to {}", request.getRequestURI());
       refuse(response, 409, "replayed", "This signed request was already handled.", "replayed");
       return;
     }
     request.setAttribute(VERIFIED_BODY, body);
+    if (event != null) {
+      request.setAttribute(EVENT_SEEN, seen);
+    }
     boolean failed = true;
     try {
       chain.doFilter(request, response);
       failed = response.getStatus() >= 500;
     } finally {
-      if (failed) {
-        replays.forget(verdict.signature()); // not handled: Slack's retry must get in
+      if (failed && seen == Replays.Seen.FIRST) {
+        replays.forget(verdict.signature(), event); // not handled: Slack's retry must get in
       }
     }
   }

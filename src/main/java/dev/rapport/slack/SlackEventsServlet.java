@@ -51,13 +51,18 @@ final class SlackEventsServlet extends HttpServlet {
     }
     Request<?> slackRequest;
     try {
-      slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
-          .requestUri(SlackWiring.EVENTS_PATH)
-          .queryString(Map.of())
-          .headers(new RequestHeaders(ServletAdapterOps.toHeaderMap(req)))
-          .requestBody(new String(body, StandardCharsets.UTF_8))
-          .remoteAddress(req.getRemoteAddr())
-          .build());
+      String text = new String(body, StandardCharsets.UTF_8);
+      RequestHeaders headers = new RequestHeaders(ServletAdapterOps.toHeaderMap(req));
+      slackRequest = SharedGsonBlockAction.parse(text, headers);
+      if (slackRequest == null) {
+        slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
+            .requestUri(SlackWiring.EVENTS_PATH)
+            .queryString(Map.of())
+            .headers(headers)
+            .requestBody(text)
+            .remoteAddress(req.getRemoteAddr())
+            .build());
+      }
     } catch (RuntimeException e) {
       // Bolt's parser throws assorted runtime exceptions on bodies that aren't what Slack sends.
       write(resp, 400, "{\"ok\":false,\"error\":\"malformed request body\"}");
@@ -66,6 +71,10 @@ final class SlackEventsServlet extends HttpServlet {
     if (slackRequest == null || NOT_FROM_SLACK.contains(slackRequest.getRequestType())) {
       write(resp, 400, "{\"ok\":false,\"error\":\"not a Slack request\"}");
       return;
+    }
+    Replays.Seen seen = RequestGate.eventSeen(req);
+    if (seen != null && slackRequest.getRequestType() == RequestType.Event) {
+      slackRequest.getContext().getAdditionalValues().put(EventDedupe.CHECKED, seen.name());
     }
     try {
       ServletAdapterOps.writeResponse(resp, app.run(slackRequest));

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import redis.clients.jedis.PipelineBase;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 import redis.clients.jedis.util.SafeEncoder;
@@ -46,6 +48,14 @@ public final class LuaScript {
     } catch (JedisNoScriptException e) {
       return redis.eval(text, keys, args);
     }
+  }
+
+  /**
+   * Runs the script within {@code pipeline}; its result comes with the pipeline's sync. The text goes along
+   * (EVAL, not EVALSHA): a node that hasn't seen the script would otherwise fail it inside the pipeline.
+   */
+  public Response<Object> run(PipelineBase pipeline, List<String> keys, List<String> args) {
+    return pipeline.eval(text, keys, args);
   }
 
   public String name() {

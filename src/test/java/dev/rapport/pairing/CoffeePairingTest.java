@@ -136,6 +136,42 @@ class CoffeePairingTest extends CoffeeAppTest {
   }
 
   @Test
+  void statusShowsTheGroupOfTheLatestRoundAndAnOlderOneWhenThatRoundIsGone() {
+    coffee(ADMIN, "start every week on mon at 10:00 tz UTC");
+    coffee(ADMIN, "now");
+    String me = awaitIntros(4).get(0).get(0);
+    awaitQuiet();
+    String firstRound = lastRound(CHANNEL);
+    List<String> before = groupOf(me, awaitIntros(4));
+    coffee(ADMIN, "now");
+    List<String> latest = groupOf(me, intros(CHANNEL, 4, 8).stream().map(Intro::members).toList());
+    awaitQuiet();
+
+    assertThat(currentGroup(me)).containsExactlyInAnyOrderElementsOf(partners(me, latest));
+    assertThat(lastRound(CHANNEL)).isNotEqualTo(firstRound);
+    jedis.del(RoundStore.key(TEAM, CHANNEL, lastRound(CHANNEL)));
+
+    assertThat(currentGroup(me)).as("the latest round is gone").containsExactlyInAnyOrderElementsOf(
+        partners(me, before));
+  }
+
+  /** Whom /coffee status names in the member's current group. */
+  private List<String> currentGroup(String me) {
+    String line = requests.command(TEAM, me, "D0ME", "/coffee", "status").text().lines()
+        .filter(l -> l.contains("Your current group:")).findFirst().orElseThrow();
+    return java.util.regex.Pattern.compile("<@(\\w+)>").matcher(line.substring(0, line.indexOf(" (since")))
+        .results().map(m -> m.group(1)).toList();
+  }
+
+  private static List<String> groupOf(String user, List<List<String>> groups) {
+    return groups.stream().filter(g -> g.contains(user)).findFirst().orElseThrow();
+  }
+
+  private static List<String> partners(String me, List<String> group) {
+    return group.stream().filter(u -> !u.equals(me)).toList();
+  }
+
+  @Test
   void forgetMeRemovesThePersonFromEveryStoredRecord() {
     coffee(ADMIN, "start every week on mon at 10:00 tz UTC");
     coffee("U004", "avoid <@U006>");

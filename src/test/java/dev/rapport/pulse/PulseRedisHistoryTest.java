@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.rapport.store.RedisSettings;
+import dev.rapport.testkit.RedisMonitor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisMonitor;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -129,35 +127,8 @@ class PulseRedisHistoryTest extends PulseAppTest {
 
   @Test
   void monitorSeesNoCommentNoCountAndNothingNamingAVoterWhileSixPeopleAnswer() throws Exception {
-    List<String> lines = new CopyOnWriteArrayList<>();
-    Jedis monitor = new Jedis("127.0.0.1", port());
-    Thread watcher = new Thread(() -> {
-      try {
-        monitor.monitor(new JedisMonitor() {
-          @Override
-          public void onCommand(String command) {
-            lines.add(command);
-          }
-        });
-      } catch (RuntimeException closed) {
-        // the test closed the connection
-      }
-    });
-    watcher.start();
-    try {
-      await().atMost(Duration.ofSeconds(5)).until(() -> {
-        redis.sendCommand(Protocol.Command.ECHO, "monitor-start");
-        return lines.stream().anyMatch(l -> l.contains("monitor-start"));
-      });
-      answerAll();
-      redis.sendCommand(Protocol.Command.ECHO, "monitor-end");
-      await().atMost(Duration.ofSeconds(5)).until(() -> lines.stream().anyMatch(l -> l.contains("monitor-end")));
-    } finally {
-      monitor.close();
-      watcher.join(5000);
-    }
+    List<String> seen = RedisMonitor.during(port(), this::answerAll);
 
-    List<String> seen = lines.subList(indexOf(lines, "monitor-start"), indexOf(lines, "monitor-end") + 1);
     assertThat(seen).as("the answers went through MONITOR").anyMatch(l -> l.contains(key("sealed")));
     assertNothingLinkable(String.join("\n", seen), String.join("\n", seen));
     for (String line : seen) {
@@ -264,15 +235,6 @@ class PulseRedisHistoryTest extends PulseAppTest {
       }
     }
     throw new AssertionError("truncated AOF");
-  }
-
-  private static int indexOf(List<String> lines, String marker) {
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).contains(marker)) {
-        return i;
-      }
-    }
-    throw new AssertionError("no " + marker);
   }
 
   private static int occurrences(String text, String part) {

@@ -54,6 +54,33 @@ class RequestGateTest extends AppTest {
   }
 
   @Test
+  void anEventIsJudgedByItsIdInOneCheckTheSameBytesRefusedSlacksRetryAcknowledged() {
+    String eventId = SlackRequests.newEventId();
+    SlackRequests.Body body = requests.eventBody(TEAM, eventId, "AppHomeOpenedPayload", Map.of("type",
+        "app_home_opened", "user", "U001", "tab", "home", "channel", "D001", "event_ts", "1700000000.000100"));
+    long now = clock.instant().getEpochSecond();
+    Map<String, String> delivered = requests.signed(String.valueOf(now), body.text());
+    Map<String, String> retried = new java.util.HashMap<>(requests.signed(String.valueOf(now + 1), body.text()));
+    retried.put("X-Slack-Retry-Num", "1");
+    retried.put("X-Slack-Retry-Reason", "http_timeout");
+
+    assertThat(requests.send("POST", "/slack/events", body, delivered).status()).isEqualTo(200);
+    assertThat(requests.send("POST", "/slack/events", body, delivered).status()).as("the same bytes again")
+        .isEqualTo(409);
+    assertThat(requests.send("POST", "/slack/events", body, retried).status()).as("Slack's retry, signed anew")
+        .isEqualTo(200);
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> !slack.calls("views.publish").isEmpty());
+    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+        .until(() -> slack.calls("views.publish").size() == 1);
+    String digest = delivered.get("X-Slack-Signature").substring(3, 35);
+    assertThat(jedis.get("rapport:{" + TEAM + "}:events:seen:" + eventId)).as("one key says both")
+        .isEqualTo(digest);
+    assertThat(jedis.exists("rapport:{requests}:seen:" + digest)).as("no second write for the replay check")
+        .isFalse();
+  }
+
+  @Test
   void bodiesOverOneMebibyteWithoutALengthAreRefusedBeforeTheyAreRead() throws Exception {
     byte[] big = ("payload=" + "x".repeat(1024 * 1024)).getBytes();
     HttpRequest chunked = HttpRequest.newBuilder(URI.create(baseUrl() + "/slack/events"))

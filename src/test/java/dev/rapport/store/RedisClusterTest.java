@@ -71,6 +71,9 @@ class RedisClusterTest extends AppTest {
           CHANNEL + "|" + round + "|" + groupIndex(intro));
       await().atMost(Duration.ofSeconds(10)).until(() -> command(ADMIN, "/coffee", "stats").text()
           .contains("Meeting rate: 33% (2 of 6 people whose intro arrived met; 1 answered)"));
+      // A member's status reads programs and schedules in pipelines that span the cluster's slots.
+      assertThat(command(group.get(0), "/coffee", "status").text()).contains("Next round")
+          .contains("Your current group");
 
       // Empathy: a prompt, a thread reply counted once.
       command("U002", "/empathy", "listening");
