@@ -117,7 +117,7 @@ class PulseAnswers {
    * The answer form of {@code period}, as JSON. The form names only the channel, the period and k (this
    * instance's setting), nothing of the person, so everyone answering a period gets the same one: it is
    * rendered once (serializing the view on every open was a fifth of {@code views.open}'s CPU under
-   * {@code /pulse} load) and kept for the {@link #FORMS} periods opened last.
+   * {@code /pulse} load) and kept for the {@link #FORMS} periods whose form was opened most recently.
    */
   private String formJson(PeriodRef period) {
     String key = period.encode();
