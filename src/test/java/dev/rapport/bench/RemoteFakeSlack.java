@@ -39,7 +39,7 @@ final class RemoteFakeSlack implements AutoCloseable {
   static RemoteFakeSlack start(String team, String admin, List<String> channels) throws IOException {
     Path log = Files.createTempFile("bench-fake-slack", ".log");
     List<String> command = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx4g",
         "-cp", System.getProperty("java.class.path"), RemoteFakeSlack.class.getName(), team, admin));
     command.addAll(channels);
     Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
