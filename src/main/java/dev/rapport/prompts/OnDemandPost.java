@@ -1,6 +1,7 @@
 package dev.rapport.prompts;
 
 import dev.rapport.slack.AnswerLater;
+import dev.rapport.slack.BackgroundWork;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
@@ -61,7 +62,13 @@ class OnDemandPost {
       limit.release(team, channel);
       throw e;
     }
-    later.answer("/empathy post", call.responseUrl(), () -> send(call, prompt));
+    try {
+      later.answer("/empathy post", call.responseUrl(), () -> send(call, prompt));
+    } catch (BackgroundWork.Busy busy) {
+      picker.putBack(team, channel, prompt);
+      limit.release(team, channel);
+      throw busy;
+    }
     return Reply.none();
   }
 

@@ -1,9 +1,13 @@
 package dev.rapport.slack;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
@@ -14,8 +18,13 @@ import org.springframework.stereotype.Component;
  * by what was being done, never with the user's content.
  *
  * <p>Up to {@value #THREADS} threads run at once, started as work arrives and ended after a minute idle;
- * beyond that, work waits in a queue of {@value #QUEUE}, and past it is refused (and counted). At shutdown,
- * work already accepted gets {@value #DRAIN_SECONDS} seconds to finish.
+ * beyond that, work waits in a queue of at most {@value #QUEUE}. Work is never dropped once taken. Under more
+ * load than that, or when the oldest waiting work has waited {@link #MAX_WAIT} (a modal's trigger expires
+ * 3 seconds after the click, and an answer that late is no answer), new work is refused where someone can
+ * still be told: a request thread gets {@link Busy} before its ack (a command answers "busy, try again",
+ * nothing changed; a click or modal gets an error Slack shows; an event gets 503 and Slack delivers it
+ * again later). Work handed over by a job or at start-up runs on the caller's own thread instead. At
+ * shutdown, work already accepted gets {@value #DRAIN_SECONDS} seconds to finish.
  */
 @Component
 public class BackgroundWork implements DisposableBean {
@@ -23,7 +32,24 @@ public class BackgroundWork implements DisposableBean {
   static final int THREADS = 16;
   static final int QUEUE = 10_000;
   static final int DRAIN_SECONDS = 10;
+  static final Duration MAX_WAIT = Duration.ofSeconds(2);
   private static final Logger log = LoggerFactory.getLogger(BackgroundWork.class);
+
+  /** Refused on a request thread: too much work waits already. Shown to the person as is. */
+  public static final class Busy extends UserError {
+    Busy() {
+      super(":hourglass_flowing_sand: Rapport is very busy this moment and couldn't take that on, so nothing was "
+          + "changed. Please try again in a minute.");
+    }
+  }
+
+  /** Queued work and when it was queued, so the age of the oldest waiting work can be read. */
+  private record Queued(long at, Runnable work) implements Runnable {
+    @Override
+    public void run() {
+      work.run();
+    }
+  }
 
   /** Work that may throw. */
   @FunctionalInterface
@@ -34,15 +60,24 @@ public class BackgroundWork implements DisposableBean {
   private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
   private final MeterRegistry metrics;
 
+  private final long maxWaitNanos;
+  private final AtomicLong lastRefusalLogged = new AtomicLong();
+
+  @Autowired
   BackgroundWork(MeterRegistry metrics) {
+    this(metrics, THREADS, QUEUE, MAX_WAIT);
+  }
+
+  BackgroundWork(MeterRegistry metrics, int threads, int queue, Duration maxWait) {
     this.metrics = metrics;
+    this.maxWaitNanos = maxWait.toNanos();
     // Core = max with idle core threads timing out: a pool grows to its max only when its queue is full,
     // so a smaller core would leave work queued behind a few slow tasks while threads could run it.
-    executor.setCorePoolSize(THREADS);
-    executor.setMaxPoolSize(THREADS);
+    executor.setCorePoolSize(threads);
+    executor.setMaxPoolSize(threads);
     executor.setAllowCoreThreadTimeOut(true);
     executor.setKeepAliveSeconds(60);
-    executor.setQueueCapacity(QUEUE);
+    executor.setQueueCapacity(queue);
     executor.setThreadNamePrefix("rapport-work-");
     executor.setDaemon(true);
     executor.setWaitForTasksToCompleteOnShutdown(true);
@@ -51,22 +86,67 @@ public class BackgroundWork implements DisposableBean {
     metrics.gauge("rapport.work.queued", executor, e -> e.getQueueSize());
   }
 
-  /** Runs {@code task} soon on a worker thread; {@code what} names it in logs and metrics. */
+  /**
+   * Runs {@code task} soon on a worker thread; {@code what} names it in logs and metrics.
+   *
+   * @throws Busy on a request thread (before its ack) when too much work waits already
+   */
   public void submit(String what, Task task) {
-    try {
-      executor.execute(() -> {
-        try {
-          task.run();
-          metrics.counter("rapport.work", "outcome", "ok").increment();
-        } catch (Exception e) {
-          metrics.counter("rapport.work", "outcome", "failed").increment();
-          Failures.log(what, e);
-        }
-      });
-    } catch (TaskRejectedException e) {
-      metrics.counter("rapport.work", "outcome", "rejected").increment();
-      log.error("{}: background queue full, work dropped", what);
+    Runnable work = () -> {
+      try {
+        task.run();
+        metrics.counter("rapport.work", "outcome", "ok").increment();
+      } catch (Exception e) {
+        metrics.counter("rapport.work", "outcome", "failed").increment();
+        Failures.log(what, e);
+      }
+    };
+    if (!overloaded()) {
+      try {
+        executor.execute(new Queued(System.nanoTime(), work));
+        return;
+      } catch (TaskRejectedException full) {
+        // the queue filled up since the look above
+      }
     }
+    if (AckPath.active()) {
+      metrics.counter("rapport.work", "outcome", "refused").increment();
+      long now = System.nanoTime();
+      long logged = lastRefusalLogged.get();
+      if (now - logged > 10_000_000_000L && lastRefusalLogged.compareAndSet(logged, now)) {
+        log.warn("{}: too much background work waiting, refused before the ack (each one is counted in "
+            + "rapport_work_total, outcome refused)", what);
+      }
+      throw new Busy();
+    }
+    metrics.counter("rapport.work", "outcome", "inline").increment();
+    work.run(); // a job or start-up: it does the work itself rather than lose it
+  }
+
+  /**
+   * Housekeeping that the next request does again if it isn't done now (a token to rotate soon, the bot's
+   * identity to refresh): queued like {@link #submit}, or not at all when too much work waits. Never throws.
+   */
+  boolean trySubmit(String what, Task task) {
+    if (overloaded()) {
+      metrics.counter("rapport.work", "outcome", "skipped").increment();
+      return false;
+    }
+    try {
+      submit(what, task);
+      return true;
+    } catch (Busy busy) {
+      return false;
+    }
+  }
+
+  /** Whether the queue is full, or its oldest work has waited {@link #MAX_WAIT} already. */
+  private boolean overloaded() {
+    BlockingQueue<Runnable> waiting = executor.getThreadPoolExecutor().getQueue();
+    if (waiting.remainingCapacity() == 0) {
+      return true;
+    }
+    return waiting.peek() instanceof Queued oldest && System.nanoTime() - oldest.at() > maxWaitNanos;
   }
 
   /** How many threads run work now (for tests of the pool's sizing). */

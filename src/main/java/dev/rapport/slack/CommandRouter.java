@@ -101,7 +101,11 @@ final class CommandRouter {
     } catch (AnswerLater.Deferred deferred) {
       // Only what the subcommand left for after the ack (AnswerLater.afterAck), or the whole subcommand again.
       AnswerLater.Answer after = deferred.then() != null ? deferred.then() : () -> run(sub, what, call);
-      later.answer(what, call.responseUrl(), after);
+      try {
+        later.answer(what, call.responseUrl(), after);
+      } catch (BackgroundWork.Busy busy) {
+        return new Routed(Reply.text(busy.getMessage()), false); // stopped before it changed anything
+      }
       return new Routed(Reply.text(deferred.ack()), true);
     } catch (Exception e) {
       return new Routed(Reply.text(Failures.describe(what, e)), false);

@@ -90,7 +90,7 @@ final class SlackAuthorization implements Middleware {
   private void rotateSoonIfDue(String team, Bot bot) {
     Long expiresAt = bot.getBotTokenExpiresAt();
     if (expiresAt != null && expiresAt <= System.currentTimeMillis() + Installations.ROTATE_BEFORE.toMillis()) {
-      work.submit("rotate a bot token", () -> installations.findBot(null, team));
+      work.trySubmit("rotate a bot token", () -> installations.findBot(null, team)); // or at the next request
     }
   }
 
@@ -101,7 +101,7 @@ final class SlackAuthorization implements Middleware {
         || !refreshing.compareAndSet(false, true)) {
       return;
     }
-    work.submit("read the bot's identity (auth.test)", () -> {
+    boolean queued = work.trySubmit("read the bot's identity (auth.test)", () -> {
       try {
         identity = slack.callWithToken(settings.botToken(), "auth.test", c -> c.authTest(r -> r));
         identityAt = System.currentTimeMillis();
@@ -118,6 +118,9 @@ final class SlackAuthorization implements Middleware {
         refreshing.set(false);
       }
     });
+    if (!queued) {
+      refreshing.set(false); // too busy now: a later request asks again
+    }
   }
 
   private static Response notInstalled(Request<?> req) {

@@ -99,10 +99,16 @@ final class ChildApp implements AutoCloseable {
 
   /** The sum of a Prometheus metric's samples whose line starts with {@code name} (e.g. a gauge). */
   double metric(String name) throws IOException, InterruptedException {
+    return metric(name, "");
+  }
+
+  /** As {@link #metric(String)}, only the samples whose line also contains {@code label} (e.g. a tag). */
+  double metric(String name, String label) throws IOException, InterruptedException {
     String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
         URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
         HttpResponse.BodyHandlers.ofString()).body();
     return text.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+        .filter(line -> line.contains(label))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
   }
 
