@@ -25,8 +25,9 @@ final class ClosedLoop {
 
   /** What one step measured; latencies in ms. {@code failed}: non-2xx answers and socket errors. */
   record Result(long requests, double seconds, double p50, double p99, double max, long failed) {
+    /** Answers a second: requests answered 2xx (a refusal or an error is no answer). */
     double throughput() {
-      return requests / seconds;
+      return (requests - failed) / seconds;
     }
   }
 
