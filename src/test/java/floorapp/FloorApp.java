@@ -1,5 +1,16 @@
 package floorapp;
 
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.radioButtons;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -7,7 +18,12 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -17,6 +33,8 @@ import redis.clients.jedis.JedisPooled;
 /**
  * The framework's floor for the load benchmark: Bolt on Spring Boot, Bolt's own request verification,
  * and handlers (commands, button clicks, events) that do one Redis write and ack. Nothing of Rapport.
+ * {@code /pulse} also opens a modal of a pulse's size before its ack, as Bolt's documentation shows, so
+ * the capacity benchmark can compare modals opened with modals opened.
  */
 // Outside dev.rapport on purpose: Rapport's component scan must never pick it up.
 @SpringBootConfiguration
@@ -44,6 +62,11 @@ public class FloorApp {
     App app = new App(config);
     app.command(Pattern.compile("/.*"), (req, ctx) -> {
       redis.incr("floor:commands");
+      if ("/pulse".equals(req.getPayload().getCommand())) {
+        // A command that opens a modal, the way Bolt's documentation does it: views.open in the handler
+        // (the trigger id lasts 3 s), then the ack.
+        ctx.client().viewsOpen(r -> r.triggerId(req.getPayload().getTriggerId()).view(form()));
+      }
       return ctx.ack("ok");
     });
     app.blockAction(Pattern.compile(".*"), (req, ctx) -> {
@@ -59,6 +82,23 @@ public class FloorApp {
       return ctx.ack();
     });
     return app;
+  }
+
+  /** A form of the size of a pulse: an intro, four 1–5 questions and a comment. */
+  static View form() {
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(section(s -> s.text(markdownText("How does the team feel lately? Four quick questions."))));
+    for (int q = 1; q <= 4; q++) {
+      String id = "q" + q;
+      blocks.add(input(i -> i.blockId(id).label(plainText("Question " + id)).element(radioButtons(b -> b
+          .actionId("score").options(IntStream.rangeClosed(1, 5).mapToObj(n -> option(plainText(n + " of 5"),
+              String.valueOf(n))).toList())))));
+    }
+    blocks.add(input(i -> i.blockId("comment").optional(true).label(plainText("Anything to add?"))
+        .element(plainTextInput(t -> t.actionId("text").multiline(true).maxLength(1000)))));
+    return View.builder().type("modal").callbackId("floor_form").title(viewTitle(t -> t.type("plain_text")
+        .text("Team pulse"))).submit(viewSubmit(t -> t.type("plain_text").text("Send")))
+        .close(viewClose(t -> t.type("plain_text").text("Cancel"))).blocks(blocks).build();
   }
 
   @Bean
