@@ -109,11 +109,12 @@ final class RemoteFakeSlack implements AutoCloseable {
     control.createContext("/calls", exchange -> {
       String method = URLDecoder.decode(exchange.getRequestURI().getRawQuery().substring("method=".length()),
           StandardCharsets.UTF_8);
-      byte[] body = String.valueOf(slack.calls(method).size()).getBytes(StandardCharsets.UTF_8);
+      byte[] body = String.valueOf(slack.count(method)).getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(200, body.length);
       exchange.getResponseBody().write(body);
       exchange.close();
     });
+    slack.countCallsOnly(); // after the set-up: the benchmark's hundreds of thousands of calls are counted
     control.start();
     System.out.println("READY " + slack.baseUrl() + " http://127.0.0.1:" + control.getAddress().getPort());
     System.out.flush();

@@ -41,6 +41,7 @@ public final class FakeApi {
   private final Map<String, FakeWorkspace> workspaces = new ConcurrentHashMap<>();
   private final List<Message> messages = new CopyOnWriteArrayList<>();
   private final List<View> views = new CopyOnWriteArrayList<>();
+  private volatile boolean keepViews = true;
   private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
   private final Map<String, String[]> pendingFiles = new ConcurrentHashMap<>();
   private final List<File> files = new CopyOnWriteArrayList<>();
@@ -71,6 +72,10 @@ public final class FakeApi {
 
   public List<Message> messages(String channel) {
     return messages.stream().filter(m -> m.channel().equals(channel)).toList();
+  }
+
+  void keepViews(boolean keep) {
+    keepViews = keep;
   }
 
   public List<View> views() {
@@ -332,7 +337,9 @@ public final class FakeApi {
 
   private ObjectNode view(String team, FakeSlack.Call call) {
     JsonNode view = call.json("view");
-    views.add(new View(call.method(), call.param("user_id"), call.param("trigger_id"), view));
+    if (keepViews) {
+      views.add(new View(call.method(), call.param("user_id"), call.param("trigger_id"), view));
+    }
     ObjectNode node = SlackSamples.apiResponse(call.method().equals("views.publish") ? "views.publish"
         : "views.open");
     ObjectNode v = (ObjectNode) node.get("view");

@@ -66,6 +66,10 @@ public final class FakeSlack implements AutoCloseable {
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final List<Responded> responded = new CopyOnWriteArrayList<>();
+  /** Calls per method, kept whether or not the calls themselves are ({@link #countCallsOnly}). */
+  private final Map<String, java.util.concurrent.atomic.LongAdder> counted =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile boolean keepCalls = true;
   private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
   private final Map<String, Function<Call, ObjectNode>> overrides = new ConcurrentHashMap<>();
   private final FakeApi api;
@@ -150,6 +154,28 @@ public final class FakeSlack implements AutoCloseable {
   /** Slack's OpenID Connect authorize page, as the app's settings name it. */
   public String authorizeUrl() {
     return baseUrl() + "/openid/connect/authorize";
+  }
+
+  /**
+   * For load benchmarks: from now on, calls, views and response_url answers are only counted
+   * ({@link #count}), not kept (keeping a few hundred thousand made this fake the bottleneck).
+   */
+  public void countCallsOnly() {
+    keepCalls = false;
+    api.keepViews(false);
+  }
+
+  /** How many times {@code method} was called, kept or not. */
+  public long count(String method) {
+    var n = counted.get(method);
+    return n == null ? 0 : n.sum();
+  }
+
+  private void record(Call call) {
+    counted.computeIfAbsent(call.method(), m -> new java.util.concurrent.atomic.LongAdder()).increment();
+    if (keepCalls) {
+      calls.add(call);
+    }
   }
 
   public List<Call> calls() {
@@ -267,7 +293,9 @@ public final class FakeSlack implements AutoCloseable {
       byte[] body = exchange.getRequestBody().readAllBytes();
       if (path.startsWith("/respond/")) {
         String id = path.substring("/respond/".length());
-        responded.add(new Responded(id, SlackSamples.JSON.readTree(body)));
+        if (keepCalls) {
+          responded.add(new Responded(id, SlackSamples.JSON.readTree(body)));
+        }
         send(exchange, 200, "ok", "text/plain");
         return;
       }
@@ -294,7 +322,7 @@ public final class FakeSlack implements AutoCloseable {
         }
         Call call = new Call("openid.connect.token", null, Map.copyOf(params), Instant.now(),
             exchange.getRequestHeaders().getFirst("Content-Type"));
-        calls.add(call);
+        record(call);
         send(exchange, 200, openId.token(call).toString(), "application/json; charset=utf-8");
         return;
       }
@@ -315,7 +343,7 @@ public final class FakeSlack implements AutoCloseable {
       String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7)
           : json ? null : params.get("token");
       Call call = new Call(method, token, Map.copyOf(params), Instant.now(), type);
-      calls.add(call);
+      record(call);
 
       Fault fault = nextFault(method);
       if (fault != null && !fault.acceptFirst()) {
