@@ -2,7 +2,6 @@ package dev.rapport.pairing;
 
 import dev.rapport.outbox.Delivery;
 import dev.rapport.outbox.Outbox;
-import dev.rapport.people.ConfiguredAdmins;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,17 +38,17 @@ class Ghosts {
   private final ChoiceStore choices;
   private final Outbox outbox;
   private final PairingSettings settings;
-  private final ConfiguredAdmins configuredAdmins;
+  private final AdminNotes adminNotes;
 
   Ghosts(RoundStore rounds, RoundReplies replies, ProgramStore programs, ChoiceStore choices, Outbox outbox,
-         PairingSettings settings, ConfiguredAdmins configuredAdmins) {
+         PairingSettings settings, AdminNotes adminNotes) {
     this.rounds = rounds;
     this.replies = replies;
     this.programs = programs;
     this.choices = choices;
     this.outbox = outbox;
     this.settings = settings;
-    this.configuredAdmins = configuredAdmins;
+    this.adminNotes = adminNotes;
   }
 
   /** Counts every round of the program whose cycle ended by {@code now} and wasn't counted yet; then pauses. */
@@ -127,18 +126,10 @@ class Ghosts {
     if (!programs.heldBackNoteDue(team, channel, now, TELL_ADMINS_EVERY)) {
       return;
     }
-    List<String> admins = new ArrayList<>(programs.runners(team, channel));
-    if (admins.isEmpty()) {
-      admins.addAll(configuredAdmins.of(team));
-    }
-    if (admins.isEmpty()) {
+    if (!adminNotes.tell(team, new RoundRef(channel, last.id()), "held",
+        Notes.heldBack(channel, quiet, settings.ghostAfter()), "note to admins")) {
       log.info("{} quiet members in {} of {} weren't paused (more than a quarter), and no admin is known to tell",
           quiet, channel, team);
-      return;
     }
-    String text = Notes.heldBack(channel, quiet, settings.ghostAfter());
-    outbox.sendAll(admins.stream().map(admin -> Delivery.dm(team, List.of(admin),
-        new RoundRef(channel, last.id()).deliveryKey("held:" + admin), text, null)
-        .about("pairing", channel, "note to admins")).toList());
   }
 }

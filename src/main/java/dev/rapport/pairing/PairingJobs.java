@@ -27,7 +27,8 @@ class PairingJobs {
   }
 
   @Bean
-  ScheduledJob pairingRounds(RoundRunner runner, Announcements announcements) {
+  ScheduledJob pairingRounds(RoundRunner runner, Announcements announcements, AdminNotes adminNotes,
+                             ProgramStore programs) {
     return new ScheduledJob() {
       @Override
       public String kind() {
@@ -38,7 +39,19 @@ class PairingJobs {
       public void run(Occurrence occurrence) throws Exception {
         String team = occurrence.team();
         String channel = occurrence.target();
-        announcements.roundMade(team, channel, runner.run(team, channel, roundId(occurrence), occurrence.dueAt()));
+        String roundId = roundId(occurrence);
+        try {
+          announcements.roundMade(team, channel, runner.run(team, channel, roundId, occurrence.dueAt()));
+        } catch (UserError e) {
+          if (programs.find(team, channel).isEmpty()) {
+            return; // stopped meanwhile: nothing to run, nobody to tell
+          }
+          // Something only an admin can mend (a user group deleted, a side's channel Rapport left): trying the
+          // same round again every minute would change nothing, and nobody would hear. The admins hear once;
+          // the next round tries again.
+          adminNotes.tell(team, new RoundRef(channel, roundId), "failed", ":warning: <#" + channel + ">'s coffee "
+              + "round didn't run, so nobody was paired this time. " + e.getMessage(), "round not run");
+        }
       }
     };
   }

@@ -9,6 +9,8 @@ import dev.rapport.testkit.FakeApi;
 import dev.rapport.testkit.FakeWorkspace;
 import dev.rapport.store.Keys;
 import dev.rapport.testkit.SlackRequests;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -250,6 +252,26 @@ class ProgramTypesTest extends CoffeeAppTest {
     assertThat(answer.json().path("response_action").asText()).isEqualTo("errors");
     assertThat(answer.json().path("errors").path(SettingsModal.TYPE).asText())
         .contains("I don't know the program type `lottery`");
+  }
+
+  @Test
+  void aScheduledRoundWhoseUserGroupWasDeletedTellsTheAdminOnceAndTheNextRoundTriesAgain() {
+    workspace.namedUserGroup("S0MENTORS", "mentors", "U002", "U003");
+    workspace.namedUserGroup("S0MENTEES", "mentees", "U004", "U005");
+    admin(START + "cross " + MENTORS + " " + MENTEES);
+    workspace.deleteUserGroup("S0MENTEES");
+    Instant due = schedules.nextDue(TEAM, "pairing", CHANNEL).orElseThrow();
+
+    advanceTo(due);
+    awaitQuiet();
+    advanceTo(clock.instant().plus(Duration.ofHours(1))); // past any retry of the same round
+    awaitQuiet();
+
+    assertThat(dms(ADMIN)).filteredOn(m -> m.text().contains("I can't find the user group <!subteam^S0MENTEES>"))
+        .as("the admin hears what stopped the round, once").hasSize(1);
+    assertThat(introMessages(CHANNEL)).isEmpty();
+    assertThat(schedules.nextDue(TEAM, "pairing", CHANNEL)).as("the next round is booked")
+        .hasValueSatisfying(next -> assertThat(next).isAfter(due.plus(Duration.ofDays(6))));
   }
 
   @Test

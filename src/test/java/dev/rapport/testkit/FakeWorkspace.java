@@ -153,4 +153,10 @@ public final class FakeWorkspace {
     userGroups.put(id, List.of(members));
     userGroupHandles.put(id, handle);
   }
+
+  /** Someone deleted user group {@code id} in Slack: asking for its members answers {@code no_such_subteam}. */
+  public synchronized void deleteUserGroup(String id) {
+    userGroups.remove(id);
+    userGroupHandles.remove(id);
+  }
 }
