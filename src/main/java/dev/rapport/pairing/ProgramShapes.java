@@ -73,8 +73,8 @@ class ProgramShapes {
     if (type instanceof ProgramType.Office office) {
       List<ProgramType.Side> groups = new ArrayList<>();
       for (ProgramType.Side group : office.groups()) {
-        ProgramType.Side resolved = resolve(team, group);
-        if (groupMembers(team, resolved).isEmpty()) {
+        ProgramType.Side resolved = resolve(team, group, ProgramTypeWords.OFFICE_GROUPS_EXAMPLE);
+        if (groupMembers(team, resolved, ProgramTypeWords.OFFICE_GROUPS_EXAMPLE).isEmpty()) {
           throw new UserError("The user group " + resolved.describe() + " has nobody in it, so it can't be an "
               + "office. Add people to it in Slack, or name offices by a profile field. Example: `"
               + ProgramTypeWords.OFFICE_EXAMPLE + "`");
@@ -99,8 +99,8 @@ class ProgramShapes {
       }
       return cross;
     }
-    ProgramType.Side a = resolve(team, cross.a());
-    ProgramType.Side b = resolve(team, cross.b());
+    ProgramType.Side a = resolve(team, cross.a(), ProgramTypeWords.CROSS_EXAMPLE);
+    ProgramType.Side b = resolve(team, cross.b(), ProgramTypeWords.CROSS_EXAMPLE);
     Set<String> inChannel = Set.copyOf(directory.members(team, channel));
     for (ProgramType.Side side : List.of(a, b)) {
       Set<String> members = sideMembers(team, side, List.of());
@@ -187,7 +187,8 @@ class ProgramShapes {
   private Set<String> sideMembers(String team, ProgramType.Side side, List<String> eligible)
       throws SlackCallException {
     return switch (side.kind()) {
-      case USERGROUP -> new LinkedHashSet<>(groupMembers(team, resolve(team, side)));
+      case USERGROUP -> new LinkedHashSet<>(groupMembers(team, resolve(team, side, ProgramTypeWords.CROSS_EXAMPLE),
+          ProgramTypeWords.CROSS_EXAMPLE));
       case CHANNEL -> {
         try {
           yield new LinkedHashSet<>(directory.members(team, side.ref()));
@@ -226,9 +227,9 @@ class ProgramShapes {
     }
     Set<String> wanted = Set.copyOf(eligible);
     for (ProgramType.Side group : office.groups()) {
-      ProgramType.Side resolved = resolve(team, group);
+      ProgramType.Side resolved = resolve(team, group, ProgramTypeWords.OFFICE_GROUPS_EXAMPLE);
       String name = resolved.value() != null ? resolved.value() : resolved.ref();
-      for (String user : groupMembers(team, resolved)) {
+      for (String user : groupMembers(team, resolved, ProgramTypeWords.OFFICE_GROUPS_EXAMPLE)) {
         if (wanted.contains(user)) {
           officeOf.putIfAbsent(user, name);
         }
@@ -237,7 +238,8 @@ class ProgramShapes {
     return officeOf;
   }
 
-  private List<String> groupMembers(String team, ProgramType.Side group) throws SlackCallException {
+  /** The members of a user group; {@code example} is the command shown if the group is gone. */
+  private List<String> groupMembers(String team, ProgramType.Side group, String example) throws SlackCallException {
     try {
       return userGroups.members(team, group.ref());
     } catch (SlackCallException e) {
@@ -245,13 +247,12 @@ class ProgramShapes {
         throw e;
       }
       throw new UserError("I can't find the user group " + group.describe() + " (" + Mrkdwn.code(e.error())
-          + "). Check it still exists in Slack, or mention another. Example: `" + ProgramTypeWords.CROSS_EXAMPLE
-          + "`");
+          + "). Check it still exists in Slack, or mention another. Example: `" + example + "`");
     }
   }
 
   /** A user group typed by handle (in the settings form) looked up by it; others as they are. */
-  private ProgramType.Side resolve(String team, ProgramType.Side side) throws SlackCallException {
+  private ProgramType.Side resolve(String team, ProgramType.Side side, String example) throws SlackCallException {
     if (side.kind() != ProgramType.SideKind.USERGROUP || side.ref() != null) {
       return side;
     }
@@ -260,6 +261,6 @@ class ProgramShapes {
       return new ProgramType.Side(ProgramType.SideKind.USERGROUP, found.get().id(), found.get().handle());
     }
     throw new UserError("I can't find a user group with the handle @" + Mrkdwn.escape(side.value()) + ". Check its "
-        + "handle in Slack (People › User groups). Example: `" + ProgramTypeWords.CROSS_EXAMPLE + "`");
+        + "handle in Slack (People › User groups). Example: `" + example + "`");
   }
 }

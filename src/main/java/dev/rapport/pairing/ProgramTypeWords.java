@@ -22,6 +22,7 @@ final class ProgramTypeWords {
   static final String CROSS_CHANNELS_EXAMPLE = START + "cross #sales #engineering";
   static final String LEADER_EXAMPLE = START + "leader @ceo meets 2";
   static final String OFFICE_EXAMPLE = START + "office field Office mode hybrid";
+  static final String OFFICE_GROUPS_EXAMPLE = START + "office @berlin @dublin mode in-person";
   static final String ONBOARDING_EXAMPLE = START + "onboarding";
   static final String TYPES = "`random`, `cross`, `leader`, `office` or `onboarding`";
 
@@ -184,7 +185,7 @@ final class ProgramTypeWords {
       ProgramType.Side side = side(word);
       if (side.kind() != ProgramType.SideKind.USERGROUP) {
         throw new UserError("Offices come from user groups (one per office) or a profile field, not channels. "
-            + "Example: `" + START + "office @berlin @dublin mode in-person`");
+            + "Example: `" + OFFICE_GROUPS_EXAMPLE + "`");
       }
       groups.add(side);
     }

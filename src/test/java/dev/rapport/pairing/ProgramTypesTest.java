@@ -291,6 +291,9 @@ class ProgramTypesTest extends CoffeeAppTest {
     assertThat(admin(START + "leader ceo")).contains("mentioned with @").contains("`ceo`");
     assertThat(admin("start every week on mon at 10:00 size 3 type cross " + MENTORS + " " + MENTEES))
         .contains("Cross-group programs make pairs");
+    assertThat(admin(START + "office <!subteam^S0GONE|@gone>"))
+        .contains("I can't find the user group <!subteam^S0GONE>").as("an office example, not a cross one")
+        .contains("Example: `/coffee start every week on mon at 10:00 type office @berlin @dublin");
     assertThat(admin(START + "office field Office mode sideways")).contains("I don't know the mode `sideways`");
     workspace.user("U002").field("Team", "Sales");
     assertThat(admin(START + "cross field Team Sales Engineering")).contains("The side Team “Engineering” is empty: "
