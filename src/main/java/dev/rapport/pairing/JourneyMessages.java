@@ -94,7 +94,7 @@ final class JourneyMessages {
         : "<@" + j.hire() + "> starts today";
     return ":warning: " + who + ", but nobody in the buddy pool (" + onboarding.pool() + ") could be their "
         + "onboarding buddy right now: a buddy must have been in the workspace at least as long, be around (not "
-        + "paused or away) and not already be buddying someone else's first weeks alone. "
+        + "paused or away) and not be on an onboarding journey of their own. "
         + (j.joined() ? "They're in <#" + j.channel() + ">'s regular coffee rounds from the next one. "
             : "They join <#" + j.channel() + ">'s regular coffee rounds once they're in the channel. ")
         + "To try again once the pool has grown, `/coffee onboard @them` in <#" + j.channel() + ">.";
