@@ -11,9 +11,12 @@ import dev.rapport.schedule.ScheduledJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
 /**
@@ -113,8 +116,8 @@ class JourneySteps implements ScheduledJob, DeliveryListener {
   /** Nobody could buddy them: the journey goes (they're in the rounds from the next one), and the admins hear. */
   private void noBuddy(String team, Journey j, Onboarding onboarding) {
     store.delete(team, j);
-    List<Delivery> notes = new java.util.ArrayList<>();
-    java.util.Set<String> admins = new java.util.TreeSet<>(programs.runners(team, j.channel()));
+    List<Delivery> notes = new ArrayList<>();
+    Set<String> admins = new TreeSet<>(programs.runners(team, j.channel()));
     if (j.by() != null) {
       admins.add(j.by());
     }

@@ -11,6 +11,7 @@ import dev.rapport.slack.SlackDates;
 import dev.rapport.slack.SlackFeature;
 import dev.rapport.slack.UserError;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -65,11 +66,9 @@ class OnboardingEvents implements SlackFeature {
     Program program = programs.find(team, channel).orElseThrow(() -> new UserError("<#" + channel + "> has no "
         + "coffee pairing yet. Start one that welcomes newcomers: `/coffee start every week on mon at 10:00 type "
         + "onboarding`."));
-    if (extras.onboarding(team, channel).isEmpty()) {
-      throw new UserError("<#" + channel + ">'s program doesn't do onboarding buddies yet. Turn them on with "
-          + "`/coffee start " + program.cadence().describe() + " type onboarding` (or in `/coffee settings`), "
-          + "then `" + USAGE + "`.");
-    }
+    Onboarding onboarding = extras.onboarding(team, channel).orElseThrow(() -> new UserError("<#" + channel
+        + ">'s program doesn't do onboarding buddies yet. Turn them on with `/coffee start "
+        + program.cadence().describe() + " type onboarding` (or in `/coffee settings`), then `" + USAGE + "`."));
     Matcher m = ONBOARD.matcher(call.args() == null ? "" : call.args());
     if (!m.matches()) {
       throw new UserError("I read that as a person and an optional start date, e.g. `" + USAGE + "`; I got "
@@ -81,15 +80,14 @@ class OnboardingEvents implements SlackFeature {
     if (start.isBefore(now)) {
       start = now;
     }
-    if (start.isAfter(now.plus(java.time.Duration.ofDays(366)))) {
+    if (start.isAfter(now.plus(Duration.ofDays(366)))) {
       throw new UserError("That start date is more than a year away. Add them closer to it, e.g. `" + USAGE + "`.");
     }
     return switch (journeys.start(team, channel, hire, start, false, call.caller().user())) {
-      case STARTED -> Reply.text(":seedling: <@" + hire + "> gets an onboarding buddy from "
-          + extras.onboarding(team, channel).map(Onboarding::pool).orElse("the channel") + " "
-          + (start.equals(now) ? "now" : SlackDates.moment(start)) + ": the buddy hears first, then an intro to "
-          + "both, then nudges on " + extras.onboarding(team, channel).map(o -> JourneyStep.describe(o.journey()))
-          .orElse("") + ". After that they join <#" + channel + ">'s regular rounds.");
+      case STARTED -> Reply.text(":seedling: <@" + hire + "> gets an onboarding buddy from " + onboarding.pool()
+          + " " + (start.equals(now) ? "now" : SlackDates.moment(start)) + ": the buddy hears first, then an intro "
+          + "to both, then nudges on " + JourneyStep.describe(onboarding.journey()) + ". After that they join <#"
+          + channel + ">'s regular rounds.");
       case ALREADY -> Reply.text("<@" + hire + "> already had an onboarding journey in <#" + channel + ">, so "
           + "there's no second one. They're in the regular rounds once it's over.");
       case NOT_ONBOARDING -> throw new UserError("<#" + channel + ">'s program doesn't do onboarding buddies.");

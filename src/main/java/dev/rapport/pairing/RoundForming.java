@@ -60,13 +60,10 @@ class RoundForming {
     List<String> places = List.of();
     if (eligible.size() >= 2) {
       // The skip-level guard's pairs go in as do-not-pair entries: nothing anyone reads says why.
-      Map<String, Set<String>> avoid = new java.util.HashMap<>(choices.avoided(team, eligible));
+      Map<String, Set<String>> avoid = new HashMap<>();
+      choices.avoided(team, eligible).forEach((user, avoided) -> avoid.put(user, new HashSet<>(avoided)));
       skipLevel.exclusions(team, program, eligible).forEach((user, managers) ->
-          avoid.merge(user, managers, (a, b) -> {
-            Set<String> both = new java.util.HashSet<>(a);
-            both.addAll(b);
-            return both;
-          }));
+          avoid.computeIfAbsent(user, u -> new HashSet<>()).addAll(managers));
       for (int attempt = 0; attempt < 3 && eligible.size() >= 2; attempt++) {
         try {
           List<Group> matched = matcher.match(new MatchRequest(toMembers(eligible, members), history,

@@ -43,16 +43,11 @@ class SkipLevel {
   }
 
   /**
-   * Whether the guard applies to {@code program}. Every program today keeps people apart from their managers; a
-   * program type made for meeting one's own manager would answer false here.
+   * The manager field's label, when the program has one. Every program type keeps people apart from their
+   * managers; a type made for meeting one's own manager would answer empty here.
    */
-  boolean applies(Program program) {
-    return true;
-  }
-
-  /** The manager field's label, when the program has one and the guard applies. */
   Optional<String> field(String team, Program program) {
-    return applies(program) ? extras.managerField(team, program.channel()) : Optional.empty();
+    return extras.managerField(team, program.channel());
   }
 
   /** Who must not share a group because one manages the other: each member to their managers among {@code users}. */
