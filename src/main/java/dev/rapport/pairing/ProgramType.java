@@ -123,9 +123,13 @@ sealed interface ProgramType {
       };
     }
 
+    /**
+     * The side in words. A user group by its handle, escaped, never as {@code <!subteam^…>}: the description is
+     * also posted in the channel (the start announcement), where a real mention would notify the whole group.
+     */
     String describe() {
       return switch (kind) {
-        case USERGROUP -> ref == null ? "@" + Mrkdwn.escape(value) : "<!subteam^" + ref + ">";
+        case USERGROUP -> value != null ? Mrkdwn.escape("@" + value) : "the user group " + Mrkdwn.code(ref);
         case CHANNEL -> "<#" + ref + ">";
         case FIELD -> Mrkdwn.escape(ref) + " “" + Mrkdwn.escape(value) + "”";
       };

@@ -49,8 +49,12 @@ class ProgramTypesTest extends CoffeeAppTest {
     workspace.namedUserGroup("S0MENTEES", "mentees", "U004", "U005", "U006", "U007");
 
     assertThat(admin(START + "cross " + MENTORS + " " + MENTEES))
-        .contains("Coffee pairing is on").contains("pairs").contains("cross-group: <!subteam^S0MENTORS> meet "
-            + "<!subteam^S0MENTEES>");
+        .contains("Coffee pairing is on").contains("pairs").contains("cross-group: @\u2060mentors meet "
+            + "@\u2060mentees");
+    awaitQuiet();
+    assertThat(slack.api().messages(CHANNEL)).as("the start announcement names the groups without pinging them")
+        .anyMatch(m -> m.text().contains("Coffee pairing is starting") && m.text().contains("@\u2060mentors"))
+        .noneMatch(m -> m.text().contains("<!subteam^"));
     Set<String> menteesMet = new HashSet<>();
     for (int round = 0; round < 2; round++) {
       admin("now");
@@ -199,7 +203,7 @@ class ProgramTypesTest extends CoffeeAppTest {
     workspace.namedUserGroup("S0DUBLIN", "dublin", "U005", "U006", "U007");
 
     assertThat(admin(START + "office <!subteam^S0BERLIN|@berlin> <!subteam^S0DUBLIN|@dublin>"))
-        .contains("by office (<!subteam^S0BERLIN>, <!subteam^S0DUBLIN>), in person");
+        .contains("by office (@\u2060berlin, @\u2060dublin), in person");
     admin("now");
     List<Intro> inPerson = intros(CHANNEL, 0, 3);
     assertThat(inPerson).allSatisfy(i -> assertThat(slack.api().messages(i.dm()).get(0).text())
@@ -235,7 +239,7 @@ class ProgramTypesTest extends CoffeeAppTest {
 
     await().atMost(WAIT).until(() -> !slack.calls("views.update").isEmpty());
     assertThat(slack.calls("views.update").get(0).json("view").toString())
-        .contains("cross-group: <!subteam^S0MENTORS> meet <!subteam^S0MENTEES>");
+        .contains("cross-group: @\u2060mentors meet @\u2060mentees");
     assertThat(jedis.hget("rapport:{" + TEAM + "}:pairing:" + CHANNEL + ":program", "type"))
         .isEqualTo("cross <!subteam^S0MENTORS|@mentors> <!subteam^S0MENTEES|@mentees>");
   }
@@ -267,7 +271,7 @@ class ProgramTypesTest extends CoffeeAppTest {
     advanceTo(clock.instant().plus(Duration.ofHours(1))); // past any retry of the same round
     awaitQuiet();
 
-    assertThat(dms(ADMIN)).filteredOn(m -> m.text().contains("I can't find the user group <!subteam^S0MENTEES>"))
+    assertThat(dms(ADMIN)).filteredOn(m -> m.text().contains("I can't find the user group @\u2060mentees"))
         .as("the admin hears what stopped the round, once").hasSize(1);
     assertThat(introMessages(CHANNEL)).isEmpty();
     assertThat(schedules.nextDue(TEAM, "pairing", CHANNEL)).as("the next round is booked")
@@ -283,16 +287,16 @@ class ProgramTypesTest extends CoffeeAppTest {
     assertThat(admin(START + "lottery")).contains("I don't know the program type `lottery`")
         .contains("Example: `/coffee start");
     assertThat(admin(START + "cross " + MENTORS + " <!subteam^S0GONE|@gone>"))
-        .contains("I can't find the user group <!subteam^S0GONE>").contains("Example: `/coffee start");
+        .contains("I can't find the user group @\u2060gone").contains("Example: `/coffee start");
     assertThat(admin(START + "cross " + MENTORS + " <!subteam^S0EMPTY|@empty>"))
-        .contains("The side <!subteam^S0EMPTY> is empty").contains("Example: `/coffee start");
+        .contains("The side @\u2060empty is empty").contains("Example: `/coffee start");
     assertThat(admin(START + "leader <@U099|someone>")).contains("<@U099> isn't in <#" + CHANNEL + ">")
         .contains("Example: `/coffee start every week on mon at 10:00 type leader @ceo meets 2`");
     assertThat(admin(START + "leader ceo")).contains("mentioned with @").contains("`ceo`");
     assertThat(admin("start every week on mon at 10:00 size 3 type cross " + MENTORS + " " + MENTEES))
         .contains("Cross-group programs make pairs");
     assertThat(admin(START + "office <!subteam^S0GONE|@gone>"))
-        .contains("I can't find the user group <!subteam^S0GONE>").as("an office example, not a cross one")
+        .contains("I can't find the user group @\u2060gone").as("an office example, not a cross one")
         .contains("Example: `/coffee start every week on mon at 10:00 type office @berlin @dublin");
     assertThat(admin(START + "office field Office mode sideways")).contains("I don't know the mode `sideways`");
     workspace.user("U002").field("Team", "Sales");
