@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The words of {@code /coffee start} about people rather than rounds: {@code type onboarding},
@@ -29,7 +28,6 @@ record OnboardingWords(List<String> rest, Boolean onboarding, String buddies, Li
       + "journey day 1, week 1, week 4";
   static final String MANAGER_EXAMPLE = "/coffee start every week on mon at 10:00 managers field \"Manager\"";
   private static final Set<String> KEYWORDS = Set.of("size", "type", "buddies", "journey", "managers");
-  private static final Pattern SUBTEAM = Pattern.compile("<!subteam\\^(S[A-Z0-9]+)(?:\\|@?([^>]*))?>");
 
   /** Reads the words this class knows out of {@code words}. */
   static OnboardingWords read(List<String> words) {
@@ -109,15 +107,15 @@ record OnboardingWords(List<String> rest, Boolean onboarding, String buddies, Li
 
   /** The user group id of {@code buddies} when typed as a Slack mention; null when typed as a plain handle. */
   static String groupId(String buddies) {
-    Matcher m = SUBTEAM.matcher(buddies);
+    Matcher m = ProgramTypeWords.USERGROUP.matcher(buddies);
     return m.matches() ? m.group(1) : null;
   }
 
   /** The handle of {@code buddies} (without the @), as typed or from the mention's label. */
   static String handle(String buddies) {
-    Matcher m = SUBTEAM.matcher(buddies);
+    Matcher m = ProgramTypeWords.USERGROUP.matcher(buddies);
     if (m.matches()) {
-      return m.group(2) == null ? null : m.group(2);
+      return m.group(2);
     }
     return buddies.replaceFirst("^@", "");
   }

@@ -26,7 +26,8 @@ final class ProgramTypeWords {
   static final String ONBOARDING_EXAMPLE = START + "onboarding";
   static final String TYPES = "`random`, `cross`, `leader`, `office` or `onboarding`";
 
-  private static final Pattern USERGROUP = Pattern.compile("<!subteam\\^([A-Z0-9]+)(?:\\|@?([^>]*))?>");
+  /** A user group as Slack sends its mention: {@code <!subteam^S…|@handle>}; group 1 the id, 2 the handle. */
+  static final Pattern USERGROUP = Pattern.compile("<!subteam\\^([A-Z0-9]+)(?:\\|@?([^>]*))?>");
   private static final Pattern CHANNEL = Pattern.compile("<#([CG][A-Z0-9]+)(?:\\|[^>]*)?>");
   private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
   private static final Pattern HANDLE = Pattern.compile("@([a-z0-9._-]+)", Pattern.CASE_INSENSITIVE);
