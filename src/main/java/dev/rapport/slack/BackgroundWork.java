@@ -167,7 +167,7 @@ public class BackgroundWork implements DisposableBean {
   }
 
   /** Whether the queue is full, or its oldest work has waited {@link #MAX_WAIT} already. */
-  private boolean overloaded() {
+  boolean overloaded() {
     BlockingQueue<Runnable> waiting = executor.getThreadPoolExecutor().getQueue();
     if (waiting.remainingCapacity() == 0) {
       return true;

@@ -86,7 +86,7 @@ class BackgroundWorkTest {
     try {
       work.submit("hold the only thread", () -> release.await(10, TimeUnit.SECONDS));
       work.submit("waits behind it", () -> { });
-      await().pollDelay(Duration.ofMillis(60)).atMost(Duration.ofSeconds(2)).until(() -> true);
+      await().atMost(Duration.ofSeconds(2)).until(work::overloaded); // the waiting one is 50 ms old
 
       Response command = work.admission().apply(command(), Response.ok(), req -> {
         handled.incrementAndGet();
