@@ -1,7 +1,6 @@
 package dev.rapport.prompts;
 
 import dev.rapport.slack.AnswerLater;
-import dev.rapport.slack.BackgroundWork;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
@@ -62,13 +61,7 @@ class OnDemandPost {
       limit.release(team, channel);
       throw e;
     }
-    try {
-      later.answer("/empathy post", call.responseUrl(), () -> send(call, prompt));
-    } catch (BackgroundWork.Busy busy) {
-      picker.putBack(team, channel, prompt);
-      limit.release(team, channel);
-      throw busy;
-    }
+    later.answer("/empathy post", call.responseUrl(), () -> send(call, prompt));
     return Reply.none();
   }
 
