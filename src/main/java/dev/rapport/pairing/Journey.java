@@ -30,12 +30,6 @@ record Journey(String id, String channel, String hire, String buddy, Instant sta
     return new Journey(id, channel, hire, newBuddy, start, steps, times, joined, by);
   }
 
-  /** The same journey ended at {@code at}: nudges still booked after it don't come. */
-  Journey endedAt(Instant at) {
-    List<Instant> kept = times.stream().filter(t -> !t.isAfter(at)).toList();
-    return new Journey(id, channel, hire, buddy, start, steps.subList(0, kept.size()), kept, joined, by);
-  }
-
   /** Step {@code n} of the journey's schedule: 0 is the start (buddy, then intro), 1.. the nudges. */
   JourneyRef ref(int n) {
     return new JourneyRef(channel, id, n);

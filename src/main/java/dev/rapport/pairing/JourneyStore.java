@@ -45,7 +45,7 @@ class JourneyStore {
     return Long.valueOf(1).equals(write(team, journey, "new"));
   }
 
-  /** Writes a changed journey (its buddy, an early end); false when it is gone (forgotten). */
+  /** Writes a changed journey (its buddy); false when it is gone (forgotten). */
   boolean update(String team, Journey journey) {
     return Long.valueOf(1).equals(write(team, journey, "update"));
   }

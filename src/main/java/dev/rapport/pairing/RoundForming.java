@@ -59,16 +59,14 @@ class RoundForming {
     List<List<String>> groups = List.of();
     List<String> places = List.of();
     if (eligible.size() >= 2) {
+      Map<String, Set<String>> avoid = choices.avoided(team, eligible);
       // The skip-level guard's pairs go in as do-not-pair entries: nothing anyone reads says why.
-      Map<String, Set<String>> avoid = new HashMap<>();
-      choices.avoided(team, eligible).forEach((user, avoided) -> avoid.put(user, new HashSet<>(avoided)));
-      skipLevel.exclusions(team, program, eligible).forEach((user, managers) ->
-          avoid.computeIfAbsent(user, u -> new HashSet<>()).addAll(managers));
+      Map<String, Set<String>> managers = skipLevel.exclusions(team, program, eligible);
       for (int attempt = 0; attempt < 3 && eligible.size() >= 2; attempt++) {
         try {
           List<Group> matched = matcher.match(new MatchRequest(toMembers(eligible, members), history,
               shape.structure() instanceof Structure.Sides ? 2 : program.size(), avoid, seed(team, program.channel()),
-              shape.structure()));
+              shape.structure()).excluding(managers));
           groups = matched.stream().map(Group::members).toList();
           places = ProgramShapes.places(shape.structure(), matched);
           break;
