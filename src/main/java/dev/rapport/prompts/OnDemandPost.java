@@ -65,8 +65,7 @@ class OnDemandPost {
     try {
       later.answer("/empathy post", call.responseUrl(), () -> send(call, prompt));
     } catch (BackgroundWork.Busy busy) {
-      picker.putBack(team, channel, prompt);
-      limit.release(team, channel);
+      giveBack(team, channel, prompt);
       throw busy;
     }
     return Reply.none();
@@ -83,8 +82,7 @@ class OnDemandPost {
           prompt);
       return Reply.none();
     } catch (SlackCallException e) {
-      picker.putBack(team, channel, prompt);
-      limit.release(team, channel);
+      giveBack(team, channel, prompt);
       if (!NOT_A_MEMBER.contains(e.error())) {
         throw e;
       }
@@ -94,6 +92,12 @@ class OnDemandPost {
       limit.release(team, channel);
       throw e;
     }
+  }
+
+  /** Nothing was posted: the prompt goes back into the rotation and the channel gets its turn back. */
+  private void giveBack(String team, String channel, Prompt prompt) {
+    picker.putBack(team, channel, prompt);
+    limit.release(team, channel);
   }
 
   private UserError noneLeft(Strategy strategy) {
