@@ -1,7 +1,6 @@
 package dev.rapport.prompts;
 
 import dev.rapport.slack.AnswerLater;
-import dev.rapport.slack.BackgroundWork;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackCallException;
@@ -62,12 +61,7 @@ class OnDemandPost {
       limit.release(team, channel);
       throw e;
     }
-    try {
-      later.answer("/empathy post", call.responseUrl(), () -> send(call, prompt));
-    } catch (BackgroundWork.Busy busy) {
-      giveBack(team, channel, prompt);
-      throw busy;
-    }
+    later.answer("/empathy post", call.responseUrl(), () -> send(call, prompt));
     return Reply.none();
   }
 
@@ -82,7 +76,8 @@ class OnDemandPost {
           prompt);
       return Reply.none();
     } catch (SlackCallException e) {
-      giveBack(team, channel, prompt);
+      picker.putBack(team, channel, prompt);
+      limit.release(team, channel);
       if (!NOT_A_MEMBER.contains(e.error())) {
         throw e;
       }
@@ -92,12 +87,6 @@ class OnDemandPost {
       limit.release(team, channel);
       throw e;
     }
-  }
-
-  /** Nothing was posted: the prompt goes back into the rotation and the channel gets its turn back. */
-  private void giveBack(String team, String channel, Prompt prompt) {
-    picker.putBack(team, channel, prompt);
-    limit.release(team, channel);
   }
 
   private UserError noneLeft(Strategy strategy) {

@@ -1,6 +1,5 @@
 package dev.rapport.pulse;
 
-import com.slack.api.model.view.View;
 import dev.rapport.schedule.Schedules;
 import dev.rapport.slack.SlackCallException;
 import dev.rapport.slack.SlackDates;
@@ -28,8 +27,8 @@ class PulseAnswers {
   /** How many periods' answer forms are kept rendered: more than there are open periods, in most workspaces. */
   static final int FORMS = 256;
 
-  /** What to show someone who asked to answer: the form, or a notice instead. */
-  record Opening(View form, String notice) {
+  /** What to show someone who asked to answer: the form of a period, or a notice instead. */
+  record Opening(PeriodRef form, String notice) {
     static Opening notice(String text) {
       return new Opening(null, text);
     }
@@ -103,13 +102,13 @@ class PulseAnswers {
     if (standing.answered()) {
       return Opening.notice(ALREADY);
     }
-    return new Opening(AnswerModal.form(channel, period, settings.minResponses()), null);
+    return new Opening(new PeriodRef(channel, period), null);
   }
 
-  /** Opens a modal now: the trigger id expires three seconds after the click. */
-  void open(String team, String triggerId, View view) throws SlackCallException {
-    String json = AnswerModal.CALLBACK.equals(view.getCallbackId())
-        ? formJson(PeriodRef.parse(view.getPrivateMetadata())) : SlackGateway.json(view);
+  /** Opens the form, or the notice, now: the trigger id expires three seconds after the click. */
+  void open(String team, String triggerId, Opening opening) throws SlackCallException {
+    String json = opening.form() != null ? formJson(opening.form())
+        : SlackGateway.json(AnswerModal.notice(opening.notice()));
     slack.call(team, "views.open", c -> c.viewsOpen(r -> r.triggerId(triggerId).viewAsString(json)));
   }
 

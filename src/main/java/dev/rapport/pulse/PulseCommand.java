@@ -1,7 +1,6 @@
 package dev.rapport.pulse;
 
 import com.slack.api.bolt.App;
-import com.slack.api.model.view.View;
 import dev.rapport.slack.AnswerLater;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Failures;
@@ -68,7 +67,7 @@ class PulseCommand implements SlackFeature {
     }
     // Checked on the ack path: after the ack only the modal opens, nothing is read again.
     return AnswerLater.afterAck("", () -> {
-      answers.open(call.caller().team(), call.triggerId(), opening.form());
+      answers.open(call.caller().team(), call.triggerId(), opening);
       return Reply.none();
     });
   }
@@ -83,8 +82,7 @@ class PulseCommand implements SlackFeature {
         PeriodRef target = PeriodRef.parse(payload.getActions().get(0).getValue());
         PulseAnswers.Opening opening = answers.forPeriod(team, payload.getUser().getId(), target.channel(),
             target.period());
-        View view = opening.form() != null ? opening.form() : AnswerModal.notice(opening.notice());
-        answers.open(team, payload.getTriggerId(), view);
+        answers.open(team, payload.getTriggerId(), opening);
         return Reply.none();
       });
       return ctx.ack();

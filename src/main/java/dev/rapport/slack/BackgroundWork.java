@@ -1,5 +1,9 @@
 package dev.rapport.slack;
 
+import com.google.gson.Gson;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.request.RequestType;
+import com.slack.api.bolt.response.Response;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -18,12 +22,11 @@ import org.springframework.stereotype.Component;
  * by what was being done, never with the user's content.
  *
  * <p>Up to {@value #THREADS} threads run at once, started as work arrives and ended after a minute idle;
- * beyond that, work waits in a queue of at most {@value #QUEUE}. Work is never dropped once taken. Under more
- * load than that, or when the oldest waiting work has waited {@link #MAX_WAIT} (a modal's trigger expires
- * 3 seconds after the click, and an answer that late is no answer), new work is refused where someone can
- * still be told: a request thread gets {@link Busy} before its ack (a command answers "busy, try again",
- * nothing changed; a click or modal gets an error Slack shows; an event gets 503 and Slack delivers it
- * again later). Work handed over by a job or at start-up runs on the caller's own thread instead. At
+ * beyond that, work waits in a queue of at most {@value #QUEUE}. Work is never dropped once taken. Load is
+ * shed at the door instead ({@link #admission}): once the oldest waiting work has waited {@link #MAX_WAIT}
+ * (a modal's trigger expires 3 seconds after the click, and an answer that late is no answer) or the queue
+ * is full, a Slack request is answered "busy" before its handler runs, so it has changed nothing. Work
+ * handed over by a job or at start-up while the queue is full runs on the caller's own thread. At
  * shutdown, work already accepted gets {@value #DRAIN_SECONDS} seconds to finish.
  */
 @Component
@@ -34,8 +37,9 @@ public class BackgroundWork implements DisposableBean {
   static final int DRAIN_SECONDS = 10;
   static final Duration MAX_WAIT = Duration.ofSeconds(2);
   private static final Logger log = LoggerFactory.getLogger(BackgroundWork.class);
+  private static final Gson GSON = new Gson();
 
-  /** Refused on a request thread: too much work waits already. Shown to the person as is. */
+  /** Refused before a handler ran: too much work waits already. Shown to the person as is. */
   public static final class Busy extends UserError {
     Busy() {
       super(":hourglass_flowing_sand: Rapport is very busy this moment and couldn't take that on, so nothing was "
@@ -87,9 +91,10 @@ public class BackgroundWork implements DisposableBean {
   }
 
   /**
-   * Runs {@code task} soon on a worker thread; {@code what} names it in logs and metrics.
+   * Runs {@code task} soon on a worker thread; {@code what} names it in logs and metrics. A request was
+   * admitted before its handler ran ({@link #admission}), so its work is taken even past the soft limit.
    *
-   * @throws Busy on a request thread (before its ack) when too much work waits already
+   * @throws Busy on a request thread (before its ack) only when the queue is full to its capacity
    */
   public void submit(String what, Task task) {
     Runnable work = () -> {
@@ -101,26 +106,16 @@ public class BackgroundWork implements DisposableBean {
         Failures.log(what, e);
       }
     };
-    if (!overloaded()) {
-      try {
-        executor.execute(new Queued(System.nanoTime(), work));
-        return;
-      } catch (TaskRejectedException full) {
-        // the queue filled up since the look above
+    try {
+      executor.execute(new Queued(System.nanoTime(), work));
+    } catch (TaskRejectedException full) {
+      if (AckPath.active()) {
+        refused(what);
+        throw new Busy();
       }
+      metrics.counter("rapport.work", "outcome", "inline").increment();
+      work.run(); // a job or start-up: it does the work itself rather than lose it
     }
-    if (AckPath.active()) {
-      metrics.counter("rapport.work", "outcome", "refused").increment();
-      long now = System.nanoTime();
-      long logged = lastRefusalLogged.get();
-      if (now - logged > 10_000_000_000L && lastRefusalLogged.compareAndSet(logged, now)) {
-        log.warn("{}: too much background work waiting, refused before the ack (each one is counted in "
-            + "rapport_work_total, outcome refused)", what);
-      }
-      throw new Busy();
-    }
-    metrics.counter("rapport.work", "outcome", "inline").increment();
-    work.run(); // a job or start-up: it does the work itself rather than lose it
   }
 
   /**
@@ -140,8 +135,39 @@ public class BackgroundWork implements DisposableBean {
     }
   }
 
+  /**
+   * The door, as the second middleware (after {@link AckPath}'s marker): while too much work waits, a Slack
+   * request is answered before its handler runs, so it has changed nothing: a command with the
+   * {@link Busy} words (ephemeral), anything else with 503 (Slack shows a click or a modal submission as
+   * failed, with the input kept, and delivers an event again later).
+   */
+  Middleware admission() {
+    return (req, resp, chain) -> {
+      if (!overloaded()) {
+        return chain.next(req);
+      }
+      refused(req.getRequestType().name());
+      if (req.getRequestType() == RequestType.Command) {
+        return Response.json(200, "{\"response_type\":\"ephemeral\",\"text\":"
+            + GSON.toJson(new Busy().getMessage()) + "}");
+      }
+      return Response.builder().statusCode(503).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
+          .body("{\"ok\":false,\"error\":\"busy, retry later\"}").build();
+    };
+  }
+
+  private void refused(String what) {
+    metrics.counter("rapport.work", "outcome", "refused").increment();
+    long now = System.nanoTime();
+    long logged = lastRefusalLogged.get();
+    if (now - logged > 10_000_000_000L && lastRefusalLogged.compareAndSet(logged, now)) {
+      log.warn("{}: too much background work waiting, refused before the handler (each one is counted in "
+          + "rapport_work_total, outcome refused)", what);
+    }
+  }
+
   /** Whether the queue is full, or its oldest work has waited {@link #MAX_WAIT} already. */
-  private boolean overloaded() {
+  boolean overloaded() {
     BlockingQueue<Runnable> waiting = executor.getThreadPoolExecutor().getQueue();
     if (waiting.remainingCapacity() == 0) {
       return true;

@@ -88,6 +88,8 @@ class SlackWiring {
     List<Middleware> middleware = new ArrayList<>();
     // First: from here until the ack is returned, nothing may call Slack.
     middleware.add(AckPath.middleware());
+    // Second: while background work piles up, requests are answered "busy" before any handler changed anything.
+    middleware.add(work.admission());
     middleware.add(new SSLCheck(null));
     // The workspace's token from the configuration or its installation; no auth.test before the ack.
     SlackAuthorization authorization = new SlackAuthorization(settings, installations, gateway, work);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -78,26 +79,56 @@ class BackgroundWorkTest {
   }
 
   @Test
-  void whenWorkHasWaitedTooLongARequestThreadIsRefusedAndAJobDoesTheWorkItself() throws Exception {
+  void whenWorkHasWaitedTooLongRequestsAreTurnedAwayAtTheDoorBeforeTheirHandlerRuns() throws Exception {
     BackgroundWork work = new BackgroundWork(metrics, 1, 100, Duration.ofMillis(50));
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger handled = new AtomicInteger();
+    try {
+      work.submit("hold the only thread", () -> release.await(10, TimeUnit.SECONDS));
+      work.submit("waits behind it", () -> { });
+      await().atMost(Duration.ofSeconds(2)).until(work::overloaded); // the waiting one is 50 ms old
+
+      Response command = work.admission().apply(command(), Response.ok(), req -> {
+        handled.incrementAndGet();
+        return Response.ok();
+      });
+      Response click = work.admission().apply(click(), Response.ok(), req -> {
+        handled.incrementAndGet();
+        return Response.ok();
+      });
+
+      assertThat(handled).as("no handler ran, so nothing changed").hasValue(0);
+      assertThat(command.getStatusCode()).isEqualTo(200);
+      assertThat(command.getBody()).contains("ephemeral").contains("very busy").contains("nothing was changed");
+      assertThat(click.getStatusCode()).as("Slack shows the click as failed").isEqualTo(503);
+      assertThat(work.trySubmit("housekeeping", handled::incrementAndGet)).as("skipped, done next time").isFalse();
+    } finally {
+      release.countDown();
+      work.destroy();
+    }
+    assertThat(handled).hasValue(0);
+    assertThat(metrics.get("rapport.work").tag("outcome", "refused").counter().count()).isEqualTo(2);
+  }
+
+  @Test
+  void workOfAnAdmittedRequestIsTakenAndAFullQueueMakesAJobDoTheWorkItself() throws Exception {
+    BackgroundWork work = new BackgroundWork(metrics, 1, 1, Duration.ofMinutes(1));
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger ran = new AtomicInteger();
     try {
       work.submit("hold the only thread", () -> release.await(10, TimeUnit.SECONDS));
-      work.submit("waits behind it", ran::incrementAndGet);
-      await().pollDelay(Duration.ofMillis(60)).atMost(Duration.ofSeconds(2)).until(() -> true);
+      await().atMost(Duration.ofSeconds(2)).until(() -> work.threads() == 1);
+      work.submit("fills the queue", ran::incrementAndGet);
 
       AtomicReference<Throwable> onRequest = new AtomicReference<>();
       onAckPath(() -> {
         try {
-          work.submit("a modal to open", ran::incrementAndGet);
+          work.submit("one more", ran::incrementAndGet);
         } catch (BackgroundWork.Busy busy) {
           onRequest.set(busy);
         }
       });
-      assertThat(onRequest.get()).as("refused before the ack, to be said").isInstanceOf(BackgroundWork.Busy.class)
-          .hasMessageContaining("try again");
-      assertThat(work.trySubmit("housekeeping", ran::incrementAndGet)).as("skipped, done next time").isFalse();
+      assertThat(onRequest.get()).as("full to capacity: refused, to be said").isInstanceOf(BackgroundWork.Busy.class);
 
       String caller = Thread.currentThread().getName();
       AtomicReference<String> ranOn = new AtomicReference<>();
@@ -107,32 +138,17 @@ class BackgroundWorkTest {
       release.countDown();
       work.destroy();
     }
-    assertThat(ran.get()).as("the refused and the skipped never ran; the queued one did").isEqualTo(1);
-    assertThat(metrics.get("rapport.work").tag("outcome", "refused").counter().count()).isEqualTo(1);
+    assertThat(ran).as("the queued one ran, the refused one never").hasValue(1);
     assertThat(metrics.get("rapport.work").tag("outcome", "inline").counter().count()).isEqualTo(1);
   }
 
-  @Test
-  void aFullQueueRefusesARequestThreadToo() throws Exception {
-    BackgroundWork work = new BackgroundWork(metrics, 1, 1, Duration.ofMinutes(1));
-    CountDownLatch release = new CountDownLatch(1);
-    try {
-      work.submit("hold the only thread", () -> release.await(10, TimeUnit.SECONDS));
-      await().atMost(Duration.ofSeconds(2)).until(() -> work.threads() == 1);
-      work.submit("fills the queue", () -> { });
-      AtomicReference<Throwable> onRequest = new AtomicReference<>();
-      onAckPath(() -> {
-        try {
-          work.submit("one more", () -> { });
-        } catch (BackgroundWork.Busy busy) {
-          onRequest.set(busy);
-        }
-      });
-      assertThat(onRequest.get()).isInstanceOf(BackgroundWork.Busy.class);
-    } finally {
-      release.countDown();
-      work.destroy();
-    }
+  private static SlashCommandRequest command() {
+    return new SlashCommandRequest("command=%2Fpulse&text=", new RequestHeaders(Map.of()));
+  }
+
+  private static BlockActionRequest click() {
+    return new BlockActionRequest("payload=x", "{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\"}}",
+        new RequestHeaders(Map.of()));
   }
 
   /** Runs {@code body} as a Slack request's handler does: on the ack path. */
