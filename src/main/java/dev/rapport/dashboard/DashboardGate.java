@@ -7,11 +7,15 @@ import dev.rapport.slack.AccessPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * Every dashboard request passes here before a page runs (one check, not one per page): security headers on
@@ -29,12 +33,15 @@ class DashboardGate implements WebMvcConfigurer {
   private final AccessPolicy access;
   private final Insights insights;
   private final Profiles profiles;
+  private final ITemplateEngine templates;
 
-  DashboardGate(Sessions sessions, AccessPolicy access, Insights insights, Profiles profiles) {
+  DashboardGate(Sessions sessions, AccessPolicy access, Insights insights, Profiles profiles,
+                ITemplateEngine templates) {
     this.sessions = sessions;
     this.access = access;
     this.insights = insights;
     this.profiles = profiles;
+    this.templates = templates;
   }
 
   @Override
@@ -107,14 +114,11 @@ class DashboardGate implements WebMvcConfigurer {
     response.setHeader("Cache-Control", "no-store");
   }
 
-  private static void refuse(HttpServletResponse response, int status, String text) throws IOException {
+  /** The refusal as the dashboard's own error page (the template escapes the text). */
+  private void refuse(HttpServletResponse response, int status, String text) throws IOException {
     response.setStatus(status);
     response.setContentType("text/html;charset=UTF-8");
-    response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Nothing "
-        + "changed · Rapport</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + "<link rel=\"stylesheet\" href=\"/dashboard/dashboard.css\"></head><body><header class=\"top\"><a "
-        + "class=\"skip\" href=\"#main\">Skip to content</a><p class=\"brand\">Rapport</p></header><main id=\"main\">"
-        + "<h1>Nothing changed</h1><p class=\"error\" role=\"alert\">" + text + "</p><p><a href=\"/dashboard\">Back "
-        + "to your dashboard</a></p></main></body></html>");
+    templates.process("dashboard/error", new Context(Locale.ENGLISH, Map.of("title", "Nothing changed",
+        "text", text, "page", "")), response.getWriter());
   }
 }

@@ -4,6 +4,7 @@ import dev.rapport.insights.ChannelNames;
 import dev.rapport.people.Directory;
 import dev.rapport.people.Profile;
 import dev.rapport.people.Profiles;
+import dev.rapport.slack.Mrkdwn;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -60,18 +61,26 @@ class Words {
     return users.isEmpty() ? "nobody" : String.join(", ", people(team, users));
   }
 
-  /** Slack's mrkdwn as plain words: channel and people links to names, emphasis marks and escapes dropped. */
+  /**
+   * Slack's mrkdwn as plain words: channel and people links to names; around them, emphasis marks dropped and
+   * everything else as Slack showed it ({@link Mrkdwn#fromCommand}: escapes undone once, links their labels).
+   * The page escapes for HTML itself (else "&lt;" would read "&amp;lt;"); names are shown as Slack has them.
+   */
   String plain(String team, String mrkdwn) {
-    Matcher m = SLACK_REF.matcher(mrkdwn == null ? "" : mrkdwn);
+    String text = mrkdwn == null ? "" : mrkdwn;
+    Matcher m = SLACK_REF.matcher(text);
     StringBuilder out = new StringBuilder();
+    int from = 0;
     while (m.find()) {
-      String name = m.group(1).equals("#") ? channel(team, m.group(2)) : person(team, m.group(2));
-      m.appendReplacement(out, Matcher.quoteReplacement(name));
+      out.append(unmarked(text.substring(from, m.start())))
+          .append(m.group(1).equals("#") ? channel(team, m.group(2)) : person(team, m.group(2)));
+      from = m.end();
     }
-    m.appendTail(out);
-    // Slack's three escapes last, once: the page escapes for HTML itself (else "&lt;" reads "&amp;lt;").
-    return out.toString().replace("`", "").replace("*", "").replace("&lt;", "<").replace("&gt;", ">")
-        .replace("&amp;", "&");
+    return out.append(unmarked(text.substring(from))).toString();
+  }
+
+  private static String unmarked(String mrkdwn) {
+    return Mrkdwn.fromCommand(mrkdwn.replace("`", "").replace("*", ""));
   }
 
   ZoneId zone(String team, String user) {

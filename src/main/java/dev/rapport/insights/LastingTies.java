@@ -96,7 +96,7 @@ class LastingTies implements SlackFeature, ScheduledJob {
     Instant now = clock.instant();
     List<TieStore.Ask> due = store.due(team, now, BATCH);
     for (TieStore.Ask ask : due) {
-      if (!coffee.answerOf(team, ask.channel(), ask.round(), ask.user()).filter("met"::equals).isPresent()) {
+      if (coffee.answerOf(team, ask.channel(), ask.round(), ask.user()).filter("met"::equals).isEmpty()) {
         store.unbook(team, ask); // they said "Not this time" after all (or the round is gone): nothing to ask
         continue;
       }

@@ -334,14 +334,7 @@ class OutboxWorker implements SmartLifecycle {
         long seen = wake.seen();
         Pass pass = pass();
         if (pass.handled() == 0 && running) {
-          Duration wait = settings.pollInterval();
-          if (pass.next() != null) {
-            Duration untilDue = Duration.between(clock.instant(), pass.next());
-            wait = untilDue.compareTo(wait) < 0 ? untilDue : wait;
-          }
-          if (!wait.isNegative() && !wait.isZero()) {
-            wake.await(seen, wait);
-          }
+          wake.awaitNext(seen, clock.instant(), pass.next(), settings.pollInterval());
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -30,11 +30,12 @@ public record Profile(String id, String name, String timeZone, int utcOffsetSeco
 
   /** The start date in their Slack profile, when there is one Rapport can read. */
   public Optional<LocalDate> slackStartDate() {
-    if (startDate == null || startDate.isBlank()) {
+    String date = startDate == null ? "" : startDate.strip();
+    if (date.isEmpty()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(LocalDate.parse(startDate.strip().substring(0, Math.min(10, startDate.strip().length()))));
+      return Optional.of(LocalDate.parse(date.substring(0, Math.min(10, date.length()))));
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.PipelineBase;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -27,6 +26,8 @@ import redis.clients.jedis.UnifiedJedis;
 @Component
 public class Tenure {
 
+  private static final int CHUNK = 1000;
+
   private final UnifiedJedis redis;
   private final Clock clock;
 
@@ -40,25 +41,21 @@ public class Tenure {
     return started(profile).orElseGet(() -> firstSeen(team, profile.id()));
   }
 
-  /** {@link #since(String, Profile)} of many people at once (one round trip per 1,000). */
+  /** {@link #since(String, Profile)} of many people at once (one HMGET per 1,000). */
   public Map<String, Instant> since(String team, Collection<Profile> profiles) {
     List<Profile> all = List.copyOf(profiles);
     Map<String, Instant> since = new HashMap<>();
     List<String> unseen = new ArrayList<>();
-    for (int from = 0; from < all.size(); from += 1000) {
-      List<Profile> chunk = all.subList(from, Math.min(all.size(), from + 1000));
-      try (PipelineBase pipeline = redis.pipelined()) {
-        List<Response<String>> seen = chunk.stream().map(p -> pipeline.hget(key(team), p.id())).toList();
-        pipeline.sync();
-        for (int i = 0; i < chunk.size(); i++) {
-          Profile p = chunk.get(i);
-          String ms = seen.get(i).get();
-          Instant at = started(p).orElse(ms == null ? clock.instant() : Instant.ofEpochMilli(Long.parseLong(ms)));
-          since.put(p.id(), at);
-          if (ms == null) {
-            unseen.add(p.id());
-          }
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      List<Profile> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+      List<String> seen = redis.hmget(key(team), chunk.stream().map(Profile::id).toArray(String[]::new));
+      for (int i = 0; i < chunk.size(); i++) {
+        Profile p = chunk.get(i);
+        String ms = seen.get(i);
+        if (ms == null) {
+          unseen.add(p.id());
         }
+        since.put(p.id(), started(p).orElse(ms == null ? clock.instant() : Instant.ofEpochMilli(Long.parseLong(ms))));
       }
     }
     saw(team, unseen);
@@ -85,9 +82,9 @@ public class Tenure {
     }
     String now = String.valueOf(clock.millis());
     List<String> all = List.copyOf(users);
-    for (int from = 0; from < all.size(); from += 1000) {
+    for (int from = 0; from < all.size(); from += CHUNK) {
       try (PipelineBase pipeline = redis.pipelined()) {
-        for (String user : all.subList(from, Math.min(all.size(), from + 1000))) {
+        for (String user : all.subList(from, Math.min(all.size(), from + CHUNK))) {
           pipeline.hsetnx(key(team), user, now);
         }
         pipeline.sync();

@@ -126,23 +126,21 @@ class Scheduler implements SmartLifecycle {
   private void loop() {
     while (running) {
       long seen = wake.seen();
-      Duration wait = settings.pollInterval();
+      Instant next = null;
+      Duration max = settings.pollInterval();
       try {
         Pass pass = pass();
         if (pass.claimed()) {
           continue; // more may be due
         }
-        if (pass.next() != null) {
-          Duration untilDue = Duration.between(clock.instant(), pass.next());
-          wait = untilDue.compareTo(wait) < 0 ? untilDue : wait;
-        }
+        next = pass.next();
       } catch (RuntimeException e) {
         log.warn("Scheduler poll failed ({}); will try again", e.getClass().getSimpleName());
-        wait = wait.compareTo(Duration.ofSeconds(1)) < 0 ? wait : Duration.ofSeconds(1);
+        max = max.compareTo(Duration.ofSeconds(1)) < 0 ? max : Duration.ofSeconds(1);
       }
       try {
-        if (running && !wait.isNegative() && !wait.isZero()) {
-          wake.await(seen, wait);
+        if (running) {
+          wake.awaitNext(seen, clock.instant(), next, max);
           if (wake.seen() != seen && running) {
             // Woken by a schedule saved due now: the request saving it may still be writing what its job reads
             // (an onboarding journey's first step, run at once, failed and waited a retryDelay); a pause lets it.

@@ -1,6 +1,7 @@
 package dev.rapport.store;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -65,6 +66,18 @@ public class WakeUps implements SmartLifecycle {
           return;
         }
         wait(Math.max(1, left / 1_000_000));
+      }
+    }
+
+    /**
+     * Waits until {@code next} (null: nothing known to fall due), at most {@code max}, or until woken after
+     * {@code seen}; returns at once when {@code next} is not after {@code now}.
+     */
+    public void awaitNext(long seen, Instant now, Instant next, Duration max) throws InterruptedException {
+      Duration wait = next == null || Duration.between(now, next).compareTo(max) > 0 ? max
+          : Duration.between(now, next);
+      if (!wait.isNegative() && !wait.isZero()) {
+        await(seen, wait);
       }
     }
 

@@ -49,6 +49,9 @@ class DashboardAccessTest extends AppTest {
     DashboardClient.Page post = browser.post("/dashboard/me/leave", Map.of("channel", COFFEE, "_csrf", "x"));
 
     assertThat(post.status()).isEqualTo(403);
+    assertThat(post.body()).as("the dashboard's own error page, in words").contains("<h1>Nothing changed</h1>")
+        .contains("You&#39;re signed out, so nothing changed").contains("href=\"#main\"")
+        .contains("/dashboard/dashboard.css");
     assertThat(coffeeStatus(EMPLOYEE)).doesNotContain("left");
   }
 

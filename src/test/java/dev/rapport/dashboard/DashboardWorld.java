@@ -32,8 +32,7 @@ final class DashboardWorld {
         CoffeeSettingsForm.weeklyPairs("TITLE")).status()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(15)).until(() -> slack.calls("views.update").size() > saved);
     requests.command(team, admin, DashboardAccessTest.COFFEE, "/coffee", "now");
-    await().atMost(Duration.ofSeconds(15)).until(() -> slack.api().messages().stream()
-        .filter(m -> m.text() != null && m.text().startsWith(":coffee: Coffee time")).count() == 3);
+    await().atMost(Duration.ofSeconds(15)).until(() -> slack.api().intros().size() == 3);
     for (String channel : new String[] {DashboardAccessTest.TEAM_A, DashboardAccessTest.TEAM_B}) {
       assertThat(requests.commandAnsweredLater(team, admin, channel, "/pulse", "start every week on mon at 10:00 "
           + "tz UTC")).contains("Pulse started");

@@ -15,5 +15,11 @@ class WordsTest {
         .isEqualTo("Couldn't DM R&D <design>: try /coffee settings (&lt; stays)");
   }
 
+  @Test
+  void linksAndBroadcastsReadAsSlackShowedThem() {
+    assertThat(words.plain(TEAM, "Read <https://example.com/guide|the guide> &amp; tell <!here>"))
+        .isEqualTo("Read the guide & tell @here");
+  }
+
   private static final String TEAM = "T0TEST";
 }

@@ -42,20 +42,20 @@ class KillMidRoundIT {
       assertThat(requests.command(TEAM, "U001", CHANNEL, "/coffee", "start every week on mon at 10:00 tz UTC").text())
           .contains("Coffee pairing is on");
       requests.command(TEAM, "U001", CHANNEL, "/coffee", "now");
-      await().atMost(Duration.ofSeconds(60)).until(() -> intros(slack).size() >= 30);
+      await().atMost(Duration.ofSeconds(60)).until(() -> slack.api().intros().size() >= 30);
       first.kill();
-      int deliveredBeforeTheKill = intros(slack).size();
+      int deliveredBeforeTheKill = slack.api().intros().size();
       int historyChecksBefore = slack.calls("conversations.history").size();
 
       try (JarProcess second = JarProcess.start(env, first.port())) {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
-            .until(() -> distinctKeys(intros(slack)).size() == 100);
+            .until(() -> distinctKeys(slack.api().intros()).size() == 100);
         // Nothing queued or in flight any more, so no intro can still come twice.
         try (JedisPooled jedis = redis.client()) {
           await().atMost(Duration.ofSeconds(30)).until(() ->
               java.util.Objects.requireNonNullElse(jedis.hget("rapport:{outbox}:pending", TEAM), "0").equals("0"));
         }
-        List<FakeApi.Message> intros = intros(slack);
+        List<FakeApi.Message> intros = slack.api().intros();
 
         assertThat(deliveredBeforeTheKill).as("killed mid-round").isBetween(30, 99);
         assertThat(intros).hasSize(100);
@@ -84,10 +84,6 @@ class KillMidRoundIT {
             + "\"schedule\":{\"lease\":\"5s\",\"poll-interval\":\"200ms\"}}}");
   }
 
-  private static List<FakeApi.Message> intros(FakeSlack slack) {
-    return slack.api().messages().stream().filter(m -> m.text() != null && m.text().startsWith(":coffee: Coffee time"))
-        .toList();
-  }
 
   private static Set<String> distinctKeys(List<FakeApi.Message> messages) {
     Set<String> keys = new HashSet<>();

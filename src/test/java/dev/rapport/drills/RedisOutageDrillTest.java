@@ -68,7 +68,7 @@ class RedisOutageDrillTest extends AppTest {
     slack.workspace(TEAM).user("U001").admin();
     coffee("start every week on mon at 10:00 tz UTC");
     coffee("now");
-    await().atMost(Duration.ofSeconds(30)).until(() -> intros().size() >= 3);
+    await().atMost(Duration.ofSeconds(30)).until(() -> slack.api().intros().size() >= 3);
 
     Instant due = Instant.now().plusSeconds(2);
     schedules.once(TEAM, RecordingJob.KIND, "during-the-outage", due, Map.of());
@@ -96,10 +96,10 @@ class RedisOutageDrillTest extends AppTest {
     assertThat(coffee("status").text()).contains("<#" + CHANNEL + ">");
 
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-        .until(() -> new HashSet<>(keys(intros())).size() == 10);
+        .until(() -> new HashSet<>(keys(slack.api().intros())).size() == 10);
     // Nothing queued or in flight any more, so nothing else can arrive: each intro came once.
     await().atMost(Duration.ofSeconds(30)).until(() -> outbox.stats(TEAM).pending() == 0);
-    assertThat(keys(intros())).hasSize(10).doesNotHaveDuplicates();
+    assertThat(keys(slack.api().intros())).hasSize(10).doesNotHaveDuplicates();
     await().atMost(Duration.ofSeconds(15)).until(() ->
         schedules.nextDue(TEAM, RecordingJob.KIND, "during-the-outage").isEmpty());
     try (JedisPooled redis = durable.client()) {
@@ -112,10 +112,6 @@ class RedisOutageDrillTest extends AppTest {
     return requests.command(TEAM, "U001", CHANNEL, "/coffee", text);
   }
 
-  private List<FakeApi.Message> intros() {
-    return slack.api().messages().stream().filter(m -> m.text() != null && m.text().startsWith(":coffee: Coffee time"))
-        .toList();
-  }
 
   private static List<String> keys(List<FakeApi.Message> messages) {
     return messages.stream().map(m -> m.payload().path("rapport_id").asText()).toList();

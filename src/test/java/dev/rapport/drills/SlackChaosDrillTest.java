@@ -57,19 +57,15 @@ class SlackChaosDrillTest extends AppTest {
     requests.command(TEAM, "U001", COFFEE, "/coffee", "now");
 
     await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() ->
-        intros().size() >= 20 && invitations().size() >= 13
+        slack.api().intros().size() >= 20 && invitations().size() >= 13
             && outbox.stats(TEAM).pending() == 0);
     assertThat(slack.calls().stream().filter(c -> c.method().equals("chat.postMessage")).count())
         .as("Slack really was failing").isGreaterThan(33);
-    assertThat(perKey(intros())).hasSize(20).allSatisfy((key, count) -> assertThat(count).isEqualTo(1));
+    assertThat(perKey(slack.api().intros())).hasSize(20).allSatisfy((key, count) -> assertThat(count).isEqualTo(1));
     assertThat(perKey(invitations())).hasSize(13).allSatisfy((key, count) -> assertThat(count).isEqualTo(1));
     assertThat(outbox.stats(TEAM).deadLettered()).isZero();
   }
 
-  private List<FakeApi.Message> intros() {
-    return slack.api().messages().stream().filter(m -> m.text() != null && m.text().startsWith(":coffee: Coffee time"))
-        .toList();
-  }
 
   private List<FakeApi.Message> invitations() {
     return slack.api().messages().stream().filter(m -> m.payload() != null

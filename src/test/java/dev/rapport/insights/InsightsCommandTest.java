@@ -56,9 +56,9 @@ class InsightsCommandTest extends AppTest {
       await().atMost(WAIT).until(() -> slack.calls("views.update").size() > saved);
       requests.command(TEAM, ADMIN, channel, "/coffee", "now");
     }
-    await().atMost(WAIT).until(() -> intros().size() == k);
+    await().atMost(WAIT).until(() -> slack.api().intros().size() == k);
     crossPairs = new ArrayList<>();
-    for (FakeApi.Message intro : intros()) {
+    for (FakeApi.Message intro : slack.api().intros()) {
       List<String> members = slack.api().groupDmMembers(intro.channel());
       String value = intro.blocks().findParents("action_id").stream()
           .filter(b -> b.path("action_id").asText().equals("pairing_met")).findFirst().orElseThrow()
@@ -112,10 +112,5 @@ class InsightsCommandTest extends AppTest {
     assertThat(slack.calls("files.completeUploadExternal")).extracting(c -> c.param("initial_comment"))
         .anyMatch(c -> c != null && c.contains("lasting ties: fewer than " + k + " people"))
         .anyMatch(c -> c != null && c.contains("Blank cells describe fewer than " + k + " people"));
-  }
-
-  private List<FakeApi.Message> intros() {
-    return slack.api().messages().stream().filter(m -> m.text() != null
-        && m.text().startsWith(":coffee: Coffee time")).toList();
   }
 }

@@ -107,20 +107,15 @@ class LastingTiesTest extends AppTest {
     assertThat(requests.command(TEAM, ADMIN, CHANNEL, "/coffee", "start every 4 weeks on mon at 10:00 tz UTC size 2")
         .text()).contains("First round");
     requests.command(TEAM, ADMIN, CHANNEL, "/coffee", "now");
-    await().atMost(WAIT).until(() -> intros().size() == n / 2);
+    await().atMost(WAIT).until(() -> slack.api().intros().size() == n / 2);
     List<Group> groups = new ArrayList<>();
-    for (FakeApi.Message intro : intros()) {
+    for (FakeApi.Message intro : slack.api().intros()) {
       String value = intro.blocks().findParents("action_id").stream()
           .filter(b -> b.path("action_id").asText().equals("pairing_met")).findFirst().orElseThrow()
           .path("value").asText();
       groups.add(new Group(intro.channel(), slack.api().groupDmMembers(intro.channel()), value));
     }
     return groups;
-  }
-
-  private List<FakeApi.Message> intros() {
-    return slack.api().messages().stream().filter(m -> m.text() != null
-        && m.text().startsWith(":coffee: Coffee time")).toList();
   }
 
   private List<FakeApi.Message> questions() {

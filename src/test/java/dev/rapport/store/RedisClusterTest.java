@@ -61,8 +61,8 @@ class RedisClusterTest extends AppTest {
       assertThat(command(ADMIN, "/coffee", "start every week on mon at 10:00 tz UTC").text())
           .contains("Coffee pairing is on");
       command(ADMIN, "/coffee", "now");
-      await().atMost(Duration.ofSeconds(20)).until(() -> intros().size() == 3);
-      FakeApi.Message intro = intros().get(0);
+      await().atMost(Duration.ofSeconds(20)).until(() -> slack.api().intros().size() == 3);
+      FakeApi.Message intro = slack.api().intros().get(0);
       List<String> group = slack.api().groupDmMembers(intro.channel());
       String round = redis.zrange("rapport:{" + TEAM + "}:pairing:" + CHANNEL + ":rounds", 0, -1).get(0);
       await().atMost(Duration.ofSeconds(10)).until(() -> "3".equals(redis.hget("rapport:{" + TEAM + "}:pairing:"
@@ -128,10 +128,6 @@ class RedisClusterTest extends AppTest {
         .toList();
   }
 
-  private List<FakeApi.Message> intros() {
-    return slack.api().messages().stream().filter(m -> m.text() != null && m.text().startsWith(":coffee: Coffee time"))
-        .toList();
-  }
 
   private static String groupIndex(FakeApi.Message intro) {
     return intro.payload().path("rapport_id").asText().split(":")[3];

@@ -74,6 +74,12 @@ public final class FakeApi {
     return messages.stream().filter(m -> m.channel().equals(channel)).toList();
   }
 
+  /** Coffee pairing's intro messages (their text begins ":coffee: Coffee time"), in the order they were sent. */
+  public List<Message> intros() {
+    return messages().stream().filter(m -> m.text() != null && m.text().startsWith(":coffee: Coffee time"))
+        .toList();
+  }
+
   void keepViews(boolean keep) {
     keepViews = keep;
   }
