@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,13 +109,11 @@ class MyCoffee {
   private Optional<CurrentGroup> current(String team, String user, GroupRef latest, Response<List<String>> read,
                                          List<GroupRef> history) {
     Optional<RoundGroup> group = rounds.group(latest, team, read);
-    for (GroupRef older : history.subList(history.indexOf(latest) + 1, history.size())) {
-      if (group.isPresent()) {
-        break;
-      }
-      if (older.channel().equals(latest.channel())) {
-        group = rounds.group(team, older.channel(), older.round(), older.group());
-      }
+    Iterator<GroupRef> older = history.subList(history.indexOf(latest) + 1, history.size()).stream()
+        .filter(ref -> ref.channel().equals(latest.channel())).iterator();
+    while (group.isEmpty() && older.hasNext()) {
+      GroupRef ref = older.next();
+      group = rounds.group(team, ref.channel(), ref.round(), ref.group());
     }
     return group.map(g -> new CurrentGroup(g.at(), g.members().stream().filter(u -> !u.equals(user)).toList()));
   }

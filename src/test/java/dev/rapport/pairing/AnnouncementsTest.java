@@ -79,8 +79,7 @@ class AnnouncementsTest extends AppTest {
 
     coffee("start every day at 09:00 tz UTC");
     coffee("now");
-    await().atMost(Duration.ofSeconds(10)).until(() -> slack.api().messages().stream()
-        .filter(m -> m.text() != null && m.text().startsWith(":coffee: Coffee time")).count() == 3);
+    await().atMost(Duration.ofSeconds(10)).until(() -> slack.api().intros().size() == 3);
     coffee("stop");
 
     await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);

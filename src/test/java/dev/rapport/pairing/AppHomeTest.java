@@ -168,8 +168,7 @@ class AppHomeTest extends AppTest {
 
   private List<List<String>> groups() {
     List<List<String>> groups = new ArrayList<>();
-    slack.api().messages().stream().filter(m -> m.text() != null && m.text().startsWith(":coffee: Coffee time"))
-        .forEach(m -> groups.add(slack.api().groupDmMembers(m.channel())));
+    slack.api().intros().forEach(m -> groups.add(slack.api().groupDmMembers(m.channel())));
     return groups;
   }
 

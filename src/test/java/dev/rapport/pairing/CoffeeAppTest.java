@@ -30,8 +30,7 @@ abstract class CoffeeAppTest extends AppTest {
 
   /** Intros of {@code channel}'s program posted so far, oldest first. */
   List<FakeApi.Message> introMessages(String channel) {
-    return slack.api().messages().stream().filter(m -> m.text() != null
-        && m.text().startsWith(":coffee: Coffee time") && m.text().contains("<#" + channel + ">")).toList();
+    return slack.api().intros().stream().filter(m -> m.text().contains("<#" + channel + ">")).toList();
   }
 
   /** An intro as its group saw it: the group DM, who is in it, and its buttons' value (channel|round|group). */

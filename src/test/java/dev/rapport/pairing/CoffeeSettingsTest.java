@@ -197,8 +197,7 @@ class CoffeeSettingsTest extends AppTest {
   void theHomeTabShowsMyProgramAndPausesMe() {
     coffee(ADMIN, "start every week on mon at 10:00 tz UTC");
     coffee(ADMIN, "now");
-    await().atMost(Duration.ofSeconds(10)).until(() -> slack.api().messages().stream()
-        .filter(m -> m.text() != null && m.text().startsWith(":coffee: Coffee time")).count() == 2);
+    await().atMost(Duration.ofSeconds(10)).until(() -> slack.api().intros().size() == 2);
 
     openHome("U002");
     String home = lastHome();

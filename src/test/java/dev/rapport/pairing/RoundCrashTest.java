@@ -113,8 +113,7 @@ class RoundCrashTest extends AppTest {
   }
 
   private List<FakeApi.Message> intros() {
-    return slack.api().messages().stream()
-        .filter(m -> m.text() != null && m.text().startsWith(":coffee: Coffee time")).toList();
+    return slack.api().intros();
   }
 
   private long introsLanded() {
