@@ -83,6 +83,7 @@ class BackgroundWorkTest {
     BackgroundWork work = new BackgroundWork(metrics, 1, 100, Duration.ofMillis(50));
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger handled = new AtomicInteger();
+    AtomicInteger taken = new AtomicInteger();
     try {
       work.submit("hold the only thread", () -> release.await(10, TimeUnit.SECONDS));
       work.submit("waits behind it", () -> { });
@@ -102,16 +103,18 @@ class BackgroundWorkTest {
       assertThat(command.getBody()).contains("ephemeral").contains("very busy").contains("nothing was changed");
       assertThat(click.getStatusCode()).as("Slack shows the click as failed").isEqualTo(503);
       assertThat(work.trySubmit("housekeeping", handled::incrementAndGet)).as("skipped, done next time").isFalse();
+      onAckPath(() -> work.submit("of a request let in before", taken::incrementAndGet)); // taken, no Busy
     } finally {
       release.countDown();
       work.destroy();
     }
     assertThat(handled).hasValue(0);
+    assertThat(taken).as("a request let in keeps its work, even past the limit").hasValue(1);
     assertThat(metrics.get("rapport.work").tag("outcome", "refused").counter().count()).isEqualTo(2);
   }
 
   @Test
-  void workOfAnAdmittedRequestIsTakenAndAFullQueueMakesAJobDoTheWorkItself() throws Exception {
+  void aQueueFullToCapacityRefusesARequestThreadAndMakesAJobDoTheWorkItself() throws Exception {
     BackgroundWork work = new BackgroundWork(metrics, 1, 1, Duration.ofMinutes(1));
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger ran = new AtomicInteger();
