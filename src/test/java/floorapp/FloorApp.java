@@ -29,12 +29,17 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * The framework's floor for the load benchmark: Bolt on Spring Boot, Bolt's own request verification,
  * and handlers (commands, button clicks, events) that do one Redis write and ack. Nothing of Rapport.
  * {@code /pulse} also opens a modal of a pulse's size before its ack, as Bolt's documentation shows, so
- * the capacity benchmark can compare modals opened with modals opened.
+ * the capacity benchmark can compare modals opened with modals opened. With {@code floor.replay-check=true}
+ * it also refuses a signed request it has let in before, the way a Bolt app that keeps #13's promise across
+ * instances would: a middleware after Bolt's own verification that remembers each signature in Redis
+ * ({@code SET NX} with the 5-minute window's expiry, one round trip), so the benchmark can show what that
+ * promise alone costs the floor.
  */
 // Outside dev.rapport on purpose: Rapport's component scan must never pick it up.
 @SpringBootConfiguration
@@ -60,6 +65,16 @@ public class FloorApp {
         .singleTeamBotToken(env.getProperty("floor.bot-token")).signingSecret(env.getProperty("floor.secret"))
         .subtypedMessageEventsAutoAckEnabled(true).build();
     App app = new App(config);
+    if (Boolean.parseBoolean(env.getProperty("floor.replay-check", "false"))) {
+      app.use((req, resp, chain) -> {
+        String signature = req.getHeaders().getFirstValue("X-Slack-Signature");
+        if (redis.set("floor:seen:" + signature, "1", SetParams.setParams().nx().ex(360)) == null) {
+          resp.setStatusCode(401);
+          return resp;
+        }
+        return chain.next(req);
+      });
+    }
     app.command(Pattern.compile("/.*"), (req, ctx) -> {
       redis.incr("floor:commands");
       if ("/pulse".equals(req.getPayload().getCommand())) {

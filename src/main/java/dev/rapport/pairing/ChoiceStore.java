@@ -75,16 +75,6 @@ class ChoiceStore {
     return paused;
   }
 
-  /** When {@code user}'s pause in {@code channel} ends (epoch ms or null), as part of a pipeline; {@link #pauseEnd}. */
-  Response<String> pause(PipelineBase pipeline, String team, String channel, String user) {
-    return pipeline.hget(key(team, channel, "paused"), user);
-  }
-
-  /** {@link #hasLeft} as part of a pipeline. */
-  Response<Boolean> hasLeft(PipelineBase pipeline, String team, String channel, String user) {
-    return pipeline.sismember(key(team, channel, "left"), user);
-  }
-
   /** When a stored pause ({@code ms}, or null) ends, if it hasn't by {@code now}. */
   static Optional<Instant> pauseEnd(String ms, Instant now) {
     return Optional.ofNullable(ms).map(end -> Instant.ofEpochMilli(Long.parseLong(end)))

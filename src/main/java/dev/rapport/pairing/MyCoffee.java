@@ -1,17 +1,20 @@
 package dev.rapport.pairing;
 
+import dev.rapport.schedule.ScheduleLookup;
 import dev.rapport.slack.CommandCall;
 import dev.rapport.slack.Reply;
 import dev.rapport.slack.SlackDates;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.PipelineBase;
 import redis.clients.jedis.Response;
@@ -34,16 +37,14 @@ class MyCoffee {
   record Past(String channel, Instant at, List<String> others, String outcome, List<String> othersWhoMet) {}
 
   private final ProgramStore programs;
-  private final ChoiceStore choices;
   private final RoundStore rounds;
   private final RoundReplies replies;
   private final Clock clock;
   private final UnifiedJedis redis;
 
-  MyCoffee(ProgramStore programs, ChoiceStore choices, RoundStore rounds, RoundReplies replies, Clock clock,
+  MyCoffee(ProgramStore programs, RoundStore rounds, RoundReplies replies, Clock clock,
            UnifiedJedis redis) {
     this.programs = programs;
-    this.choices = choices;
     this.rounds = rounds;
     this.replies = replies;
     this.clock = clock;
@@ -55,65 +56,62 @@ class MyCoffee {
   }
 
   /**
-   * The programs {@code user} is in; {@code here} (where they asked from) counts as one they're in. The reads
-   * go in two pipelined rounds (history and programs, then each program's facts, schedule, next round and
-   * the member's group in its latest round they were in), whatever the length of their history:
-   * {@code /coffee status} answers with this before its ack.
+   * The programs {@code user} is in; {@code here} (where they asked from) counts as one they're in. One
+   * pipelined round trip whatever the length of their history: the member's view ({@link MemberView}) and the
+   * schedule of each program this instance last saw ({@link ProgramStore#lastRead}); a second only for the
+   * schedules of programs started since. {@code /coffee status} answers with this before its ack.
    */
   List<Membership> memberships(String team, String user, String here) {
-    Response<List<String>> entries;
-    Response<Set<String>> channels;
+    Response<Object> read;
+    Map<String, ScheduleLookup> schedules = new HashMap<>();
     try (PipelineBase pipeline = redis.pipelined()) {
-      entries = rounds.history(pipeline, team, user, 50);
-      channels = programs.channels(pipeline, team);
+      read = MemberView.read(pipeline, team, user);
+      programs.lastRead(team).forEach(channel -> schedules.put(channel, programs.schedule(pipeline, team, channel)));
       pipeline.sync();
     }
-    List<GroupRef> history = entries.get().stream().flatMap(e -> GroupRef.parse(e).stream()).toList();
-    Map<String, GroupRef> latest = new HashMap<>();
-    history.forEach(ref -> latest.putIfAbsent(ref.channel(), ref));
-    List<String> sorted = channels.get().stream().sorted().toList();
-    List<Response<Boolean>> member = new ArrayList<>();
-    List<ProgramStore.Pending> found = new ArrayList<>();
-    List<Response<String>> paused = new ArrayList<>();
-    List<Response<Boolean>> left = new ArrayList<>();
-    Map<String, Response<List<String>>> groups = new HashMap<>();
-    try (PipelineBase pipeline = redis.pipelined()) {
-      for (String channel : sorted) {
-        member.add(programs.isMember(pipeline, team, channel, user));
-        found.add(programs.pending(pipeline, team, channel));
-        paused.add(choices.pause(pipeline, team, channel, user));
-        left.add(choices.hasLeft(pipeline, team, channel, user));
-        if (latest.containsKey(channel)) {
-          groups.put(channel, rounds.group(pipeline, team, latest.get(channel)));
-        }
+    MemberView view = MemberView.of(read.get());
+    Set<String> stored = view.programs().stream().map(MemberView.Place::channel).collect(Collectors.toSet());
+    programs.remember(team, stored);
+    List<String> missed = stored.stream().filter(channel -> !schedules.containsKey(channel)).toList();
+    if (!missed.isEmpty()) {
+      try (PipelineBase pipeline = redis.pipelined()) {
+        missed.forEach(channel -> schedules.put(channel, programs.schedule(pipeline, team, channel)));
+        pipeline.sync();
       }
-      pipeline.sync();
     }
     Instant now = clock.instant();
     List<Membership> mine = new ArrayList<>();
-    for (int i = 0; i < sorted.size(); i++) {
-      String channel = sorted.get(i);
-      Optional<CurrentGroup> current = groups.containsKey(channel)
-          ? current(team, user, latest.get(channel), groups.get(channel), history) : Optional.empty();
-      if (!channel.equals(here) && !member.get(i).get() && current.isEmpty()) {
+    for (MemberView.Place place : view.programs().stream()
+        .sorted(Comparator.comparing(MemberView.Place::channel)).toList()) {
+      String channel = place.channel();
+      Optional<CurrentGroup> current = current(team, user, channel, view);
+      if (!channel.equals(here) && !place.member() && current.isEmpty()) {
         continue;
       }
-      int at = i;
-      found.get(i).program().ifPresent(program -> mine.add(new Membership(program, found.get(at).nextRound(),
-          ChoiceStore.pauseEnd(paused.get(at).get(), now), left.get(at).get(), current)));
+      ScheduleLookup schedule = schedules.get(channel);
+      ProgramStore.program(channel, place.fields(), schedule.schedule()).ifPresent(program -> mine.add(
+          new Membership(program, schedule.nextDue(), ChoiceStore.pauseEnd(place.pauseEnd(), now), place.left(),
+              current)));
     }
     return mine;
   }
 
-  /** The group of the latest round; if that round is gone, the newest older one of the channel still there. */
-  private Optional<CurrentGroup> current(String team, String user, GroupRef latest, Response<List<String>> read,
-                                         List<GroupRef> history) {
-    Optional<RoundGroup> group = rounds.group(latest, team, read);
-    Iterator<GroupRef> older = history.subList(history.indexOf(latest) + 1, history.size()).stream()
-        .filter(ref -> ref.channel().equals(latest.channel())).iterator();
+  /**
+   * The group of the channel's newest round still stored; for a round from before per-group fields that no
+   * longer has the group, the older ones of the channel, read one by one (old data only).
+   */
+  private Optional<CurrentGroup> current(String team, String user, String channel, MemberView view) {
+    GroupRef ref = view.latest().get(channel);
+    if (ref == null) {
+      return Optional.empty();
+    }
+    Optional<RoundGroup> group = rounds.group(team, ref, view.groupFields().get(channel));
+    List<GroupRef> history = view.history();
+    Iterator<GroupRef> older = history.subList(history.indexOf(ref) + 1, history.size()).stream()
+        .filter(r -> r.channel().equals(channel)).iterator();
     while (group.isEmpty() && older.hasNext()) {
-      GroupRef ref = older.next();
-      group = rounds.group(team, ref.channel(), ref.round(), ref.group());
+      GroupRef next = older.next();
+      group = rounds.group(team, next.channel(), next.round(), next.group());
     }
     return group.map(g -> new CurrentGroup(g.at(), g.members().stream().filter(u -> !u.equals(user)).toList()));
   }

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.PipelineBase;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -39,9 +39,12 @@ class ProgramStore {
 
   static final String KIND = "pairing";
   static final String TURNS_ROUND = "@round";
+  /** Workspaces whose program channels {@link #lastRead} keeps; past it, it starts over (a guess only). */
+  static final int LAST_READ_LIMIT = 10_000;
 
   private final UnifiedJedis redis;
   private final Schedules schedules;
+  private final Map<String, Set<String>> lastRead = new ConcurrentHashMap<>();
 
   ProgramStore(UnifiedJedis redis, Schedules schedules) {
     this.redis = redis;
@@ -100,27 +103,17 @@ class ProgramStore {
     return find(team, channel, redis.hgetAll(key(team, channel, "program")));
   }
 
-  /** A program's stored fields and its schedule asked for in {@code pipeline}: read them after its sync. */
-  Pending pending(PipelineBase pipeline, String team, String channel) {
-    return new Pending(channel, fields(pipeline, team, channel), schedules.lookup(pipeline, team, KIND, channel));
-  }
-
-  /** A program (and when it runs next) read in a pipeline, for requests that answer before their ack. */
-  record Pending(String channel, Response<Map<String, String>> fields, ScheduleLookup schedule) {
-    Optional<Program> program() {
-      return ProgramStore.program(channel, fields.get(), schedule.schedule());
-    }
-
-    Optional<Instant> nextRound() {
-      return schedule.nextDue();
-    }
+  /** A program's schedule (and when it runs next) asked for in {@code pipeline}: read it after its sync. */
+  ScheduleLookup schedule(PipelineBase pipeline, String team, String channel) {
+    return schedules.lookup(pipeline, team, KIND, channel);
   }
 
   private Optional<Program> find(String team, String channel, Map<String, String> fields) {
     return fields.isEmpty() ? Optional.empty() : program(channel, fields, schedules.get(team, KIND, channel));
   }
 
-  private static Optional<Program> program(String channel, Map<String, String> fields, Optional<Schedule> schedule) {
+  /** The program stored as {@code fields} (empty: none) with {@code schedule}, if both are there. */
+  static Optional<Program> program(String channel, Map<String, String> fields, Optional<Schedule> schedule) {
     if (fields.isEmpty() || schedule.isEmpty()) {
       return Optional.empty();
     }
@@ -167,19 +160,24 @@ class ProgramStore {
     return redis.smembers(Keys.team(team, "pairing", "programs"));
   }
 
-  /** {@link #channels} as part of a pipeline. */
-  Response<Set<String>> channels(PipelineBase pipeline, String team) {
-    return pipeline.smembers(Keys.team(team, "pairing", "programs"));
+  /**
+   * The workspace's program channels as this instance last read them ({@link #remember}): a guess, never an
+   * answer. With it a request asks for each program's schedule in the same round trip as the stored program
+   * list ({@link MemberView}), and reads again only for channels the guess missed (a program started since);
+   * no instance has to tell the others when programs change.
+   */
+  Set<String> lastRead(String team) {
+    return lastRead.getOrDefault(team, Set.of());
   }
 
-  /** A program's stored fields (empty: none), as part of a pipeline; {@link #find} makes the program. */
-  Response<Map<String, String>> fields(PipelineBase pipeline, String team, String channel) {
-    return pipeline.hgetAll(key(team, channel, "program"));
-  }
-
-  /** {@link #isMember} as part of a pipeline. */
-  Response<Boolean> isMember(PipelineBase pipeline, String team, String channel, String user) {
-    return pipeline.sismember(key(team, channel, "members"), user);
+  /** {@code channels} were just read for {@code team}: the next {@link #lastRead} guesses them. */
+  void remember(String team, Set<String> channels) {
+    if (!channels.equals(lastRead.get(team))) {
+      if (lastRead.size() >= LAST_READ_LIMIT) {
+        lastRead.clear();
+      }
+      lastRead.put(team, Set.copyOf(channels));
+    }
   }
 
   Optional<Instant> nextRound(String team, String channel) {

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import redis.clients.jedis.PipelineBase;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -157,13 +155,9 @@ class RoundStore {
     return group(team, channel, id, index, redis.hmget(key(team, channel, id), "at", "g:" + index, "p:" + index));
   }
 
-  /** {@link #group} as part of a pipeline: read it with {@link #group(GroupRef, String, Response)} after sync. */
-  Response<List<String>> group(PipelineBase pipeline, String team, GroupRef ref) {
-    return pipeline.hmget(key(team, ref.channel(), ref.round()), "at", "g:" + ref.group(), "p:" + ref.group());
-  }
-
-  Optional<RoundGroup> group(GroupRef ref, String team, Response<List<String>> read) {
-    return group(team, ref.channel(), ref.round(), ref.group(), read.get());
+  /** Group {@code ref} from its round's fields {@code at}, {@code g:{index}}, {@code p:{index}} read elsewhere. */
+  Optional<RoundGroup> group(String team, GroupRef ref, List<String> fields) {
+    return group(team, ref.channel(), ref.round(), ref.group(), fields);
   }
 
   private Optional<RoundGroup> group(String team, String channel, String id, int index, List<String> f) {
@@ -201,11 +195,6 @@ class RoundStore {
   /** {@code user}'s last groups, newest first: channel|round|group. */
   List<String> history(String team, String user, int count) {
     return redis.zrevrange(Keys.team(team, "pairing", "history", user), 0, count - 1);
-  }
-
-  /** {@link #history} as part of a pipeline. */
-  Response<List<String>> history(PipelineBase pipeline, String team, String user, int count) {
-    return pipeline.zrevrange(Keys.team(team, "pairing", "history", user), 0, count - 1);
   }
 
   /** Rewrites who a round names (forget-me replaces a member with {@link Round#FORGOTTEN}). */

@@ -43,8 +43,12 @@ class ScheduleStore {
   static final String WAKE = WakeUps.channel("schedule");
   private static final Duration REMEMBER_DONE = Duration.ofDays(30);
 
+  /** Parsed definitions {@link #read} keeps; past it, it starts over. */
+  static final int PARSED_LIMIT = 10_000;
+
   private final UnifiedJedis redis;
   private final StoredJson json;
+  private final Map<String, Schedule> parsed = new java.util.concurrent.ConcurrentHashMap<>();
   private final LuaScript claim = LuaScript.load("schedule/claim");
   private final LuaScript finish = LuaScript.load("schedule/finish");
   private final LuaScript index = LuaScript.load("schedule/index");
@@ -165,7 +169,25 @@ class ScheduleStore {
     return json.write(stored);
   }
 
+  /**
+   * A stored definition as a schedule. Parsed ones are kept by their exact JSON (a schedule is immutable, a
+   * changed definition is other JSON): {@code /coffee status} and App Home show schedules on every call, and
+   * the parse was a tenth of a status's CPU.
+   */
   private Schedule read(String value) {
+    Schedule known = parsed.get(value);
+    if (known != null) {
+      return known;
+    }
+    Schedule schedule = parse(value);
+    if (parsed.size() >= PARSED_LIMIT) {
+      parsed.clear();
+    }
+    parsed.put(value, schedule);
+    return schedule;
+  }
+
+  private Schedule parse(String value) {
     Stored s = json.read(value, Stored.class);
     Cadence cadence = s.days() == null ? null : new Cadence(EnumSet.copyOf(s.days()), s.everyWeeks(),
         LocalTime.parse(s.time()), ZoneId.of(s.zone()), LocalDate.parse(s.anchor()));

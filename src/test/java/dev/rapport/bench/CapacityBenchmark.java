@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
  * Capacity, closed loop: how many requests a second of each type Rapport answers when wrk keeps
  * {@value ClosedLoop#CONNECTIONS} connections busy, against the floor (a Bolt app on Spring Boot whose
  * handlers do one Redis write and ack, {@link FloorApp}; its {@code /pulse} opens a modal too) under the same
- * load. For {@code /pulse} what counts, for both, is modals opened. Both apps, the fake Slack and
- * Redis run at once, each in its own process; the floor and Rapport take turns per request type, and the
+ * load, and against the same floor with a replay check ({@code floor.replay-check}). For {@code /pulse} what
+ * counts, for all three, is modals opened. The three apps, the fake Slack and Redis run at once, each in its
+ * own process; the apps take turns per request type, and the
  * whole round is repeated {@value #ROUNDS} times, so a ratio compares two steps seconds apart on the same
  * machine. Needs wrk ({@code apt-get install -y wrk}).
  * Run: {@code ./mvnw -B test -Pbench -Dtest=CapacityBenchmark}
@@ -31,6 +32,8 @@ class CapacityBenchmark {
 
   static final String SECRET = "capacity-benchmark-secret";
   static final String ADMIN = "UL001";
+  /** The floor that also refuses a signed request it let in before (one Redis round trip, as #13 asks). */
+  static final String CHECKED = "floor+replay";
   static final int SECONDS = Integer.getInteger("bench.seconds", 8);
   static final int WARM_UP_SECONDS = 6;
   static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
@@ -49,6 +52,11 @@ class CapacityBenchmark {
              "--logging.level.root=WARN", "--management.endpoint.health.group.readiness.include=readinessState",
              "--floor.redis-port=" + redis.port(), "--floor.api-url=" + slack.apiUrl(),
              "--floor.bot-token=" + FakeSlack.tokenFor(BenchRequests.TEAM), "--floor.secret=" + SECRET);
+         ChildApp checked = ChildApp.start(FloorApp.class, "--spring.main.banner-mode=off",
+             "--logging.level.root=WARN", "--management.endpoint.health.group.readiness.include=readinessState",
+             "--floor.redis-port=" + redis.port(), "--floor.api-url=" + slack.apiUrl(),
+             "--floor.bot-token=" + FakeSlack.tokenFor(BenchRequests.TEAM), "--floor.secret=" + SECRET,
+             "--floor.replay-check=true");
          ChildApp rapport = ChildApp.rapport(slack, redis, SECRET)) {
       LoadGenerator admin = new LoadGenerator(rapport.url(), SECRET);
       // Each after the last one's work is done: "/pulse now" right after "/pulse start" finds no pulse yet.
@@ -63,6 +71,7 @@ class CapacityBenchmark {
           .filter(k -> ONLY.isEmpty() || Arrays.stream(ONLY.split(",")).anyMatch(k.name()::startsWith)).toList();
       Map<String, ChildApp> apps = new LinkedHashMap<>();
       apps.put("floor", floor);
+      apps.put(CHECKED, checked);
       apps.put("rapport", rapport);
       Map<String, ClosedLoop> loops = new LinkedHashMap<>();
       for (var app : apps.entrySet()) {
@@ -79,10 +88,22 @@ class CapacityBenchmark {
             int planned = (int) (Math.max(fastest * 2, 25_000) * seconds);
             long started = System.currentTimeMillis();
             Map<String, Long> before = RedisCalls.now(redis.port());
+            Map<String, Long> usecBefore = RedisCalls.usecNow(redis.port());
+            double redisCpu = RedisCalls.cpuSeconds(redis.port());
+            double appCpu = app.getValue().cpuSeconds();
             long modals = slack.calls("views.open");
             double refused = rapport.metric("rapport_work_total", "outcome=\"refused\"");
             ClosedLoop.Result result = loops.get(app.getKey()).run(kind, seconds, planned, key);
             Map<String, Long> calls = RedisCalls.since(before, redis.port());
+            appCpu = app.getValue().cpuSeconds() - appCpu;
+            redisCpu = RedisCalls.cpuSeconds(redis.port()) - redisCpu;
+            Map<String, Long> usec = new java.util.TreeMap<>();
+            RedisCalls.usecNow(redis.port()).forEach((command, n) -> {
+              long d = n - usecBefore.getOrDefault(command, 0L);
+              if (d > 0 && !command.equals("info")) {
+                usec.put(command, d);
+              }
+            });
             rates.put(key, result.throughput());
             if (app.getKey().equals("rapport")) {
               waitUntilIdle(rapport);
@@ -91,10 +112,12 @@ class CapacityBenchmark {
             }
             modals = slack.calls("views.open") - modals;
             refused = rapport.metric("rapport_work_total", "outcome=\"refused\"") - refused;
-            System.out.printf("step %d %s (%tT-%tT): %.0f/s p99 %.1f ms, %d failed; Redis commands per answer: %s;"
-                + " modals opened: %d; refused as busy: %.0f%n", round, key, started, System.currentTimeMillis(),
-                result.throughput(), result.p99(), result.failed(), RedisCalls.perAnswer(calls, result.requests()),
-                modals, refused);
+            System.out.printf("step %d %s (%tT-%tT): %.0f/s p99 %.1f ms, %d failed; CPU per answer: app %.0f µs,"
+                + " Redis %.0f µs; Redis commands per answer: %s; µs of them per answer: %s; modals opened: %d;"
+                + " refused as busy: %.0f%n", round, key, started, System.currentTimeMillis(), result.throughput(),
+                result.p99(), result.failed(), perAnswer(appCpu, result), perAnswer(redisCpu, result),
+                RedisCalls.perAnswer(calls, result.requests()), RedisCalls.perAnswer(usec, result.requests()), modals,
+                refused);
             if (kind.name().startsWith("/pulse")) { // both open a modal per /pulse (the floor before its ack)
               if (modals + refused < result.requests() * 0.99) {
                 throw new IllegalStateException(key + " opened " + modals + " modals and refused " + refused
@@ -134,31 +157,45 @@ class CapacityBenchmark {
     System.out.printf("Capacity, closed loop: wrk, %d threads, %d connections, %d s per step, floor and Rapport in"
         + " turn per request type, %d rounds (after a %d s warm-up step each); load average before: %s, after: %s%n",
         ClosedLoop.THREADS, ClosedLoop.CONNECTIONS, SECONDS, ROUNDS, WARM_UP_SECONDS, loadBefore, loadAfter);
-    System.out.printf("%-15s %-7s %10s %8s %8s %8s %7s%n", "request", "app", "answers/s", "p50 ms", "p99 ms",
+    System.out.printf("%-15s %-12s %10s %8s %8s %8s %7s%n", "request", "app", "answers/s", "p50 ms", "p99 ms",
         "max ms", "failed");
     for (BenchRequests.Kind kind : kinds) {
-      for (String app : List.of("floor", "rapport")) {
+      for (String app : List.of("floor", CHECKED, "rapport")) {
         for (ClosedLoop.Result r : results.get(app + "/" + kind.name())) {
-          System.out.printf("%-15s %-7s %10.0f %8.1f %8.1f %8.1f %7d%n", kind.name(), app, r.throughput(), r.p50(),
+          System.out.printf("%-15s %-12s %10.0f %8.1f %8.1f %8.1f %7d%n", kind.name(), app, r.throughput(), r.p50(),
               r.p99(), r.max(), r.failed());
         }
       }
     }
     System.out.println();
-    System.out.println("| Request | Floor, answers/s (rounds) | Rapport, answers/s (rounds) | Rapport / floor (rounds)"
-        + " | Ratio, median | Rapport p99 ms (rounds) |");
-    System.out.println("| --- | --- | --- | --- | ---: | --- |");
+    System.out.println("| Request | Floor, answers/s (rounds) | Floor with a replay check | Rapport, answers/s (rounds)"
+        + " | Rapport / floor (rounds) | Median | Rapport / floor with a replay check (rounds) | Median"
+        + " | Rapport p99 ms (rounds) |");
+    System.out.println("| --- | --- | --- | --- | --- | ---: | --- | ---: | --- |");
     for (BenchRequests.Kind kind : kinds) {
       List<ClosedLoop.Result> f = results.get("floor/" + kind.name());
+      List<ClosedLoop.Result> c = results.get(CHECKED + "/" + kind.name());
       List<ClosedLoop.Result> r = results.get("rapport/" + kind.name());
-      double[] ratios = new double[f.size()];
-      for (int i = 0; i < f.size(); i++) {
-        ratios[i] = r.get(i).throughput() / f.get(i).throughput();
-      }
-      System.out.printf("| %s | %s | %s | %s | **%.2f** | %s |%n", kind.name(), join(f, ClosedLoop.Result::throughput,
-          "%.0f"), join(r, ClosedLoop.Result::throughput, "%.0f"), joinValues(ratios), median(ratios),
-          join(r, ClosedLoop.Result::p99, "%.1f"));
+      double[] ratios = ratios(r, f);
+      double[] checkedRatios = ratios(r, c);
+      System.out.printf("| %s | %s | %s | %s | %s | **%.2f** | %s | **%.2f** | %s |%n", kind.name(),
+          join(f, ClosedLoop.Result::throughput, "%.0f"), join(c, ClosedLoop.Result::throughput, "%.0f"),
+          join(r, ClosedLoop.Result::throughput, "%.0f"), joinValues(ratios), median(ratios),
+          joinValues(checkedRatios), median(checkedRatios), join(r, ClosedLoop.Result::p99, "%.1f"));
     }
+  }
+
+  /** Microseconds of {@code cpuSeconds} per answer of the step. */
+  private static double perAnswer(double cpuSeconds, ClosedLoop.Result result) {
+    return result.requests() == 0 ? 0 : cpuSeconds * 1e6 / result.requests();
+  }
+
+  private static double[] ratios(List<ClosedLoop.Result> app, List<ClosedLoop.Result> floor) {
+    double[] ratios = new double[floor.size()];
+    for (int i = 0; i < floor.size(); i++) {
+      ratios[i] = app.get(i).throughput() / floor.get(i).throughput();
+    }
+    return ratios;
   }
 
   private static String join(List<ClosedLoop.Result> results, java.util.function.ToDoubleFunction<ClosedLoop.Result> f,

@@ -116,6 +116,14 @@ final class ChildApp implements AutoCloseable {
     return process.pid();
   }
 
+  /** CPU seconds the app's JVM has used so far, all threads (user + system, from /proc). */
+  double cpuSeconds() throws IOException {
+    String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+  }
+
   String url() {
     return "http://127.0.0.1:" + port;
   }

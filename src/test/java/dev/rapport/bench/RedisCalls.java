@@ -42,14 +42,34 @@ final class RedisCalls {
         .collect(Collectors.joining(", ")));
   }
 
+  /** CPU seconds the Redis server has used so far (user + system, {@code INFO cpu}). */
+  static double cpuSeconds(int port) {
+    try (Jedis direct = new Jedis("127.0.0.1", port)) {
+      return direct.info("cpu").lines().filter(line -> line.startsWith("used_cpu_sys:")
+          || line.startsWith("used_cpu_user:")).mapToDouble(line -> Double.parseDouble(
+          line.substring(line.indexOf(':') + 1).trim())).sum();
+    }
+  }
+
   /** "cmdstat_get:calls=12,usec=..." lines as command -> calls. */
   static Map<String, Long> parse(String info) {
-    Map<String, Long> calls = new TreeMap<>();
+    return parse(info, "calls=");
+  }
+
+  /** Microseconds Redis spent per command so far ({@code usec} of {@code INFO commandstats}). */
+  static Map<String, Long> usecNow(int port) {
+    try (Jedis direct = new Jedis("127.0.0.1", port)) {
+      return parse(direct.info("commandstats"), "usec=");
+    }
+  }
+
+  private static Map<String, Long> parse(String info, String field) {
+    Map<String, Long> values = new TreeMap<>();
     info.lines().filter(line -> line.startsWith("cmdstat_")).forEach(line -> {
       String name = line.substring("cmdstat_".length(), line.indexOf(':'));
-      String count = line.substring(line.indexOf("calls=") + 6);
-      calls.put(name, Long.parseLong(count.substring(0, count.indexOf(','))));
+      String value = line.substring(line.indexOf(field) + field.length());
+      values.put(name, Long.parseLong(value.substring(0, value.indexOf(','))));
     });
-    return calls;
+    return values;
   }
 }

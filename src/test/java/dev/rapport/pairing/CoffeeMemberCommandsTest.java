@@ -94,6 +94,25 @@ class CoffeeMemberCommandsTest extends CoffeeAppTest {
   }
 
   @Test
+  void statusFollowsProgramsStoppedAndStartedSinceItLastAnswered() {
+    String books = "C0BOOKS";
+    slack.workspace(TEAM).channel(books, "UB", 3);
+    slack.workspace(TEAM).join(books, ME);
+
+    coffee(ADMIN, LUNCH, "stop");
+    String afterStop = coffee(ME, DM, "status").text();
+    coffee(ADMIN, books, "start every week on wed at 10:00 tz UTC");
+    await().atMost(WAIT).until(() -> coffee(ME, DM, "status").text().contains("<#" + books + ">"));
+    String afterStart = coffee(ME, DM, "status").text();
+
+    assertThat(afterStop).contains("<#" + DESIGN + ">").doesNotContain("<#" + LUNCH + ">");
+    assertThat(afterStart).contains("<#" + DESIGN + ">").contains("<#" + books + ">")
+        .doesNotContain("<#" + LUNCH + ">");
+    assertThat(afterStart.indexOf("<#" + books + ">")).as("in channel order").isLessThan(
+        afterStart.indexOf("<#" + DESIGN + ">"));
+  }
+
+  @Test
   void aHistoryOfOneGroupSaysGroupNotGroups() {
     coffee(ADMIN, DESIGN, "now");
     intros(DESIGN, 0, 1);
