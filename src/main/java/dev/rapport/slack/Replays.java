@@ -18,13 +18,18 @@ import redis.clients.jedis.params.SetParams;
  * twice. An event delivery is remembered under its {@code event_id} instead, with its signature as the
  * value, so one round trip tells a replay (the same bytes: refused) from Slack's retry (the same event,
  * signed anew: acknowledged, not handled again) and from a new event: before, an event cost a replay check
- * and then an event_id dedupe, two round trips per event of every channel the app is in.
+ * and then an event_id dedupe, two round trips per event of every channel the app is in. Each request
+ * received leaves a random mark of its own (the attempt): when a reply is lost with its connection and the
+ * client runs the check once more, the request finds its own mark and is let in, not refused as a replay of
+ * itself (which lost the event: Slack's retry then counted as a redelivery).
  * <pre>
- * rapport:{requests}:seen:{signature}   STRING  "1", expires when the signature's timestamp has left the
- *                                               window (+{@link #MARGIN_SECONDS} s for clocks of replicas)
- * rapport:{team}:events:seen:{event_id} STRING  the first 128 bits of the signature of the delivery let in,
- *                                               expires after {@link EventDedupe#REMEMBER} ({@link EventDedupe}
- *                                               documents the key; Socket Mode writes "1")
+ * rapport:{requests}:seen:{signature}   STRING  the attempt that let it in (random, one per request received),
+ *                                               expires when the signature's timestamp has left the window
+ *                                               (+{@link #MARGIN_SECONDS} s for clocks of replicas)
+ * rapport:{team}:events:seen:{event_id} STRING  {digest}:{attempt}: the first 128 bits of the signature of the
+ *                                               delivery let in, and the attempt; expires after
+ *                                               {@link EventDedupe#REMEMBER} ({@link EventDedupe} documents the
+ *                                               key; Socket Mode writes "1")
  * </pre>
  * A request we answered with a 5xx is forgotten again ({@link #forget}), so Slack's retry of it (or the
  * same bytes again) is let in. While Redis is unreachable, signatures are remembered in this instance's
@@ -44,6 +49,7 @@ final class Replays {
   record EventId(String team, String id) {}
 
   private static final Logger log = LoggerFactory.getLogger(Replays.class);
+  private static final java.security.SecureRandom ATTEMPTS = new java.security.SecureRandom();
 
   private final UnifiedJedis redis;
   private final Clock clock;
@@ -69,9 +75,12 @@ final class Replays {
    *     apart across instances, so the delivery is answered 503 and Slack delivers it again later
    */
   Seen check(String signature, long timestamp, EventId event) {
+    // This request's own mark: if the reply is lost with the connection, the client runs the command once more
+    // (StaleConnectionRetry), and finding its own mark is not a replay.
+    String attempt = Long.toHexString(ATTEMPTS.nextLong());
     if (event != null) {
       Object seen = seenScript.run(redis, List.of(EventDedupe.key(event.team(), event.id())),
-          List.of(digest(signature), String.valueOf(EventDedupe.REMEMBER.toSeconds())));
+          List.of(digest(signature), String.valueOf(EventDedupe.REMEMBER.toSeconds()), attempt));
       return switch ((String) seen) {
         case "first" -> Seen.FIRST;
         case "replayed" -> Seen.REPLAYED;
@@ -88,8 +97,10 @@ final class Replays {
       }
     }
     try {
-      return redis.set(key, "1", SetParams.setParams().nx().ex(Math.max(1, forgetAt - now))) != null
-          ? Seen.FIRST : Seen.REPLAYED;
+      if (redis.set(key, attempt, SetParams.setParams().nx().ex(Math.max(1, forgetAt - now))) != null) {
+        return Seen.FIRST;
+      }
+      return attempt.equals(redis.get(key)) ? Seen.FIRST : Seen.REPLAYED;
     } catch (JedisException e) {
       log.warn("Redis unavailable ({}): remembering a request's signature in memory", e.getClass().getSimpleName());
       synchronized (local) {

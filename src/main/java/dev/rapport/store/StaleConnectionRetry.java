@@ -16,8 +16,9 @@ import redis.clients.jedis.util.IOUtils;
  * a fresh one, so the first requests after recovery succeed as they did with a check on borrow. A timeout
  * is not retried; while Redis is away the retry fails too and the error goes up. The cost: a connection lost
  * after Redis ran a command but before its reply arrived looks the same as a stale one, so that command runs
- * twice. Rapport's writes that matter are idempotent scripts (enqueue, claims come back as uncertain); a
- * counter such as a reaction count can be one too high after such a failure.
+ * twice. Rapport's writes that matter are idempotent scripts (enqueue, claims come back as uncertain; the
+ * replay check finds the request's own mark and lets it in); a counter such as a reaction count can be one
+ * too high after such a failure.
  */
 final class StaleConnectionRetry implements CommandExecutor {
 

@@ -75,7 +75,7 @@ class RequestGateTest extends AppTest {
         .until(() -> slack.calls("views.publish").size() == 1);
     String digest = delivered.get("X-Slack-Signature").substring(3, 35);
     assertThat(jedis.get("rapport:{" + TEAM + "}:events:seen:" + eventId)).as("one key says both")
-        .isEqualTo(digest);
+        .startsWith(digest + ":");
     assertThat(jedis.exists("rapport:{requests}:seen:" + digest)).as("no second write for the replay check")
         .isFalse();
   }
