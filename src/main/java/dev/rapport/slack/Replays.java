@@ -49,7 +49,6 @@ final class Replays {
   record EventId(String team, String id) {}
 
   private static final Logger log = LoggerFactory.getLogger(Replays.class);
-  private static final java.security.SecureRandom ATTEMPTS = new java.security.SecureRandom();
 
   private final UnifiedJedis redis;
   private final Clock clock;
@@ -77,7 +76,8 @@ final class Replays {
   Seen check(String signature, long timestamp, EventId event) {
     // This request's own mark: if the reply is lost with the connection, the client runs the command once more
     // (StaleConnectionRetry), and finding its own mark is not a replay.
-    String attempt = Long.toHexString(ATTEMPTS.nextLong());
+    // It needs to be unique, not secret: we make it, a request can't choose it (so no SecureRandom and its lock).
+    String attempt = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
     if (event != null) {
       Object seen = seenScript.run(redis, List.of(EventDedupe.key(event.team(), event.id())),
           List.of(digest(signature), String.valueOf(EventDedupe.REMEMBER.toSeconds()), attempt));
