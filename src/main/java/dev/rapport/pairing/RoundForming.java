@@ -61,7 +61,7 @@ class RoundForming {
     if (eligible.size() >= 2) {
       Map<String, Set<String>> avoid = choices.avoided(team, eligible);
       // The skip-level guard's pairs go in as do-not-pair entries: nothing anyone reads says why.
-      Map<String, Set<String>> managers = skipLevel.exclusions(team, program, eligible);
+      Map<String, Set<String>> managers = skipLevel.exclusions(team, program, roundId, eligible);
       for (int attempt = 0; attempt < 3 && eligible.size() >= 2; attempt++) {
         try {
           List<Group> matched = matcher.match(new MatchRequest(toMembers(eligible, members), history,

@@ -24,7 +24,10 @@ import org.springframework.stereotype.Component;
  * <p>Reading it costs one {@code users.profile.get} per person (cached like profiles). Slack allows that method
  * about 100 calls a minute, so a round waits out a rate limit (as Slack asks) for at most
  * {@link ProfileFields#PATIENCE} in all; people whose field it couldn't read by then count as having no manager
- * named, this round.
+ * named, this round. First, one {@code team.profile.get} checks that the label still names a Person field
+ * ({@link ManagerFieldCheck}): when it was deleted or retyped since it was saved, the round goes ahead without the
+ * guard and the program's admins hear why, once per round ({@link AdminNotes}), instead of it silently doing
+ * nothing. When Slack can't say, the fields are read as before.
  */
 @Component
 class SkipLevel {
@@ -34,11 +37,15 @@ class SkipLevel {
 
   private final ProfileFields fields;
   private final ProgramExtras extras;
+  private final ManagerFieldCheck check;
+  private final AdminNotes notes;
   private final Clock clock;
 
-  SkipLevel(ProfileFields fields, ProgramExtras extras, Clock clock) {
+  SkipLevel(ProfileFields fields, ProgramExtras extras, ManagerFieldCheck check, AdminNotes notes, Clock clock) {
     this.fields = fields;
     this.extras = extras;
+    this.check = check;
+    this.notes = notes;
     this.clock = clock;
   }
 
@@ -50,10 +57,22 @@ class SkipLevel {
     return extras.managerField(team, program.channel());
   }
 
-  /** Who must not share a group because one manages the other: each member to their managers among {@code users}. */
-  Map<String, Set<String>> exclusions(String team, Program program, List<String> users) {
+  /**
+   * Who must not share a group because one manages the other: each member to their managers among {@code users}.
+   * None, and a note to the admins, when the field is no longer a Person field of the workspace.
+   */
+  Map<String, Set<String>> exclusions(String team, Program program, String roundId, List<String> users) {
     Optional<String> label = field(team, program);
     if (label.isEmpty()) {
+      return Map.of();
+    }
+    ManagerFieldCheck.Verdict verdict = check.check(team, label.get());
+    if (verdict instanceof ManagerFieldCheck.Missing || verdict instanceof ManagerFieldCheck.NotPerson) {
+      notes.tell(team, new RoundRef(program.channel(), roundId), "manager-field", ":warning: <#" + program.channel()
+          + ">'s coffee round went ahead without keeping people apart from their managers: "
+          + ManagerFieldCheck.problem(verdict) + " Name a Person field in `/coffee settings` (Manager profile field) "
+          + "or with `" + OnboardingWords.MANAGER_EXAMPLE + "`; `managers none` stops using one.",
+          "manager field unusable");
       return Map.of();
     }
     Set<String> pool = Set.copyOf(users);

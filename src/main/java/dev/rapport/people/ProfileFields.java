@@ -10,7 +10,9 @@ import dev.rapport.store.StoredJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +24,9 @@ import redis.clients.jedis.params.SetParams;
  * A person's custom profile fields, the ones a workspace's Slack admins define ("Office", "Manager",
  * "Department", …), read by their label with {@code users.profile.get} and cached like profiles. A field of
  * Slack's "user" type (a manager, say) holds a user id. Labels are matched without regard to case or the
- * spaces around them, since admins type them into settings by hand.
+ * spaces around them, since admins type them into settings by hand. Which fields the workspace defines, and
+ * their types, come from {@code team.profile.get} ({@link #definitions}), asked afresh each time (not cached:
+ * an admin who just added a field is believed at once).
  * <pre>
  * rapport:{team}:people:fields:{user}   STRING  label (lower case) -> value as JSON; expires after the profile
  *                                               cache TTL
@@ -116,6 +120,36 @@ public class ProfileFields {
 
   void evict(String team, String user) {
     redis.del(key(team, user));
+  }
+
+  /** A custom field the workspace defines: its label and Slack's type ("text", "date", "user", …). */
+  public record Definition(String label, String type) {
+
+    /** Slack's "Person" field: its values are user ids. */
+    public boolean person() {
+      return "user".equals(type);
+    }
+  }
+
+  /** The workspace's custom profile fields, in Slack's order ({@code team.profile.get}). */
+  public List<Definition> definitions(String team) throws SlackCallException {
+    var profile = slack.call(team, "team.profile.get", c -> c.teamProfileGet(r -> r)).getProfile();
+    List<Definition> all = new ArrayList<>();
+    if (profile != null && profile.getFields() != null) {
+      profile.getFields().stream().filter(f -> f.getLabel() != null && !f.getLabel().isBlank())
+          .forEach(f -> all.add(new Definition(f.getLabel().strip(), f.getType() == null ? "" : f.getType())));
+    }
+    return all;
+  }
+
+  /** The field of {@code all} labelled {@code label}, compared as {@link #value} compares labels. */
+  public static Optional<Definition> named(List<Definition> all, String label) {
+    return all.stream().filter(d -> sameLabel(d.label(), label)).findFirst();
+  }
+
+  /** Whether two labels name the same field ("  Office " and "office" do). */
+  public static boolean sameLabel(String a, String b) {
+    return normal(a).equals(normal(b));
   }
 
   /** How a label is compared: "  Office " and "office" are the same field. */

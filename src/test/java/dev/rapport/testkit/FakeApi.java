@@ -117,6 +117,7 @@ public final class FakeApi {
       case "auth.test" -> authTest(team);
       case "users.info" -> usersInfo(team, call.param("user"));
       case "users.profile.get" -> usersProfile(team, call);
+      case "team.profile.get" -> teamProfile(team);
       case "users.list" -> usersList(team, call);
       case "conversations.members" -> members(team, call);
       case "conversations.open" -> open(call);
@@ -193,6 +194,28 @@ public final class FakeApi {
           f.put("label", field.getKey());
         }
       }
+    }
+    return node;
+  }
+
+  /** The workspace's custom profile fields, each from the sample's field shape, ids Xf0, Xf1… in their order. */
+  private ObjectNode teamProfile(String team) {
+    ObjectNode node = SlackSamples.apiResponse("team.profile.get");
+    ObjectNode profile = (ObjectNode) node.get("profile");
+    ObjectNode template = (ObjectNode) profile.get("fields").get(0);
+    ArrayNode fields = profile.putArray("fields");
+    int i = 0;
+    for (Map.Entry<String, String> field : workspace(team).profileFields().entrySet()) {
+      ObjectNode f = template.deepCopy();
+      f.put("id", "Xf" + i).put("ordering", i++).put("label", field.getKey()).put("type", field.getValue())
+          .put("field_name", "").put("hint", "").put("section_id", "S0ABOUT");
+      f.putArray("possible_values");
+      f.with("permissions").putArray("api");
+      fields.add(f);
+    }
+    for (JsonNode section : profile.path("sections")) {
+      ((ObjectNode) section).put("id", "S0ABOUT").put("team_id", team).put("section_type", "about_me")
+          .put("label", "About me");
     }
     return node;
   }

@@ -92,6 +92,12 @@ public final class FakeWorkspace {
   final Map<String, List<String>> userGroups = new LinkedHashMap<>();
   /** User group id -> its handle (what people type after @), for {@code usergroups.list}. */
   final Map<String, String> userGroupHandles = new LinkedHashMap<>();
+  /**
+   * Custom profile fields the workspace's admins defined, label -> Slack type ("user" for a Person field, "text",
+   * "date", …), for {@code team.profile.get}. A label people have a value for that isn't declared here is a field
+   * too: a Person field when every value is user ids, a text field otherwise.
+   */
+  final Map<String, String> profileFields = new LinkedHashMap<>();
   /** Channels Rapport isn't a member of (it is in every other one): posts there fail with not_in_channel. */
   final Set<String> withoutRapport = new LinkedHashSet<>();
 
@@ -152,6 +158,30 @@ public final class FakeWorkspace {
   public synchronized void namedUserGroup(String id, String handle, String... members) {
     userGroups.put(id, List.of(members));
     userGroupHandles.put(id, handle);
+  }
+
+  /** A Slack admin defines (or retypes) the custom profile field {@code label} as Slack's {@code type}. */
+  public synchronized void profileField(String label, String type) {
+    profileFields.put(label, type);
+  }
+
+  /** A Slack admin deletes the custom profile field {@code label}: it is gone from everyone's profile too. */
+  public synchronized void deleteProfileField(String label) {
+    profileFields.remove(label);
+    users.values().forEach(u -> u.fields.remove(label));
+  }
+
+  /** The workspace's custom profile fields, label -> type: those declared, then those only people's values show. */
+  synchronized Map<String, String> profileFields() {
+    Map<String, String> all = new LinkedHashMap<>(profileFields);
+    for (User user : users.values()) {
+      user.fields.forEach((label, value) -> {
+        boolean ids = value.matches("\\s*[UW][A-Z0-9]+(\\s*,\\s*[UW][A-Z0-9]+)*\\s*");
+        all.merge(label, ids ? "user" : "text", (had, seen) -> profileFields.containsKey(label) || had.equals(seen)
+            ? had : "text");
+      });
+    }
+    return all;
   }
 
   /** Someone deleted user group {@code id} in Slack: asking for its members answers {@code no_such_subteam}. */
