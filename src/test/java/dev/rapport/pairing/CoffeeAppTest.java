@@ -83,6 +83,22 @@ abstract class CoffeeAppTest extends AppTest {
     return list;
   }
 
+  /**
+   * Runs a round of {@code channel} now (as {@link #ADMIN}) and waits for it; the groups of its intros. Not those
+   * of a scheduled round the clock passed meanwhile: only the new round whose id says {@code /coffee now} made it.
+   */
+  List<List<String>> groupsOfRoundNow(String channel) {
+    String rounds = "rapport:{" + TEAM + "}:pairing:" + channel + ":rounds";
+    List<String> before = jedis.zrange(rounds, 0, -1);
+    SlackRequests.Ack ack = requests.commandAck(TEAM, ADMIN, channel, "/coffee", "now");
+    requests.awaitResponse(ack.responseId());
+    awaitQuiet();
+    String round = jedis.zrange(rounds, 0, -1).stream().filter(r -> r.startsWith("n") && !before.contains(r))
+        .findFirst().orElseThrow();
+    return introMessages(channel).stream().filter(m -> String.valueOf(buttonValue(m.blocks(), IntroMessage.MET))
+        .startsWith(channel + "|" + round + "|")).map(m -> slack.api().groupDmMembers(m.channel())).toList();
+  }
+
   /** Clicks a button of an intro as {@code user}. */
   void click(String user, Intro intro, String action) {
     requests.blockAction(TEAM, user, intro.dm(), action, intro.value());

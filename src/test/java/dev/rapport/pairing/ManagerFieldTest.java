@@ -40,7 +40,7 @@ class ManagerFieldTest extends CoffeeAppTest {
     assertThat(savedManagerField()).isEqualTo("Manager");
     assertThat(slack.calls("team.profile.get")).hasSize(1);
 
-    List<List<String>> groups = roundNow();
+    List<List<String>> groups = groupsOfRoundNow(CHANNEL);
     assertThat(groups).isNotEmpty().noneMatch(g -> g.contains("UMGR01") && (g.contains("UREP01")
         || g.contains("UREP02")));
     assertThat(dms(ADMIN)).as("nothing to tell the admins").isEmpty();
@@ -106,7 +106,7 @@ class ManagerFieldTest extends CoffeeAppTest {
     assertThat(savedManagerField()).isEqualTo("Manager");
     slack.workspace(TEAM).deleteProfileField("Manager");
 
-    List<List<String>> groups = roundNow();
+    List<List<String>> groups = groupsOfRoundNow(CHANNEL);
 
     assertThat(groups).as("the round still runs").hasSize(2);
     List<String> notes = dms(ADMIN).stream().map(FakeApi.Message::text)
@@ -130,13 +130,5 @@ class ManagerFieldTest extends CoffeeAppTest {
 
   private String savedManagerField() {
     return jedis.hget("rapport:{" + TEAM + "}:pairing:" + CHANNEL + ":program", "managerField");
-  }
-
-  /** Runs a round now and waits for it; the groups of its intros. */
-  private List<List<String>> roundNow() {
-    SlackRequests.Ack ack = requests.commandAck(TEAM, ADMIN, CHANNEL, "/coffee", "now");
-    requests.awaitResponse(ack.responseId());
-    awaitQuiet();
-    return introMessages(CHANNEL).stream().map(m -> slack.api().groupDmMembers(m.channel())).toList();
   }
 }

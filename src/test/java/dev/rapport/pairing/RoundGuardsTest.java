@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rapport.testkit.FakeApi;
-import dev.rapport.testkit.SlackRequests;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +39,7 @@ class RoundGuardsTest extends CoffeeAppTest {
     slack.workspace(TEAM).user("UEXP01").status(":airplane:", "Out of office", now - 60);
     coffee(ADMIN, CHANNEL, "start every week on mon at 10:00 tz UTC");
 
-    List<List<String>> first = roundNow(0);
+    List<List<String>> first = groupsOfRoundNow(CHANNEL);
 
     List<String> placed = first.stream().flatMap(List::stream).toList();
     assertThat(placed).containsExactlyInAnyOrder("UIN001", "UIN002", "UIN003", "UEXP01");
@@ -50,7 +48,7 @@ class RoundGuardsTest extends CoffeeAppTest {
 
     slack.workspace(TEAM).user("UPALM1").status("", "", 0);
     advanceTo(clock.instant().plus(Duration.ofDays(7)));
-    List<List<String>> second = roundNow(first.size());
+    List<List<String>> second = groupsOfRoundNow(CHANNEL);
 
     assertThat(second.stream().flatMap(List::stream)).contains("UPALM1", "UOOO01").doesNotContain("UVAC01");
   }
@@ -63,10 +61,8 @@ class RoundGuardsTest extends CoffeeAppTest {
     assertThat(coffee(ADMIN, CHANNEL, "start every week on mon at 10:00 tz UTC managers field \"Manager\"").text())
         .contains("own manager");
 
-    int seen = 0;
     for (int round = 0; round < 3; round++) {
-      List<List<String>> groups = roundNow(seen);
-      seen += groups.size();
+      List<List<String>> groups = groupsOfRoundNow(CHANNEL);
       assertThat(groups).hasSize(2).noneMatch(g -> g.contains("UMGR01") && (g.contains("UREP01")
           || g.contains("UREP02")));
       advanceTo(clock.instant().plus(Duration.ofDays(7)));
@@ -80,7 +76,7 @@ class RoundGuardsTest extends CoffeeAppTest {
     slack.workspace(TEAM).user("UCAL02").tz("America/New_York", -5 * 3600);
     coffee(ADMIN, CHANNEL, "start every week on mon at 10:00 tz UTC");
 
-    roundNow(0);
+    groupsOfRoundNow(CHANNEL);
 
     FakeApi.Message intro = introMessages(CHANNEL).get(0);
     Matcher when = Pattern.compile("<!date\\^(\\d+)\\^").matcher(intro.blocks().toString());
@@ -99,19 +95,6 @@ class RoundGuardsTest extends CoffeeAppTest {
       String title = param(url, url == google ? "text" : "subject");
       assertThat(title).isEqualTo("Coffee: Real Zoë & <Ops> #1 and Real user-ucal02");
     }
-  }
-
-  /** Runs a round now; the groups of its intros (those after the first {@code from} of the channel). */
-  private List<List<String>> roundNow(int from) {
-    SlackRequests.Ack ack = requests.commandAck(TEAM, ADMIN, CHANNEL, "/coffee", "now");
-    requests.awaitResponse(ack.responseId());
-    awaitQuiet();
-    List<List<String>> groups = new ArrayList<>();
-    List<FakeApi.Message> all = introMessages(CHANNEL);
-    for (FakeApi.Message m : all.subList(from, all.size())) {
-      groups.add(slack.api().groupDmMembers(m.channel()));
-    }
-    return groups;
   }
 
   private static String url(JsonNode blocks, String actionId) {
