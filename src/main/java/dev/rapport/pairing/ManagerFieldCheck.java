@@ -37,6 +37,9 @@ class ManagerFieldCheck {
   private static final Map<String, String> TYPES = Map.of("text", "Text", "long_text", "Long text", "date", "Date",
       "link", "Link", "options_list", "Options list", "tags", "Tags", "user", "Person");
 
+  /** How many Person fields an answer names. */
+  private static final int LISTED = 10;
+
   private final ProfileFields fields;
 
   ManagerFieldCheck(ProfileFields fields) {
@@ -78,7 +81,9 @@ class ManagerFieldCheck {
       return "The workspace has no Person fields yet: a Slack admin adds one under the workspace's profile "
           + "settings (as a *Person* field, e.g. \"Manager\"), and people fill in their manager there.";
     }
+    // A workspace may define dozens of fields: the answer stays short enough for one message.
+    String more = people.size() > LISTED ? " and " + (people.size() - LISTED) + " more" : "";
     return "Its Person " + (people.size() == 1 ? "field is " : "fields are ")
-        + people.stream().map(Mrkdwn::code).collect(Collectors.joining(", ")) + ".";
+        + people.stream().limit(LISTED).map(Mrkdwn::code).collect(Collectors.joining(", ")) + more + ".";
   }
 }

@@ -135,8 +135,9 @@ final class SettingsModal {
             + "channel's members who have been in the workspace longer."),
         text("journey", "Onboarding journey: nudges on", people.journey(), "e.g. " + JourneyStep.EXAMPLE
             + " (after it, new people join the rounds)."),
-        text("manager_field", "Manager profile field", people.managerField(), "The custom profile field that "
-            + "names each person's manager, e.g. Manager: nobody is paired with their own manager. Empty: none.")));
+        text("manager_field", "Manager profile field", people.managerField(), "The custom profile field (of "
+            + "Slack's Person type) that names each person's manager, e.g. Manager: nobody is paired with their own "
+            + "manager. Empty: none.")));
     return View.builder().type("modal").callbackId(CALLBACK).privateMetadata(channel)
         .title(viewTitle(t -> t.type("plain_text").text("Coffee pairing")))
         .submit(viewSubmit(t -> t.type("plain_text").text("Save")))
