@@ -1,7 +1,7 @@
 -- One member's view of a workspace's coffee pairing in one round trip: each program's settings and the
 -- member's place in it, their history, and per channel the group of the newest round still stored.
--- /coffee status answers with it before its ack, App Home and /coffee leave show it; before, it took a
--- round trip for the program list and the history, another for each program's facts and the groups. Reads
+-- /coffee status answers with it before its ack; App Home, the dashboard and DM pause/leave use it. It took
+-- a round trip for the program list and the history, then one for each program's facts and the groups. Reads
 -- only. The keys come from the program list and the history, so they can't be in KEYS; they carry the
 -- workspace's hash tag like KEYS[1], so they are in its slot (and on its node in a cluster). Layouts:
 -- ProgramStore, ChoiceStore, RoundStore.
