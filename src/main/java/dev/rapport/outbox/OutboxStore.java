@@ -155,6 +155,11 @@ class OutboxStore {
     }
   }
 
+  /** Whether the delivery is still queued or in flight (not acknowledged, given up on or erased). */
+  boolean queued(String id) {
+    return redis.hexists(ITEMS, id);
+  }
+
   boolean delivered(String id) {
     return redis.zscore(DONE, id) != null;
   }

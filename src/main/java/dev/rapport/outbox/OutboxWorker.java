@@ -233,7 +233,9 @@ class OutboxWorker implements SmartLifecycle {
   }
 
   private void finish(Delivery d, Posted posted, String outcome) throws Exception {
-    if (d.tag() != null) {
+    // Not queued any more: its workspace was uninstalled, or its recipient forgotten, while Slack was answering.
+    // Its listener must not write about it after the erasure (ack.lua doesn't remember it either).
+    if (d.tag() != null && store.queued(d.id())) {
       DeliveryListener listener = listeners.get(d.tag());
       if (listener != null) {
         listener.delivered(d, posted.channel(), posted.ts());

@@ -391,6 +391,27 @@ class OutboxTest extends AppTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> List.of(ids).stream().allMatch(outbox::delivered));
   }
 
+  @Test
+  void aDeliveryInFlightWhenItsWorkspaceOrRecipientIsErasedLeavesNoRecordThatItWasSent() {
+    // Queued an hour ahead so the running workers leave them to this test's claims.
+    Instant later = clock.instant().plus(Duration.ofHours(1));
+    Delivery toWorkspace = post("erased-workspace", "C1");
+    Delivery toPerson = Delivery.dm(TEAM, List.of("U0GONE"), "erased-person", "hi", null);
+    long[] at = {later.toEpochMilli(), later.toEpochMilli()};
+    store.enqueue(List.of(toWorkspace, toPerson), at);
+    assertThat(store.claimNext(later, 10).items()).hasSize(2);
+
+    // Slack is still answering the worker's calls when each erasure runs; then Slack says ok.
+    assertThat(store.dropNaming(TEAM, "U0GONE")).isEqualTo(1);
+    store.ack(toPerson, later);
+    store.eraseWorkspace(TEAM);
+    store.ack(toWorkspace, later);
+
+    assertThat(store.delivered(toWorkspace.id())).as("the erased workspace's delivery").isFalse();
+    assertThat(store.delivered(toPerson.id())).as("the forgotten person's delivery").isFalse();
+    assertThat(store.pending(TEAM)).isZero();
+  }
+
   private static Delivery post(String id, String channel) {
     return Delivery.post(TEAM, channel, id, "message " + id, null);
   }

@@ -114,6 +114,23 @@ class ForgetMeTest extends AppTest {
   }
 
   @Test
+  void aDeliverySlackIsStillAnsweringWhenTheWorkspaceIsUninstalledLeavesNothingBehind() {
+    slack.delay("chat.postMessage", 30_000);
+    assertThat(empathy("U005", "suggest What are you looking forward to?").text()).contains("Thank you");
+    // The review DMs reached Slack; its answers are held back.
+    await().atMost(Duration.ofSeconds(10)).until(() -> slack.api().messages().stream()
+        .anyMatch(m -> m.blocks().toString().contains("prompts_reject")));
+
+    assertThat(requests.event(TEAM, SlackRequests.newEventId(), "AppUninstalledPayload",
+        Map.of("type", "app_uninstalled")).status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> RedisContents.mentions(jedis, TEAM).isEmpty());
+    slack.releaseDelays();
+
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        assertThat(RedisContents.mentions(jedis, TEAM)).as("after Slack answered").isEmpty());
+  }
+
+  @Test
   void everyModuleThatKeepsPeopleOrSharedWorkspaceDataHandlesTheirErasure() {
     Set<String> forgetting = listeningModules(MemberForgotten.class);
     Set<String> uninstalling = listeningModules(WorkspaceUninstalled.class);
