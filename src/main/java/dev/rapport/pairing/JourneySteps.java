@@ -104,7 +104,9 @@ class JourneySteps implements ScheduledJob, DeliveryListener {
         return;
       }
       j = j.withBuddy(buddy.get());
-      store.update(team, j);
+      if (!store.update(team, j)) {
+        return; // the new hire asked to be forgotten while their buddy was picked: no welcome, no nudges
+      }
     }
     journeys.bookNudges(team, j);
     outbox.send(Delivery.dm(team, List.of(j.buddy()), j.ref(0).deliveryKey("buddy"), JourneyMessages.buddyFirst(j),

@@ -210,6 +210,26 @@ class OnboardingJourneyTest extends CoffeeAppTest {
         .contains("\"initial_value\":\"Manager\"");
   }
 
+  @Test
+  void aNewHireForgottenWhileTheirBuddyIsPickedIsNotWelcomedAndTheirJourneyIsNotWritten() {
+    coffee(ADMIN, CHANNEL, "start every week on mon at 10:00 tz UTC type onboarding managers field \"Manager\"");
+    slack.delay("users.profile.get", 30_000);
+    joins(HIRE);
+    // The buddy is being picked: the check that nobody buddies their own manager waits on Slack.
+    await().atMost(WAIT).until(() -> !slack.calls("users.profile.get").isEmpty());
+
+    requests.blockAction(TEAM, HIRE, "D" + HIRE, "pairing_forget", "forget");
+    await().atMost(WAIT).until(() -> slack.responded().stream().anyMatch(r -> r.text().contains("Done.")));
+    slack.releaseDelays();
+    awaitQuiet();
+
+    assertThat(dms(BUDDY)).as("no welcome for someone who asked to be forgotten").isEmpty();
+    // The pick's profile read, answered after the erasure, is cached as any later read of them would be (they
+    // are still in the channel); no journey, nudge or delivery names them.
+    assertThat(dev.rapport.testkit.RedisContents.mentions(jedis, HIRE))
+        .noneMatch(found -> !found.contains(":people:fields:") && !found.contains(":people:profile:"));
+  }
+
   private void joins(String user) {
     slack.workspace(TEAM).join(CHANNEL, user);
     assertThat(requests.event(TEAM, SlackRequests.newEventId(), "MemberJoinedChannelPayload", Map.of(
