@@ -97,13 +97,7 @@ class CapacityBenchmark {
             Map<String, Long> calls = RedisCalls.since(before, redis.port());
             appCpu = app.getValue().cpuSeconds() - appCpu;
             redisCpu = RedisCalls.cpuSeconds(redis.port()) - redisCpu;
-            Map<String, Long> usec = new java.util.TreeMap<>();
-            RedisCalls.usecNow(redis.port()).forEach((command, n) -> {
-              long d = n - usecBefore.getOrDefault(command, 0L);
-              if (d > 0 && !command.equals("info")) {
-                usec.put(command, d);
-              }
-            });
+            Map<String, Long> usec = RedisCalls.delta(usecBefore, RedisCalls.usecNow(redis.port()));
             rates.put(key, result.throughput());
             if (app.getKey().equals("rapport")) {
               waitUntilIdle(rapport);
