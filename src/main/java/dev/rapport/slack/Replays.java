@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.UnifiedJedis;
@@ -74,19 +75,23 @@ final class Replays {
    *     apart across instances, so the delivery is answered 503 and Slack delivers it again later
    */
   Seen check(String signature, long timestamp, EventId event) {
-    // This request's own mark: if the reply is lost with the connection, the client runs the command once more
-    // (StaleConnectionRetry), and finding its own mark is not a replay.
-    // It needs to be unique, not secret: we make it, a request can't choose it (so no SecureRandom and its lock).
-    String attempt = Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
-    if (event != null) {
-      Object seen = seenScript.run(redis, List.of(EventDedupe.key(event.team(), event.id())),
-          List.of(digest(signature), String.valueOf(EventDedupe.REMEMBER.toSeconds()), attempt));
-      return switch ((String) seen) {
-        case "first" -> Seen.FIRST;
-        case "replayed" -> Seen.REPLAYED;
-        default -> Seen.REDELIVERED;
-      };
-    }
+    // This request's own mark: if the reply is lost with the connection, the client runs the check once more
+    // (StaleConnectionRetry), and finding its own mark is not a replay. Unique, not secret: we make it.
+    String attempt = Long.toHexString(ThreadLocalRandom.current().nextLong());
+    return event == null ? request(signature, timestamp, attempt) : event(signature, event, attempt);
+  }
+
+  private Seen event(String signature, EventId event, String attempt) {
+    Object seen = seenScript.run(redis, List.of(EventDedupe.key(event.team(), event.id())),
+        List.of(digest(signature), String.valueOf(EventDedupe.REMEMBER.toSeconds()), attempt));
+    return switch ((String) seen) {
+      case "first" -> Seen.FIRST;
+      case "replayed" -> Seen.REPLAYED;
+      default -> Seen.REDELIVERED;
+    };
+  }
+
+  private Seen request(String signature, long timestamp, String attempt) {
     long now = clock.instant().getEpochSecond();
     long forgetAt = timestamp + Signatures.MAX_SKEW_SECONDS + MARGIN_SECONDS;
     String key = key(signature, null);
@@ -100,13 +105,17 @@ final class Replays {
       if (redis.set(key, attempt, SetParams.setParams().nx().ex(Math.max(1, forgetAt - now))) != null) {
         return Seen.FIRST;
       }
-      return attempt.equals(redis.get(key)) ? Seen.FIRST : Seen.REPLAYED;
     } catch (JedisException e) {
       log.warn("Redis unavailable ({}): remembering a request's signature in memory", e.getClass().getSimpleName());
       synchronized (local) {
         Long seen = local.put(key, forgetAt);
         return seen == null || seen <= now ? Seen.FIRST : Seen.REPLAYED;
       }
+    }
+    try {
+      return attempt.equals(redis.get(key)) ? Seen.FIRST : Seen.REPLAYED; // our own mark: a retry of ours
+    } catch (JedisException e) {
+      return Seen.REPLAYED; // Redis has it and can't say whose: refused (409) rather than let a replay in
     }
   }
 
