@@ -230,6 +230,27 @@ class OnboardingJourneyTest extends CoffeeAppTest {
         .noneMatch(found -> !found.contains(":people:fields:") && !found.contains(":people:profile:"));
   }
 
+  @Test
+  void aNewHireForgottenWhileNobodyCouldBeTheirBuddyIsNotNamedToTheAdmins() {
+    slack.workspace(TEAM).namedUserGroup("S0LEADS", "leads", MANAGER);
+    coffee(ADMIN, CHANNEL, "start every week on mon at 10:00 tz UTC type onboarding buddies @leads "
+        + "managers field \"Manager\"");
+    slack.delay("users.profile.get", 30_000);
+    joins(HIRE);
+    // The only one in the pool is their manager, which the pick is reading from Slack.
+    await().atMost(WAIT).until(() -> !slack.calls("users.profile.get").isEmpty());
+
+    requests.blockAction(TEAM, HIRE, "D" + HIRE, "pairing_forget", "forget");
+    await().atMost(WAIT).until(() -> slack.responded().stream().anyMatch(r -> r.text().contains("Done.")));
+    slack.releaseDelays();
+    awaitQuiet();
+
+    assertThat(dms(ADMIN)).as("no note naming someone who asked to be forgotten")
+        .noneMatch(m -> m.text().contains(HIRE));
+    assertThat(dev.rapport.testkit.RedisContents.mentions(jedis, HIRE))
+        .noneMatch(found -> !found.contains(":people:fields:") && !found.contains(":people:profile:"));
+  }
+
   private void joins(String user) {
     slack.workspace(TEAM).join(CHANNEL, user);
     assertThat(requests.event(TEAM, SlackRequests.newEventId(), "MemberJoinedChannelPayload", Map.of(
