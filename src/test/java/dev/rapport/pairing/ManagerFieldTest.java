@@ -113,7 +113,8 @@ class ManagerFieldTest extends CoffeeAppTest {
         .filter(t -> t.contains("without keeping people apart from their managers")).toList();
     assertThat(notes).hasSize(1);
     assertThat(notes.get(0)).contains("<#" + CHANNEL + ">").contains("no profile field called `Manager`")
-        .contains("`Team lead`").contains("/coffee settings");
+        .contains("`Team lead`").contains("/coffee settings")
+        .as("a /coffee start example would set the program's schedule too").doesNotContain("/coffee start");
   }
 
   /** Sends the settings form (weekly, in groups of {@code size}) with {@code managerField}; the outcome shown. */
