@@ -90,6 +90,19 @@ class ManagerFieldTest extends CoffeeAppTest {
   }
 
   @Test
+  void aLabelWithAnAmpersandTypedInTheStartCommandIsFoundAsSlackSpellsIt() {
+    slack.workspace(TEAM).profileField("R&D lead", "user");
+
+    // Slack sends & < > in a command's text as entities.
+    String reply = coffee(ADMIN, CHANNEL, "start every week on mon at 10:00 tz UTC managers field "
+        + "\"r&amp;d lead\"").text();
+
+    assertThat(reply).contains("Nobody is paired with their own manager").contains("`R&amp;D lead`")
+        .doesNotContain("wasn't saved");
+    assertThat(savedManagerField()).isEqualTo("R&D lead");
+  }
+
+  @Test
   void whenSlackCannotSayTheFieldIsSavedAndTheAdminIsToldItIsUnchecked() {
     slack.rateLimitNext("team.profile.get", 30, 1);
 
