@@ -5,14 +5,14 @@
 -- ARGV[1] "new" (only if the new hire has no journey in the channel yet), "update" (only if the journey exists)
 -- or "delete", ARGV[2] new hire, ARGV[3] index entry (to delete: the journey id, whose entry alone goes),
 -- ARGV[4..] field, value, ... of the journey
--- Returns 1 when written (or removed); 0 when not ("new": an entry was there; "update": the journey is gone).
+-- Returns 1 when written (or removed); 0 when not ("new": an entry was there; "update" or "delete": the journey
+-- is gone).
 if ARGV[1] == 'delete' then
   local entry = redis.call('HGET', KEYS[1], ARGV[2])
   if entry and string.sub(entry, 1, #ARGV[3] + 1) == ARGV[3] .. '|' then
     redis.call('HDEL', KEYS[1], ARGV[2])
   end
-  redis.call('DEL', KEYS[2])
-  return 1
+  return redis.call('DEL', KEYS[2])
 end
 if ARGV[1] == 'new' and redis.call('HEXISTS', KEYS[1], ARGV[2]) == 1 then
   return 0

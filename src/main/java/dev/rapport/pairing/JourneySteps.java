@@ -117,7 +117,9 @@ class JourneySteps implements ScheduledJob, DeliveryListener {
 
   /** Nobody could buddy them: the journey goes (they're in the rounds from the next one), and the admins hear. */
   private void noBuddy(String team, Journey j, Onboarding onboarding) {
-    store.delete(team, j);
+    if (!store.delete(team, j)) {
+      return; // the new hire asked to be forgotten while the pool was searched: nobody hears their name
+    }
     List<Delivery> notes = new ArrayList<>();
     Set<String> admins = new TreeSet<>(programs.runners(team, j.channel()));
     if (j.by() != null) {

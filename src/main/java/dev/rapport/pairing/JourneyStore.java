@@ -101,11 +101,11 @@ class JourneyStore {
 
   /**
    * Removes the journey and its index entry (no buddy could be found; or forget-me), so the new hire can be
-   * onboarded again and is paired meanwhile.
+   * onboarded again and is paired meanwhile. False when it was already gone (forgotten meanwhile).
    */
-  void delete(String team, Journey journey) {
-    write.run(redis, List.of(index(team, journey.channel()), journeyKey(team, journey.id())),
-        List.of("delete", journey.hire(), journey.id()));
+  boolean delete(String team, Journey journey) {
+    return Long.valueOf(1).equals(write.run(redis, List.of(index(team, journey.channel()),
+        journeyKey(team, journey.id())), List.of("delete", journey.hire(), journey.id())));
   }
 
   /**

@@ -64,7 +64,7 @@ class ManagerFieldCheck {
   /** For {@link Missing} and {@link NotPerson}: what is wrong with the label and how to mend it. */
   static String problem(Verdict verdict) {
     if (verdict instanceof Missing missing) {
-      return "this workspace has no profile field called " + Mrkdwn.echo(missing.typed()) + ". "
+      return "this workspace has no profile field called " + Mrkdwn.code(missing.typed()) + ". "
           + choices(missing.people());
     }
     if (verdict instanceof NotPerson other) {

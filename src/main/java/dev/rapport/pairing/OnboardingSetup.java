@@ -75,7 +75,7 @@ class OnboardingSetup {
           + "field " + Mrkdwn.code(person.label()) + ").");
     }
     if (verdict instanceof ManagerFieldCheck.Unchecked) {
-      return new Manager(typed, "\n:grey_question: Manager field " + Mrkdwn.echo(typed) + " saved, but I couldn't "
+      return new Manager(typed, "\n:grey_question: Manager field " + Mrkdwn.code(typed) + " saved, but I couldn't "
           + "ask Slack just now whether it is a Person field of this workspace. If it isn't one at the next round, "
           + "the program's admins will hear then; until it is, people may be paired with their managers.");
     }

@@ -69,8 +69,15 @@ record OnboardingWords(List<String> rest, Boolean onboarding, String buddies, Li
     return new OnboardingWords(rest, onboarding, buddies, journey, manager);
   }
 
-  /** {@code field "Manager"} or {@code field Manager} or {@code none}; {@code end[0]} is set to its last word. */
+  /**
+   * {@code field "Manager"} or {@code field Manager} or {@code none}; {@code end[0]} is set to its last word. The
+   * label as typed (plain, as the settings form gives it): Slack sends {@code & < >} in a command as entities.
+   */
   private static String managerField(List<String> words, int from, int[] end) {
+    return Mrkdwn.fromCommand(quotedLabel(words, from, end));
+  }
+
+  private static String quotedLabel(List<String> words, int from, int[] end) {
     if (from < words.size() && words.get(from).equalsIgnoreCase("none")) {
       end[0] = from;
       return "";

@@ -70,9 +70,8 @@ class SkipLevel {
     if (verdict instanceof ManagerFieldCheck.Missing || verdict instanceof ManagerFieldCheck.NotPerson) {
       notes.tell(team, new RoundRef(program.channel(), roundId), "manager-field", ":warning: <#" + program.channel()
           + ">'s coffee round went ahead without keeping people apart from their managers: "
-          + ManagerFieldCheck.problem(verdict) + " Name a Person field in `/coffee settings` (Manager profile field) "
-          + "or with `" + OnboardingWords.MANAGER_EXAMPLE + "`; `managers none` stops using one.",
-          "manager field unusable");
+          + ManagerFieldCheck.problem(verdict) + " In `/coffee settings` in <#" + program.channel() + ">, name a "
+          + "Person field as the Manager profile field, or empty it to stop using one.", "manager field unusable");
       return Map.of();
     }
     Set<String> pool = Set.copyOf(users);

@@ -90,6 +90,19 @@ class ManagerFieldTest extends CoffeeAppTest {
   }
 
   @Test
+  void aLabelWithAnAmpersandTypedInTheStartCommandIsFoundAsSlackSpellsIt() {
+    slack.workspace(TEAM).profileField("R&D lead", "user");
+
+    // Slack sends & < > in a command's text as entities.
+    String reply = coffee(ADMIN, CHANNEL, "start every week on mon at 10:00 tz UTC managers field "
+        + "\"r&amp;d lead\"").text();
+
+    assertThat(reply).contains("Nobody is paired with their own manager").contains("`R&amp;D lead`")
+        .doesNotContain("wasn't saved");
+    assertThat(savedManagerField()).isEqualTo("R&D lead");
+  }
+
+  @Test
   void whenSlackCannotSayTheFieldIsSavedAndTheAdminIsToldItIsUnchecked() {
     slack.rateLimitNext("team.profile.get", 30, 1);
 
@@ -113,7 +126,8 @@ class ManagerFieldTest extends CoffeeAppTest {
         .filter(t -> t.contains("without keeping people apart from their managers")).toList();
     assertThat(notes).hasSize(1);
     assertThat(notes.get(0)).contains("<#" + CHANNEL + ">").contains("no profile field called `Manager`")
-        .contains("`Team lead`").contains("/coffee settings");
+        .contains("`Team lead`").contains("/coffee settings")
+        .as("a /coffee start example would set the program's schedule too").doesNotContain("/coffee start");
   }
 
   /** Sends the settings form (weekly, in groups of {@code size}) with {@code managerField}; the outcome shown. */

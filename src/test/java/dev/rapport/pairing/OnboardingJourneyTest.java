@@ -213,6 +213,29 @@ class OnboardingJourneyTest extends CoffeeAppTest {
   @Test
   void aNewHireForgottenWhileTheirBuddyIsPickedIsNotWelcomedAndTheirJourneyIsNotWritten() {
     coffee(ADMIN, CHANNEL, "start every week on mon at 10:00 tz UTC type onboarding managers field \"Manager\"");
+
+    joinsAndIsForgottenWhileTheBuddyIsPicked();
+
+    assertThat(dms(BUDDY)).as("no welcome for someone who asked to be forgotten").isEmpty();
+    assertNothingNamesTheHire();
+  }
+
+  @Test
+  void aNewHireForgottenWhileNobodyCouldBeTheirBuddyIsNotNamedToTheAdmins() {
+    // The only one in the pool is their manager.
+    slack.workspace(TEAM).namedUserGroup("S0LEADS", "leads", MANAGER);
+    coffee(ADMIN, CHANNEL, "start every week on mon at 10:00 tz UTC type onboarding buddies @leads "
+        + "managers field \"Manager\"");
+
+    joinsAndIsForgottenWhileTheBuddyIsPicked();
+
+    assertThat(dms(ADMIN)).as("no note naming someone who asked to be forgotten")
+        .noneMatch(m -> m.text().contains(HIRE));
+    assertNothingNamesTheHire();
+  }
+
+  /** The new hire joins, and asks to be forgotten while the pick waits on Slack for their manager field. */
+  private void joinsAndIsForgottenWhileTheBuddyIsPicked() {
     slack.delay("users.profile.get", 30_000);
     joins(HIRE);
     // The buddy is being picked: the check that nobody buddies their own manager waits on Slack.
@@ -222,10 +245,13 @@ class OnboardingJourneyTest extends CoffeeAppTest {
     await().atMost(WAIT).until(() -> slack.responded().stream().anyMatch(r -> r.text().contains("Done.")));
     slack.releaseDelays();
     awaitQuiet();
+  }
 
-    assertThat(dms(BUDDY)).as("no welcome for someone who asked to be forgotten").isEmpty();
-    // The pick's profile read, answered after the erasure, is cached as any later read of them would be (they
-    // are still in the channel); no journey, nudge or delivery names them.
+  /**
+   * The pick's profile read, answered after the erasure, is cached as any later read of them would be (they are
+   * still in the channel); no journey, nudge or delivery names them.
+   */
+  private void assertNothingNamesTheHire() {
     assertThat(dev.rapport.testkit.RedisContents.mentions(jedis, HIRE))
         .noneMatch(found -> !found.contains(":people:fields:") && !found.contains(":people:profile:"));
   }
