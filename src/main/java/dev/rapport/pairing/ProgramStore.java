@@ -201,10 +201,6 @@ class ProgramStore {
     redis.persist(target);
   }
 
-  boolean isMember(String team, String channel, String user) {
-    return redis.sismember(key(team, channel, "members"), user);
-  }
-
   static String key(String team, String channel, String what) {
     return Keys.team(team, "pairing", channel, what);
   }
