@@ -3,6 +3,7 @@ package dev.rapport.pulse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rapport.people.MemberForgotten;
 import dev.rapport.store.RedisSettings;
 import dev.rapport.testkit.RedisMonitor;
 import java.io.IOException;
@@ -50,6 +51,8 @@ class PulseRedisHistoryTest extends PulseAppTest {
 
   @Autowired
   UnifiedJedis redis;
+  @Autowired
+  PulsePersonalData personalData;
 
   private List<String> people;
   private String period;
@@ -178,6 +181,27 @@ class PulseRedisHistoryTest extends PulseAppTest {
   }
 
   @Test
+  void forgettingSomeoneWritesTheSameToTheAofWhetherOrNotTheyAnswered() throws Exception {
+    String answered = people.get(2);
+    String didNot = people.get(3);
+    assertThat(modalText(answer(answered, period, 4, 4, 4, 4, null))).contains("Thank you");
+    PeriodKeys periodKeys = pulseKeys().unwrap(TEAM, CHANNEL, period, redis.get(key("key")));
+
+    // Forget-me writes other modules' erasures of the person's id next to these: whatever the pulse writes
+    // here is theirs for anyone holding the AOF.
+    List<List<String>> forgettingAnswered = aofWhileForgetting(answered, periodKeys);
+    List<List<String>> forgettingDidNot = aofWhileForgetting(didNot, periodKeys);
+
+    assertThat(String.join(" ", forgettingAnswered.stream().flatMap(List::stream).toList()))
+        .as("their voter hash, which the AOF already holds from their answer")
+        .doesNotContain(periodKeys.voter(answered));
+    assertThat(writes(forgettingAnswered)).as("what forgetting them wrote").isNotEmpty()
+        .isEqualTo(writes(forgettingDidNot));
+    assertThat(requests.command(TEAM, answered, CHANNEL, "/pulse", "").text()).as("no longer invited")
+        .contains("invited from the next period");
+  }
+
+  @Test
   void theGeneratedPulseSecretIsOwnerOnlyInTheDataDirectory() throws Exception {
     Path secret = DATA.resolve(PulseKeys.FILE);
 
@@ -230,6 +254,22 @@ class PulseRedisHistoryTest extends PulseAppTest {
       }
     }
     throw new AssertionError("no voter hash of " + user + " in the AOF");
+  }
+
+  /** The commands the AOF gained while the pulse forgot {@code user} (its invited hash marks the end). */
+  private List<List<String>> aofWhileForgetting(String user, PeriodKeys periodKeys) throws Exception {
+    long before = Files.size(aof());
+    personalData.forget(new MemberForgotten(TEAM, user));
+    await().atMost(Duration.ofSeconds(10)).until(() -> new String(Files.readAllBytes(aof()), StandardCharsets.UTF_8)
+        .substring((int) before).contains(periodKeys.invited(user)));
+    byte[] all = Files.readAllBytes(aof());
+    return commands(Arrays.copyOfRange(all, (int) before, all.length));
+  }
+
+  /** The commands on this period's keys, as "COMMAND key part", without their values. */
+  private List<String> writes(List<List<String>> commands) {
+    return commands.stream().filter(c -> c.size() > 1 && c.get(1).startsWith(key("")))
+        .map(c -> c.get(0).toUpperCase() + " " + c.get(1).substring(key("").length())).toList();
   }
 
   /** The app's keys, from the secret it generated into the data directory. */
