@@ -18,6 +18,7 @@ import dev.rapport.store.KeyFamily;
 import dev.rapport.store.KeyLayout;
 import dev.rapport.testkit.RedisContents;
 import dev.rapport.testkit.SlackRequests;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -75,6 +76,8 @@ class ForgetMeTest extends AppTest {
   List<KeyLayout> layouts;
   @Autowired
   ApplicationContext context;
+  @Autowired
+  MeterRegistry meters;
 
   @BeforeEach
   void aTeamOfNine() {
@@ -128,6 +131,28 @@ class ForgetMeTest extends AppTest {
 
     await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
         assertThat(RedisContents.mentions(jedis, TEAM)).as("after Slack answered").isEmpty());
+  }
+
+  @Test
+  void aDeliverySlackRefusesAfterTheWorkspaceIsUninstalledLeavesNothingBehind() {
+    // A scheduled prompt's post: when Slack refuses one, its listener tells the workspace's admins.
+    slack.on("chat.postMessage", call -> FakeApi.error("channel_not_found"));
+    slack.delay("chat.postMessage", 30_000);
+    outbox.send(Delivery.post(TEAM, "C0GONE", "prompts:gone-prompt", "a prompt", null)
+        .withTag("prompts", Map.of("prompt", "p1")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !slack.calls("chat.postMessage").isEmpty());
+
+    assertThat(requests.event(TEAM, SlackRequests.newEventId(), "AppUninstalledPayload",
+        Map.of("type", "app_uninstalled")).status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> RedisContents.mentions(jedis, TEAM).isEmpty());
+    double given = meters.counter("rapport.outbox.deliveries", "method", "chat.postMessage", "outcome", "dead")
+        .count();
+    slack.releaseDelays();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> meters.counter("rapport.outbox.deliveries", "method",
+        "chat.postMessage", "outcome", "dead").count() > given);
+    await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        assertThat(RedisContents.mentions(jedis, TEAM)).as("after Slack refused it").isEmpty());
   }
 
   @Test
