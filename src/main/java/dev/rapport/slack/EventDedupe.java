@@ -30,7 +30,8 @@ import redis.clients.jedis.params.SetParams;
  * only counts. Socket Mode deliveries never pass the gate and are decided here.
  * <pre>
  * rapport:{team}:events:seen:{event_id}   STRING  "1" (Socket Mode) or the let-in delivery's signature
- *                                                 (HTTP, {@link Replays}), expires after {@link #REMEMBER}
+ *                                                 digest and mark (HTTP, {@link Replays}), expires after
+ *                                                 {@link #REMEMBER}
  *                                                 (Slack retries for well under an hour)
  * </pre>
  */

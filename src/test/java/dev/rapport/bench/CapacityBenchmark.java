@@ -1,6 +1,5 @@
 package dev.rapport.bench;
 
-import dev.rapport.testkit.FakeSlack;
 import dev.rapport.testkit.TestRedis;
 import floorapp.FloorApp;
 import java.io.IOException;
@@ -48,15 +47,8 @@ class CapacityBenchmark {
     TestRedis redis = TestRedis.startNew();
     try (RemoteFakeSlack slack = RemoteFakeSlack.start(BenchRequests.TEAM, ADMIN,
         List.of(BenchRequests.CHANNEL + ":UL:50"));
-         ChildApp floor = ChildApp.start(FloorApp.class, "--spring.main.banner-mode=off",
-             "--logging.level.root=WARN", "--management.endpoint.health.group.readiness.include=readinessState",
-             "--floor.redis-port=" + redis.port(), "--floor.api-url=" + slack.apiUrl(),
-             "--floor.bot-token=" + FakeSlack.tokenFor(BenchRequests.TEAM), "--floor.secret=" + SECRET);
-         ChildApp checked = ChildApp.start(FloorApp.class, "--spring.main.banner-mode=off",
-             "--logging.level.root=WARN", "--management.endpoint.health.group.readiness.include=readinessState",
-             "--floor.redis-port=" + redis.port(), "--floor.api-url=" + slack.apiUrl(),
-             "--floor.bot-token=" + FakeSlack.tokenFor(BenchRequests.TEAM), "--floor.secret=" + SECRET,
-             "--floor.replay-check=true");
+         ChildApp floor = ChildApp.floor(slack, redis, BenchRequests.TEAM, SECRET);
+         ChildApp checked = ChildApp.floor(slack, redis, BenchRequests.TEAM, SECRET, "--floor.replay-check=true");
          ChildApp rapport = ChildApp.rapport(slack, redis, SECRET)) {
       LoadGenerator admin = new LoadGenerator(rapport.url(), SECRET);
       // Each after the last one's work is done: "/pulse now" right after "/pulse start" finds no pulse yet.
@@ -97,13 +89,7 @@ class CapacityBenchmark {
             Map<String, Long> calls = RedisCalls.since(before, redis.port());
             appCpu = app.getValue().cpuSeconds() - appCpu;
             redisCpu = RedisCalls.cpuSeconds(redis.port()) - redisCpu;
-            Map<String, Long> usec = new java.util.TreeMap<>();
-            RedisCalls.usecNow(redis.port()).forEach((command, n) -> {
-              long d = n - usecBefore.getOrDefault(command, 0L);
-              if (d > 0 && !command.equals("info")) {
-                usec.put(command, d);
-              }
-            });
+            Map<String, Long> usec = RedisCalls.delta(usecBefore, RedisCalls.usecNow(redis.port()));
             rates.put(key, result.throughput());
             if (app.getKey().equals("rapport")) {
               waitUntilIdle(rapport);

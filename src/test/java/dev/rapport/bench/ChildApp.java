@@ -4,6 +4,7 @@ import dev.rapport.RapportApplication;
 import dev.rapport.testkit.AppTest;
 import dev.rapport.testkit.FakeSlack;
 import dev.rapport.testkit.TestRedis;
+import floorapp.FloorApp;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -74,6 +75,20 @@ final class ChildApp implements AutoCloseable {
     }
     app.close();
     throw new IllegalStateException(main.getSimpleName() + " did not become healthy; see " + log);
+  }
+
+  /**
+   * The floor ({@link FloorApp}) on {@code redis}, talking to {@code slack} with {@code team}'s token, signing
+   * secret {@code secret}; {@code more}: settings of its own (e.g. {@code --floor.replay-check=true}).
+   */
+  static ChildApp floor(RemoteFakeSlack slack, TestRedis redis, String team, String secret, String... more)
+      throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--logging.level.root=WARN",
+        "--management.endpoint.health.group.readiness.include=readinessState", "--floor.redis-port=" + redis.port(),
+        "--floor.api-url=" + slack.apiUrl(), "--floor.bot-token=" + FakeSlack.tokenFor(team),
+        "--floor.secret=" + secret));
+    args.addAll(List.of(more));
+    return start(FloorApp.class, args.toArray(String[]::new));
   }
 
   /** Rapport with its default settings on {@code redis}, talking to {@code slack}, signing secret {@code secret}. */

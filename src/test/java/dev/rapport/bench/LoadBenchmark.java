@@ -1,7 +1,6 @@
 package dev.rapport.bench;
 
 import dev.rapport.RapportApplication;
-import floorapp.FloorApp;
 import dev.rapport.testkit.AppTest;
 import dev.rapport.testkit.FakeSlack;
 import dev.rapport.testkit.TestRedis;
@@ -49,11 +48,7 @@ class LoadBenchmark {
     }
     try (RemoteFakeSlack slack = RemoteFakeSlack.start(TEAM, ADMIN, channels)) {
 
-      try (ChildApp floor = ChildApp.start(FloorApp.class, "--spring.main.banner-mode=off",
-          "--logging.level.root=WARN",
-          "--management.endpoint.health.group.readiness.include=readinessState",
-          "--floor.redis-port=" + redis.port(), "--floor.api-url=" + slack.apiUrl(),
-          "--floor.bot-token=" + FakeSlack.tokenFor(TEAM), "--floor.secret=" + SECRET)) {
+      try (ChildApp floor = ChildApp.floor(slack, redis, TEAM, SECRET)) {
         LoadGenerator load = new LoadGenerator(floor.url(), SECRET);
         load.run(mix(slack), 200, 10);
         for (int rate : RATES) {

@@ -13,15 +13,18 @@ final class RedisCalls {
 
   /** The counters now, as command -> calls. */
   static Map<String, Long> now(int port) {
-    try (Jedis direct = new Jedis("127.0.0.1", port)) {
-      return parse(direct.info("commandstats"));
-    }
+    return commandstats(port, "calls=");
   }
 
   /** Calls per command since {@code before} (without the INFO calls that read the counters). */
   static Map<String, Long> since(Map<String, Long> before, int port) {
+    return delta(before, now(port));
+  }
+
+  /** Per command, {@code after} minus {@code before} where it grew (without the INFO calls that read them). */
+  static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
     Map<String, Long> delta = new TreeMap<>();
-    now(port).forEach((command, n) -> {
+    after.forEach((command, n) -> {
       long d = n - before.getOrDefault(command, 0L);
       if (d > 0 && !command.equals("info")) {
         delta.put(command, d);
@@ -58,8 +61,12 @@ final class RedisCalls {
 
   /** Microseconds Redis spent per command so far ({@code usec} of {@code INFO commandstats}). */
   static Map<String, Long> usecNow(int port) {
+    return commandstats(port, "usec=");
+  }
+
+  private static Map<String, Long> commandstats(int port, String field) {
     try (Jedis direct = new Jedis("127.0.0.1", port)) {
-      return parse(direct.info("commandstats"), "usec=");
+      return parse(direct.info("commandstats"), field);
     }
   }
 

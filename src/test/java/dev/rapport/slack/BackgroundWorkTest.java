@@ -3,6 +3,7 @@ package dev.rapport.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
@@ -89,14 +90,12 @@ class BackgroundWorkTest {
       work.submit("waits behind it", () -> { });
       await().atMost(Duration.ofSeconds(2)).until(work::overloaded); // the waiting one is 50 ms old
 
-      Response command = work.admission().apply(command(), Response.ok(), req -> {
+      MiddlewareChain handler = req -> {
         handled.incrementAndGet();
         return Response.ok();
-      });
-      Response click = work.admission().apply(click(), Response.ok(), req -> {
-        handled.incrementAndGet();
-        return Response.ok();
-      });
+      };
+      Response command = work.admission().apply(command(), Response.ok(), handler);
+      Response click = work.admission().apply(click(), Response.ok(), handler);
 
       assertThat(handled).as("no handler ran, so nothing changed").hasValue(0);
       assertThat(command.getStatusCode()).isEqualTo(200);

@@ -60,6 +60,18 @@ class LostReplyTest extends AppTest {
   }
 
   @Test
+  void aReplayWhoseRecordCannotBeReadBackIsRefusedNotLetIn() {
+    SlackRequests.Body body = requests.commandBody(TEAM, "U001", "C001", "/pulse", "help");
+    Map<String, String> signed = requests.signed(String.valueOf(clock.instant().getEpochSecond()), body.text());
+    assertThat(requests.send("POST", "/slack/events", body, signed).status()).isEqualTo(200);
+    // The replay's SET finds the record; reading whose it is fails, and so does the client's retry.
+    proxy.loseTheRepliesTo("$3\r\nGET\r\n", 2);
+
+    assertThat(requests.send("POST", "/slack/events", body, signed).status()).isEqualTo(409);
+    assertThat(proxy.lost()).isEqualTo(2);
+  }
+
+  @Test
   void anEventWhoseCheckReplyWasLostIsHandledOnceAndItsBytesStillCannotBePlayedAgain() {
     // One event first, so Redis knows the check's script and the lost reply is the script's own answer.
     assertThat(requests.post(homeOpened()).status()).isEqualTo(200);
@@ -91,6 +103,7 @@ class LostReplyTest extends AppTest {
     private final int target;
     private final AtomicReference<String> marker = new AtomicReference<>();
     private final AtomicInteger lost = new AtomicInteger();
+    private final AtomicInteger remaining = new AtomicInteger();
 
     ReplyLosingProxy(int target) throws IOException {
       this.target = target;
@@ -103,7 +116,13 @@ class LostReplyTest extends AppTest {
     }
 
     void loseTheReplyTo(String text) {
+      loseTheRepliesTo(text, 1);
+    }
+
+    /** The next {@code times} commands containing {@code text} each lose their reply (a retry too). */
+    void loseTheRepliesTo(String text, int times) {
       lost.set(0);
+      remaining.set(times);
       marker.set(text);
     }
 
@@ -132,7 +151,8 @@ class LostReplyTest extends AppTest {
           if (toRedis) {
             String wanted = marker.get();
             if (wanted != null && new String(buffer, 0, n, StandardCharsets.ISO_8859_1).contains(wanted)
-                && marker.compareAndSet(wanted, null)) {
+                && remaining.getAndDecrement() > 0) {
+              marker.compareAndSet(wanted, remaining.get() > 0 ? wanted : null);
               doomed.set(true);
             }
           } else if (doomed.get()) {

@@ -15,11 +15,14 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -60,15 +63,15 @@ public final class FakeSlack implements AutoCloseable {
   public record Fault(int status, int retryAfterSeconds, boolean acceptFirst) {}
 
   /** Methods that take a JSON body as well as a form (Slack's write methods the app calls). */
-  private static final java.util.Set<String> JSON_METHODS = java.util.Set.of("views.open", "views.push",
+  private static final Set<String> JSON_METHODS = Set.of("views.open", "views.push",
       "views.update", "views.publish", "chat.postMessage", "chat.postEphemeral", "chat.update");
 
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final List<Responded> responded = new CopyOnWriteArrayList<>();
   /** Calls per method, kept whether or not the calls themselves are ({@link #countCallsOnly}). */
-  private final Map<String, java.util.concurrent.atomic.LongAdder> counted =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, LongAdder> counted =
+      new ConcurrentHashMap<>();
   private volatile boolean keepCalls = true;
   private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
   private final Map<String, Function<Call, ObjectNode>> overrides = new ConcurrentHashMap<>();
@@ -172,7 +175,7 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   private void record(Call call) {
-    counted.computeIfAbsent(call.method(), m -> new java.util.concurrent.atomic.LongAdder()).increment();
+    counted.computeIfAbsent(call.method(), m -> new LongAdder()).increment();
     if (keepCalls) {
       calls.add(call);
     }
@@ -332,7 +335,7 @@ public final class FakeSlack implements AutoCloseable {
       }
       String method = path.substring("/api/".length());
       String type = exchange.getRequestHeaders().getFirst("Content-Type");
-      boolean json = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
+      boolean json = type != null && type.toLowerCase(Locale.ROOT).startsWith("application/json");
       Map<String, String> params = json ? parseJson(method, body)
           : parseForm(new String(body, StandardCharsets.UTF_8));
       if (exchange.getRequestURI().getRawQuery() != null) {
