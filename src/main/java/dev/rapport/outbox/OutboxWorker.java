@@ -233,16 +233,22 @@ class OutboxWorker implements SmartLifecycle {
   }
 
   private void finish(Delivery d, Posted posted, String outcome) throws Exception {
-    // Not queued any more: its workspace was uninstalled, or its recipient forgotten, while Slack was answering.
-    // Its listener must not write about it after the erasure (ack.lua doesn't remember it either).
-    if (d.tag() != null && store.queued(d.id())) {
-      DeliveryListener listener = listeners.get(d.tag());
-      if (listener != null) {
-        listener.delivered(d, posted.channel(), posted.ts());
-      }
+    DeliveryListener listener = listenerOf(d);
+    if (listener != null) {
+      listener.delivered(d, posted.channel(), posted.ts());
     }
     store.ack(d, clock.instant());
     count(outcome, d);
+  }
+
+  /**
+   * Who hears how {@code d} went: the listener of its tag, unless it is no longer queued. Then its workspace
+   * was uninstalled, or its recipient forgotten, while Slack was answering (or another worker finished it),
+   * and a listener must not write about it after the erasure: ack.lua and dead.lua don't keep it either.
+   */
+  private DeliveryListener listenerOf(Delivery d) {
+    DeliveryListener listener = d.tag() == null ? null : listeners.get(d.tag());
+    return listener != null && store.queued(d.id()) ? listener : null;
   }
 
   private void failed(Delivery d, SlackCallException e, boolean maybeSent) {
@@ -282,7 +288,7 @@ class OutboxWorker implements SmartLifecycle {
     log.warn("Outbox: gave up on {} for workspace {} after {} attempt(s): {}", failed.id(), failed.team(),
         failed.attempts(), error);
     DeadLetter letter = DeadLetter.of(failed, error, clock.instant());
-    DeliveryListener listener = failed.tag() == null ? null : listeners.get(failed.tag());
+    DeliveryListener listener = listenerOf(failed);
     if (listener != null) {
       try {
         listener.failed(failed, letter);

@@ -80,6 +80,16 @@ class PulseAnswers {
     return opening(team, user, channel, period, store.asking(team, channel, period));
   }
 
+  /**
+   * For the Home tab: the channel's open period if {@code user} may answer it now (the form {@link #forChannel}
+   * would open), else null. Two round trips, as {@link #forChannel}.
+   */
+  Period awaiting(String team, String user, String channel) {
+    PulseStore.Asked asked = store.asking(team, channel);
+    String open = asked.config().openPeriod();
+    return open != null && opening(team, user, channel, open, asked).form() != null ? asked.period() : null;
+  }
+
   private Opening opening(String team, String user, String channel, String period, PulseStore.Asked asked) {
     Period p = asked.period();
     if (p == null || !p.isOpen()) {

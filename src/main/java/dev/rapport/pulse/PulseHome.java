@@ -30,12 +30,14 @@ class PulseHome implements HomeSection {
 
   private final PulseStore store;
   private final PulseKeys keys;
+  private final PulseAnswers answers;
   private final Schedules schedules;
   private final PulseSettings settings;
 
-  PulseHome(PulseStore store, PulseKeys keys, Schedules schedules, PulseSettings settings) {
+  PulseHome(PulseStore store, PulseKeys keys, PulseAnswers answers, Schedules schedules, PulseSettings settings) {
     this.store = store;
     this.keys = keys;
+    this.answers = answers;
     this.schedules = schedules;
     this.settings = settings;
   }
@@ -66,23 +68,15 @@ class PulseHome implements HomeSection {
     }
     List<LayoutBlock> blocks = new ArrayList<>();
     for (String channel : channels) {
-      PulseStore.Asked asked = store.asking(team, channel);
-      String id = asked.config().openPeriod();
-      Period open = asked.period();
-      if (open == null || !open.isOpen() || !open.sealed() || asked.wrappedKey() == null) {
-        continue;
-      }
-      PeriodKeys periodKeys = keys.unwrap(team, channel, id, asked.wrappedKey());
-      PulseStore.Standing standing = store.standing(team, channel, id, periodKeys.invited(user),
-          periodKeys.voter(user));
-      if (!standing.invited() || standing.answered()) {
+      Period open = answers.awaiting(team, user, channel);
+      if (open == null) {
         continue;
       }
       Cadence cadence = schedules.get(team, PeriodJob.KIND, channel).map(Schedule::cadence).orElse(null);
       blocks.add(section(s -> s.text(markdownText(":bar_chart: The anonymous pulse for <#" + channel + "> is open "
           + "until " + SlackDates.moment(open.closes()) + ": four questions, about a minute. Nobody can see who "
           + "answered or what."))
-          .accessory(PulseMessages.answerButton(channel, id, cadence, true))));
+          .accessory(PulseMessages.answerButton(channel, open.id(), cadence, true))));
     }
     if (!blocks.isEmpty()) {
       blocks.add(0, header(h -> h.text(plainText(":bar_chart: Your team pulse"))));

@@ -10,9 +10,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Forget-me for the pulse: a person stops managing any team, their membership digest leaves the periods
- * that keep one, and in an open period they are no longer invited, carry no mark of having answered, and
- * where their invitation landed is no longer kept.
- * Their answers were never linked to them; an answer already sealed stays in the totals, unlinkable.
+ * that keep one, and in an open period they are no longer invited and where their invitation landed is no
+ * longer kept. Their answers were never linked to them; an answer already sealed stays in the totals, unlinkable.
+ *
+ * <p>Their voter hash, if they answered, is left to go with the period's keys at its close: removing it would
+ * write it into Redis's history (AOF, replicas) next to the other modules' erasure of their id, and the
+ * history already holds that hash from their answer, so anyone with it could tell they had answered. Without
+ * the period key the hash names nobody.
  */
 @Component
 class PulsePersonalData implements KeyLayout {
@@ -65,7 +69,7 @@ class PulsePersonalData implements KeyLayout {
       String open = store.config(team, channel).openPeriod();
       PeriodKeys periodKeys = open == null ? null : keys.period(team, channel, open).orElse(null);
       if (periodKeys != null) {
-        store.forgetAnswerer(team, channel, open, periodKeys.invited(user), periodKeys.voter(user));
+        store.uninvite(team, channel, open, periodKeys.invited(user));
         invitations.forget(team, channel, open, periodKeys, user);
       }
     }

@@ -454,10 +454,9 @@ class PulseStore {
     }
   }
 
-  /** Forget-me in an open period: no longer invited, and no mark of having answered (their answer stays). */
-  void forgetAnswerer(String team, String channel, String period, String invitedHash, String voterHash) {
+  /** Forget-me in an open period: no longer invited (their answer, if any, stays). */
+  void uninvite(String team, String channel, String period, String invitedHash) {
     redis.zrem(periodKey(team, channel, period, "invited"), invitedHash);
-    redis.zrem(periodKey(team, channel, period, "voters"), voterHash);
   }
 
   private String nonce() {

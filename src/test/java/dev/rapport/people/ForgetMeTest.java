@@ -18,6 +18,7 @@ import dev.rapport.store.KeyFamily;
 import dev.rapport.store.KeyLayout;
 import dev.rapport.testkit.RedisContents;
 import dev.rapport.testkit.SlackRequests;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -75,6 +76,8 @@ class ForgetMeTest extends AppTest {
   List<KeyLayout> layouts;
   @Autowired
   ApplicationContext context;
+  @Autowired
+  MeterRegistry meters;
 
   @BeforeEach
   void aTeamOfNine() {
@@ -121,13 +124,40 @@ class ForgetMeTest extends AppTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> slack.api().messages().stream()
         .anyMatch(m -> m.blocks().toString().contains("prompts_reject")));
 
+    uninstallThenLetSlackAnswer("sent");
+  }
+
+  @Test
+  void aDeliverySlackRefusesAfterTheWorkspaceIsUninstalledLeavesNothingBehind() {
+    // A scheduled prompt's post: when Slack refuses one, its listener tells the workspace's admins.
+    slack.on("chat.postMessage", call -> FakeApi.error("channel_not_found"));
+    slack.delay("chat.postMessage", 30_000);
+    outbox.send(Delivery.post(TEAM, "C0GONE", "prompts:gone-prompt", "a prompt", null)
+        .withTag("prompts", Map.of("prompt", "p1")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !slack.calls("chat.postMessage").isEmpty());
+
+    uninstallThenLetSlackAnswer("dead");
+  }
+
+  /**
+   * Uninstalls the workspace while Slack holds the outbox's posts, then lets Slack answer: once the worker has
+   * had the answer ({@code outcome} counted; a listener runs before the count moves), nothing came back.
+   */
+  private void uninstallThenLetSlackAnswer(String outcome) {
     assertThat(requests.event(TEAM, SlackRequests.newEventId(), "AppUninstalledPayload",
         Map.of("type", "app_uninstalled")).status()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(10)).until(() -> RedisContents.mentions(jedis, TEAM).isEmpty());
+    double before = finished(outcome);
     slack.releaseDelays();
 
-    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-        assertThat(RedisContents.mentions(jedis, TEAM)).as("after Slack answered").isEmpty());
+    await().atMost(Duration.ofSeconds(10)).until(() -> finished(outcome) > before);
+    await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        assertThat(RedisContents.mentions(jedis, TEAM)).as("after Slack answered: " + outcome).isEmpty());
+  }
+
+  /** How many posts the outbox has finished with {@code outcome}. */
+  private double finished(String outcome) {
+    return meters.counter("rapport.outbox.deliveries", "method", "chat.postMessage", "outcome", outcome).count();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.rapport.pulse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.rapport.people.MemberForgotten;
 import dev.rapport.store.RedisSettings;
 import dev.rapport.testkit.RedisMonitor;
 import java.io.IOException;
@@ -15,8 +16,10 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +51,8 @@ class PulseRedisHistoryTest extends PulseAppTest {
 
   @Autowired
   UnifiedJedis redis;
+  @Autowired
+  PulsePersonalData personalData;
 
   private List<String> people;
   private String period;
@@ -144,6 +149,59 @@ class PulseRedisHistoryTest extends PulseAppTest {
   }
 
   @Test
+  void hashesOfPeopleReachRedisInValueOrderNeverInTheOrderOfThePeopleTheyBelongTo() throws Exception {
+    // Invitations and reminders are queued in the channel's order of people, each naming its recipient: hashes
+    // sent in that same order would pair each person with their hashes by position, without the secret.
+    close();
+    int before = dms().size();
+    List<String> seen = RedisMonitor.during(port(), () -> {
+      period = nextPeriod();
+      awaitDms(before + 6);
+      remind();
+      awaitDms(before + 12);
+    });
+
+    PulseKeys keys = pulseKeys();
+    PeriodKeys periodKeys = keys.unwrap(TEAM, CHANNEL, period, redis.get(key("key")));
+    Map<String, List<String>> families = Map.of(
+        "invited hashes", people.stream().map(periodKeys::invited).toList(),
+        "voter hashes", people.stream().map(periodKeys::voter).toList(),
+        "membership digests", people.stream().map(user -> keys.memberDigest(TEAM, user)).toList());
+    Map<String, Integer> mostInOneCommand = new HashMap<>();
+    for (String line : seen) {
+      List<String> words = RedisMonitor.words(line);
+      families.forEach((family, hashes) -> {
+        List<String> sent = words.stream().filter(hashes::contains).toList();
+        assertThat(sent).as(family + " in " + line).isSorted();
+        mostInOneCommand.merge(family, sent.size(), Math::max);
+      });
+    }
+    assertThat(mostInOneCommand).as("each family went to Redis whole at least once (opening, inviting, reminding)")
+        .containsEntry("invited hashes", 6).containsEntry("voter hashes", 6).containsEntry("membership digests", 6);
+  }
+
+  @Test
+  void forgettingSomeoneWritesTheSameToTheAofWhetherOrNotTheyAnswered() throws Exception {
+    String answered = people.get(2);
+    String didNot = people.get(3);
+    assertThat(modalText(answer(answered, period, 4, 4, 4, 4, null))).contains("Thank you");
+    PeriodKeys periodKeys = pulseKeys().unwrap(TEAM, CHANNEL, period, redis.get(key("key")));
+
+    // Forget-me writes other modules' erasures of the person's id next to these: whatever the pulse writes
+    // here is theirs for anyone holding the AOF.
+    List<List<String>> forgettingAnswered = aofWhileForgetting(answered, periodKeys);
+    List<List<String>> forgettingDidNot = aofWhileForgetting(didNot, periodKeys);
+
+    assertThat(String.join(" ", forgettingAnswered.stream().flatMap(List::stream).toList()))
+        .as("their voter hash, which the AOF already holds from their answer")
+        .doesNotContain(periodKeys.voter(answered));
+    assertThat(writes(forgettingAnswered)).as("what forgetting them wrote").isNotEmpty()
+        .isEqualTo(writes(forgettingDidNot));
+    assertThat(requests.command(TEAM, answered, CHANNEL, "/pulse", "").text()).as("no longer invited")
+        .contains("invited from the next period");
+  }
+
+  @Test
   void theGeneratedPulseSecretIsOwnerOnlyInTheDataDirectory() throws Exception {
     Path secret = DATA.resolve(PulseKeys.FILE);
 
@@ -184,10 +242,7 @@ class PulseRedisHistoryTest extends PulseAppTest {
 
   /** With the secret: unwraps the period key, finds the person's voter hash and the answer written with it. */
   private String linkedComment(List<List<String>> aof, String wrappedKey, String user) {
-    String secret = readSecret();
-    PulseKeys keys = new PulseKeys(new PulseSettings(5, secret, null, null, true),
-        new RedisSettings("redis://unused:6379", List.of(), null, DATA, Duration.ofSeconds(1), 1), null);
-    PeriodKeys periodKeys = keys.unwrap(TEAM, CHANNEL, period, wrappedKey);
+    PeriodKeys periodKeys = pulseKeys().unwrap(TEAM, CHANNEL, period, wrappedKey);
     String voter = periodKeys.voter(user);
     for (int i = 0; i < aof.size(); i++) {
       if (aof.get(i).equals(List.of("ZADD", key("voters"), "0", voter))) {
@@ -201,7 +256,29 @@ class PulseRedisHistoryTest extends PulseAppTest {
     throw new AssertionError("no voter hash of " + user + " in the AOF");
   }
 
-  private String readSecret() {
+  /** The commands the AOF gained while the pulse forgot {@code user} (its invited hash marks the end). */
+  private List<List<String>> aofWhileForgetting(String user, PeriodKeys periodKeys) throws Exception {
+    long before = Files.size(aof());
+    personalData.forget(new MemberForgotten(TEAM, user));
+    await().atMost(Duration.ofSeconds(10)).until(() -> new String(Files.readAllBytes(aof()), StandardCharsets.UTF_8)
+        .substring((int) before).contains(periodKeys.invited(user)));
+    byte[] all = Files.readAllBytes(aof());
+    return commands(Arrays.copyOfRange(all, (int) before, all.length));
+  }
+
+  /** The commands on this period's keys, as "COMMAND key part", without their values. */
+  private List<String> writes(List<List<String>> commands) {
+    return commands.stream().filter(c -> c.size() > 1 && c.get(1).startsWith(key("")))
+        .map(c -> c.get(0).toUpperCase() + " " + c.get(1).substring(key("").length())).toList();
+  }
+
+  /** The app's keys, from the secret it generated into the data directory. */
+  private static PulseKeys pulseKeys() {
+    return new PulseKeys(new PulseSettings(5, readSecret(), null, null, true),
+        new RedisSettings("redis://unused:6379", List.of(), null, DATA, Duration.ofSeconds(1), 1), null);
+  }
+
+  private static String readSecret() {
     try {
       return Files.readString(DATA.resolve(PulseKeys.FILE)).strip();
     } catch (IOException e) {
