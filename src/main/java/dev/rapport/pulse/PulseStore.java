@@ -161,8 +161,9 @@ class PulseStore {
 
   /**
    * Opens {@code period} unless it exists, with its wrapped key, the invited hashes and the membership
-   * digests (same order, one per person). {@code sawOpen} is the period the caller saw open (and closed) before,
-   * or null: if another period opened meanwhile, nothing is written, so periods of a channel never overlap.
+   * digests (one per person, each list sent in value order: {@link #inValueOrder}). {@code sawOpen} is the
+   * period the caller saw open (and closed) before, or null: if another period opened meanwhile, nothing is
+   * written, so periods of a channel never overlap.
    */
   Opening open(String team, String channel, String sawOpen, Period period, Instant keepUntil, Instant secretsExpire,
                String wrappedKey, List<String> invited, List<String> members) {
@@ -174,8 +175,8 @@ class PulseStore {
         String.valueOf(keepUntil.getEpochSecond()), String.valueOf(secretsExpire.getEpochSecond()),
         String.valueOf(period.closes().plus(Duration.ofDays(MEMBERS_DAYS)).getEpochSecond()), wrappedKey,
         sawOpen == null ? "" : sawOpen, period.early() ? "1" : ""));
-    args.addAll(invited);
-    args.addAll(members);
+    args.addAll(inValueOrder(invited));
+    args.addAll(inValueOrder(members));
     Object opened = openScript.run(redis, List.of(configKey(team, channel), key(team, channel, "periods"),
         periodKey(team, channel, period.id(), "meta"), periodKey(team, channel, period.id(), "key"),
         periodKey(team, channel, period.id(), "invited"), periodKey(team, channel, period.id(), "members")), args);
@@ -295,13 +296,24 @@ class PulseStore {
     if (hashes.isEmpty()) {
       return found;
     }
-    List<Double> scores = redis.zmscore(key, hashes.toArray(String[]::new));
-    for (int i = 0; i < hashes.size(); i++) {
+    List<String> sent = inValueOrder(hashes);
+    List<Double> scores = redis.zmscore(key, sent.toArray(String[]::new));
+    for (int i = 0; i < sent.size(); i++) {
       if (scores.get(i) != null) {
-        found.add(hashes.get(i));
+        found.add(sent.get(i));
       }
     }
     return found;
+  }
+
+  /**
+   * Hashes of several people as Redis is sent them: in value order, as the sets keep them. Callers list people
+   * in the channel's order, the order their invitations and reminders are queued in (each naming its
+   * recipient), so hashes sent in the callers' order would pair each person with their hash by position in
+   * Redis's history (the append-only file, replicas, {@code MONITOR}).
+   */
+  private static List<String> inValueOrder(List<String> hashes) {
+    return hashes.stream().sorted().toList();
   }
 
   /** Stops the period taking answers; the state it had before (empty when there is no such period). */
