@@ -72,12 +72,12 @@ class PulseAnswers {
           : ":bar_chart: There's no pulse in this channel. A Rapport admin can start one with "
               + "`/pulse start every week on mon at 10:00`.");
     }
-    return opening(team, user, channel, config.openPeriod(), asked);
+    return opening(team, user, channel, config.openPeriod(), asked, false);
   }
 
   /** For the DM button: the period it was sent for. Two round trips, as {@link #forChannel}. */
   Opening forPeriod(String team, String user, String channel, String period) {
-    return opening(team, user, channel, period, store.asking(team, channel, period));
+    return opening(team, user, channel, period, store.asking(team, channel, period), false);
   }
 
   /**
@@ -87,10 +87,12 @@ class PulseAnswers {
   Period awaiting(String team, String user, String channel) {
     PulseStore.Asked asked = store.asking(team, channel);
     String open = asked.config().openPeriod();
-    return open != null && opening(team, user, channel, open, asked).form() != null ? asked.period() : null;
+    // App Home reads keys naming the person too: the sets are read whole (PulseStore.standingFromWholeSets).
+    return open != null && opening(team, user, channel, open, asked, true).form() != null ? asked.period() : null;
   }
 
-  private Opening opening(String team, String user, String channel, String period, PulseStore.Asked asked) {
+  private Opening opening(String team, String user, String channel, String period, PulseStore.Asked asked,
+                          boolean wholeSets) {
     Period p = asked.period();
     if (p == null || !p.isOpen()) {
       return Opening.notice(":lock: This pulse period has closed, so it no longer takes answers. "
@@ -104,8 +106,9 @@ class PulseAnswers {
           + "one opens.");
     }
     PeriodKeys periodKeys = keys.unwrap(team, channel, period, asked.wrappedKey());
-    PulseStore.Standing standing = store.standing(team, channel, period, periodKeys.invited(user),
-        periodKeys.voter(user));
+    PulseStore.Standing standing = wholeSets
+        ? store.standingFromWholeSets(team, channel, period, periodKeys.invited(user), periodKeys.voter(user))
+        : store.standing(team, channel, period, periodKeys.invited(user), periodKeys.voter(user));
     if (!standing.invited()) {
       return Opening.notice(NOT_INVITED);
     }

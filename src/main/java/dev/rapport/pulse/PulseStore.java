@@ -271,6 +271,23 @@ class PulseStore {
     return new Standing(invited.get() != null, answered.get() != null);
   }
 
+  /**
+   * {@link #standing} for a request that also reads keys naming the person (App Home reads their coffee
+   * history, whether they manage a pulse): the period's invited and voter sets are read whole and looked up
+   * here, so no command Redis sees (MONITOR) carries this person's hashes next to their id.
+   */
+  Standing standingFromWholeSets(String team, String channel, String period, String invitedHash,
+                                 String voterHash) {
+    Response<List<String>> invited;
+    Response<List<String>> voters;
+    try (PipelineBase pipeline = redis.pipelined()) {
+      invited = pipeline.zrange(periodKey(team, channel, period, "invited"), 0, -1);
+      voters = pipeline.zrange(periodKey(team, channel, period, "voters"), 0, -1);
+      pipeline.sync();
+    }
+    return new Standing(invited.get().contains(invitedHash), voters.get().contains(voterHash));
+  }
+
   /** A flat field, value, ... reply of HGETALL inside a script, as a map. */
   private static Map<String, String> fields(Object reply) {
     List<?> flat = (List<?>) reply;
