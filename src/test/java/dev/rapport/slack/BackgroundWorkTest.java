@@ -81,12 +81,11 @@ class BackgroundWorkTest {
 
   @Test
   void whenWorkHasWaitedTooLongRequestsAreTurnedAwayAtTheDoorBeforeTheirHandlerRuns() throws Exception {
-    BackgroundWork work = new BackgroundWork(metrics, 1, 100, Duration.ofMillis(50));
     CountDownLatch release = new CountDownLatch(1);
+    BackgroundWork work = oneThreadHeldUntil(release, 100, Duration.ofMillis(50));
     AtomicInteger handled = new AtomicInteger();
     AtomicInteger taken = new AtomicInteger();
     try {
-      work.submit("hold the only thread", () -> release.await(10, TimeUnit.SECONDS));
       work.submit("waits behind it", () -> { });
       await().atMost(Duration.ofSeconds(2)).until(work::overloaded); // the waiting one is 50 ms old
 
@@ -114,11 +113,10 @@ class BackgroundWorkTest {
 
   @Test
   void aQueueFullToCapacityRefusesARequestThreadAndMakesAJobDoTheWorkItself() throws Exception {
-    BackgroundWork work = new BackgroundWork(metrics, 1, 1, Duration.ofMinutes(1));
     CountDownLatch release = new CountDownLatch(1);
+    BackgroundWork work = oneThreadHeldUntil(release, 1, Duration.ofMinutes(1));
     AtomicInteger ran = new AtomicInteger();
     try {
-      work.submit("hold the only thread", () -> release.await(10, TimeUnit.SECONDS));
       await().atMost(Duration.ofSeconds(2)).until(() -> work.threads() == 1);
       work.submit("fills the queue", ran::incrementAndGet);
 
@@ -160,5 +158,12 @@ class BackgroundWorkTest {
           body.run();
           return Response.ok();
         });
+  }
+
+  /** A pool of one thread, busy until {@code release}, with a queue of {@code queue}. */
+  private BackgroundWork oneThreadHeldUntil(CountDownLatch release, int queue, Duration maxWait) {
+    BackgroundWork work = new BackgroundWork(metrics, 1, queue, maxWait);
+    work.submit("hold the only thread", () -> release.await(10, TimeUnit.SECONDS));
+    return work;
   }
 }
